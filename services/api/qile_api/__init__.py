@@ -1,0 +1,1 @@
+"""Qile (齐乐): the community-culture data service of Zibo's screens."""

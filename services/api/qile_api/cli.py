@@ -1,0 +1,131 @@
+"""`qile-api`: the operators' command line.
+
+    qile-api migrate
+    qile-api seed [--demo]
+    qile-api screen add --community 工盛社区 --kind BULLETIN --name 大厅东屏
+    qile-api serve
+    qile-api schema
+
+It reads DATABASE_URL like the server; when that is unset it uses the same
+embedded PostgreSQL as `make run`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from collections.abc import Awaitable, Callable, Sequence
+from typing import Any
+
+from qile_api.db.database import Database
+from qile_api.db.embedded import resolve_dsn
+from qile_api.db.migrate import migrate
+from qile_api.screens.admin import ScreenAdminError
+from qile_api.settings import Settings
+
+
+class CliError(Exception):
+    pass
+
+
+async def _with_db(settings: Settings, work: Callable[[Database], Awaitable[int]]) -> int:
+    dsn, embedded = resolve_dsn(settings.database_url, settings.embedded_pgdata)
+    await migrate(dsn)
+    db = await Database.connect(dsn, min_size=1, max_size=2)
+    try:
+        return await work(db)
+    finally:
+        await db.close()
+        del embedded
+
+
+async def _seed(db: Database, demo: bool) -> int:
+    from qile_api.seed.reference import seed_reference
+
+    async with db.transaction() as tx:
+        report = await seed_reference(tx)
+    print(
+        f"reference data: {report.regions_created} regions created, "
+        f"{report.themes_written} themes written, {report.pilots_marked} pilots marked"
+    )
+    if demo:
+        from qile_api.seed.demo import seed_demo
+
+        async with db.transaction() as tx:
+            counts = await seed_demo(tx)
+        print("demo content: " + ", ".join(f"{n} {what}" for what, n in counts.items()))
+    return 0
+
+
+async def _screen_add(db: Database, args: argparse.Namespace) -> int:
+    from qile_api.screens.admin import add_screen
+
+    token = await add_screen(db, args.community, args.kind, args.name, args.location)
+    print(f"screen {args.name} added to {args.community}; its token (shown once):", file=sys.stderr)
+    print(token)
+    return 0
+
+
+def _serve(settings: Settings) -> int:
+    import uvicorn
+
+    from qile_api.http.app import create_app
+
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info")
+    return 0
+
+
+def _schema() -> int:
+    from qile_api.graphql.schema import build_schema
+
+    print(build_schema().as_str())
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="qile-api", description="Qile (齐乐) API operations")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("migrate", help="apply pending database migrations")
+    seed = sub.add_parser("seed", help="load the reference data (idempotent)")
+    seed.add_argument("--demo", action="store_true", help="also load demo content (never in production)")
+    screen = sub.add_parser("screen", help="manage screens")
+    screen_sub = screen.add_subparsers(dest="screen_command", required=True)
+    add = screen_sub.add_parser("add", help="register a screen and print its token once")
+    add.add_argument("--community", required=True, help="community name (工盛社区) or global ID")
+    add.add_argument("--kind", required=True, choices=["BULLETIN", "GALLERY"])
+    add.add_argument("--name", required=True, help="e.g. 大厅东屏")
+    add.add_argument("--location", default="", help="where it stands")
+    sub.add_parser("serve", help="serve the API")
+    sub.add_parser("schema", help="print the GraphQL SDL")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    args = _parser().parse_args(argv)
+    settings = Settings()
+    try:
+        if args.command == "serve":
+            return _serve(settings)
+        if args.command == "schema":
+            return _schema()
+        work: dict[str, Callable[[Database], Awaitable[int]]] = {
+            "migrate": lambda db: _noop(),
+            "seed": lambda db: _seed(db, args.demo),
+            "screen": lambda db: _screen_add(db, args),
+        }
+        return asyncio.run(_with_db(settings, work[args.command]))
+    except (CliError, ScreenAdminError) as exc:
+        print(f"qile-api: {exc}", file=sys.stderr)
+        return 2
+
+
+async def _noop(*_: Any) -> int:
+    print("migrations are current")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,50 @@
+"""An embedded PostgreSQL for development, used when DATABASE_URL is unset.
+
+The `pgserver` package ships PostgreSQL binaries as a wheel, so a fresh
+machine needs nothing but pip. Its data stays under the data folder, so the
+content survives restarts; the server stops when the last process using it
+exits.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+
+class EmbeddedUnavailable(RuntimeError):
+    pass
+
+
+def start_embedded(pgdata: Path) -> tuple[str, Any]:
+    """Start (or join) the embedded server; return its DSN and the handle.
+
+    Keep the handle alive for as long as the database is needed: the server
+    is stopped when every handle is gone.
+    """
+    try:
+        import pgserver
+    except ImportError as exc:  # pragma: no cover - depends on the install
+        raise EmbeddedUnavailable(
+            "DATABASE_URL is unset and the embedded PostgreSQL is not installed: "
+            "pip install 'qile-api[embedded]' or set DATABASE_URL"
+        ) from exc
+    pgdata = pgdata.resolve()
+    pgdata.parent.mkdir(parents=True, exist_ok=True)
+    # platformdirs warns on every start when this is missing (containers, CI).
+    os.environ.setdefault("XDG_RUNTIME_DIR", str(pgdata.parent))
+    server = pgserver.get_server(pgdata, cleanup_mode="stop")
+    uri = server.get_uri()
+    log.info("embedded PostgreSQL at %s", pgdata)
+    return uri, server
+
+
+def resolve_dsn(database_url: str | None, pgdata: Path) -> tuple[str, Any]:
+    """The DSN to use, starting the embedded server only when none is given."""
+    if database_url:
+        return database_url, None
+    return start_embedded(pgdata)

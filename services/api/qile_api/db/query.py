@@ -1,0 +1,27 @@
+"""A small builder for WHERE clauses with bound parameters.
+
+Filters are optional and combine freely; building the clause here keeps each
+list query one statement with every value bound, never interpolated.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class Conditions:
+    def __init__(self) -> None:
+        self.args: list[Any] = []
+        self._parts: list[str] = []
+
+    def param(self, value: Any) -> str:
+        self.args.append(value)
+        return f"${len(self.args)}"
+
+    def add(self, template: str, *values: Any) -> None:
+        """Add a condition; each `{}` in the template becomes a bound parameter."""
+        self._parts.append(template.format(*(self.param(v) for v in values)))
+
+    @property
+    def sql(self) -> str:
+        return " AND ".join(self._parts) if self._parts else "true"

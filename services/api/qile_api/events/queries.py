@@ -1,0 +1,71 @@
+"""Read queries for events."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+
+import strawberry
+from strawberry import relay
+
+from qile_api.content.queries import content_connection
+from qile_api.events.sql import EVENTS, EventFilter, EventRow, event_conditions
+from qile_api.events.types import Event, EventCategory
+from qile_api.graphql.context import Info
+from qile_api.graphql.errors import BadUserInput
+from qile_api.graphql.ids import node_pk
+from qile_api.graphql.pagination import Connection
+from qile_api.themes.types import ThemeKey
+
+
+@strawberry.input
+class EventFilterInput:
+    community: relay.GlobalID | None = strawberry.field(
+        default=None, description="Events for this community, its own and those from above."
+    )
+    theme: ThemeKey | None = None
+    category: EventCategory | None = None
+    large_scale: bool | None = None
+
+
+@strawberry.type
+class EventQueries:
+    @strawberry.field(
+        description="Published events overlapping [from, to), in order of start; at most 100 a page."
+    )
+    async def events(
+        self,
+        info: Info,
+        from_: Annotated[datetime | None, strawberry.argument(name="from")] = None,
+        to: datetime | None = None,
+        first: int | None = None,
+        after: str | None = None,
+        filter: EventFilterInput | None = None,
+    ) -> Connection[Event]:
+        ctx = info.context
+        for name, value in (("from", from_), ("to", to)):
+            if value is not None and value.tzinfo is None:
+                raise BadUserInput(f"`{name}` needs a time zone, e.g. 2024-05-01T09:00:00+08:00", field=name)
+        if from_ and to and to <= from_:
+            raise BadUserInput("`to` must be after `from`", field="to")
+        f = filter or EventFilterInput()
+        cond = event_conditions(
+            EventFilter(
+                community_id=node_pk(f.community, "Community", "filter.community"),
+                theme_key=f.theme.value if f.theme else None,
+                category=f.category.value if f.category else None,
+                large_scale=f.large_scale,
+                start=from_,
+                end=to,
+            ),
+            ctx.visibility,
+        )
+        return await content_connection(
+            ctx,
+            EVENTS,
+            cond,
+            first,
+            after,
+            (datetime, int),
+            lambda r: Event.from_row(EventRow.from_record(r)),
+        )

@@ -1,0 +1,89 @@
+"""SQL for events (活动)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+import asyncpg
+
+from qile_api.content.sql import ContentTable, Visibility, for_community, visible
+from qile_api.db.database import Executor
+from qile_api.db.query import Conditions
+
+EVENTS = ContentTable(
+    table="events",
+    columns="c.id, c.region_id, c.theme_key, c.category, c.title, c.description, c.venue, "
+    "c.starts_at, c.ends_at, c.organiser, c.large_scale, c.participants, c.status, "
+    "c.published_at, c.version, c.updated_at",
+    order_by=("starts_at", "id"),
+)
+
+
+@dataclass(frozen=True)
+class EventRow:
+    id: int
+    region_id: int
+    theme_key: str | None
+    category: str
+    title: str
+    description: str
+    venue: str
+    starts_at: datetime
+    ends_at: datetime
+    organiser: str
+    large_scale: bool
+    participants: int | None
+    status: str
+    published_at: datetime | None
+    version: int
+    updated_at: datetime
+
+    @classmethod
+    def from_record(cls, r: asyncpg.Record) -> EventRow:
+        return cls(**{k: r[k] for k in cls.__dataclass_fields__})
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    community_id: int | None = None
+    theme_key: str | None = None
+    category: str | None = None
+    large_scale: bool | None = None
+    # Events overlapping [start, end): a running event counts as in range.
+    start: datetime | None = None
+    end: datetime | None = None
+
+
+def event_conditions(f: EventFilter, vis: Visibility) -> Conditions:
+    cond = Conditions()
+    visible(cond, vis)
+    for_community(cond, f.community_id)
+    if f.theme_key is not None:
+        cond.add("c.theme_key = {}", f.theme_key)
+    if f.category is not None:
+        cond.add("c.category = {}", f.category)
+    if f.large_scale is not None:
+        cond.add("c.large_scale = {}", f.large_scale)
+    if f.start is not None:
+        cond.add("c.ends_at > {}", f.start)
+    if f.end is not None:
+        cond.add("c.starts_at < {}", f.end)
+    return cond
+
+
+async def feed_events(
+    db: Executor, path: Sequence[int], now: datetime, horizon_end: datetime
+) -> list[EventRow]:
+    """Published events not yet over that start before the horizon, soonest first."""
+    rows = await db.fetch(
+        f"""SELECT {EVENTS.columns} FROM events c
+        WHERE c.region_id = ANY($1::bigint[]) AND c.status = 'PUBLISHED'
+          AND c.ends_at > $2 AND c.starts_at < $3
+        ORDER BY c.starts_at, c.id""",
+        list(path),
+        now,
+        horizon_end,
+    )
+    return [EventRow.from_record(r) for r in rows]

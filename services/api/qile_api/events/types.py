@@ -1,0 +1,124 @@
+"""GraphQL types for events (活动)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from enum import Enum
+from typing import Any
+
+import strawberry
+from strawberry import relay
+
+from qile_api.content.types import ContentStatus, int_ids, load_community, load_region
+from qile_api.events.sql import EventRow
+from qile_api.graphql.context import Info
+from qile_api.regions.types import Community, Region
+from qile_api.themes.types import Theme, load_theme
+
+
+@strawberry.enum(description="The kinds of activity the plan names; `categoryLabel` is the Chinese.")
+class EventCategory(Enum):
+    NEIGHBOUR_FESTIVAL = "NEIGHBOUR_FESTIVAL"
+    COMMUNITY_FEAST = "COMMUNITY_FEAST"
+    AFTERNOON_TEA = "AFTERNOON_TEA"
+    READING = "READING"
+    RECITATION = "RECITATION"
+    OUR_FESTIVALS = "OUR_FESTIVALS"
+    FITNESS = "FITNESS"
+    LECTURE = "LECTURE"
+    RECRUITMENT = "RECRUITMENT"
+    SKILLS_TRAINING = "SKILLS_TRAINING"
+    MARKET = "MARKET"
+    VOLUNTEER = "VOLUNTEER"
+    OTHER = "OTHER"
+
+
+EVENT_CATEGORY_LABELS: dict[EventCategory, str] = {
+    EventCategory.NEIGHBOUR_FESTIVAL: "邻居节",
+    EventCategory.COMMUNITY_FEAST: "百家宴",
+    EventCategory.AFTERNOON_TEA: "周末下午茶",
+    EventCategory.READING: "读书活动",
+    EventCategory.RECITATION: "经典诵读",
+    EventCategory.OUR_FESTIVALS: "我们的节日",
+    EventCategory.FITNESS: "全民健身",
+    EventCategory.LECTURE: "主题讲座",
+    EventCategory.RECRUITMENT: "社区招聘",
+    EventCategory.SKILLS_TRAINING: "技能培训",
+    EventCategory.MARKET: "美德健康新市集",
+    EventCategory.VOLUNTEER: "志愿服务",
+    EventCategory.OTHER: "社区活动",
+}
+
+
+@strawberry.type(description="An event on a community's schedule.")
+class Event(relay.Node):
+    id: relay.NodeID[int]
+    row: strawberry.Private[EventRow]
+
+    @classmethod
+    def from_row(cls, row: EventRow) -> Event:
+        return cls(id=row.id, row=row)
+
+    @classmethod
+    async def resolve_nodes(  # type: ignore[override]
+        cls, *, info: Info, node_ids: Iterable[str], required: bool = False
+    ) -> list[Any]:
+        rows = await info.context.loaders.event_by_id.load_many(int_ids(node_ids))
+        return [cls.from_row(r) if r else None for r in rows]
+
+    @strawberry.field
+    def title(self) -> str:
+        return self.row.title
+
+    @strawberry.field
+    def description(self) -> str:
+        return self.row.description
+
+    @strawberry.field
+    def category(self) -> EventCategory:
+        return EventCategory(self.row.category)
+
+    @strawberry.field(description="The category's Chinese name, e.g. 邻居节.")
+    def category_label(self) -> str:
+        return EVENT_CATEGORY_LABELS[EventCategory(self.row.category)]
+
+    @strawberry.field
+    async def theme(self, info: Info) -> Theme | None:
+        return await load_theme(info, self.row.theme_key)
+
+    @strawberry.field
+    def venue(self) -> str:
+        return self.row.venue
+
+    @strawberry.field
+    def starts_at(self) -> datetime:
+        return self.row.starts_at
+
+    @strawberry.field
+    def ends_at(self) -> datetime:
+        return self.row.ends_at
+
+    @strawberry.field(description="主办单位.")
+    def organiser(self) -> str:
+        return self.row.organiser
+
+    @strawberry.field(description="A large-scale culture, sports or science event (较大规模).")
+    def large_scale(self) -> bool:
+        return self.row.large_scale
+
+    @strawberry.field(description="How many took part, once it has happened.")
+    def participants(self) -> int | None:
+        return self.row.participants
+
+    @strawberry.field
+    def status(self) -> ContentStatus:
+        return ContentStatus(self.row.status)
+
+    @strawberry.field
+    async def scope(self, info: Info) -> Region:
+        return await load_region(info, self.row.region_id)
+
+    @strawberry.field
+    async def community(self, info: Info) -> Community | None:
+        return await load_community(info, self.row.region_id)

@@ -1,0 +1,113 @@
+"""The per-request context: database, loaders, clock and the caller."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TypeAlias
+
+from starlette.requests import Request
+from starlette.responses import Response
+from strawberry.types import Info as StrawberryInfo
+
+from qile_api.content.dataloaders import ContentByIdLoader
+from qile_api.content.sql import PUBLIC, Visibility
+from qile_api.db.database import Database
+from qile_api.events.sql import EVENTS, EventRow
+from qile_api.honours.sql import HONOURS, HonourRow
+from qile_api.media.dataloaders import MediaBySha256Loader
+from qile_api.notices.sql import NOTICES, NoticeRow
+from qile_api.regions.dataloaders import RegionByIdLoader, RegionsByParentIdLoader
+from qile_api.screens.sql import ScreenPrincipal, screen_by_token_hash
+from qile_api.screens.tokens import SCREEN_TOKEN_PREFIX, hash_token
+from qile_api.settings import Settings
+from qile_api.state import AppState
+from qile_api.themes.dataloaders import ThemeByKeyLoader
+
+
+class NoticeByIdLoader(ContentByIdLoader[NoticeRow]):
+    pass
+
+
+class HonourByIdLoader(ContentByIdLoader[HonourRow]):
+    pass
+
+
+class EventByIdLoader(ContentByIdLoader[EventRow]):
+    pass
+
+
+@dataclass
+class Loaders:
+    region_by_id: RegionByIdLoader
+    regions_by_parent_id: RegionsByParentIdLoader
+    theme_by_key: ThemeByKeyLoader
+    media_by_sha256: MediaBySha256Loader
+    notice_by_id: NoticeByIdLoader
+    honour_by_id: HonourByIdLoader
+    event_by_id: EventByIdLoader
+
+    @classmethod
+    def build(cls, db: Database, vis: Visibility) -> Loaders:
+        return cls(
+            region_by_id=RegionByIdLoader(db),
+            regions_by_parent_id=RegionsByParentIdLoader(db),
+            theme_by_key=ThemeByKeyLoader(db),
+            media_by_sha256=MediaBySha256Loader(db),
+            notice_by_id=NoticeByIdLoader(db, NOTICES, NoticeRow.from_record, vis),
+            honour_by_id=HonourByIdLoader(db, HONOURS, HonourRow.from_record, vis),
+            event_by_id=EventByIdLoader(db, EVENTS, EventRow.from_record, vis),
+        )
+
+
+_UNSET = object()
+
+
+@dataclass
+class Context:
+    request: Request
+    response: Response
+    app: AppState
+    loaders: Loaders
+    bearer: str | None
+    visibility: Visibility = PUBLIC
+    _screen: object = field(default=_UNSET, repr=False)
+
+    @property
+    def db(self) -> Database:
+        return self.app.db
+
+    @property
+    def settings(self) -> Settings:
+        return self.app.settings
+
+    def now(self) -> datetime:
+        return self.app.clock()
+
+    async def screen(self) -> ScreenPrincipal | None:
+        """The screen whose token came with the request, looked up once."""
+        if self._screen is _UNSET:
+            principal = None
+            if self.bearer and self.bearer.startswith(SCREEN_TOKEN_PREFIX):
+                principal = await screen_by_token_hash(self.db, hash_token(self.bearer))
+            self._screen = principal
+        return self._screen  # type: ignore[return-value]
+
+
+def bearer_token(request: Request) -> str | None:
+    scheme, _, value = request.headers.get("authorization", "").partition(" ")
+    return value.strip() or None if scheme.lower() == "bearer" else None
+
+
+async def build_context(request: Request, response: Response) -> Context:
+    app: AppState = request.app.state.qile
+    return Context(
+        request=request,
+        response=response,
+        app=app,
+        loaders=Loaders.build(app.db, PUBLIC),
+        bearer=bearer_token(request),
+    )
+
+
+Info: TypeAlias = StrawberryInfo[Context, None]

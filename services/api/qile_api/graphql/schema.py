@@ -1,0 +1,61 @@
+"""The GraphQL schema: every domain's queries merged, with protections."""
+
+from __future__ import annotations
+
+import strawberry
+from strawberry import relay
+from strawberry.extensions import (
+    MaskErrors,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    QueryDepthLimiter,
+)
+from strawberry.schema.config import StrawberryConfig
+from strawberry.tools import merge_types
+
+from qile_api.events.queries import EventQueries
+from qile_api.events.types import Event
+from qile_api.graphql.errors import should_mask_error
+from qile_api.honours.queries import HonourQueries
+from qile_api.honours.types import Honour
+from qile_api.notices.queries import NoticeQueries
+from qile_api.notices.types import Notice
+from qile_api.regions.queries import RegionQueries
+from qile_api.regions.types import City, Community, District, Subdistrict
+from qile_api.screens.queries import ScreenQueries
+from qile_api.settings import Settings
+from qile_api.themes.queries import ThemeQueries
+
+
+@strawberry.type
+class NodeQueries:
+    node: relay.Node | None = relay.node(description="Any object by its global ID.")
+
+
+Query = merge_types(
+    "Query",
+    (
+        NodeQueries,
+        RegionQueries,
+        ThemeQueries,
+        NoticeQueries,
+        HonourQueries,
+        EventQueries,
+        ScreenQueries,
+    ),
+)
+
+
+def build_schema(settings: Settings | None = None) -> strawberry.Schema:
+    settings = settings or Settings()
+    return strawberry.Schema(
+        query=Query,
+        types=[City, District, Subdistrict, Community, Notice, Honour, Event],
+        config=StrawberryConfig(auto_camel_case=True),
+        extensions=[
+            QueryDepthLimiter(max_depth=settings.max_query_depth),
+            MaxTokensLimiter(max_token_count=settings.max_query_tokens),
+            MaxAliasesLimiter(max_alias_count=settings.max_aliases),
+            MaskErrors(should_mask_error=should_mask_error),
+        ],
+    )

@@ -1,0 +1,47 @@
+"""Read queries for honours."""
+
+from __future__ import annotations
+
+import strawberry
+from strawberry import relay
+
+from qile_api.content.queries import content_connection
+from qile_api.graphql.context import Info
+from qile_api.graphql.ids import node_pk
+from qile_api.graphql.pagination import Connection
+from qile_api.honours.sql import HONOURS, HonourFilter, HonourRow, honour_conditions
+from qile_api.honours.types import Honour
+
+
+@strawberry.input
+class HonourFilterInput:
+    community: relay.GlobalID | None = strawberry.field(
+        default=None, description="Honours shown in this community, its own and those from above."
+    )
+    title: str | None = strawberry.field(default=None, description="e.g. 好邻居.")
+    year: int | None = None
+
+
+@strawberry.type
+class HonourQueries:
+    @strawberry.field(description="Published honours, newest first; at most 100 a page.")
+    async def honours(
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        filter: HonourFilterInput | None = None,
+    ) -> Connection[Honour]:
+        ctx = info.context
+        f = filter or HonourFilterInput()
+        cond = honour_conditions(
+            HonourFilter(
+                community_id=node_pk(f.community, "Community", "filter.community"),
+                title=f.title,
+                year=f.year,
+            ),
+            ctx.visibility,
+        )
+        return await content_connection(
+            ctx, HONOURS, cond, first, after, (int,), lambda r: Honour.from_row(HonourRow.from_record(r))
+        )

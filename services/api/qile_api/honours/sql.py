@@ -1,0 +1,72 @@
+"""SQL for honours (荣誉) shown in the good people gallery (好人长廊)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+import asyncpg
+
+from qile_api.content.sql import ContentTable, Visibility, for_community, visible
+from qile_api.db.database import Executor
+from qile_api.db.query import Conditions
+
+# `contact` is deliberately not selected: it never leaves the database
+# through a public query or the feed.
+HONOURS = ContentTable(
+    table="honours",
+    columns="c.id, c.region_id, c.title, c.subject_kind, c.subject_name, c.citation, "
+    "c.photo_sha256, c.year, c.status, c.published_at, c.version, c.updated_at",
+    order_by=("id",),
+    descending=True,
+)
+
+
+@dataclass(frozen=True)
+class HonourRow:
+    id: int
+    region_id: int
+    title: str
+    subject_kind: str
+    subject_name: str
+    citation: str
+    photo_sha256: str | None
+    year: int
+    status: str
+    published_at: datetime | None
+    version: int
+    updated_at: datetime
+
+    @classmethod
+    def from_record(cls, r: asyncpg.Record) -> HonourRow:
+        return cls(**{k: r[k] for k in cls.__dataclass_fields__})
+
+
+@dataclass(frozen=True)
+class HonourFilter:
+    community_id: int | None = None
+    title: str | None = None
+    year: int | None = None
+
+
+def honour_conditions(f: HonourFilter, vis: Visibility) -> Conditions:
+    cond = Conditions()
+    visible(cond, vis)
+    for_community(cond, f.community_id)
+    if f.title is not None:
+        cond.add("c.title = {}", f.title)
+    if f.year is not None:
+        cond.add("c.year = {}", f.year)
+    return cond
+
+
+async def feed_honours(db: Executor, path: Sequence[int]) -> list[HonourRow]:
+    """Published honours along a community's path, the newest year first."""
+    rows = await db.fetch(
+        f"""SELECT {HONOURS.columns} FROM honours c
+        WHERE c.region_id = ANY($1::bigint[]) AND c.status = 'PUBLISHED'
+        ORDER BY c.year DESC, c.published_at DESC NULLS LAST, c.id DESC""",
+        list(path),
+    )
+    return [HonourRow.from_record(r) for r in rows]

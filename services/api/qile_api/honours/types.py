@@ -1,0 +1,85 @@
+"""GraphQL types for honours (荣誉)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from enum import Enum
+from typing import Any
+
+import strawberry
+from strawberry import relay
+
+from qile_api.content.types import ContentStatus, int_ids, load_community, load_region
+from qile_api.graphql.context import Info
+from qile_api.honours.sql import HonourRow
+from qile_api.media.types import Photo
+from qile_api.regions.types import Community, Region
+
+
+@strawberry.enum(description="Who an honour names.")
+class HonourSubjectKind(Enum):
+    PERSON = "PERSON"
+    HOUSEHOLD = "HOUSEHOLD"
+    BUILDING = "BUILDING"
+    MERCHANT = "MERCHANT"
+
+
+@strawberry.type(description="An honour for the good people gallery (好人长廊): 好邻居, 好楼长, 身边好人 …")
+class Honour(relay.Node):
+    id: relay.NodeID[int]
+    row: strawberry.Private[HonourRow]
+
+    @classmethod
+    def from_row(cls, row: HonourRow) -> Honour:
+        return cls(id=row.id, row=row)
+
+    @classmethod
+    async def resolve_nodes(  # type: ignore[override]
+        cls, *, info: Info, node_ids: Iterable[str], required: bool = False
+    ) -> list[Any]:
+        rows = await info.context.loaders.honour_by_id.load_many(int_ids(node_ids))
+        return [cls.from_row(r) if r else None for r in rows]
+
+    @strawberry.field(description="The title awarded, e.g. 好邻居, 好楼长, 美德诚信商户.")
+    def title(self) -> str:
+        return self.row.title
+
+    @strawberry.field
+    def subject_kind(self) -> HonourSubjectKind:
+        return HonourSubjectKind(self.row.subject_kind)
+
+    @strawberry.field(description="The person, household, building or merchant honoured.")
+    def subject_name(self) -> str:
+        return self.row.subject_name
+
+    @strawberry.field(description="事迹: what they did.")
+    def citation(self) -> str:
+        return self.row.citation
+
+    @strawberry.field
+    def year(self) -> int:
+        return self.row.year
+
+    @strawberry.field
+    async def photo(self, info: Info) -> Photo | None:
+        if self.row.photo_sha256 is None:
+            return None
+        found = await info.context.loaders.media_by_sha256.load(self.row.photo_sha256)
+        return Photo.from_info(found) if found else None
+
+    @strawberry.field
+    def status(self) -> ContentStatus:
+        return ContentStatus(self.row.status)
+
+    @strawberry.field
+    def published_at(self) -> datetime | None:
+        return self.row.published_at
+
+    @strawberry.field
+    async def scope(self, info: Info) -> Region:
+        return await load_region(info, self.row.region_id)
+
+    @strawberry.field
+    async def community(self, info: Info) -> Community | None:
+        return await load_community(info, self.row.region_id)

@@ -1,0 +1,72 @@
+"""The Starlette application: GraphQL, media, health probes."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+from starlette.websockets import WebSocket
+from strawberry.asgi import GraphQL
+
+from qile_api.db.database import Database
+from qile_api.db.embedded import resolve_dsn
+from qile_api.db.migrate import migrate
+from qile_api.graphql.context import Context, build_context
+from qile_api.graphql.schema import build_schema
+from qile_api.http.health import healthz, readyz
+from qile_api.http.limits import BodySizeLimit
+from qile_api.media.routes import media
+from qile_api.settings import Settings
+from qile_api.state import AppState
+
+log = logging.getLogger(__name__)
+
+
+class QileGraphQL(GraphQL[Context, None]):
+    async def get_context(self, request: Request | WebSocket, response: Response | WebSocket) -> Context:
+        assert isinstance(request, Request) and isinstance(response, Response)
+        return await build_context(request, response)
+
+
+def create_app(settings: Settings | None = None, *, dsn: str | None = None, run_migrations: bool = True) -> Starlette:
+    """Build the app; `dsn` overrides the settings (tests pass their own database)."""
+    settings = settings or Settings()
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        url, embedded = (dsn, None) if dsn else resolve_dsn(settings.database_url, settings.embedded_pgdata)
+        if run_migrations:
+            applied = await migrate(url)
+            if applied:
+                log.info("applied migrations %s", [m.version for m in applied])
+        db = await Database.connect(
+            url,
+            min_size=settings.db_pool_min,
+            max_size=settings.db_pool_max,
+            statement_timeout_ms=settings.statement_timeout_ms,
+        )
+        app.state.qile = AppState.create(settings, db)
+        try:
+            yield
+        finally:
+            await db.close()
+            del embedded  # the embedded server may stop once nobody holds it
+
+    graphql: Any = QileGraphQL(build_schema(settings), graphql_ide="graphiql" if settings.graphiql else None)
+    return Starlette(
+        routes=[
+            Route("/graphql", graphql, methods=["GET", "POST"]),
+            Route("/media/{sha256}", media, methods=["GET"]),
+            Route("/healthz", healthz, methods=["GET"]),
+            Route("/readyz", readyz, methods=["GET"]),
+        ],
+        middleware=[Middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)],
+        lifespan=lifespan,
+    )

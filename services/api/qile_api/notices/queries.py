@@ -1,0 +1,52 @@
+"""Read queries for notices."""
+
+from __future__ import annotations
+
+import strawberry
+from strawberry import relay
+
+from qile_api.content.queries import content_connection
+from qile_api.graphql.context import Info
+from qile_api.graphql.ids import node_pk
+from qile_api.graphql.pagination import Connection
+from qile_api.notices.sql import NOTICES, NoticeFilter, NoticeRow, notice_conditions
+from qile_api.notices.types import Notice, NoticeCategory
+
+
+@strawberry.input
+class NoticeFilterInput:
+    community: relay.GlobalID | None = strawberry.field(
+        default=None,
+        description="Notices that apply to this community: its own and those of its subdistrict, district and city.",
+    )
+    category: NoticeCategory | None = None
+    urgent: bool | None = None
+    current: bool | None = strawberry.field(
+        default=None, description="True: only those inside their display window now."
+    )
+
+
+@strawberry.type
+class NoticeQueries:
+    @strawberry.field(description="Published notices, newest first; at most 100 a page.")
+    async def notices(
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        filter: NoticeFilterInput | None = None,
+    ) -> Connection[Notice]:
+        ctx = info.context
+        f = filter or NoticeFilterInput()
+        cond = notice_conditions(
+            NoticeFilter(
+                community_id=node_pk(f.community, "Community", "filter.community"),
+                category=f.category.value if f.category else None,
+                urgent=f.urgent,
+                current_at=ctx.now() if f.current else None,
+            ),
+            ctx.visibility,
+        )
+        return await content_connection(
+            ctx, NOTICES, cond, first, after, (int,), lambda r: Notice.from_row(NoticeRow.from_record(r))
+        )

@@ -1,0 +1,84 @@
+"""SQL for notices (宣传/公告)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+import asyncpg
+
+from qile_api.content.sql import ContentTable, Visibility, for_community, visible
+from qile_api.db.database import Executor
+from qile_api.db.query import Conditions
+
+NOTICES = ContentTable(
+    table="notices",
+    columns="c.id, c.region_id, c.category, c.title, c.body, c.priority, c.urgent, "
+    "c.display_start, c.display_end, c.status, c.published_at, c.version, c.updated_at",
+    order_by=("id",),
+    descending=True,
+)
+
+
+@dataclass(frozen=True)
+class NoticeRow:
+    id: int
+    region_id: int
+    category: str
+    title: str
+    body: str
+    priority: int
+    urgent: bool
+    display_start: datetime
+    display_end: datetime | None
+    status: str
+    published_at: datetime | None
+    version: int
+    updated_at: datetime
+
+    @classmethod
+    def from_record(cls, r: asyncpg.Record) -> NoticeRow:
+        return cls(**{k: r[k] for k in cls.__dataclass_fields__})
+
+
+@dataclass(frozen=True)
+class NoticeFilter:
+    community_id: int | None = None
+    category: str | None = None
+    urgent: bool | None = None
+    current_at: datetime | None = None
+
+
+def notice_conditions(f: NoticeFilter, vis: Visibility) -> Conditions:
+    cond = Conditions()
+    visible(cond, vis)
+    for_community(cond, f.community_id)
+    if f.category is not None:
+        cond.add("c.category = {}", f.category)
+    if f.urgent is not None:
+        cond.add("c.urgent = {}", f.urgent)
+    if f.current_at is not None:
+        cond.add(
+            "c.display_start <= {} AND (c.display_end IS NULL OR c.display_end > {})",
+            f.current_at,
+            f.current_at,
+        )
+    return cond
+
+
+async def feed_notices(
+    db: Executor, path: Sequence[int], now: datetime, urgent_only: bool
+) -> list[NoticeRow]:
+    """Published notices showing now along a community's path, most pressing first."""
+    rows = await db.fetch(
+        f"""SELECT {NOTICES.columns} FROM notices c
+        WHERE c.region_id = ANY($1::bigint[]) AND c.status = 'PUBLISHED'
+          AND c.display_start <= $2 AND (c.display_end IS NULL OR c.display_end > $2)
+          AND (NOT $3 OR c.urgent)
+        ORDER BY c.urgent DESC, c.priority DESC, c.display_start DESC, c.id DESC""",
+        list(path),
+        now,
+        urgent_only,
+    )
+    return [NoticeRow.from_record(r) for r in rows]

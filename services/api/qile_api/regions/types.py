@@ -1,0 +1,161 @@
+"""GraphQL types for the region tree."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from enum import Enum
+from typing import Any, ClassVar
+
+import strawberry
+from strawberry import relay
+
+from qile_api.graphql.context import Info
+from qile_api.regions.sql import RegionRow
+from qile_api.themes.types import Theme, load_theme
+
+
+@strawberry.enum(description="A level of the region tree.")
+class RegionLevel(Enum):
+    CITY = "CITY"
+    DISTRICT = "DISTRICT"
+    SUBDISTRICT = "SUBDISTRICT"
+    COMMUNITY = "COMMUNITY"
+
+
+@strawberry.enum(description="Whether a subdistrict-level region is a 街道 or a 镇.")
+class SubdistrictKind(Enum):
+    STREET = "STREET"
+    TOWN = "TOWN"
+
+
+@strawberry.interface(description="A place in the tree 市 → 区县 → 街道/镇 → 社区.")
+class Region:
+    row: strawberry.Private[RegionRow]
+
+    @strawberry.field(description="Its Chinese name, e.g. 张店区, 车站街道, 工盛社区.")
+    def name(self) -> str:
+        return self.row.name
+
+    @strawberry.field
+    def level(self) -> RegionLevel:
+        return RegionLevel(self.row.level)
+
+
+async def _children(info: Info, row: RegionRow) -> list[RegionRow]:
+    return await info.context.loaders.regions_by_parent_id.load(row.id)
+
+
+async def _ancestor(info: Info, row: RegionRow, level: str) -> RegionRow:
+    # path = [city, district, subdistrict, community]; index by level.
+    index = ("CITY", "DISTRICT", "SUBDISTRICT", "COMMUNITY").index(level)
+    found = await info.context.loaders.region_by_id.load(row.path[index])
+    assert found is not None, "the tree is consistent by construction"
+    return found
+
+
+@strawberry.type
+class _RegionNode(relay.Node):
+    """Shared node plumbing: load by id, keep only rows of this level."""
+
+    id: relay.NodeID[int]
+    level_name: ClassVar[str]
+
+    @classmethod
+    async def resolve_nodes(  # type: ignore[override]
+        cls, *, info: Info, node_ids: Iterable[str], required: bool = False
+    ) -> list[Any]:
+        ids = [int(i) if i.isdigit() else 0 for i in node_ids]
+        rows = await info.context.loaders.region_by_id.load_many(ids)
+        return [
+            cls.from_row(r) if r is not None and r.level == cls.level_name else None  # type: ignore[attr-defined]
+            for r in rows
+        ]
+
+
+@strawberry.type(description="淄博市: the root of the tree.")
+class City(_RegionNode, Region):
+    level_name: ClassVar[str] = "CITY"
+
+    @classmethod
+    def from_row(cls, row: RegionRow) -> City:
+        return cls(id=row.id, row=row)
+
+    @strawberry.field
+    async def districts(self, info: Info) -> list[District]:
+        return [District.from_row(r) for r in await _children(info, self.row)]
+
+
+@strawberry.type(description="A district or county (区县).")
+class District(_RegionNode, Region):
+    level_name: ClassVar[str] = "DISTRICT"
+
+    @classmethod
+    def from_row(cls, row: RegionRow) -> District:
+        return cls(id=row.id, row=row)
+
+    @strawberry.field(description="Its subdistricts and towns (街道/镇).")
+    async def subdistricts(self, info: Info) -> list[Subdistrict]:
+        return [Subdistrict.from_row(r) for r in await _children(info, self.row)]
+
+
+@strawberry.type(description="A subdistrict (街道) or town (镇).")
+class Subdistrict(_RegionNode, Region):
+    level_name: ClassVar[str] = "SUBDISTRICT"
+
+    @classmethod
+    def from_row(cls, row: RegionRow) -> Subdistrict:
+        return cls(id=row.id, row=row)
+
+    @strawberry.field
+    def kind(self) -> SubdistrictKind:
+        return SubdistrictKind(self.row.subdistrict_kind)
+
+    @strawberry.field
+    async def district(self, info: Info) -> District:
+        return District.from_row(await _ancestor(info, self.row, "DISTRICT"))
+
+    @strawberry.field
+    async def communities(self, info: Info) -> list[Community]:
+        return [Community.from_row(r) for r in await _children(info, self.row)]
+
+
+@strawberry.type(description="A community (社区): where the screens stand.")
+class Community(_RegionNode, Region):
+    level_name: ClassVar[str] = "COMMUNITY"
+
+    @classmethod
+    def from_row(cls, row: RegionRow) -> Community:
+        return cls(id=row.id, row=row)
+
+    @strawberry.field(description="One of the 20 pilot communities (试点社区) of the plan.")
+    def pilot(self) -> bool:
+        return self.row.pilot
+
+    @strawberry.field(description="Its number in the plan's pilot list, 1 to 20.")
+    def pilot_no(self) -> int | None:
+        return self.row.pilot_no
+
+    @strawberry.field(description="The theme staff chose for it; null until chosen.")
+    async def theme(self, info: Info) -> Theme | None:
+        return await load_theme(info, self.row.theme_key)
+
+    @strawberry.field
+    async def subdistrict(self, info: Info) -> Subdistrict:
+        return Subdistrict.from_row(await _ancestor(info, self.row, "SUBDISTRICT"))
+
+    @strawberry.field
+    async def district(self, info: Info) -> District:
+        return District.from_row(await _ancestor(info, self.row, "DISTRICT"))
+
+
+_BY_LEVEL: dict[str, Any] = {
+    "CITY": City,
+    "DISTRICT": District,
+    "SUBDISTRICT": Subdistrict,
+    "COMMUNITY": Community,
+}
+
+
+def region_from_row(row: RegionRow) -> Region:
+    result: Region = _BY_LEVEL[row.level].from_row(row)
+    return result

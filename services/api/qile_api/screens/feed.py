@@ -1,0 +1,124 @@
+"""The screen feed: what one screen shows now, built once per community.
+
+Screens of the same community and kind show the same content, so the built
+content is cached under (community, kind) and shared. An entry stays good
+while the feed revisions along the community's path are unchanged and the
+clock has not reached the next window boundary (a notice starting or
+ending, an event entering the horizon or ending). The version is a digest of
+what is shown, so every API process derives the same version for the same
+content and a screen may poll any of them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from cachetools import LRUCache
+
+from qile_api.db.database import Executor
+from qile_api.events.sql import EventRow, feed_events
+from qile_api.honours.sql import HonourRow, feed_honours
+from qile_api.notices.sql import NoticeRow, feed_notices
+from qile_api.regions.sql import RegionRow, regions_by_ids
+from qile_api.screens.sql import ScreenPrincipal, next_feed_boundary
+from qile_api.themes.sql import ThemeRow, all_themes
+
+FeedKey = tuple[int, str]
+
+
+@dataclass(frozen=True)
+class FeedContent:
+    revision: int
+    valid_until: datetime | None
+    regions: tuple[RegionRow, ...]
+    themes: tuple[ThemeRow, ...]
+    notices: tuple[NoticeRow, ...]
+    honours: tuple[HonourRow, ...]
+    events: tuple[EventRow, ...]
+    digest: str
+
+    def fresh(self, revision: int, now: datetime) -> bool:
+        return self.revision == revision and (self.valid_until is None or now < self.valid_until)
+
+
+def _digest(*parts: object) -> str:
+    def plain(value: object) -> object:
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            return dataclasses.asdict(value)
+        return str(value)
+
+    blob = json.dumps(parts, default=plain, ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(blob.encode()).hexdigest()
+
+
+def feed_version(principal: ScreenPrincipal, content: FeedContent) -> str:
+    """Changes with the content and with the screen's own name, kind and place."""
+    return _digest(content.digest, principal.screen)[:24]
+
+
+async def build_feed(
+    db: Executor, principal: ScreenPrincipal, now: datetime, horizon: timedelta
+) -> FeedContent:
+    path = principal.path
+    gallery = principal.screen.kind == "GALLERY"
+    regions = tuple(sorted(await regions_by_ids(db, path), key=lambda r: len(r.path)))
+    themes = tuple(await all_themes(db))
+    # A gallery shows honours, and urgent notices preempt it like any screen;
+    # a bulletin shows notices and the coming events.
+    notices = tuple(await feed_notices(db, path, now, urgent_only=gallery))
+    honours = tuple(await feed_honours(db, path)) if gallery else ()
+    events = () if gallery else tuple(await feed_events(db, path, now, now + horizon))
+    valid_until = await next_feed_boundary(db, path, now, horizon)
+    return FeedContent(
+        revision=principal.revision,
+        valid_until=valid_until,
+        regions=regions,
+        themes=themes,
+        notices=notices,
+        honours=honours,
+        events=events,
+        digest=_digest(regions, themes, notices, honours, events),
+    )
+
+
+class FeedCache:
+    """Built feeds by (community, kind), with one build at a time per key."""
+
+    def __init__(self, max_entries: int, horizon: timedelta) -> None:
+        self._entries: LRUCache[FeedKey, FeedContent] = LRUCache(maxsize=max_entries)
+        self._building: dict[FeedKey, asyncio.Future[FeedContent]] = {}
+        self.horizon = horizon
+        self.builds = 0
+
+    async def get(self, db: Executor, principal: ScreenPrincipal, now: datetime) -> FeedContent:
+        key = (principal.screen.community_id, principal.screen.kind)
+        cached = self._entries.get(key)
+        if cached is not None and cached.fresh(principal.revision, now):
+            return cached
+        pending = self._building.get(key)
+        if pending is not None:
+            # Another request is building this feed: share its result.
+            return await asyncio.shield(pending)
+        future: asyncio.Future[FeedContent] = asyncio.get_running_loop().create_future()
+        self._building[key] = future
+        try:
+            content = await build_feed(db, principal, now, self.horizon)
+            self.builds += 1
+            self._entries[key] = content
+            future.set_result(content)
+            return content
+        except asyncio.CancelledError:
+            future.cancel()
+            raise
+        except Exception as exc:
+            future.set_exception(exc)
+            # Nobody else may be waiting; keep asyncio from warning about it.
+            future.exception()
+            raise
+        finally:
+            del self._building[key]

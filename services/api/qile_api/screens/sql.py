@@ -1,0 +1,126 @@
+"""SQL for screens and for what their feed needs."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+import asyncpg
+
+from qile_api.db.database import Executor
+
+
+@dataclass(frozen=True)
+class ScreenRow:
+    id: int
+    community_id: int
+    kind: str
+    name: str
+    location: str
+    status: str
+
+    @classmethod
+    def from_record(cls, r: asyncpg.Record) -> ScreenRow:
+        return cls(**{k: r[k] for k in cls.__dataclass_fields__})
+
+
+@dataclass(frozen=True)
+class ScreenPrincipal:
+    """An authenticated screen, with what decides whether its feed changed."""
+
+    screen: ScreenRow
+    path: tuple[int, ...]
+    # Sum of the feed revisions along the community's path: it grows whenever
+    # content in any of those regions changes.
+    revision: int
+
+
+_SCREEN_COLUMNS = "s.id, s.community_id, s.kind, s.name, s.location, s.status"
+
+
+async def screen_by_token_hash(db: Executor, token_hash: bytes) -> ScreenPrincipal | None:
+    """The one query an unchanged feed costs: unique-index lookups only."""
+    row = await db.fetchrow(
+        f"""SELECT {_SCREEN_COLUMNS}, c.path,
+               coalesce((SELECT sum(f.revision) FROM feed_revisions f
+                         WHERE f.region_id = ANY(c.path)), 0)::bigint AS revision
+        FROM screens s JOIN regions c ON c.id = s.community_id
+        WHERE s.token_hash = $1 AND s.status = 'ACTIVE'""",
+        token_hash,
+    )
+    if row is None:
+        return None
+    return ScreenPrincipal(ScreenRow.from_record(row), tuple(row["path"]), int(row["revision"]))
+
+
+async def screens_by_ids(db: Executor, ids: Sequence[int]) -> list[ScreenRow]:
+    rows = await db.fetch(f"SELECT {_SCREEN_COLUMNS} FROM screens s WHERE s.id = ANY($1::bigint[])", list(ids))
+    return [ScreenRow.from_record(r) for r in rows]
+
+
+async def insert_screen(
+    db: Executor,
+    *,
+    community_id: int,
+    kind: str,
+    name: str,
+    location: str,
+    token_hash: bytes,
+    demo_key: str | None = None,
+) -> ScreenRow:
+    row = await db.fetchrow(
+        f"""INSERT INTO screens AS s (community_id, kind, name, location, token_hash, token_issued_at,
+                                    is_demo, demo_key)
+        VALUES ($1, $2, $3, $4, $5, now(), $6::text IS NOT NULL, $6)
+        RETURNING {_SCREEN_COLUMNS}""",
+        community_id,
+        kind,
+        name,
+        location,
+        token_hash,
+        demo_key,
+    )
+    assert row is not None
+    return ScreenRow.from_record(row)
+
+
+async def set_screen_token(db: Executor, screen_id: int, token_hash: bytes) -> bool:
+    """Replace a screen's token: the old one stops working at once."""
+    status = await db.execute(
+        """UPDATE screens SET token_hash = $2, token_issued_at = now(), updated_at = now(),
+                              version = version + 1
+        WHERE id = $1 AND status = 'ACTIVE'""",
+        screen_id,
+        token_hash,
+    )
+    return status.endswith(" 1")
+
+
+async def next_feed_boundary(
+    db: Executor, path: Sequence[int], now: datetime, horizon: timedelta
+) -> datetime | None:
+    """The next instant at which an item enters or leaves what screens show.
+
+    Notices enter at display_start and leave at display_end; events enter the
+    schedule when they come within the horizon and leave when they end.
+    """
+    value: datetime | None = await db.fetchval(
+        """SELECT min(t) FROM (
+            SELECT display_start AS t FROM notices
+             WHERE region_id = ANY($1::bigint[]) AND status = 'PUBLISHED' AND display_start > $2
+            UNION ALL
+            SELECT display_end FROM notices
+             WHERE region_id = ANY($1::bigint[]) AND status = 'PUBLISHED' AND display_end > $2
+            UNION ALL
+            SELECT starts_at - $3::interval FROM events
+             WHERE region_id = ANY($1::bigint[]) AND status = 'PUBLISHED' AND starts_at - $3::interval > $2
+            UNION ALL
+            SELECT ends_at FROM events
+             WHERE region_id = ANY($1::bigint[]) AND status = 'PUBLISHED' AND ends_at > $2
+        ) boundaries""",
+        list(path),
+        now,
+        horizon,
+    )
+    return value

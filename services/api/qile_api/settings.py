@@ -1,0 +1,42 @@
+"""One typed settings object, read from the environment (and a `.env` file)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="QILE_", env_file=".env", extra="ignore")
+
+    # DATABASE_URL is the one name every PostgreSQL tool understands, so it is
+    # read without the QILE_ prefix.
+    database_url: str | None = Field(default=None, validation_alias="DATABASE_URL")
+    data_dir: Path = Field(default=Path(".data"))
+    host: str = "127.0.0.1"
+    port: int = 8000
+    db_pool_min: int = 1
+    db_pool_max: int = 10
+    statement_timeout_ms: int = 5000
+    max_body_bytes: int = 12 * 1024 * 1024
+    max_query_depth: int = 12
+    max_query_tokens: int = 3000
+    max_aliases: int = 20
+    page_size_max: int = 100
+    page_size_default: int = 20
+    feed_horizon_days: int = 14
+    feed_cache_entries: int = 10_000
+    graphiql: bool = True
+    timezone: str = "Asia/Shanghai"
+
+    @property
+    def embedded_pgdata(self) -> Path:
+        return self.data_dir / "pg"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,1 @@
+"""Qile kiosk: the pygame client that runs on each screen."""

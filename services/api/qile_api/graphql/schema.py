@@ -53,9 +53,9 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
         types=[City, District, Subdistrict, Community, Notice, Honour, Event],
         config=StrawberryConfig(auto_camel_case=True),
         extensions=[
-            QueryDepthLimiter(max_depth=settings.max_query_depth),
-            MaxTokensLimiter(max_token_count=settings.max_query_tokens),
-            MaxAliasesLimiter(max_alias_count=settings.max_aliases),
-            MaskErrors(should_mask_error=should_mask_error),
+            lambda: QueryDepthLimiter(max_depth=settings.max_query_depth),
+            lambda: MaxTokensLimiter(max_token_count=settings.max_query_tokens),
+            lambda: MaxAliasesLimiter(max_alias_count=settings.max_aliases),
+            lambda: MaskErrors(should_mask_error=should_mask_error),
         ],
     )

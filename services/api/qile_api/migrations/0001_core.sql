@@ -236,6 +236,7 @@ CREATE TRIGGER regions_feed AFTER INSERT OR UPDATE OF name, theme_key, pilot ON 
     FOR EACH ROW EXECUTE FUNCTION region_changed();
 
 -- Theme texts appear on every screen: bump the root of the tree.
+-- Also used when a whole table is emptied.
 CREATE FUNCTION theme_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     PERFORM bump_feed_revision(r.id) FROM regions r WHERE r.level = 'CITY';
@@ -243,4 +244,12 @@ BEGIN
 END $$;
 
 CREATE TRIGGER themes_feed AFTER INSERT OR UPDATE OR DELETE ON themes
+    FOR EACH STATEMENT EXECUTE FUNCTION theme_changed();
+
+-- TRUNCATE fires no row triggers: treat it as a change everywhere.
+CREATE TRIGGER notices_truncated AFTER TRUNCATE ON notices
+    FOR EACH STATEMENT EXECUTE FUNCTION theme_changed();
+CREATE TRIGGER honours_truncated AFTER TRUNCATE ON honours
+    FOR EACH STATEMENT EXECUTE FUNCTION theme_changed();
+CREATE TRIGGER events_truncated AFTER TRUNCATE ON events
     FOR EACH STATEMENT EXECUTE FUNCTION theme_changed();

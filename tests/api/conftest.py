@@ -1,0 +1,77 @@
+"""The API in-process over a real PostgreSQL, with a fake clock tests can move."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import httpx
+import pytest
+from starlette.applications import Starlette
+
+from qile_api.db.database import Database
+from qile_api.http.app import create_app
+from qile_api.settings import Settings
+from qile_api.state import AppState
+
+CONTENT_TABLES = "notices, honours, events, screens, facilities, teams, media"
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = datetime(2026, 11, 28, 2, 0, tzinfo=UTC)  # 10:00 in Zibo
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@dataclass
+class Api:
+    app: Starlette
+    client: httpx.AsyncClient
+    clock: FakeClock
+
+    @property
+    def state(self) -> AppState:
+        state: AppState = self.app.state.qile
+        return state
+
+    @property
+    def db(self) -> Database:
+        return self.state.db
+
+    @property
+    def queries(self) -> int:
+        return self.state.db.counter.total
+
+    async def gql(
+        self, query: str, variables: dict[str, Any] | None = None, token: str | None = None
+    ) -> dict[str, Any]:
+        headers = {"Authorization": f"Bearer {token}"} if token else {}
+        response = await self.client.post(
+            "/graphql", json={"query": query, "variables": variables or {}}, headers=headers
+        )
+        body: dict[str, Any] = response.json()
+        return body
+
+
+@pytest.fixture(scope="session")
+async def api(seeded_dsn: str) -> AsyncIterator[Api]:
+    app = create_app(Settings(max_body_bytes=64 * 1024), dsn=seeded_dsn)
+    clock = FakeClock()
+    async with app.router.lifespan_context(app):
+        app.state.qile.clock = clock
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://qile.test") as client:
+            yield Api(app, client, clock)
+
+
+@pytest.fixture(autouse=True)
+async def clean(api: Api) -> AsyncIterator[None]:
+    """Every test starts with the reference data only, at the same instant."""
+    await api.db.execute(f"TRUNCATE {CONTENT_TABLES} RESTART IDENTITY CASCADE")
+    await api.db.execute("UPDATE regions SET theme_key = NULL WHERE theme_key IS NOT NULL")
+    api.clock.now = FakeClock().now
+    yield

@@ -42,14 +42,18 @@ def visible(cond: Conditions, vis: Visibility, alias: str = "c") -> None:
         cond.add(f"{alias}.status = 'PUBLISHED'")
     else:
         cond.add(
-            f"({alias}.status = 'PUBLISHED' OR {{}} = ANY((SELECT path FROM regions WHERE id = {alias}.region_id)))",
+            f"({alias}.status = 'PUBLISHED' OR EXISTS (SELECT 1 FROM regions r "
+            f"WHERE r.id = {alias}.region_id AND {{}} = ANY(r.path)))",
             vis.scope_region_id,
         )
 
 
 def for_community(cond: Conditions, community_id: int | None, alias: str = "c") -> None:
     if community_id is not None:
-        cond.add(f"{alias}.region_id = ANY((SELECT path FROM regions WHERE id = {{}}))", community_id)
+        cond.add(
+            f"EXISTS (SELECT 1 FROM regions r WHERE r.id = {{}} AND {alias}.region_id = ANY(r.path))",
+            community_id,
+        )
 
 
 async def by_ids(

@@ -15,6 +15,7 @@ from strawberry.tools import merge_types
 
 from qile_api.events.queries import EventQueries
 from qile_api.events.types import Event
+from qile_api.graphql.context import Info
 from qile_api.graphql.errors import should_mask_error
 from qile_api.honours.queries import HonourQueries
 from qile_api.honours.types import Honour
@@ -29,7 +30,13 @@ from qile_api.themes.queries import ThemeQueries
 
 @strawberry.type
 class NodeQueries:
-    node: relay.Node | None = relay.node(description="Any object by its global ID.")
+    @strawberry.field(description="Any object by its global ID; null when it does not exist or is not yours to see.")
+    async def node(self, info: Info, id: relay.GlobalID) -> relay.Node | None:
+        try:
+            return await id.resolve_node(info, required=False)
+        except (KeyError, ValueError, TypeError):
+            # An id naming a type that is not a node: nothing to find.
+            return None
 
 
 Query = merge_types(

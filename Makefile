@@ -11,7 +11,6 @@ STAMP := $(VENV)/.installed
 
 $(STAMP): services/api/pyproject.toml services/kiosk/pyproject.toml requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e 'services/api[embedded]' -e services/kiosk -r requirements-dev.txt
 	touch $(STAMP)
 

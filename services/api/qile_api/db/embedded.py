@@ -26,6 +26,10 @@ def start_embedded(pgdata: Path) -> tuple[str, Any]:
     Keep the handle alive for as long as the database is needed: the server
     is stopped when every handle is gone.
     """
+    pgdata = pgdata.resolve()
+    pgdata.parent.mkdir(parents=True, exist_ok=True)
+    # platformdirs warns on import when this is missing (containers, CI).
+    os.environ.setdefault("XDG_RUNTIME_DIR", str(pgdata.parent))
     try:
         import pgserver
     except ImportError as exc:  # pragma: no cover - depends on the install
@@ -33,10 +37,6 @@ def start_embedded(pgdata: Path) -> tuple[str, Any]:
             "DATABASE_URL is unset and the embedded PostgreSQL is not installed: "
             "pip install 'qile-api[embedded]' or set DATABASE_URL"
         ) from exc
-    pgdata = pgdata.resolve()
-    pgdata.parent.mkdir(parents=True, exist_ok=True)
-    # platformdirs warns on every start when this is missing (containers, CI).
-    os.environ.setdefault("XDG_RUNTIME_DIR", str(pgdata.parent))
     server = pgserver.get_server(pgdata, cleanup_mode="stop")
     uri = server.get_uri()
     log.info("embedded PostgreSQL at %s", pgdata)

@@ -1,0 +1,118 @@
+"""`make run`: the whole system on one machine, for trying Qile out.
+
+Starts PostgreSQL (embedded when DATABASE_URL is unset), applies migrations,
+loads the reference data and the demo content, serves the API, and runs one
+kiosk on a demo screen: in a window when there is a display, else headless,
+writing its frames to .data/frames. Ctrl-C stops everything.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import importlib.util
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+
+from qile_api.db.database import Database
+from qile_api.db.embedded import resolve_dsn
+from qile_api.db.migrate import migrate
+from qile_api.seed.demo import seed_demo
+from qile_api.seed.reference import seed_reference
+from qile_api.screens.sql import set_screen_token
+from qile_api.screens.tokens import new_screen_token
+from qile_api.settings import Settings
+
+DEMO_KIOSK_SCREEN = "s-gongsheng-bulletin"
+
+
+async def prepare(dsn: str) -> str:
+    """Migrate, seed, and give the demo kiosk's screen a fresh token."""
+    await migrate(dsn)
+    db = await Database.connect(dsn, min_size=1, max_size=1)
+    try:
+        async with db.transaction() as tx:
+            await seed_reference(tx)
+            counts = await seed_demo(tx)
+            screen_id = await tx.fetchval("SELECT id FROM screens WHERE demo_key = $1", DEMO_KIOSK_SCREEN)
+            token, token_hash = new_screen_token()
+            await set_screen_token(tx, screen_id, token_hash)
+    finally:
+        await db.close()
+    print("demo content:", ", ".join(f"{n} {k}" for k, n in counts.items()))
+    return token
+
+
+def wait_ready(url: str, process: subprocess.Popen[bytes], timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            sys.exit(f"the API exited with code {process.returncode}")
+        try:
+            if httpx.get(url + "/readyz", timeout=1).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.2)
+    sys.exit("the API did not become ready")
+
+
+def start_kiosk(api_url: str, token: str, data_dir: Path) -> subprocess.Popen[bytes] | None:
+    if importlib.util.find_spec("qile_kiosk.cli") is None or shutil.which("qile-kiosk") is None:
+        print("kiosk: not installed yet, serving the API only")
+        return None
+    env = dict(os.environ, QILE_KIOSK_API_URL=api_url, QILE_KIOSK_TOKEN=token,
+               QILE_KIOSK_CACHE_DIR=str(data_dir / "kiosk-cache"))
+    args = ["qile-kiosk"]
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        print("kiosk: in a window on this display (大厅东屏, 工盛社区)")
+    else:
+        frames = data_dir / "frames"
+        frames.mkdir(parents=True, exist_ok=True)
+        env["SDL_VIDEODRIVER"] = "dummy"
+        args += ["--headless", "--frames", str(frames)]
+        print(f"kiosk: no display here, so headless: frames are written to {frames}")
+    return subprocess.Popen(args, env=env)
+
+
+def main() -> int:
+    settings = Settings()
+    dsn, embedded = resolve_dsn(settings.database_url, settings.embedded_pgdata)
+    where = "embedded PostgreSQL in " + str(settings.embedded_pgdata) if embedded else "DATABASE_URL"
+    print(f"database: {where}")
+    token = asyncio.run(prepare(dsn))
+
+    api_url = f"http://{settings.host}:{settings.port}"
+    api = subprocess.Popen([sys.executable, "-m", "qile_api.cli", "serve"], env=dict(os.environ, DATABASE_URL=dsn))
+    children = [api]
+    try:
+        wait_ready(api_url, api)
+        print(f"API: {api_url}/graphql (GraphiQL in a browser)")
+        kiosk = start_kiosk(api_url, token, settings.data_dir.resolve())
+        if kiosk:
+            children.append(kiosk)
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+        while api.poll() is None:
+            time.sleep(0.5)
+        return api.returncode or 0
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        for child in reversed(children):
+            if child.poll() is None:
+                child.terminate()
+                try:
+                    child.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    child.kill()
+        del embedded
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,269 @@
+"""The main loop: events → update → draw → tick, with polling off the loop.
+
+Drawing never waits on the network: the poller thread posts messages and the
+loop drains them each tick. A frame is drawn only when what it shows changes
+(a slide, the minute on the clock, the state), so an idle screen idles.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import queue
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+import pygame
+
+from qile_kiosk.cache import FeedCache
+from qile_kiosk.config import KioskConfig
+from qile_kiosk.feed import BRAND, SHANGHAI
+from qile_kiosk.fonts import Fonts
+from qile_kiosk.images import ImageStore
+from qile_kiosk.layout import Layout
+from qile_kiosk.plays import PlayLog
+from qile_kiosk.poller import FeedArrived, FeedUnchanged, Message, Poller
+from qile_kiosk.render import Frame, Renderer, clock_text, date_text
+from qile_kiosk.slides import Slide, build_rotation, content_signature
+from qile_kiosk.state import KioskState, Mode
+from qile_kiosk.typeset import Typesetter
+
+log = logging.getLogger(__name__)
+
+
+def shanghai_now() -> datetime:
+    return datetime.now(SHANGHAI)
+
+
+@dataclass
+class Rotation:
+    """Which slide shows, and since when (monotonic seconds)."""
+
+    slides: list[Slide] = field(default_factory=list)
+    index: int = 0
+    started: float = 0.0
+    urgent: bool = False
+
+    @property
+    def current(self) -> Slide | None:
+        return self.slides[self.index] if self.slides else None
+
+    def replace(self, slides: list[Slide], urgent: bool, now: float) -> None:
+        """New slides; stay on the same slide when it is still there."""
+        key = self.current.key if self.current else None
+        keys = [s.key for s in slides]
+        preempt = urgent and not self.urgent
+        self.slides, self.urgent = slides, urgent
+        if key in keys and not preempt:
+            self.index = keys.index(key)
+        else:
+            self.index, self.started = 0, now
+
+    def advance(self, now: float) -> None:
+        if self.slides:
+            self.index = (self.index + 1) % len(self.slides)
+        self.started = now
+
+    def due(self, now: float, seconds: float) -> bool:
+        return len(self.slides) > 1 and now - self.started >= seconds
+
+
+class FrameSink:
+    """Writes drawn frames as numbered PNGs (headless previews and tests)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        folder.mkdir(parents=True, exist_ok=True)
+        self.count = 0
+
+    def save(self, surface: pygame.Surface) -> Path:
+        self.count += 1
+        path = self.folder / f"frame-{self.count:05d}.png"
+        pygame.image.save(surface, str(path))
+        return path
+
+
+class Kiosk:
+    def __init__(
+        self,
+        config: KioskConfig,
+        headless: bool = False,
+        frames: Path | None = None,
+        now: Callable[[], datetime] = shanghai_now,
+        monotonic: Callable[[], float] = time.monotonic,
+        poll: bool = True,
+    ) -> None:
+        self.config = config
+        self.now = now
+        self.monotonic = monotonic
+        if headless:
+            # The same drawing code, on SDL's off-screen driver.
+            os.environ["SDL_VIDEODRIVER"] = "dummy"
+        pygame.display.init()
+        flags = pygame.FULLSCREEN if config.fullscreen and not headless else 0
+        self.surface = pygame.display.set_mode(config.size, flags)
+        pygame.display.set_caption("齐乐 · 社区屏")
+        pygame.mouse.set_visible(headless or not config.fullscreen)
+        self.layout = Layout.for_size(*config.size)
+        self.ts = Typesetter(Fonts.discover(config.font_path, config.font_index))
+        self.cache = FeedCache(config.cache_dir)
+        self.images = ImageStore(self.cache)
+        self.renderer = Renderer(self.layout, self.ts, self.images)
+        self.sink = FrameSink(frames) if frames else None
+        self.plays = PlayLog(config.cache_dir / "plays.sqlite3")
+        cached = self.cache.load()
+        self.state = KioskState.initial(
+            bool(config.token), cached.feed if cached else None, cached.fetched_at if cached else None
+        )
+        self.rotation = Rotation()
+        self._signature: tuple[str, ...] | None = None
+        self.last_frame: Frame | None = None
+        self.frames_drawn = 0
+        self.ticks = 0
+        self.last_tick = monotonic()
+        self.running = True
+        self.answered = cached is None and not config.token  # has the first poll answered?
+        self.poller: Poller | None = None
+        if poll and config.token:
+            self.poller = Poller(config, self.cache, now, since=cached.feed.version if cached else None)
+
+    # Lifecycle ---------------------------------------------------------------
+    def start(self) -> None:
+        if self.poller:
+            self.poller.start()
+
+    def close(self) -> None:
+        if self.poller:
+            self.poller.stop()
+        self.plays.close()
+        pygame.display.quit()
+
+    # Update ------------------------------------------------------------------
+    def handle_events(self) -> None:
+        for event in pygame.event.get():
+            if event.type == pygame.QUIT or (event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE):
+                self.running = False
+
+    def apply(self, message: Message) -> None:
+        if isinstance(message, FeedArrived):
+            self.state = self.state.on_feed(message.feed, message.fetched_at)
+            self.images.clear()
+            self._signature = None  # rebuild the rotation
+        elif isinstance(message, FeedUnchanged):
+            self.state = self.state.on_unchanged(message.fetched_at)
+        else:
+            self.state = self.state.on_failure(message.error, message.unauthenticated)
+        self.answered = True
+
+    def drain(self) -> None:
+        if self.poller is None:
+            return
+        while True:
+            try:
+                message = self.poller.messages.get_nowait()
+            except queue.Empty:
+                return
+            self.apply(message)
+
+    def update(self) -> Frame:
+        self.drain()
+        wall, mono = self.now(), self.monotonic()
+        feed = self.state.feed
+        signature = content_signature(feed, wall)
+        if signature != self._signature:
+            # New feed, or an item's window ended by the local clock.
+            slides, urgent = build_rotation(feed, wall, self.layout, self.ts)
+            self.rotation.replace(slides, urgent, mono)
+            self._signature = signature
+        elif self.rotation.due(mono, self.config.slide_seconds):
+            self._record_play(mono)
+            self.rotation.advance(mono)
+        return self.frame(wall)
+
+    def _record_play(self, mono: float) -> None:
+        slide = self.rotation.current
+        if slide is not None:
+            self.plays.record(slide.item_id, self.now(), mono - self.rotation.started)
+
+    def frame(self, wall: datetime) -> Frame:
+        state = self.state
+        feed = state.feed
+        offline = state.mode is Mode.OFFLINE and state.fetched_at is not None
+        return Frame(
+            mode=state.mode,
+            screen=feed.screen if feed else None,
+            brand=feed.brand if feed else BRAND,
+            clock=clock_text(wall),
+            date=date_text(wall),
+            slide=self.rotation.current,
+            urgent=self.rotation.urgent,
+            offline_since=clock_text(state.fetched_at) if offline and state.fetched_at else None,
+            status=self.status_line(),
+        )
+
+    def status_line(self) -> str | None:
+        state = self.state
+        if state.mode is Mode.FETCHING:
+            return "正在连接服务器…"
+        if state.mode is Mode.STANDBY:
+            return (
+                "屏幕未获授权，请联系社区工作人员"
+                if state.unauthenticated
+                else "暂时无法连接服务器，正在重试"
+            )
+        if state.mode is Mode.PAIRING:
+            return "本屏幕尚未配置，请联系社区工作人员"
+        if state.feed is not None and self.rotation.current is None:
+            return "暂无内容"
+        return None
+
+    # Draw --------------------------------------------------------------------
+    def draw(self, frame: Frame, force: bool = False) -> bool:
+        if frame == self.last_frame and not force:
+            return False
+        self.renderer.draw(self.surface, frame)
+        pygame.display.flip()
+        self.last_frame = frame
+        self.frames_drawn += 1
+        if self.sink:
+            self.sink.save(self.surface)
+        return True
+
+    def step(self) -> bool:
+        self.handle_events()
+        drawn = self.draw(self.update())
+        self.ticks += 1
+        self.last_tick = self.monotonic()
+        return drawn
+
+    def run(self, until: Callable[[], bool] | None = None, max_seconds: float | None = None) -> None:
+        clock = pygame.time.Clock()
+        deadline = None if max_seconds is None else self.monotonic() + max_seconds
+        while self.running:
+            self.step()
+            if until is not None and until():
+                return
+            if deadline is not None and self.monotonic() >= deadline:
+                return
+            clock.tick(self.config.fps)
+
+    def wait_for_answer(self, timeout: float) -> None:
+        """Until the first poll answers (or fails): for --once and tests."""
+        deadline = self.monotonic() + timeout
+        while not self.answered and self.monotonic() < deadline:
+            self.drain()
+            if self.poller is None:
+                break
+            time.sleep(0.05)
+
+    def run_once(self, timeout: float = 20.0) -> int:
+        """One full rotation, each slide drawn once, as --once promises."""
+        self.wait_for_answer(timeout)
+        self.draw(self.update(), force=True)
+        for _ in range(max(0, len(self.rotation.slides) - 1)):
+            self.rotation.advance(self.monotonic())
+            self.draw(self.frame(self.now()), force=True)
+        return self.frames_drawn

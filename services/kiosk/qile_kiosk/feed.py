@@ -1,0 +1,239 @@
+"""The screen feed as typed values, parsed defensively from the API's JSON.
+
+Anything that does not parse is a FeedError: the caller logs it and keeps the
+content it had. Parsing is strict about shape so garbage never reaches drawing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+BRAND = "里仁为美·齐乐融融"
+
+
+class FeedError(ValueError):
+    """The response is not a feed we can show."""
+
+
+@dataclass(frozen=True)
+class Photo:
+    url: str
+    width: int
+    height: int
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Notice:
+    id: str
+    title: str
+    body: str
+    category_label: str
+    priority: int
+    urgent: bool
+    display_start: datetime
+    display_end: datetime | None
+
+    def showing(self, now: datetime) -> bool:
+        return self.display_start <= now and (self.display_end is None or now < self.display_end)
+
+
+@dataclass(frozen=True)
+class Honour:
+    id: str
+    title: str
+    subject_kind: str
+    subject_name: str
+    citation: str
+    year: int
+    photo: Photo | None
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    title: str
+    category_label: str
+    venue: str
+    starts_at: datetime
+    ends_at: datetime
+    organiser: str
+    large_scale: bool
+
+
+@dataclass(frozen=True)
+class ScreenInfo:
+    name: str
+    kind: str  # BULLETIN or GALLERY
+    location: str
+    community: str
+    theme_label: str | None
+    theme_name: str | None
+    subdistrict: str
+    district: str
+
+
+@dataclass(frozen=True)
+class Feed:
+    version: str
+    brand: str
+    screen: ScreenInfo
+    notices: tuple[Notice, ...] = ()
+    honours: tuple[Honour, ...] = ()
+    events: tuple[Event, ...] = ()
+    generated_at: datetime | None = None
+    valid_until: datetime | None = None
+    raw: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def current_notices(self, now: datetime) -> list[Notice]:
+        """What to show now by the local clock: windows end even while offline."""
+        return [n for n in self.notices if n.showing(now)]
+
+    def current_events(self, now: datetime) -> list[Event]:
+        return sorted((e for e in self.events if e.ends_at > now), key=lambda e: e.starts_at)
+
+
+def _obj(value: Any, where: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise FeedError(f"{where}: expected an object")
+    return value
+
+
+def _str(data: dict[str, Any], key: str, where: str) -> str:
+    value = data.get(key)
+    if not isinstance(value, str):
+        raise FeedError(f"{where}.{key}: expected a string")
+    return value
+
+
+def _int(data: dict[str, Any], key: str, where: str) -> int:
+    value = data.get(key)
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise FeedError(f"{where}.{key}: expected an integer")
+    return value
+
+
+def _bool(data: dict[str, Any], key: str, where: str) -> bool:
+    value = data.get(key)
+    if not isinstance(value, bool):
+        raise FeedError(f"{where}.{key}: expected a boolean")
+    return value
+
+
+def _time(data: dict[str, Any], key: str, where: str, optional: bool = False) -> datetime | None:
+    value = data.get(key)
+    if value is None and optional:
+        return None
+    if not isinstance(value, str):
+        raise FeedError(f"{where}.{key}: expected a time")
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError as exc:
+        raise FeedError(f"{where}.{key}: {exc}") from exc
+    if parsed.tzinfo is None:
+        # A naive time would compare wrongly with the local clock: refuse it.
+        raise FeedError(f"{where}.{key}: time without offset")
+    return parsed
+
+
+def _req_time(data: dict[str, Any], key: str, where: str) -> datetime:
+    value = _time(data, key, where)
+    assert value is not None
+    return value
+
+
+def _list(data: dict[str, Any], key: str, where: str) -> list[dict[str, Any]]:
+    value = data.get(key)
+    if not isinstance(value, list):
+        raise FeedError(f"{where}.{key}: expected a list")
+    return [_obj(item, f"{where}.{key}[{i}]") for i, item in enumerate(value)]
+
+
+def parse_screen(data: dict[str, Any]) -> ScreenInfo:
+    community = _obj(data.get("community"), "screen.community")
+    theme = community.get("theme")
+    theme_obj = _obj(theme, "screen.community.theme") if theme is not None else None
+    kind = _str(data, "kind", "screen")
+    if kind not in ("BULLETIN", "GALLERY"):
+        raise FeedError(f"screen.kind: unknown kind {kind!r}")
+    return ScreenInfo(
+        name=_str(data, "name", "screen"),
+        kind=kind,
+        location=_str(data, "location", "screen"),
+        community=_str(community, "name", "community"),
+        theme_label=_str(theme_obj, "label", "theme") if theme_obj else None,
+        theme_name=_str(theme_obj, "name", "theme") if theme_obj else None,
+        subdistrict=_str(_obj(community.get("subdistrict"), "subdistrict"), "name", "subdistrict"),
+        district=_str(_obj(community.get("district"), "district"), "name", "district"),
+    )
+
+
+def _notice(d: dict[str, Any]) -> Notice:
+    w = "notice"
+    return Notice(
+        id=_str(d, "id", w),
+        title=_str(d, "title", w),
+        body=_str(d, "body", w),
+        category_label=_str(d, "categoryLabel", w),
+        priority=_int(d, "priority", w),
+        urgent=_bool(d, "urgent", w),
+        display_start=_req_time(d, "displayStart", w),
+        display_end=_time(d, "displayEnd", w, optional=True),
+    )
+
+
+def _honour(d: dict[str, Any]) -> Honour:
+    w = "honour"
+    photo_data = d.get("photo")
+    photo = None
+    if photo_data is not None:
+        p = _obj(photo_data, "honour.photo")
+        photo = Photo(
+            url=_str(p, "url", "photo"),
+            width=_int(p, "width", "photo"),
+            height=_int(p, "height", "photo"),
+            sha256=_str(p, "sha256", "photo"),
+        )
+    return Honour(
+        id=_str(d, "id", w),
+        title=_str(d, "title", w),
+        subject_kind=_str(d, "subjectKind", w),
+        subject_name=_str(d, "subjectName", w),
+        citation=_str(d, "citation", w),
+        year=_int(d, "year", w),
+        photo=photo,
+    )
+
+
+def _event(d: dict[str, Any]) -> Event:
+    w = "event"
+    return Event(
+        id=_str(d, "id", w),
+        title=_str(d, "title", w),
+        category_label=_str(d, "categoryLabel", w),
+        venue=_str(d, "venue", w),
+        starts_at=_req_time(d, "startsAt", w),
+        ends_at=_req_time(d, "endsAt", w),
+        organiser=_str(d, "organiser", w),
+        large_scale=_bool(d, "largeScale", w),
+    )
+
+
+def parse_feed(data: Any) -> Feed:
+    """A full feed (notModified false) from the `screenFeed` object."""
+    d = _obj(data, "screenFeed")
+    return Feed(
+        version=_str(d, "version", "feed"),
+        brand=_str(d, "brand", "feed") or BRAND,
+        screen=parse_screen(_obj(d.get("screen"), "screen")),
+        notices=tuple(_notice(x) for x in _list(d, "notices", "feed")),
+        honours=tuple(_honour(x) for x in _list(d, "honours", "feed")),
+        events=tuple(_event(x) for x in _list(d, "events", "feed")),
+        generated_at=_time(d, "generatedAt", "feed", optional=True),
+        valid_until=_time(d, "validUntil", "feed", optional=True),
+        raw=d,
+    )

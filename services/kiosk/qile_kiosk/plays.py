@@ -1,0 +1,76 @@
+"""Proof of play: what the screen showed, kept in a local queue until uploaded.
+
+SQLite gives a queue that survives restarts and power cuts. Each play gets a
+random id when recorded, so an upload retried after a lost answer is counted
+once by the API (it must ignore ids it already has). Upload needs an API
+mutation that does not exist yet; `pending` and `acknowledge` are its kiosk side.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Play:
+    id: str
+    item_id: str
+    started_at: str
+    seconds: float
+
+
+class PlayLog:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._db: sqlite3.Connection | None = None
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute(
+                "CREATE TABLE IF NOT EXISTS plays (id TEXT PRIMARY KEY, item_id TEXT NOT NULL,"
+                " started_at TEXT NOT NULL, seconds REAL NOT NULL)"
+            )
+        except sqlite3.Error as exc:
+            # Losing play records is better than losing the screen.
+            log.error("play log %s unavailable: %s", path, exc)
+            self._db = None
+
+    def record(self, item_id: str, ended_at: datetime, seconds: float) -> None:
+        if self._db is None or seconds <= 0:
+            return
+        started = ended_at.timestamp() - seconds
+        started_at = datetime.fromtimestamp(started, ended_at.tzinfo).isoformat()
+        try:
+            self._db.execute(
+                "INSERT INTO plays VALUES (?, ?, ?, ?)",
+                (uuid.uuid4().hex, item_id, started_at, round(seconds, 1)),
+            )
+        except sqlite3.Error as exc:
+            log.warning("play not recorded: %s", exc)
+
+    def pending(self, limit: int = 500) -> list[Play]:
+        if self._db is None:
+            return []
+        rows = self._db.execute(
+            "SELECT id, item_id, started_at, seconds FROM plays ORDER BY rowid LIMIT ?", (limit,)
+        )
+        return [Play(*row) for row in rows]
+
+    def acknowledge(self, ids: list[str]) -> None:
+        """The API has stored these: drop them from the queue."""
+        if self._db is None or not ids:
+            return
+        self._db.executemany("DELETE FROM plays WHERE id = ?", [(i,) for i in ids])
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None

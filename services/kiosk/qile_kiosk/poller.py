@@ -1,0 +1,175 @@
+"""Background polling: a thread with its own asyncio loop, so drawing never waits.
+
+The poller only talks to the main loop through a queue of messages. Failures
+back off with full jitter (tenacity's random exponential wait) up to a cap and
+are retried forever: a screen in a community hall has nobody to press retry.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import queue
+import random
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+import httpx
+from tenacity import (
+    AsyncRetrying,
+    RetryCallState,
+    retry_if_exception_type,
+    wait_fixed,
+    wait_random_exponential,
+)
+from tenacity.wait import wait_base
+
+from qile_kiosk.cache import FeedCache
+from qile_kiosk.client import FeedClient, Unauthenticated
+from qile_kiosk.config import KioskConfig
+from qile_kiosk.feed import Feed
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class FeedArrived:
+    feed: Feed
+    fetched_at: datetime
+
+
+@dataclass(frozen=True)
+class FeedUnchanged:
+    fetched_at: datetime
+
+
+@dataclass(frozen=True)
+class PollFailed:
+    error: str
+    unauthenticated: bool
+    retry_in: float
+
+
+Message = FeedArrived | FeedUnchanged | PollFailed
+
+
+def backoff_wait(cap: float, floor: float = 0.5) -> wait_base:
+    """A short floor plus full jitter that doubles per failure, never above cap.
+
+    Full jitter spreads a whole city's kiosks apart after an API restart, so
+    they don't all come back in the same second.
+    """
+    wait: wait_base = wait_fixed(floor) + wait_random_exponential(multiplier=1, max=max(cap - floor, 0.0))
+    return wait
+
+
+def jittered(interval: float) -> float:
+    """The poll interval ±10%: kiosks started together drift apart."""
+    return interval * random.uniform(0.9, 1.1)
+
+
+class Poller:
+    def __init__(
+        self,
+        config: KioskConfig,
+        cache: FeedCache,
+        now: Callable[[], datetime],
+        since: str | None = None,
+    ) -> None:
+        self.config = config
+        self.cache = cache
+        self.now = now
+        self.version = since
+        self.client = FeedClient(config)
+        self.messages: queue.Queue[Message] = queue.Queue()
+        self._thread: threading.Thread | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._task: asyncio.Task[None] | None = None
+        self._started = threading.Event()
+
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self._thread_main, name="qile-poller", daemon=True)
+        self._thread.start()
+        self._started.wait(5)
+
+    def stop(self, timeout: float = 5.0) -> None:
+        loop, task = self._loop, self._task
+        if loop is not None and task is not None and not loop.is_closed():
+            loop.call_soon_threadsafe(task.cancel)
+        if self._thread is not None:
+            self._thread.join(timeout)
+            self._thread = None
+
+    def _thread_main(self) -> None:
+        loop = asyncio.new_event_loop()
+        self._loop = loop
+        try:
+            self._task = loop.create_task(self.run())
+            self._started.set()
+            loop.run_until_complete(self._task)
+        except asyncio.CancelledError:
+            pass
+        finally:
+            loop.close()
+
+    def _report(self, state: RetryCallState) -> None:
+        exc = state.outcome.exception() if state.outcome else None
+        retry_in = state.next_action.sleep if state.next_action else 0.0
+        log.warning("poll failed (%s: %s); retrying in %.1f s", type(exc).__name__, exc, retry_in)
+        self.messages.put(
+            PollFailed(
+                error=f"{type(exc).__name__}: {exc}",
+                unauthenticated=isinstance(exc, Unauthenticated),
+                retry_in=retry_in,
+            )
+        )
+
+    async def run(self) -> None:
+        async with httpx.AsyncClient() as http:
+            while True:
+                retrying = AsyncRetrying(
+                    wait=backoff_wait(self.config.backoff_cap),
+                    retry=retry_if_exception_type(Exception),
+                    before_sleep=self._report,
+                    reraise=True,
+                )
+                async for attempt in retrying:
+                    with attempt:
+                        await self.poll_once(http)
+                await asyncio.sleep(jittered(self.config.poll_interval))
+
+    async def poll_once(self, http: httpx.AsyncClient) -> None:
+        feed = await self.client.fetch(self.version)
+        fetched_at = self.now()
+        if feed is None:
+            self.messages.put(FeedUnchanged(fetched_at))
+            return
+        complete = await self._fetch_images(http, feed)
+        try:
+            self.cache.save(feed, fetched_at)
+            self.cache.prune_images({h.photo.sha256 for h in feed.honours if h.photo})
+        except OSError as exc:
+            # A full or read-only disk must not stop the screen from showing news.
+            log.error("cannot write the cache: %s", exc)
+        # With an image missing, ask for the whole feed again next time, so the
+        # image is retried; otherwise `since` makes an unchanged feed nearly free.
+        self.version = feed.version if complete else None
+        self.messages.put(FeedArrived(feed, fetched_at))
+
+    async def _fetch_images(self, http: httpx.AsyncClient, feed: Feed) -> bool:
+        complete = True
+        for honour in feed.honours:
+            photo = honour.photo
+            if photo is None or self.cache.has_image(photo.sha256):
+                continue
+            try:
+                data = await self.client.fetch_bytes(http, photo.url)
+            except httpx.HTTPError as exc:
+                log.warning("photo %s for %s not fetched: %s", photo.sha256[:12], honour.subject_name, exc)
+                complete = False
+                continue
+            if not self.cache.save_image(photo.sha256, data):
+                complete = False
+        return complete

@@ -1,0 +1,460 @@
+"""Drawing one frame: header, the current slide or standby, footer and marks.
+
+A Frame is a plain value; the main loop draws only when it differs from the
+last one, so an idle screen costs nothing between clock minutes.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+import pygame
+
+from qile_kiosk.feed import BRAND, SHANGHAI, Honour, ScreenInfo
+from qile_kiosk.layout import Layout
+from qile_kiosk.slides import EventsSlide, HonourSlide, NoticeSlide, Slide, event_row_height
+from qile_kiosk.state import Mode
+from qile_kiosk.typeset import Color, Typesetter
+
+log = logging.getLogger(__name__)
+
+WEEKDAYS = "一二三四五六日"
+
+PAPER: Color = (251, 246, 236)
+INK: Color = (38, 34, 30)
+MUTED: Color = (110, 100, 90)
+GOLD: Color = (232, 190, 92)
+WHITE: Color = (255, 255, 255)
+URGENT_RED: Color = (176, 24, 24)
+ROW_SHADE: Color = (243, 234, 218)
+
+# Each theme has its colour; the brand red when the community has none yet.
+THEME_COLOURS: dict[str, Color] = {
+    "齐有爱": (190, 40, 45),
+    "齐养德": (30, 80, 140),
+    "齐育美": (40, 120, 70),
+    "齐健康": (0, 120, 130),
+    "齐劳动": (200, 100, 20),
+}
+BRAND_RED: Color = (170, 30, 35)
+
+
+def clock_text(now: datetime) -> str:
+    return now.astimezone(SHANGHAI).strftime("%H:%M")
+
+
+def date_text(now: datetime) -> str:
+    local = now.astimezone(SHANGHAI)
+    return f"{local.year}年{local.month}月{local.day}日 星期{WEEKDAYS[local.weekday()]}"
+
+
+def short_date(when: datetime) -> str:
+    local = when.astimezone(SHANGHAI)
+    return f"{local.month}月{local.day}日 周{WEEKDAYS[local.weekday()]}"
+
+
+def time_span(start: datetime, end: datetime) -> str:
+    a, b = start.astimezone(SHANGHAI), end.astimezone(SHANGHAI)
+    if a.date() != b.date():
+        return f"{a:%H:%M}起"
+    return f"{a:%H:%M}–{b:%H:%M}"
+
+
+@dataclass(frozen=True)
+class Frame:
+    mode: Mode
+    screen: ScreenInfo | None
+    brand: str
+    clock: str
+    date: str
+    slide: Slide | None = None
+    urgent: bool = False
+    offline_since: str | None = None  # HH:MM of the last update, when offline
+    status: str | None = None  # a line for the standby screen
+    pairing_code: str | None = None
+
+
+ImageLoader = Callable[[str, tuple[int, int]], pygame.Surface | None]
+
+
+class Renderer:
+    def __init__(self, layout: Layout, ts: Typesetter, images: ImageLoader) -> None:
+        self.layout = layout
+        self.ts = ts
+        self.images = images
+
+    def accent(self, frame: Frame) -> Color:
+        if frame.urgent:
+            return URGENT_RED
+        name = frame.screen.theme_name if frame.screen else None
+        return THEME_COLOURS.get(name or "", BRAND_RED)
+
+    def draw(self, surface: pygame.Surface, frame: Frame) -> None:
+        self.ts.drawn.clear()
+        if frame.mode is Mode.PAIRING and frame.pairing_code:
+            self._pairing(surface, frame)
+        elif frame.slide is None:
+            self._standby(surface, frame)
+        else:
+            surface.fill(PAPER)
+            self._header(surface, frame)
+            if isinstance(frame.slide, NoticeSlide):
+                self._notice(surface, frame, frame.slide)
+            elif isinstance(frame.slide, EventsSlide):
+                self._events(surface, frame, frame.slide)
+            else:
+                self._honour(surface, frame, frame.slide)
+            self._footer(surface, frame)
+        if frame.offline_since is not None:
+            self._offline_mark(surface, frame.offline_since)
+
+    # Header and footer -----------------------------------------------------
+    def _header(self, surface: pygame.Surface, frame: Frame) -> None:
+        lay, ts = self.layout, self.ts
+        accent = self.accent(frame)
+        # The band bleeds to the screen's edges; its text stays in the safe area.
+        pygame.draw.rect(surface, accent, pygame.Rect(0, 0, lay.width, lay.header.bottom + lay.px(12)))
+        pygame.draw.rect(surface, GOLD, pygame.Rect(0, lay.header.bottom + lay.px(12), lay.width, lay.px(6)))
+        h = lay.header
+        name = frame.screen.community if frame.screen else ""
+        theme = (frame.screen.theme_label or "") if frame.screen else ""
+        name_base = h.y + ts.ascent(lay.header_name_size, True)
+        if lay.portrait:
+            row2 = name_base + ts.line_step(lay.header_name_size)
+            clock_rect = ts.draw_right(surface, frame.clock, h.right, name_base, lay.clock_size, WHITE, True)
+            ts.draw(
+                surface,
+                ts.fit(name, clock_rect.x - h.x - lay.gap, lay.header_name_size, True),
+                (h.x, name_base),
+                lay.header_name_size,
+                WHITE,
+                True,
+            )
+            date_rect = ts.draw_right(surface, frame.date, h.right, row2, lay.small_size, WHITE)
+            ts.draw(
+                surface,
+                ts.fit(theme, date_rect.x - h.x - lay.gap, lay.small_size),
+                (h.x, row2),
+                lay.small_size,
+                GOLD,
+            )
+            return
+        ts.draw(surface, name, (h.x, name_base), lay.header_name_size, WHITE, True)
+        ts.draw(
+            surface, theme, (h.x, name_base + ts.line_step(lay.small_size) + lay.px(6)), lay.small_size, GOLD
+        )
+        ts.draw_centred(
+            surface, frame.brand, h.centerx, name_base + lay.px(18), lay.header_name_size, GOLD, True
+        )
+        ts.draw_right(surface, frame.clock, h.right, name_base, lay.clock_size, WHITE, True)
+        ts.draw_right(
+            surface,
+            frame.date,
+            h.right,
+            name_base + ts.line_step(lay.small_size) + lay.px(6),
+            lay.small_size,
+            WHITE,
+        )
+
+    def _footer(self, surface: pygame.Surface, frame: Frame, page: str | None = None) -> None:
+        lay, ts = self.layout, self.ts
+        f = lay.footer
+        base = f.y + ts.ascent(lay.small_size)
+        if lay.portrait:
+            ts.draw_centred(surface, frame.brand, f.centerx, base, lay.small_size, self.accent(frame), True)
+        elif frame.screen:
+            where = f"{frame.screen.district} · {frame.screen.subdistrict}"
+            ts.draw(surface, where, (f.x, base), lay.small_size, MUTED)
+        slide = frame.slide
+        pages = None
+        if isinstance(slide, NoticeSlide | EventsSlide) and slide.pages > 1:
+            pages = f"第 {slide.page}/{slide.pages} 页"
+        if pages and frame.offline_since is None:
+            ts.draw_right(surface, pages, f.right, base, lay.small_size, MUTED)
+        elif pages:
+            # The offline mark takes the right corner: pages move to the middle-right.
+            ts.draw_right(
+                surface,
+                pages,
+                f.right - ts.measure("离线 · 最后更新 00:00", lay.small_size) - lay.px(80),
+                base,
+                lay.small_size,
+                MUTED,
+            )
+
+    def _offline_mark(self, surface: pygame.Surface, since: str) -> None:
+        lay, ts = self.layout, self.ts
+        text = f"离线 · 最后更新 {since}"
+        size = lay.small_size
+        w = ts.measure(text, size) + lay.px(32)
+        h = ts.line_step(size)
+        box = pygame.Rect(lay.safe.right - w, lay.safe.bottom - h, w, h)
+        pygame.draw.rect(surface, (90, 90, 90), box, border_radius=h // 2)
+        ts.draw(
+            surface,
+            text,
+            (box.x + lay.px(16), box.y + (h + ts.ascent(size) - ts.descent(size)) // 2),
+            size,
+            WHITE,
+        )
+
+    # Slides -----------------------------------------------------------------
+    def _notice(self, surface: pygame.Surface, frame: Frame, slide: NoticeSlide) -> None:
+        lay, ts = self.layout, self.ts
+        b = lay.body
+        pad = lay.px(40)
+        accent = self.accent(frame)
+        pygame.draw.rect(surface, WHITE, b, border_radius=lay.px(16))
+        pygame.draw.rect(surface, accent, pygame.Rect(b.x, b.y, lay.px(12), b.h))
+        x = b.x + pad
+        y = b.y + lay.px(32)
+        label = "紧急通知" if slide.notice.urgent else slide.notice.category_label
+        size = lay.small_size
+        pill_w = ts.measure(label, size, True) + lay.px(32)
+        pill_h = ts.line_step(size)
+        pygame.draw.rect(surface, accent, pygame.Rect(x, y, pill_w, pill_h), border_radius=pill_h // 2)
+        ts.draw(
+            surface,
+            label,
+            (x + lay.px(16), y + (pill_h + ts.ascent(size) - ts.descent(size)) // 2),
+            size,
+            WHITE,
+            True,
+        )
+        y += pill_h + lay.gap
+        title_step = ts.line_step(lay.title_size)
+        for line in slide.title_lines:
+            ts.draw(
+                surface,
+                line,
+                (x, y + ts.ascent(lay.title_size, True)),
+                lay.title_size,
+                URGENT_RED if slide.notice.urgent else INK,
+                True,
+            )
+            y += title_step
+        y += lay.gap
+        step = ts.line_step(lay.body_size)
+        for line in slide.lines:
+            ts.draw(surface, line, (x, y + ts.ascent(lay.body_size)), lay.body_size, INK)
+            y += step
+
+    def _events(self, surface: pygame.Surface, frame: Frame, slide: EventsSlide) -> None:
+        lay, ts = self.layout, self.ts
+        b = lay.body
+        accent = self.accent(frame)
+        title_base = b.y + ts.ascent(lay.title_size, True)
+        ts.draw(surface, "近期活动安排", (b.x, title_base), lay.title_size, accent, True)
+        y = b.y + ts.line_step(lay.title_size) + ts.line_step(lay.small_size) // 2
+        row_h = event_row_height(lay, ts)
+        size = lay.body_size
+        if lay.portrait:
+            for i, ev in enumerate(slide.events):
+                row = pygame.Rect(b.x, y, b.w, row_h - lay.px(8))
+                pygame.draw.rect(surface, ROW_SHADE if i % 2 == 0 else WHITE, row, border_radius=lay.px(12))
+                inner = row.w - 2 * lay.px(24)
+                when = f"{short_date(ev.starts_at)} {time_span(ev.starts_at, ev.ends_at)}"
+                base = y + lay.px(16) + ts.ascent(size)
+                ts.draw(
+                    surface, ts.fit(when, inner, size, True), (row.x + lay.px(24), base), size, accent, True
+                )
+                base2 = base + ts.line_step(size)
+                tag = "  [大型活动]" if ev.large_scale else ""
+                ts.draw(surface, ts.fit(ev.title + tag, inner, size), (row.x + lay.px(24), base2), size, INK)
+                base3 = base2 + ts.line_step(lay.small_size)
+                ts.draw(
+                    surface,
+                    ts.fit(f"地点：{ev.venue}", inner, lay.small_size),
+                    (row.x + lay.px(24), base3),
+                    lay.small_size,
+                    MUTED,
+                )
+                y += row_h
+            return
+        # Landscape: a table of date, time, activity, venue.
+        cols = [("日期", 0.20), ("时间", 0.17), ("活动", 0.40), ("地点", 0.23)]
+        xs: list[tuple[int, int]] = []
+        cx = b.x
+        for _, share in cols:
+            w = round(b.w * share)
+            xs.append((cx + lay.px(16), w - lay.px(32)))
+            cx += w
+        head_h = ts.line_step(lay.small_size)
+        pygame.draw.rect(surface, accent, pygame.Rect(b.x, y, b.w, head_h), border_radius=lay.px(8))
+        for (label, _), (x, _w) in zip(cols, xs, strict=True):
+            ts.draw(
+                surface,
+                label,
+                (x, y + (head_h + ts.ascent(lay.small_size)) // 2 - lay.px(4)),
+                lay.small_size,
+                WHITE,
+                True,
+            )
+        y += head_h
+        for i, ev in enumerate(slide.events):
+            if i % 2 == 0:
+                pygame.draw.rect(surface, ROW_SHADE, pygame.Rect(b.x, y, b.w, row_h))
+            base = y + (row_h + ts.ascent(size) - ts.descent(size)) // 2
+            title = ev.title + (" ★" if ev.large_scale else "")
+            cells = [short_date(ev.starts_at), time_span(ev.starts_at, ev.ends_at), title, ev.venue]
+            for (x, w), text in zip(xs, cells, strict=True):
+                ts.draw(surface, ts.fit(text, w, size), (x, base), size, INK)
+            y += row_h
+
+    def _honour(self, surface: pygame.Surface, frame: Frame, slide: HonourSlide) -> None:
+        lay = self.layout
+        b = lay.body
+        honour = slide.honour
+        accent = self.accent(frame)
+        pygame.draw.rect(surface, WHITE, b, border_radius=lay.px(20))
+        pad = lay.px(40)
+        inner = b.inflate(-2 * pad, -2 * pad)
+        if lay.portrait:
+            photo_box = pygame.Rect(inner.x, inner.y, inner.w, round(inner.h * 0.45))
+            text_box = pygame.Rect(
+                inner.x, photo_box.bottom + pad, inner.w, inner.bottom - photo_box.bottom - pad
+            )
+        else:
+            photo_box = pygame.Rect(inner.x, inner.y, round(inner.h * 0.78), inner.h)
+            text_box = pygame.Rect(
+                photo_box.right + pad, inner.y, inner.right - photo_box.right - pad, inner.h
+            )
+        self._photo(surface, honour, photo_box, accent)
+        self._honour_text(surface, honour, text_box, accent)
+
+    def _photo(self, surface: pygame.Surface, honour: Honour, box: pygame.Rect, accent: Color) -> None:
+        image = self.images(honour.photo.sha256, box.size) if honour.photo else None
+        if image is not None:
+            r = image.get_rect(center=box.center)
+            surface.blit(image, r)
+            pygame.draw.rect(surface, GOLD, r, width=self.layout.px(6))
+            return
+        # No photo: a deliberate monogram card in the theme colour, not an empty frame.
+        lay, ts = self.layout, self.ts
+        pygame.draw.rect(surface, accent, box, border_radius=lay.px(20))
+        radius = min(box.w, box.h) * 3 // 10
+        centre = (box.centerx, box.centery - radius // 4)
+        pygame.draw.circle(surface, GOLD, centre, radius)
+        pygame.draw.circle(surface, WHITE, centre, radius - lay.px(8), width=lay.px(4))
+        initial = honour.subject_name[:1]
+        size = round(radius * 1.1)
+        ts.draw_centred(
+            surface,
+            initial,
+            centre[0],
+            centre[1] + (ts.ascent(size, True) - ts.descent(size, True)) // 2,
+            size,
+            accent,
+            True,
+        )
+        ts.draw_centred(
+            surface,
+            honour.title,
+            box.centerx,
+            centre[1] + radius + ts.line_step(lay.body_size),
+            lay.body_size,
+            WHITE,
+            True,
+        )
+
+    def _honour_text(self, surface: pygame.Surface, honour: Honour, box: pygame.Rect, accent: Color) -> None:
+        lay, ts = self.layout, self.ts
+        y = box.y
+        size = lay.body_size
+        pill_h = ts.line_step(size)
+        pill_w = ts.measure(honour.title, size, True) + lay.px(40)
+        pygame.draw.rect(surface, accent, pygame.Rect(box.x, y, pill_w, pill_h), border_radius=pill_h // 2)
+        ts.draw(
+            surface,
+            honour.title,
+            (box.x + lay.px(20), y + (pill_h + ts.ascent(size) - ts.descent(size)) // 2),
+            size,
+            WHITE,
+            True,
+        )
+        year = f"{honour.year}年度"
+        ts.draw_right(
+            surface,
+            year,
+            box.right,
+            y + (pill_h + ts.ascent(size) - ts.descent(size)) // 2,
+            lay.small_size,
+            MUTED,
+        )
+        y += pill_h + lay.gap
+        name_size = lay.px(88)
+        ts.draw(
+            surface,
+            ts.fit(honour.subject_name, box.w, name_size, True),
+            (box.x, y + ts.ascent(name_size, True)),
+            name_size,
+            INK,
+            True,
+        )
+        y += ts.line_step(name_size)
+        pygame.draw.rect(surface, GOLD, pygame.Rect(box.x, y, lay.px(120), lay.px(6)))
+        y += lay.gap
+        # The citation shrinks until it fits: a card has no pages.
+        room = box.bottom - y
+        size = lay.body_size
+        while True:
+            lines = ts.wrap(honour.citation, box.w, size)
+            if len(lines) * ts.line_step(size) <= room or size <= lay.small_size:
+                break
+            size = max(lay.small_size, round(size * 0.9))
+        step = ts.line_step(size)
+        max_lines = max(1, room // step)
+        if len(lines) > max_lines:
+            lines = [*lines[: max_lines - 1], ts.fit("".join(lines[max_lines - 1 :]), box.w, size)]
+        for line in lines:
+            ts.draw(surface, line, (box.x, y + ts.ascent(size)), size, INK)
+            y += step
+
+    # Whole-screen states ----------------------------------------------------
+    def _standby(self, surface: pygame.Surface, frame: Frame) -> None:
+        lay, ts = self.layout, self.ts
+        accent = self.accent(frame)
+        surface.fill(accent)
+        pygame.draw.rect(surface, GOLD, pygame.Rect(0, lay.height - lay.px(24), lay.width, lay.px(24)))
+        cx = lay.width // 2
+        brand_size = lay.px(110)
+        y = lay.height // 2 - lay.px(120)
+        ts.draw_centred(
+            surface, ts.fit(frame.brand or BRAND, lay.safe.w, brand_size, True), cx, y, brand_size, GOLD, True
+        )
+        if frame.screen:
+            ts.draw_centred(
+                surface,
+                ts.fit(frame.screen.community, lay.safe.w, lay.header_name_size, True),
+                cx,
+                y + lay.px(120),
+                lay.header_name_size,
+                WHITE,
+                True,
+            )
+        ts.draw_centred(surface, frame.clock, cx, y + lay.px(300), lay.px(140), WHITE, True)
+        ts.draw_centred(surface, frame.date, cx, y + lay.px(380), lay.small_size, WHITE)
+        if frame.status:
+            ts.draw_centred(
+                surface,
+                ts.fit(frame.status, lay.safe.w, lay.small_size),
+                cx,
+                lay.safe.bottom - ts.descent(lay.small_size) - lay.px(4),
+                lay.small_size,
+                WHITE,
+            )
+
+    def _pairing(self, surface: pygame.Surface, frame: Frame) -> None:
+        lay, ts = self.layout, self.ts
+        surface.fill(BRAND_RED)
+        cx = lay.width // 2
+        y = lay.height // 2 - lay.px(160)
+        ts.draw_centred(surface, frame.brand or BRAND, cx, y, lay.header_name_size, GOLD, True)
+        ts.draw_centred(surface, "请在管理后台输入配对码", cx, y + lay.px(110), lay.body_size, WHITE)
+        code = " ".join(frame.pairing_code or "")
+        ts.draw_centred(surface, code, cx, y + lay.px(300), lay.px(180), WHITE, True)
+        if frame.status:
+            ts.draw_centred(surface, frame.status, cx, y + lay.px(400), lay.small_size, WHITE)

@@ -1,0 +1,105 @@
+"""Chinese line breaking: by character, with the usual kinsoku (禁则) rules.
+
+Chinese has no spaces between words, so a line may break between any two
+characters, except that closing punctuation may not start a line and opening
+punctuation may not end one. Runs of Latin letters and digits (96110, 8:00,
+APP) stay whole, since splitting a phone number across lines misleads.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+# No line may begin with these (closing and pausing punctuation).
+NO_LINE_START = frozenset("，。、；：？！）」》』】〕”’…—·,.;:?!)]}%")
+# No line may end with these (opening brackets and quotes).
+NO_LINE_END = frozenset("（「《『【〔“‘([{")
+
+# A token is a run of ASCII letters/digits (kept whole) or any single character.
+_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9:./\-@_]*|.", re.DOTALL)
+
+Measure = Callable[[str], int]
+
+
+def tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text)
+
+
+def _fits(line: list[str], token: str, width: int, measure: Measure) -> bool:
+    return measure("".join(line) + token) <= width
+
+
+def _split_oversized(token: str, width: int, measure: Measure) -> list[str]:
+    """A Latin run wider than the line is cut by character: better than overflowing."""
+    parts: list[str] = []
+    current = ""
+    for ch in token:
+        if current and measure(current + ch) > width:
+            parts.append(current)
+            current = ch
+        else:
+            current += ch
+    if current:
+        parts.append(current)
+    return parts
+
+
+def _wrap_paragraph(paragraph: str, width: int, measure: Measure) -> list[str]:
+    lines: list[list[str]] = []
+    line: list[str] = []
+    for token in tokens(paragraph):
+        pieces = [token] if measure(token) <= width else _split_oversized(token, width, measure)
+        for piece in pieces:
+            if not line or _fits(line, piece, width, measure):
+                line.append(piece)
+                continue
+            carried: list[str] = []
+            # The piece would start the next line: if it may not, carry tokens down
+            # with it until the new line starts with one that may (keeping at least
+            # one token behind, so the loop always advances).
+            if piece in NO_LINE_START:
+                while len(line) > 1:
+                    carried.insert(0, line.pop())
+                    if carried[0] not in NO_LINE_START:
+                        break
+            # A line may not end with an opening bracket: move it down too.
+            while len(line) > 1 and line[-1] in NO_LINE_END:
+                carried.insert(0, line.pop())
+            if carried and measure("".join([*carried, piece])) > width:
+                # Only when a long Latin run was carried: width wins over kinsoku.
+                line.extend(carried)
+                carried = []
+            lines.append(line)
+            line = [*carried, piece]
+    if line:
+        lines.append(line)
+    return ["".join(x) for x in lines]
+
+
+def wrap(text: str, width: int, measure: Measure) -> list[str]:
+    """Break text into lines no wider than width (as measured), keeping paragraphs."""
+    out: list[str] = []
+    for paragraph in text.replace("\r\n", "\n").split("\n"):
+        paragraph = paragraph.strip()
+        if not paragraph:
+            continue
+        out.extend(_wrap_paragraph(paragraph, width, measure))
+    return out
+
+
+def paginate(lines: list[str], per_page: int) -> list[list[str]]:
+    """Split lines into pages of at most per_page lines (at least one page)."""
+    per_page = max(1, per_page)
+    if not lines:
+        return [[]]
+    return [lines[i : i + per_page] for i in range(0, len(lines), per_page)]
+
+
+def ellipsize(text: str, width: int, measure: Measure) -> str:
+    """One line, cut with … when too wide (for table cells and names)."""
+    if measure(text) <= width:
+        return text
+    while text and measure(text + "…") > width:
+        text = text[:-1]
+    return text + "…"

@@ -69,9 +69,8 @@ async def api(seeded_dsn: str) -> AsyncIterator[Api]:
 
 
 @pytest.fixture(autouse=True)
-async def clean(api: Api) -> AsyncIterator[None]:
+async def clean(api: Api) -> None:
     """Every test starts with the reference data only, at the same instant."""
     await api.db.execute(f"TRUNCATE {CONTENT_TABLES} RESTART IDENTITY CASCADE")
     await api.db.execute("UPDATE regions SET theme_key = NULL WHERE theme_key IS NOT NULL")
     api.clock.now = FakeClock().now
-    yield

@@ -99,7 +99,7 @@ class Database(_Counted):
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[Transaction]:
         async with self.pool.acquire() as conn, conn.transaction():
-            yield Transaction(conn, self.counter)
+            yield Transaction(conn, self.counter)  # type: ignore[arg-type]  # a pool proxy quacks the same
 
     async def close(self) -> None:
         await self.pool.close()

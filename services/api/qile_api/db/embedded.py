@@ -37,7 +37,7 @@ def start_embedded(pgdata: Path) -> tuple[str, Any]:
             "DATABASE_URL is unset and the embedded PostgreSQL is not installed: "
             "pip install 'qile-api[embedded]' or set DATABASE_URL"
         ) from exc
-    server = pgserver.get_server(pgdata, cleanup_mode="stop")
+    server = pgserver.get_server(pgdata, cleanup_mode="stop")  # type: ignore[attr-defined]
     uri = server.get_uri()
     log.info("embedded PostgreSQL at %s", pgdata)
     return uri, server

@@ -141,7 +141,7 @@ async def seed_demo(db: Executor, now: datetime | None = None) -> dict[str, int]
             await _region(db, community), title, kind, name, citation, year, key,
         )
 
-    for key, scope, theme, category, title, venue, day, hour, hours, organiser, large in EVENTS:
+    for key, scope, event_theme, category, title, venue, day, hour, hours, organiser, large in EVENTS:
         starts = today + timedelta(days=day, hours=hour)
         await db.execute(
             """INSERT INTO events (region_id, theme_key, category, title, venue, starts_at, ends_at,
@@ -149,7 +149,7 @@ async def seed_demo(db: Executor, now: datetime | None = None) -> dict[str, int]
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'PUBLISHED', now(), true, $10)
             ON CONFLICT (demo_key) DO UPDATE SET starts_at = EXCLUDED.starts_at,
                                                  ends_at = EXCLUDED.ends_at""",
-            await _region(db, scope), theme, category, title, venue,
+            await _region(db, scope), event_theme, category, title, venue,
             starts, starts + timedelta(hours=hours), organiser, large, key,
         )
 

@@ -257,14 +257,14 @@ class Renderer:
                 pygame.draw.rect(surface, ROW_SHADE if i % 2 == 0 else WHITE, row, border_radius=lay.px(12))
                 inner = row.w - 2 * lay.px(24)
                 when = f"{short_date(ev.starts_at)} {time_span(ev.starts_at, ev.ends_at)}"
-                base = y + lay.px(16) + ts.ascent(size)
+                base = y + lay.px(12) + ts.ascent(size)
                 ts.draw(
                     surface, ts.fit(when, inner, size, True), (row.x + lay.px(24), base), size, accent, True
                 )
                 base2 = base + ts.line_step(size)
                 tag = "  [大型活动]" if ev.large_scale else ""
                 ts.draw(surface, ts.fit(ev.title + tag, inner, size), (row.x + lay.px(24), base2), size, INK)
-                base3 = base2 + ts.line_step(lay.small_size)
+                base3 = base2 + ts.descent(size) + ts.line_step(lay.small_size) - ts.descent(lay.small_size)
                 ts.draw(
                     surface,
                     ts.fit(f"地点：{ev.venue}", inner, lay.small_size),
@@ -275,7 +275,7 @@ class Renderer:
                 y += row_h
             return
         # Landscape: a table of date, time, activity, venue.
-        cols = [("日期", 0.20), ("时间", 0.17), ("活动", 0.40), ("地点", 0.23)]
+        cols = [("日期", 0.19), ("时间", 0.20), ("活动", 0.37), ("地点", 0.24)]
         xs: list[tuple[int, int]] = []
         cx = b.x
         for _, share in cols:

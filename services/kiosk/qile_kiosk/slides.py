@@ -63,21 +63,25 @@ class HonourSlide:
 Slide = NoticeSlide | EventsSlide | HonourSlide
 
 
-def notice_geometry(layout: Layout, ts: Typesetter) -> tuple[int, int]:
-    """Text width and body lines per page for a notice slide."""
-    width = layout.body.w - 2 * layout.px(40)
-    title_block = 2 * ts.line_step(layout.title_size)  # a title of up to two lines
+def notice_width(layout: Layout) -> int:
+    return layout.body.w - 2 * layout.px(40)
+
+
+def notice_lines_per_page(layout: Layout, ts: Typesetter, title_lines: int) -> int:
+    """Body lines that fit under the label and a title of title_lines lines."""
+    title_block = title_lines * ts.line_step(layout.title_size)
     label_block = ts.line_step(layout.small_size) + layout.gap
     room = layout.body.h - 2 * layout.px(32) - label_block - title_block - layout.gap
-    return width, max(1, room // ts.line_step(layout.body_size))
+    return max(1, room // ts.line_step(layout.body_size))
 
 
 def notice_slides(notice: Notice, layout: Layout, ts: Typesetter) -> list[NoticeSlide]:
-    width, per_page = notice_geometry(layout, ts)
+    width = notice_width(layout)
     title_lines = ts.wrap(notice.title, width, layout.title_size, bold=True)
     if len(title_lines) > 2:
         # Titles are at most 60 characters; beyond two lines the rest is elided.
         title_lines = [title_lines[0], ts.fit("".join(title_lines[1:]), width, layout.title_size, True)]
+    per_page = notice_lines_per_page(layout, ts, len(title_lines))
     pages = paginate(ts.wrap(notice.body, width, layout.body_size), per_page)
     return [
         NoticeSlide(notice, tuple(title_lines), tuple(lines), i + 1, len(pages))
@@ -94,7 +98,7 @@ def event_rows_per_page(layout: Layout, ts: Typesetter) -> int:
 def event_row_height(layout: Layout, ts: Typesetter) -> int:
     # Portrait rows stack date, title and venue; landscape rows are one table line.
     if layout.portrait:
-        return ts.line_step(layout.body_size) * 2 + ts.line_step(layout.small_size) // 2
+        return 2 * ts.line_step(layout.body_size) + ts.line_step(layout.small_size) + layout.px(16)
     return round(ts.line_step(layout.body_size) * 1.15)
 
 

@@ -51,7 +51,7 @@ class Typesetter:
 
     def line_step(self, size: int) -> int:
         """Baseline to baseline: generous leading, as Chinese reads better with air."""
-        return round(size * 1.6)
+        return round(size * 1.5)
 
     def wrap(self, text: str, width: int, size: int, bold: bool = False) -> list[str]:
         return wrap(text, width, self.measurer(size, bold))

@@ -1,0 +1,106 @@
+"""Parsing the feed defensively, and the disk cache that survives power cuts and corruption."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from qile_kiosk.cache import FeedCache
+from qile_kiosk.feed import SHANGHAI, FeedError, parse_feed
+
+NOW = datetime(2026, 11, 28, 10, 0, tzinfo=SHANGHAI)
+
+
+def raw_feed(kind: str = "BULLETIN", **changes: Any) -> dict[str, Any]:
+    feed: dict[str, Any] = {
+        "version": "v1",
+        "notModified": False,
+        "generatedAt": NOW.isoformat(),
+        "validUntil": None,
+        "brand": "里仁为美·齐乐融融",
+        "screen": {
+            "name": "大厅东屏",
+            "kind": kind,
+            "location": "党群服务中心一楼大厅",
+            "community": {
+                "name": "工盛社区",
+                "theme": {"name": "齐有爱", "kind": "文明社区", "label": "齐有爱·文明社区"},
+                "subdistrict": {"name": "车站街道"},
+                "district": {"name": "张店区"},
+            },
+        },
+        "notices": [],
+        "honours": [],
+        "events": [],
+    }
+    feed.update(changes)
+    return feed
+
+
+def notice(nid: str, title: str, body: str, *, urgent: bool = False, start: datetime = NOW - timedelta(days=1),
+           end: datetime | None = NOW + timedelta(days=1)) -> dict[str, Any]:
+    return {
+        "id": nid, "title": title, "body": body, "category": "SERVICE", "categoryLabel": "日常服务",
+        "priority": 50, "urgent": urgent, "displayStart": start.isoformat(),
+        "displayEnd": end.isoformat() if end else None,
+    }
+
+
+def test_a_feed_parses_and_windows_follow_the_local_clock() -> None:
+    feed = parse_feed(raw_feed(notices=[
+        notice("a", "停水通知", "周四停水"),
+        notice("b", "已结束", "昨天的事", end=NOW - timedelta(minutes=1)),
+        notice("c", "未开始", "明天的事", start=NOW + timedelta(hours=1)),
+    ]))
+    assert [n.id for n in feed.current_notices(NOW)] == ["a"]
+    assert [n.id for n in feed.current_notices(NOW + timedelta(days=2))] == []
+    assert feed.screen.theme_label == "齐有爱·文明社区"
+
+
+@pytest.mark.parametrize(
+    "garbage",
+    [None, [], "x", {"version": 1}, raw_feed(screen=None), raw_feed(notices=[{"id": "x"}]),
+     raw_feed(notices=[notice("a", "t", "b") | {"displayStart": "yesterday"}]),
+     raw_feed(notices=[notice("a", "t", "b") | {"displayStart": "2026-11-28T10:00:00"}]),
+     raw_feed(kind="TOASTER")],
+)
+def test_garbage_is_a_feed_error(garbage: Any) -> None:
+    with pytest.raises(FeedError):
+        parse_feed(garbage)
+
+
+def test_cache_round_trip_and_atomic_files(tmp_path: Path) -> None:
+    cache = FeedCache(tmp_path)
+    feed = parse_feed(raw_feed(notices=[notice("a", "停水通知", "周四停水")]))
+    cache.save(feed, NOW)
+    loaded = cache.load()
+    assert loaded is not None
+    assert loaded.feed == feed and loaded.fetched_at == NOW
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["feed.json"]  # no temporary files left
+
+
+@pytest.mark.parametrize("content", [b"", b"{not json", b"\xff\xfe garbage", json.dumps({"feed": {}}).encode(),
+                                     json.dumps({"fetchedAt": NOW.isoformat(), "feed": {"version": 3}}).encode()])
+def test_a_corrupt_cache_is_set_aside_not_fatal(tmp_path: Path, content: bytes) -> None:
+    cache = FeedCache(tmp_path)
+    cache.feed_path.write_bytes(content)
+    assert cache.load() is None
+    assert not cache.feed_path.exists()
+    assert cache.feed_path.with_suffix(".corrupt").exists()
+
+
+def test_images_are_kept_only_when_they_match_their_hash(tmp_path: Path) -> None:
+    cache = FeedCache(tmp_path)
+    data = b"\x89PNG fake"
+    sha = hashlib.sha256(data).hexdigest()
+    assert cache.save_image(sha, data)
+    assert cache.has_image(sha)
+    assert not cache.save_image(sha, b"other bytes")
+    assert cache.image_path("../../etc/passwd") is None
+    cache.prune_images(set())
+    assert not cache.has_image(sha)

@@ -1,0 +1,49 @@
+"""The CJK font: found through fontconfig, the SC face, and no character drawn as a box."""
+
+from __future__ import annotations
+
+import pygame.freetype
+
+from qile_api.seed import demo
+from qile_kiosk.fonts import Fonts, FontSpec, covers, find_font, sc_face_index
+from qile_kiosk.render import WEEKDAYS
+from qile_kiosk.typeset import Typesetter
+
+# Everything the kiosk itself writes on screen.
+KIOSK_STRINGS = (
+    "里仁为美·齐乐融融 离线 · 最后更新 紧急通知 近期活动安排 日期 时间 活动 地点 第 页 年度 [大型活动] ★ "
+    "正在连接服务器… 屏幕未获授权，请联系社区工作人员 暂时无法连接服务器，正在重试 本屏幕尚未配置 暂无内容 "
+    "请在管理后台输入配对码 年月日 星期周 0123456789:–起 齐有爱 文明社区 齐养德 德育社区 齐育美 和美社区 "
+    "齐健康 康养社区 齐劳动 活力社区 防诈骗 政策宣传 " + WEEKDAYS
+)
+
+
+def demo_text() -> str:
+    parts: list[str] = [KIOSK_STRINGS, *demo.DEMO_THEMES]
+    for row in (*demo.NOTICES, *demo.HONOURS, *demo.EVENTS, *demo.SCREENS):
+        parts.extend(str(x) for x in row if isinstance(x, str))
+    return "".join(parts)
+
+
+def test_fontconfig_finds_the_simplified_chinese_face() -> None:
+    spec = find_font()
+    face = pygame.freetype.Font(str(spec.path), 20, font_index=spec.index)
+    assert "CJK" not in face.name or "SC" in face.name, face.name
+
+
+def test_every_character_of_the_content_has_a_glyph(typesetter: Typesetter) -> None:
+    for face in (typesetter.face(False), typesetter.face(True)):
+        text = "".join(sorted(set(demo_text()) - {" ", "\n"}))
+        metrics = face.get_metrics(text, size=24)
+        missing = [ch for ch, m in zip(text, metrics, strict=True) if m is None]
+        assert not missing, f"{face.name} has no glyph for {''.join(missing)}"
+
+
+def test_a_configured_collection_picks_its_sc_face() -> None:
+    spec = find_font()
+    if spec.path.suffix.lower() == ".ttc":
+        index = sc_face_index(spec.path)
+        assert covers(FontSpec(spec.path, index), "齐乐融融")
+        assert Fonts.discover(spec.path).regular == FontSpec(spec.path, index)
+    else:
+        assert Fonts.discover(spec.path).regular.path == spec.path

@@ -8,23 +8,23 @@ import os
 os.environ["SDL_VIDEODRIVER"] = "dummy"
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
-import time  # noqa: E402
-from collections.abc import AsyncIterator, Callable, Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
+import time
+from collections.abc import AsyncIterator, Callable, Iterator
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from qile_api.db.database import Database  # noqa: E402
-from qile_api.db.migrate import migrate  # noqa: E402
-from qile_api.screens.admin import add_screen  # noqa: E402
-from qile_api.seed.demo import seed_demo  # noqa: E402
-from qile_api.seed.reference import seed_reference  # noqa: E402
-from qile_kiosk.app import Kiosk  # noqa: E402
-from qile_kiosk.config import KioskConfig  # noqa: E402
-from qile_kiosk.fonts import Fonts  # noqa: E402
-from qile_kiosk.typeset import Typesetter  # noqa: E402
-from tests.pg import Databases  # noqa: E402
-from tests.servers import ApiProcess  # noqa: E402
+from qile_api.db.database import Database
+from qile_api.db.migrate import migrate
+from qile_api.screens.admin import add_screen
+from qile_api.seed.demo import seed_demo
+from qile_api.seed.reference import seed_reference
+from qile_kiosk.app import Kiosk
+from qile_kiosk.config import KioskConfig
+from qile_kiosk.fonts import Fonts
+from qile_kiosk.typeset import Typesetter
+from tests.pg import Databases
+from tests.servers import ApiProcess
 
 SIZES = [(1920, 1080), (1080, 1920), (1280, 720)]
 

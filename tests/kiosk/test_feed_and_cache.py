@@ -42,21 +42,38 @@ def raw_feed(kind: str = "BULLETIN", **changes: Any) -> dict[str, Any]:
     return feed
 
 
-def notice(nid: str, title: str, body: str, *, urgent: bool = False, start: datetime = NOW - timedelta(days=1),
-           end: datetime | None = NOW + timedelta(days=1)) -> dict[str, Any]:
+def notice(
+    nid: str,
+    title: str,
+    body: str,
+    *,
+    urgent: bool = False,
+    start: datetime = NOW - timedelta(days=1),
+    end: datetime | None = NOW + timedelta(days=1),
+) -> dict[str, Any]:
     return {
-        "id": nid, "title": title, "body": body, "category": "SERVICE", "categoryLabel": "日常服务",
-        "priority": 50, "urgent": urgent, "displayStart": start.isoformat(),
+        "id": nid,
+        "title": title,
+        "body": body,
+        "category": "SERVICE",
+        "categoryLabel": "日常服务",
+        "priority": 50,
+        "urgent": urgent,
+        "displayStart": start.isoformat(),
         "displayEnd": end.isoformat() if end else None,
     }
 
 
 def test_a_feed_parses_and_windows_follow_the_local_clock() -> None:
-    feed = parse_feed(raw_feed(notices=[
-        notice("a", "停水通知", "周四停水"),
-        notice("b", "已结束", "昨天的事", end=NOW - timedelta(minutes=1)),
-        notice("c", "未开始", "明天的事", start=NOW + timedelta(hours=1)),
-    ]))
+    feed = parse_feed(
+        raw_feed(
+            notices=[
+                notice("a", "停水通知", "周四停水"),
+                notice("b", "已结束", "昨天的事", end=NOW - timedelta(minutes=1)),
+                notice("c", "未开始", "明天的事", start=NOW + timedelta(hours=1)),
+            ]
+        )
+    )
     assert [n.id for n in feed.current_notices(NOW)] == ["a"]
     assert [n.id for n in feed.current_notices(NOW + timedelta(days=2))] == []
     assert feed.screen.theme_label == "齐有爱·文明社区"
@@ -64,10 +81,17 @@ def test_a_feed_parses_and_windows_follow_the_local_clock() -> None:
 
 @pytest.mark.parametrize(
     "garbage",
-    [None, [], "x", {"version": 1}, raw_feed(screen=None), raw_feed(notices=[{"id": "x"}]),
-     raw_feed(notices=[notice("a", "t", "b") | {"displayStart": "yesterday"}]),
-     raw_feed(notices=[notice("a", "t", "b") | {"displayStart": "2026-11-28T10:00:00"}]),
-     raw_feed(kind="TOASTER")],
+    [
+        None,
+        [],
+        "x",
+        {"version": 1},
+        raw_feed(screen=None),
+        raw_feed(notices=[{"id": "x"}]),
+        raw_feed(notices=[notice("a", "t", "b") | {"displayStart": "yesterday"}]),
+        raw_feed(notices=[notice("a", "t", "b") | {"displayStart": "2026-11-28T10:00:00"}]),
+        raw_feed(kind="TOASTER"),
+    ],
 )
 def test_garbage_is_a_feed_error(garbage: Any) -> None:
     with pytest.raises(FeedError):
@@ -84,8 +108,16 @@ def test_cache_round_trip_and_atomic_files(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["feed.json"]  # no temporary files left
 
 
-@pytest.mark.parametrize("content", [b"", b"{not json", b"\xff\xfe garbage", json.dumps({"feed": {}}).encode(),
-                                     json.dumps({"fetchedAt": NOW.isoformat(), "feed": {"version": 3}}).encode()])
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"",
+        b"{not json",
+        b"\xff\xfe garbage",
+        json.dumps({"feed": {}}).encode(),
+        json.dumps({"fetchedAt": NOW.isoformat(), "feed": {"version": 3}}).encode(),
+    ],
+)
 def test_a_corrupt_cache_is_set_aside_not_fatal(tmp_path: Path, content: bytes) -> None:
     cache = FeedCache(tmp_path)
     cache.feed_path.write_bytes(content)

@@ -38,7 +38,9 @@ class Typesetter:
     def measure(self, text: str, size: int, bold: bool = False) -> int:
         if not text:
             return 0
-        return int(self.face(bold).get_rect(text, size=size).width)
+        # From the pen's origin to the right edge of the ink: what a line occupies.
+        rect = self.face(bold).get_rect(text, size=size)
+        return int(max(0, rect.x) + rect.width)
 
     def measurer(self, size: int, bold: bool = False) -> Callable[[str], int]:
         return lambda text: self.measure(text, size, bold)

@@ -1,0 +1,185 @@
+"""Layouts at 1920×1080, 1080×1920 and 1280×720: inside the safe area, paginated, urgent first."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import timedelta
+from pathlib import Path
+
+import pygame
+import pytest
+
+from qile_kiosk.cache import FeedCache
+from qile_kiosk.feed import parse_feed
+from qile_kiosk.images import ImageStore
+from qile_kiosk.layout import Layout
+from qile_kiosk.render import URGENT_RED, Frame, Renderer
+from qile_kiosk.slides import EventsSlide, HonourSlide, NoticeSlide, build_rotation
+from qile_kiosk.state import Mode
+from qile_kiosk.typeset import Typesetter
+from tests.kiosk.conftest import SIZES
+from tests.kiosk.test_feed_and_cache import NOW, notice, raw_feed
+
+LONG_BODY = (
+    "为深入贯彻落实市委关于建设城市文化社区的部署要求，社区将于本月开展“党的声音进万家”系列理论宣讲活动。"
+    "宣讲团由市委宣传部组织，成员包括党校教师、道德模范和优秀志愿者，围绕社会主义核心价值观、美德健康新生活、"
+    "移风易俗等主题，以群众喜闻乐见的方式开展宣讲。（活动免费，欢迎携家人参加）"
+) * 4
+
+
+def events() -> list[dict[str, object]]:
+    out = []
+    for i in range(9):
+        start = NOW + timedelta(days=i + 1, hours=i % 3)
+        out.append(
+            {
+                "id": f"e{i}",
+                "title": f"第{i + 1}场：经典诵读与亲子阅读打卡分享会",
+                "description": "",
+                "categoryLabel": "读书",
+                "venue": "社区图书阅览室（党群服务中心二楼）",
+                "startsAt": start.isoformat(),
+                "endsAt": (start + timedelta(hours=2)).isoformat(),
+                "organiser": "社区家长学校",
+                "largeScale": i == 0,
+            }
+        )
+    return out
+
+
+def honours(photo_sha: str) -> list[dict[str, object]]:
+    citation = "十年如一日照顾独居的邻居李大爷，每天送饭、陪聊，带他看病复查，邻里们都说：“远亲不如近邻。”"
+    return [
+        {
+            "id": "h1",
+            "title": "好邻居",
+            "subjectKind": "PERSON",
+            "subjectName": "王秀兰",
+            "citation": citation,
+            "year": 2024,
+            "photo": {"url": f"/media/{photo_sha}", "width": 300, "height": 400, "sha256": photo_sha},
+        },
+        {
+            "id": "h2",
+            "title": "美德诚信商户",
+            "subjectKind": "MERCHANT",
+            "subjectName": "老街坊便民超市",
+            "citation": citation * 3,
+            "year": 2024,
+            "photo": None,
+        },
+    ]
+
+
+@pytest.fixture
+def photo_cache(tmp_path: Path) -> tuple[FeedCache, str]:
+    pygame.display.init()
+    pygame.display.set_mode((8, 8))
+    surface = pygame.Surface((300, 400))
+    surface.fill((30, 120, 200))
+    path = tmp_path / "p.png"
+    pygame.image.save(surface, str(path))
+    data = path.read_bytes()
+    sha = hashlib.sha256(data).hexdigest()
+    cache = FeedCache(tmp_path / "cache")
+    cache.save_image(sha, data)
+    return cache, sha
+
+
+def render_all(size: tuple[int, int], ts: Typesetter, cache: FeedCache, feed_raw: dict[str, object]) -> list[Frame]:
+    layout = Layout.for_size(*size)
+    feed = parse_feed(feed_raw)
+    slides, urgent = build_rotation(feed, NOW, layout, ts)
+    renderer = Renderer(layout, ts, ImageStore(cache))
+    surface = pygame.Surface(size)
+    frames = [
+        Frame(Mode.OFFLINE, feed.screen, feed.brand, "10:00", "2026年11月28日 星期六", s, urgent, "09:58")
+        for s in slides
+    ]
+    frames.append(
+        Frame(
+            Mode.STANDBY,
+            feed.screen,
+            feed.brand,
+            "10:00",
+            "2026年11月28日 星期六",
+            status="暂时无法连接服务器，正在重试",
+        )
+    )
+    for frame in frames:
+        renderer.draw(surface, frame)
+        assert ts.drawn, "nothing drawn"
+        for rect in ts.drawn:
+            assert layout.safe.contains(rect), (size, frame.slide, rect, layout.safe)
+    return frames
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_every_slide_stays_inside_the_safe_area(
+    size: tuple[int, int], typesetter: Typesetter, photo_cache: tuple[FeedCache, str]
+) -> None:
+    cache, sha = photo_cache
+    bulletin = raw_feed(
+        notices=[
+            notice("long", "“党的声音进万家”理论宣讲进社区（第一期）", LONG_BODY),
+            notice("n2", "3号楼周四上午停水检修", "本周四8:00至12:00暂停供水。"),
+        ],
+        events=events(),
+    )
+    frames = render_all(size, typesetter, cache, bulletin)
+    kinds = {type(f.slide) for f in frames}
+    assert {NoticeSlide, EventsSlide} <= kinds
+    gallery = raw_feed(kind="GALLERY", honours=honours(sha))
+    frames = render_all(size, typesetter, cache, gallery)
+    assert [type(f.slide) for f in frames[:-1]] == [HonourSlide, HonourSlide]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_a_long_notice_is_paginated_not_cut(size: tuple[int, int], typesetter: Typesetter) -> None:
+    layout = Layout.for_size(*size)
+    feed = parse_feed(raw_feed(notices=[notice("long", "理论宣讲进社区", LONG_BODY)]))
+    slides, _ = build_rotation(feed, NOW, layout, typesetter)
+    assert len(slides) >= 2
+    assert all(isinstance(s, NoticeSlide) and s.pages == len(slides) for s in slides)
+    text = "".join(line for s in slides if isinstance(s, NoticeSlide) for line in s.lines)
+    assert text == LONG_BODY  # every character shown once, in order
+
+
+def test_urgent_notices_preempt_the_rotation(typesetter: Typesetter, tmp_path: Path) -> None:
+    layout = Layout.for_size(1920, 1080)
+    feed = parse_feed(
+        raw_feed(
+            notices=[
+                notice("n1", "停水通知", "周四停水"),
+                notice("u1", "暴雨红色预警", "请居民非必要不外出。", urgent=True, end=NOW + timedelta(hours=1)),
+            ],
+            events=events(),
+        )
+    )
+    slides, urgent = build_rotation(feed, NOW, layout, typesetter)
+    assert urgent and [s.item_id for s in slides] == ["u1"]
+    # Once it expires by the local clock, the normal rotation is back.
+    slides, urgent = build_rotation(feed, NOW + timedelta(hours=2), layout, typesetter)
+    assert not urgent and "u1" not in [s.item_id for s in slides]
+    surface = pygame.Surface((1920, 1080))
+    renderer = Renderer(layout, typesetter, ImageStore(FeedCache(tmp_path)))
+    slides, urgent = build_rotation(feed, NOW, layout, typesetter)
+    renderer.draw(surface, Frame(Mode.SHOWING, feed.screen, feed.brand, "10:00", "", slides[0], urgent))
+    assert surface.get_at((5, 5))[:3] == URGENT_RED
+
+
+def test_a_card_without_a_photo_is_drawn_deliberately(
+    typesetter: Typesetter, photo_cache: tuple[FeedCache, str]
+) -> None:
+    cache, sha = photo_cache
+    layout = Layout.for_size(1920, 1080)
+    feed = parse_feed(raw_feed(kind="GALLERY", honours=honours(sha)))
+    slides, _ = build_rotation(feed, NOW, layout, typesetter)
+    renderer = Renderer(layout, typesetter, ImageStore(cache))
+    with_photo, without = pygame.Surface((1920, 1080)), pygame.Surface((1920, 1080))
+    renderer.draw(with_photo, Frame(Mode.SHOWING, feed.screen, feed.brand, "10:00", "", slides[0]))
+    renderer.draw(without, Frame(Mode.SHOWING, feed.screen, feed.brand, "10:00", "", slides[1]))
+    probe = (layout.body.x + 60, layout.body.centery)
+    assert with_photo.get_at((layout.body.x + 200, layout.body.centery))[:3] == (30, 120, 200)  # the photo
+    # The no-photo card fills its photo box with the theme colour and a monogram.
+    assert without.get_at(probe)[:3] != (255, 255, 255)

@@ -13,6 +13,7 @@ from strawberry.extensions import (
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 
+from qile_api.assessment.queries import AssessmentQueries
 from qile_api.events.queries import EventQueries
 from qile_api.events.types import Event
 from qile_api.graphql.context import Info
@@ -49,6 +50,7 @@ Query = merge_types(
         HonourQueries,
         EventQueries,
         ScreenQueries,
+        AssessmentQueries,
     ),
 )
 

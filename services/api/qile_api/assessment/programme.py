@@ -1,0 +1,158 @@
+"""The 20 pilots (试点社区): each one's progress, per theme and per district.
+
+The plan wants four pilots per theme (每个主题确定4个试点社区); which pilot has
+which theme is data staff enter, so a theme short of four shows up here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+
+import strawberry
+
+from qile_api.assessment.dataloaders import assessment_loader
+from qile_api.assessment.engine import CommunityAssessment, Counts
+from qile_api.assessment.types import StatusCounts, check_year
+from qile_api.graphql.context import Info
+from qile_api.regions.sql import CommunityFilter, RegionRow, list_communities
+from qile_api.regions.types import Community, District
+from qile_api.themes.sql import ThemeRow, all_themes
+from qile_api.themes.types import Theme, load_theme
+
+PILOTS_PER_THEME = 4
+
+
+@strawberry.enum(description="Order of the pilots.")
+class PilotSort(Enum):
+    PROGRESS_DESC = "PROGRESS_DESC"
+    PILOT_NO = "PILOT_NO"
+
+
+@dataclass(frozen=True)
+class Pilot:
+    community: RegionRow
+    district: RegionRow
+    assessment: CommunityAssessment
+
+
+def sort_key(sort: PilotSort) -> Callable[[Pilot], Any]:
+    if sort is PilotSort.PROGRESS_DESC:
+        # Most criteria met first; among equals, the plan's order.
+        return lambda p: (-p.assessment.counts.progress, -p.assessment.counts.met, p.community.pilot_no or 0)
+    return lambda p: (p.community.pilot_no or 0, p.community.id)
+
+
+def total(pilots: Sequence[Pilot]) -> Counts:
+    return sum((p.assessment.counts for p in pilots), Counts())
+
+
+@strawberry.type(description="One pilot community and how far it has come.")
+class PilotProgress:
+    pilot: strawberry.Private[Pilot]
+
+    @strawberry.field
+    def pilot_no(self) -> int:
+        return self.pilot.community.pilot_no or 0
+
+    @strawberry.field
+    def community(self) -> Community:
+        return Community.from_row(self.pilot.community)
+
+    @strawberry.field
+    def district(self) -> District:
+        return District.from_row(self.pilot.district)
+
+    @strawberry.field(description="Its theme; null until staff choose one.")
+    async def theme(self, info: Info) -> Theme | None:
+        return await load_theme(info, self.pilot.community.theme_key)
+
+    @strawberry.field
+    def counts(self) -> StatusCounts:
+        return StatusCounts.of(self.pilot.assessment.counts)
+
+
+def _progress(pilots: Sequence[Pilot]) -> list[PilotProgress]:
+    return [PilotProgress(pilot=p) for p in pilots]
+
+
+@strawberry.type(description="The pilots of one theme.")
+class ThemeProgress:
+    theme: Theme
+    pilots: list[PilotProgress]
+    counts: StatusCounts
+    has_four_pilots: bool = strawberry.field(description="Exactly the four pilots the plan asks for.")
+
+
+@strawberry.type(description="The pilots of one district.")
+class DistrictProgress:
+    district: District
+    pilots: list[PilotProgress]
+    counts: StatusCounts
+
+
+@strawberry.type(description="The pilot programme for one year: the 20 pilots against the standard.")
+class PilotProgramme:
+    year: int
+    sort: PilotSort
+    pilots: list[PilotProgress]
+    themes: list[ThemeProgress] = strawberry.field(description="The five themes, in the plan's order.")
+    without_theme: list[PilotProgress] = strawberry.field(description="Pilots whose theme is not chosen yet.")
+    districts: list[DistrictProgress] = strawberry.field(description="Districts with pilots, in the tree's order.")
+    counts: StatusCounts
+
+
+def build_programme(year: int, sort: PilotSort, pilots: Sequence[Pilot], themes: Sequence[ThemeRow]) -> PilotProgramme:
+    """Group and order the pilots (pure: everything is loaded already)."""
+    ordered = sorted(pilots, key=sort_key(sort))
+    theme_groups = []
+    for theme in themes:
+        members = [p for p in ordered if p.community.theme_key == theme.key]
+        theme_groups.append(
+            ThemeProgress(
+                theme=Theme.from_row(theme),
+                pilots=_progress(members),
+                counts=StatusCounts.of(total(members)),
+                has_four_pilots=len(members) == PILOTS_PER_THEME,
+            )
+        )
+    districts: dict[int, RegionRow] = {p.district.id: p.district for p in ordered}
+    district_groups = []
+    for district_id in sorted(districts):
+        members = [p for p in ordered if p.district.id == district_id]
+        district_groups.append(
+            DistrictProgress(
+                district=District.from_row(districts[district_id]),
+                pilots=_progress(members),
+                counts=StatusCounts.of(total(members)),
+            )
+        )
+    return PilotProgramme(
+        year=year,
+        sort=sort,
+        pilots=_progress(ordered),
+        themes=theme_groups,
+        without_theme=_progress([p for p in ordered if p.community.theme_key is None]),
+        districts=district_groups,
+        counts=StatusCounts.of(total(ordered)),
+    )
+
+
+async def load_programme(info: Info, year: int, sort: PilotSort) -> PilotProgramme:
+    """Pilots, their districts, the themes and every assessment: a fixed number of round trips."""
+    check_year(year)
+    ctx = info.context
+    # The plan has 20 pilots; the limit only guards against a runaway list.
+    communities = await list_communities(ctx.db, CommunityFilter(pilot=True), None, 1000)
+    ctx.loaders.region_by_id.prime_many({r.id: r for r in communities})
+    district_rows = await ctx.loaders.region_by_id.load_many([r.path[1] for r in communities])
+    themes = await all_themes(ctx.db)
+    ctx.loaders.theme_by_key.prime_many({t.key: t for t in themes})
+    assessments = await assessment_loader(info).load_many([(r.id, year) for r in communities])
+    pilots = []
+    for community, district, assessed in zip(communities, district_rows, assessments, strict=True):
+        assert district is not None, "a community's path always names its district"
+        pilots.append(Pilot(community, district, assessed))
+    return build_programme(year, sort, pilots, themes)

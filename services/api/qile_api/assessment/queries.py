@@ -1,0 +1,29 @@
+"""Read queries for the assessment and the pilot programme."""
+
+from __future__ import annotations
+
+import strawberry
+from strawberry import relay
+
+from qile_api.assessment.programme import PilotProgramme, PilotSort, load_programme
+from qile_api.assessment.types import Assessment, load_assessment
+from qile_api.graphql.context import Info
+from qile_api.graphql.errors import BadUserInput
+from qile_api.graphql.ids import node_pk
+
+
+@strawberry.type
+class AssessmentQueries:
+    @strawberry.field(
+        description="A community against the reference standard for one year: its eight parts and their criteria."
+    )
+    async def assessment(self, info: Info, community: relay.GlobalID, year: int) -> Assessment:
+        pk = node_pk(community, "Community", "community")
+        row = await info.context.loaders.region_by_id.load(pk or 0)
+        if row is None or row.level != "COMMUNITY":
+            raise BadUserInput("no such community", field="community")
+        return await load_assessment(info, row, year)
+
+    @strawberry.field(description="The 20 pilot communities for one year, per theme and per district.")
+    async def pilot_programme(self, info: Info, year: int, sort: PilotSort = PilotSort.PILOT_NO) -> PilotProgramme:
+        return await load_programme(info, year, sort)

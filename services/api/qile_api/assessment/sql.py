@@ -1,0 +1,214 @@
+"""SQL for the assessment: the criteria and every record they are judged on.
+
+Each loader takes the whole list of communities at once, so assessing one
+community or all of them costs the same fixed number of round trips (six for the records, one for the
+criteria).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+import asyncpg
+
+from qile_api.db.database import Executor
+
+
+@dataclass(frozen=True)
+class Criterion:
+    key: str
+    part: int
+    part_name: str
+    position: int
+    description: str
+    rule: str
+    params: dict[str, Any]
+    threshold: Decimal | None
+    unit: str
+
+    @classmethod
+    def from_record(cls, r: asyncpg.Record) -> Criterion:
+        params = r["params"]
+        return cls(
+            key=r["key"],
+            part=r["part"],
+            part_name=r["part_name"],
+            position=r["position"],
+            description=r["description"],
+            rule=r["rule"],
+            # asyncpg hands jsonb over as text unless a codec is set.
+            params=json.loads(params) if isinstance(params, str) else dict(params),
+            threshold=r["threshold"],
+            unit=r["unit"],
+        )
+
+
+@dataclass(frozen=True)
+class FacilityFact:
+    id: int
+    kind: str
+    name: str
+    indoor_area_m2: Decimal | None
+    outdoor_area_m2: Decimal | None
+    weekly_open_hours: Decimal | None
+    free_of_charge: bool | None
+
+
+@dataclass(frozen=True)
+class TeamFact:
+    id: int
+    kind: str
+    name: str
+    members: int
+    active_all_year: bool
+
+
+@dataclass(frozen=True)
+class EventFact:
+    id: int
+    category: str
+    title: str
+    starts_at: datetime
+    large_scale: bool
+    participants: int | None
+
+
+@dataclass(frozen=True)
+class SelectionFact:
+    id: int
+    kind: str
+    households_eligible: int
+    households_participating: int
+
+
+@dataclass(frozen=True)
+class RecognitionFact:
+    id: int
+    brand_name: str
+    level: str
+    recognised_by: str
+    recognised_on: date
+
+
+@dataclass(frozen=True)
+class AttestationFact:
+    id: int
+    criterion_key: str
+    met: bool
+    attested_by_account: int | None
+    attested_by_name: str
+    attested_at: datetime
+    note: str
+    photo_sha256: str | None
+
+
+@dataclass
+class CommunityFacts:
+    """Everything recorded for one community that the standard looks at, for one year."""
+
+    facilities: list[FacilityFact] = field(default_factory=list)
+    teams: list[TeamFact] = field(default_factory=list)
+    events: list[EventFact] = field(default_factory=list)
+    selections: list[SelectionFact] = field(default_factory=list)
+    recognitions: list[RecognitionFact] = field(default_factory=list)
+    # The latest attestation per criterion key.
+    attestations: dict[str, AttestationFact] = field(default_factory=dict)
+
+
+async def all_criteria(db: Executor) -> list[Criterion]:
+    rows = await db.fetch(
+        """SELECT key, part, part_name, position, description, rule, params, threshold, unit
+        FROM assessment_criteria ORDER BY part, position, key"""
+    )
+    return [Criterion.from_record(r) for r in rows]
+
+
+async def load_facts(
+    db: Executor,
+    community_ids: Sequence[int],
+    *,
+    year_start: datetime,
+    year_end: datetime,
+    now: datetime,
+    year: int,
+) -> dict[int, CommunityFacts]:
+    """The records of each community for `year`, in six round trips whatever the count.
+
+    Events count when published, started inside the year and already over
+    at `now`: a planned event has not taken place yet.
+    """
+    ids = list(community_ids)
+    facts: dict[int, CommunityFacts] = defaultdict(CommunityFacts)
+
+    for r in await db.fetch(
+        """SELECT id, community_id, kind, name, indoor_area_m2, outdoor_area_m2, weekly_open_hours,
+                  free_of_charge
+        FROM facilities WHERE community_id = ANY($1::bigint[]) ORDER BY id""",
+        ids,
+    ):
+        facts[r["community_id"]].facilities.append(
+            FacilityFact(**{k: r[k] for k in FacilityFact.__dataclass_fields__})
+        )
+
+    for r in await db.fetch(
+        """SELECT id, community_id, kind, name, members, active_all_year
+        FROM teams WHERE community_id = ANY($1::bigint[]) ORDER BY id""",
+        ids,
+    ):
+        facts[r["community_id"]].teams.append(TeamFact(**{k: r[k] for k in TeamFact.__dataclass_fields__}))
+
+    for r in await db.fetch(
+        """SELECT id, region_id, category, title, starts_at, large_scale, participants
+        FROM events
+        WHERE region_id = ANY($1::bigint[]) AND status = 'PUBLISHED'
+          AND starts_at >= $2 AND starts_at < $3 AND ends_at <= $4
+        ORDER BY starts_at, id""",
+        ids,
+        year_start,
+        year_end,
+        now,
+    ):
+        facts[r["region_id"]].events.append(EventFact(**{k: r[k] for k in EventFact.__dataclass_fields__}))
+
+    for r in await db.fetch(
+        """SELECT id, community_id, kind, households_eligible, households_participating
+        FROM selections WHERE community_id = ANY($1::bigint[]) AND year = $2 ORDER BY id""",
+        ids,
+        year,
+    ):
+        facts[r["community_id"]].selections.append(
+            SelectionFact(**{k: r[k] for k in SelectionFact.__dataclass_fields__})
+        )
+
+    # A brand built in an earlier year still stands; one from a later year does not yet.
+    for r in await db.fetch(
+        """SELECT id, community_id, brand_name, level, recognised_by, recognised_on
+        FROM recognitions WHERE community_id = ANY($1::bigint[]) AND recognised_on < make_date($2, 1, 1)
+        ORDER BY recognised_on, id""",
+        ids,
+        year + 1,
+    ):
+        facts[r["community_id"]].recognitions.append(
+            RecognitionFact(**{k: r[k] for k in RecognitionFact.__dataclass_fields__})
+        )
+
+    for r in await db.fetch(
+        """SELECT DISTINCT ON (community_id, criterion_key)
+                  id, community_id, criterion_key, met, attested_by_account, attested_by_name, attested_at,
+                  note, photo_sha256
+        FROM attestations WHERE community_id = ANY($1::bigint[]) AND year = $2
+        ORDER BY community_id, criterion_key, attested_at DESC, id DESC""",
+        ids,
+        year,
+    ):
+        facts[r["community_id"]].attestations[r["criterion_key"]] = AttestationFact(
+            **{k: r[k] for k in AttestationFact.__dataclass_fields__}
+        )
+
+    return {i: facts[i] for i in ids}

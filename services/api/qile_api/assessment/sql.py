@@ -212,3 +212,36 @@ async def load_facts(
         )
 
     return {i: facts[i] for i in ids}
+
+
+@dataclass(frozen=True)
+class ExportCommunity:
+    """A community as the export lists it: where it is and what theme it has."""
+
+    id: int
+    name: str
+    pilot_no: int | None
+    district: str
+    subdistrict: str
+    theme: str
+
+
+async def communities_within(db: Executor, region_id: int | None) -> list[ExportCommunity]:
+    """Communities inside a region (any level; None: the whole city), in the tree's order."""
+    rows = await db.fetch(
+        """SELECT c.id, c.name, c.pilot_no, d.name AS district, s.name AS subdistrict,
+                  coalesce(t.name || '·' || t.kind, '') AS theme
+        FROM regions c
+        JOIN regions d ON d.id = c.path[2]
+        JOIN regions s ON s.id = c.path[3]
+        LEFT JOIN themes t ON t.key = c.theme_key
+        WHERE c.level = 'COMMUNITY' AND ($1::bigint IS NULL OR $1 = ANY(c.path))
+        ORDER BY d.id, s.id, c.pilot_no NULLS LAST, c.id""",
+        region_id,
+    )
+    return [ExportCommunity(**{k: r[k] for k in ExportCommunity.__dataclass_fields__}) for r in rows]
+
+
+async def district_named(db: Executor, name: str) -> int | None:
+    value = await db.fetchval("SELECT id FROM regions WHERE level = 'DISTRICT' AND name = $1", name)
+    return int(value) if value is not None else None

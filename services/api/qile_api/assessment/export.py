@@ -1,0 +1,122 @@
+"""CSV export of assessments for the office: one row per community and criterion.
+
+UTF-8 with a byte order mark, because Excel on the office's machines reads a
+CSV without one as GBK and shows the Chinese as garbage.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from datetime import datetime
+from urllib.parse import quote
+
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse, Response
+from strawberry import relay
+
+from qile_api.assessment.engine import MAX_YEAR, MIN_YEAR, CommunityAssessment, assess_communities
+from qile_api.assessment.rules import fmt
+from qile_api.assessment.sql import ExportCommunity, communities_within, district_named
+from qile_api.assessment.vocabulary import STATUS_LABELS
+from qile_api.db.database import Executor
+from qile_api.state import AppState
+
+BOM = "\ufeff"
+HEADER = (
+    "区县", "街道/镇", "社区", "试点编号", "主题", "年度",
+    "部分", "标准项", "标准内容", "测量值", "标准值", "单位", "结果", "依据",
+)
+
+
+def build_csv(rows: Sequence[tuple[ExportCommunity, CommunityAssessment]]) -> str:
+    """The CSV text, BOM first (pure: everything is assessed already)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(HEADER)
+    for community, assessed in rows:
+        for part in assessed.parts:
+            for result in part.results:
+                c, o = result.criterion, result.outcome
+                writer.writerow(
+                    (
+                        community.district,
+                        community.subdistrict,
+                        community.name,
+                        community.pilot_no or "",
+                        community.theme,
+                        assessed.year,
+                        f"{part.number}.{part.name}",
+                        c.key,
+                        c.description,
+                        fmt(o.measured) if o.measured is not None else "",
+                        fmt(c.threshold) if c.threshold is not None else "",
+                        c.unit,
+                        STATUS_LABELS[o.status],
+                        "；".join(e.label for e in o.evidence),
+                    )
+                )
+    return BOM + out.getvalue()
+
+
+async def export_csv(
+    db: Executor, year: int, region_id: int | None, *, now: datetime, timezone: str
+) -> str:
+    """Every community inside `region_id` (None: the city), assessed in one batch."""
+    communities = await communities_within(db, region_id)
+    assessed = await assess_communities(db, [c.id for c in communities], year, now=now, timezone=timezone)
+    return build_csv([(c, assessed[c.id]) for c in communities])
+
+
+class ExportError(ValueError):
+    pass
+
+
+async def parse_district(db: Executor, value: str | None) -> int | None:
+    """`district` as its name (张店区) or its global ID; absent means the whole city."""
+    if not value:
+        return None
+    found = await district_named(db, value)
+    if found is not None:
+        return found
+    try:
+        gid = relay.GlobalID.from_id(value)
+    except Exception as exc:  # any undecodable id is simply not a district
+        raise ExportError("unknown district") from exc
+    if gid.type_name != "District" or not gid.node_id.isdigit():
+        raise ExportError("unknown district")
+    level = await db.fetchval("SELECT level FROM regions WHERE id = $1", int(gid.node_id))
+    if level != "DISTRICT":
+        raise ExportError("unknown district")
+    return int(gid.node_id)
+
+
+def parse_year(value: str | None) -> int:
+    if not value or not value.isdigit() or not MIN_YEAR <= int(value) <= MAX_YEAR:
+        raise ExportError(f"year must be between {MIN_YEAR} and {MAX_YEAR}")
+    return int(value)
+
+
+def csv_response(text: str, year: int) -> Response:
+    name = f"城市文化社区评估-{year}.csv"
+    return Response(
+        text.encode("utf-8"),
+        media_type="text/csv; charset=utf-8",
+        headers={
+            "Content-Disposition": f"attachment; filename=\"assessment-{year}.csv\"; filename*=UTF-8''{quote(name)}",
+            "Cache-Control": "no-store",
+        },
+    )
+
+
+async def assessment_csv(request: Request) -> Response:
+    """GET /reports/assessment.csv?year=2026&district=张店区 (staff authentication: wired by the app)."""
+    state: AppState = request.app.state.qile
+    try:
+        year = parse_year(request.query_params.get("year"))
+        region_id = await parse_district(state.db, request.query_params.get("district"))
+    except ExportError as exc:
+        return PlainTextResponse(str(exc), status_code=400)
+    text = await export_csv(state.db, year, region_id, now=state.clock(), timezone=state.settings.timezone)
+    return csv_response(text, year)

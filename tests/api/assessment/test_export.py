@@ -1,0 +1,105 @@
+"""The CSV export: UTF-8 with BOM, one row per community and criterion."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import AsyncIterator
+from decimal import Decimal
+
+import httpx
+import pytest
+from starlette.applications import Starlette
+from starlette.routing import Route
+
+from qile_api.assessment.engine import assess
+from qile_api.assessment.export import BOM, HEADER, assessment_csv, build_csv
+from qile_api.assessment.sql import CommunityFacts, ExportCommunity, FacilityFact, all_criteria
+from tests.api.assessment import records as r
+from tests.api.conftest import Api
+
+
+@pytest.fixture
+async def reports(api: Api) -> AsyncIterator[httpx.AsyncClient]:
+    """The endpoint alone, over the test app's state (the real app wires it behind staff sign-in)."""
+    app = Starlette(routes=[Route("/reports/assessment.csv", assessment_csv)])
+    app.state.qile = api.state
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://qile.test") as client:
+        yield client
+
+
+def parse(text: str) -> list[list[str]]:
+    assert text.startswith(BOM)
+    return list(csv.reader(io.StringIO(text[1:])))
+
+
+async def test_build_csv_is_pure_and_readable(api: Api) -> None:
+    criteria = await all_criteria(api.db)
+    station = FacilityFact(1, "PRACTICE_STATION", "文明实践站", Decimal("299.9"), None, None, True)
+    community = ExportCommunity(7, "工盛社区", 1, "张店区", "车站街道", "齐有爱·文明社区")
+
+    rows = parse(build_csv([(community, assess(7, 2026, criteria, CommunityFacts(facilities=[station])))]))
+
+    assert tuple(rows[0]) == HEADER
+    assert len(rows) == 1 + len(criteria)
+    first = dict(zip(HEADER, rows[1], strict=True))
+    assert first == {
+        "区县": "张店区", "街道/镇": "车站街道", "社区": "工盛社区", "试点编号": "1", "主题": "齐有爱·文明社区",
+        "年度": "2026", "部分": "1.功能设施", "标准项": "facilities.station_area",
+        "标准内容": "新时代文明实践站室内建筑面积不少于300平方米", "测量值": "299.9", "标准值": "300",
+        "单位": "平方米", "结果": "未达标", "依据": "文明实践站（新时代文明实践站）：299.9平方米",
+    }
+    free = next(row for row in rows[1:] if row[7] == "management.free_of_charge")
+    assert (free[9], free[10], free[11], free[12]) == ("100", "100", "%", "达标")
+
+
+async def test_endpoint_exports_a_district_with_bom(api: Api, reports: httpx.AsyncClient) -> None:
+    await r.facility(api.db, "PRACTICE_STATION", indoor="300")
+    await r.facility(api.db, "PRACTICE_STATION", indoor="100", community="山水缘社区")  # 淄川区
+
+    response = await reports.get("/reports/assessment.csv", params={"year": "2026", "district": "张店区"})
+
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "text/csv; charset=utf-8"
+    assert "attachment" in response.headers["content-disposition"]
+    assert response.content.startswith(b"\xef\xbb\xbf")
+    rows = parse(response.content.decode("utf-8"))
+    assert {row[2] for row in rows[1:]} == {"工盛社区", "齐悦国际社区", "柳毅社区", "城南社区"}
+    station = next(row for row in rows[1:] if row[2] == "工盛社区" and row[7] == "facilities.station_area")
+    assert (station[9], station[12]) == ("300", "达标")
+
+
+async def test_district_by_global_id_and_whole_city(api: Api, reports: httpx.AsyncClient) -> None:
+    districts = (await api.gql("{ districts { id name } }"))["data"]["districts"]
+    zichuan = next(d["id"] for d in districts if d["name"] == "淄川区")
+
+    by_id = parse((await reports.get("/reports/assessment.csv", params={"year": "2026", "district": zichuan})).text)
+    city = parse((await reports.get("/reports/assessment.csv", params={"year": "2026"})).text)
+
+    assert {row[2] for row in by_id[1:]} == {"山水缘社区", "城里社区", "柳泉社区"}
+    assert len({row[2] for row in city[1:]}) == 20
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {},
+        {"year": "20x6"},
+        {"year": "1999"},
+        {"year": "2026", "district": "东城区"},
+        {"year": "2026", "district": "Q29tbXVuaXR5OjE="},  # Community:1
+    ],
+)
+async def test_bad_parameters_are_400(reports: httpx.AsyncClient, params: dict[str, str]) -> None:
+    assert (await reports.get("/reports/assessment.csv", params=params)).status_code == 400
+
+
+async def test_export_round_trips_do_not_grow_with_communities(api: Api, reports: httpx.AsyncClient) -> None:
+    before = api.queries
+    await reports.get("/reports/assessment.csv", params={"year": "2026", "district": "淄川区"})
+    district = api.queries - before
+    before = api.queries
+    await reports.get("/reports/assessment.csv", params={"year": "2026"})
+    city = api.queries - before
+
+    assert city == district - 1  # no district to look up

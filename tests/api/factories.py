@@ -42,8 +42,9 @@ async def honour(
 ) -> int:
     value = await db.fetchval(
         """INSERT INTO honours (region_id, title, subject_kind, subject_name, citation, year, status,
-                                contact)
-        VALUES ($1, $2, 'PERSON', $3, '热心助人', $4, $5, '13800000000') RETURNING id""",
+                                contact, consent_given_by, consent_given_at, consent_method)
+        VALUES ($1, $2, 'PERSON', $3, '热心助人', $4, $5, '13800000000', '本人', now(), '书面签字')
+        RETURNING id""",
         await region_id(db, scope), title, name, year, status,
     )
     return int(value)

@@ -31,6 +31,18 @@ class Settings(BaseSettings):
     feed_cache_entries: int = 10_000
     graphiql: bool = True
     timezone: str = "Asia/Shanghai"
+    # Staff sign-in.
+    bootstrap_admin: str | None = None  # "username:password", used only while no account exists
+    session_ttl_hours: int = 12
+    login_window_minutes: int = 15
+    login_lock_after: int = 5
+    login_lock_minutes: int = 15
+    login_delay_ms: int = 250
+    # Photos.
+    max_upload_bytes: int = 8 * 1024 * 1024
+    max_image_side: int = 8000
+    max_image_pixels: int = 40_000_000
+    screen_image_side: int = 1600
 
     @property
     def embedded_pgdata(self) -> Path:

@@ -24,9 +24,7 @@ async def content_connection(
     key_kinds: tuple[type, ...],
     to_node: Callable[[asyncpg.Record], NodeT],
 ) -> Connection[NodeT]:
-    pg = Page.from_args(
-        first, after, default=ctx.settings.page_size_default, maximum=ctx.settings.page_size_max
-    )
+    pg = Page.from_args(first, after, default=ctx.settings.page_size_default, maximum=ctx.settings.page_size_max)
     key = typed_key(pg.after, key_kinds)
 
     async def fetch(_: object, limit: int) -> Sequence[asyncpg.Record]:

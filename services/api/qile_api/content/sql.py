@@ -25,6 +25,8 @@ class ContentTable:
     # Keyset order: the cursor holds these columns of the last row.
     order_by: tuple[str, ...]
     descending: bool = False
+    # What else a row needs before the public may see it (beyond PUBLISHED).
+    public_condition: str = "true"
 
 
 @dataclass(frozen=True)
@@ -37,13 +39,13 @@ class Visibility:
 PUBLIC = Visibility()
 
 
-def visible(cond: Conditions, vis: Visibility, alias: str = "c") -> None:
+def visible(cond: Conditions, vis: Visibility, spec: ContentTable, alias: str = "c") -> None:
+    public = f"({alias}.status = 'PUBLISHED' AND {spec.public_condition})"
     if vis.scope_region_id is None:
-        cond.add(f"{alias}.status = 'PUBLISHED'")
+        cond.add(public)
     else:
         cond.add(
-            f"({alias}.status = 'PUBLISHED' OR EXISTS (SELECT 1 FROM regions r "
-            f"WHERE r.id = {alias}.region_id AND {{}} = ANY(r.path)))",
+            f"({public} OR EXISTS (SELECT 1 FROM regions r WHERE r.id = {alias}.region_id AND {{}} = ANY(r.path)))",
             vis.scope_region_id,
         )
 
@@ -56,12 +58,10 @@ def for_community(cond: Conditions, community_id: int | None, alias: str = "c") 
         )
 
 
-async def by_ids(
-    db: Executor, spec: ContentTable, ids: Sequence[int], vis: Visibility
-) -> list[asyncpg.Record]:
+async def by_ids(db: Executor, spec: ContentTable, ids: Sequence[int], vis: Visibility) -> list[asyncpg.Record]:
     cond = Conditions()
     cond.add("c.id = ANY({}::bigint[])", list(ids))
-    visible(cond, vis)
+    visible(cond, vis, spec)
     return await db.fetch(f"SELECT {spec.columns} FROM {spec.table} c WHERE {cond.sql}", *cond.args)
 
 

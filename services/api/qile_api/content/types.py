@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from enum import Enum
+from typing import Any
 
 import strawberry
+from strawberry import relay
 
 from qile_api.graphql.context import Info
 from qile_api.regions.types import Community, Region, region_from_row
@@ -33,3 +36,40 @@ async def load_community(info: Info, region_id: int) -> Community | None:
 def int_ids(node_ids: object) -> list[int]:
     """Node ids from global IDs; a non-numeric id simply matches nothing."""
     return [int(i) if isinstance(i, str) and i.isdigit() else 0 for i in node_ids]  # type: ignore[attr-defined]
+
+
+@strawberry.type
+class ContentFields:
+    """Fields every content type has: scope, review state, version."""
+
+    row: strawberry.Private[Any]
+
+    @strawberry.field
+    def status(self) -> ContentStatus:
+        return ContentStatus(self.row.status)
+
+    @strawberry.field
+    def published_at(self) -> datetime | None:
+        return self.row.published_at  # type: ignore[no-any-return]
+
+    @strawberry.field(description="Where it applies: a community, subdistrict, district or the city.")
+    async def scope(self, info: Info) -> Region:
+        return await load_region(info, self.row.region_id)
+
+    @strawberry.field(description="The community, when scoped to one.")
+    async def community(self, info: Info) -> Community | None:
+        return await load_community(info, self.row.region_id)
+
+    @strawberry.field(description="Send it back with an update or a review step; a stale one is a CONFLICT.")
+    def version(self) -> int:
+        return self.row.version  # type: ignore[no-any-return]
+
+    @strawberry.field(description="退回理由 of the last rejection, while the item is REJECTED.")
+    def reject_reason(self) -> str | None:
+        return self.row.reject_reason  # type: ignore[no-any-return]
+
+    @strawberry.field(description="For a draft revision: the published item it will replace when approved.")
+    def revision_of(self) -> relay.GlobalID | None:
+        if self.row.revision_of is None:
+            return None
+        return relay.GlobalID(type(self).__name__, str(self.row.revision_of))

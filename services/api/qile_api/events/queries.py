@@ -30,9 +30,7 @@ class EventFilterInput:
 
 @strawberry.type
 class EventQueries:
-    @strawberry.field(
-        description="Published events overlapping [from, to), in order of start; at most 100 a page."
-    )
+    @strawberry.field(description="Published events overlapping [from, to), in order of start; at most 100 a page.")
     async def events(
         self,
         info: Info,

@@ -16,7 +16,7 @@ EVENTS = ContentTable(
     table="events",
     columns="c.id, c.region_id, c.theme_key, c.category, c.title, c.description, c.venue, "
     "c.starts_at, c.ends_at, c.organiser, c.large_scale, c.participants, c.status, "
-    "c.published_at, c.version, c.updated_at",
+    "c.published_at, c.version, c.updated_at, c.revision_of, c.reject_reason",
     order_by=("starts_at", "id"),
 )
 
@@ -39,6 +39,8 @@ class EventRow:
     published_at: datetime | None
     version: int
     updated_at: datetime
+    revision_of: int | None
+    reject_reason: str | None
 
     @classmethod
     def from_record(cls, r: asyncpg.Record) -> EventRow:
@@ -58,7 +60,7 @@ class EventFilter:
 
 def event_conditions(f: EventFilter, vis: Visibility) -> Conditions:
     cond = Conditions()
-    visible(cond, vis)
+    visible(cond, vis, EVENTS)
     for_community(cond, f.community_id)
     if f.theme_key is not None:
         cond.add("c.theme_key = {}", f.theme_key)
@@ -73,9 +75,7 @@ def event_conditions(f: EventFilter, vis: Visibility) -> Conditions:
     return cond
 
 
-async def feed_events(
-    db: Executor, path: Sequence[int], now: datetime, horizon_end: datetime
-) -> list[EventRow]:
+async def feed_events(db: Executor, path: Sequence[int], now: datetime, horizon_end: datetime) -> list[EventRow]:
     """Published events not yet over that start before the horizon, soonest first."""
     rows = await db.fetch(
         f"""SELECT {EVENTS.columns} FROM events c

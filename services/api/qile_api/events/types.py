@@ -10,10 +10,9 @@ from typing import Any
 import strawberry
 from strawberry import relay
 
-from qile_api.content.types import ContentStatus, int_ids, load_community, load_region
+from qile_api.content.types import ContentFields, int_ids
 from qile_api.events.sql import EventRow
 from qile_api.graphql.context import Info
-from qile_api.regions.types import Community, Region
 from qile_api.themes.types import Theme, load_theme
 
 
@@ -52,7 +51,7 @@ EVENT_CATEGORY_LABELS: dict[EventCategory, str] = {
 
 
 @strawberry.type(description="An event on a community's schedule.")
-class Event(relay.Node):
+class Event(relay.Node, ContentFields):
     id: relay.NodeID[int]
     row: strawberry.Private[EventRow]
 
@@ -110,15 +109,3 @@ class Event(relay.Node):
     @strawberry.field(description="How many took part, once it has happened.")
     def participants(self) -> int | None:
         return self.row.participants
-
-    @strawberry.field
-    def status(self) -> ContentStatus:
-        return ContentStatus(self.row.status)
-
-    @strawberry.field
-    async def scope(self, info: Info) -> Region:
-        return await load_region(info, self.row.region_id)
-
-    @strawberry.field
-    async def community(self, info: Info) -> Community | None:
-        return await load_community(info, self.row.region_id)

@@ -10,6 +10,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from strawberry.types import Info as StrawberryInfo
 
+from qile_api.accounts.sql import StaffPrincipal, principal_by_token_hash
 from qile_api.content.dataloaders import ContentByIdLoader
 from qile_api.content.sql import PUBLIC, Visibility
 from qile_api.db.database import Database
@@ -17,12 +18,13 @@ from qile_api.events.sql import EVENTS, EventRow
 from qile_api.honours.sql import HONOURS, HonourRow
 from qile_api.media.dataloaders import MediaBySha256Loader
 from qile_api.notices.sql import NOTICES, NoticeRow
+from qile_api.records.dataloaders import FacilitiesByCommunityIdLoader, TeamsByCommunityIdLoader
 from qile_api.regions.dataloaders import RegionByIdLoader, RegionsByParentIdLoader
 from qile_api.screens.sql import ScreenPrincipal, screen_by_token_hash
-from qile_api.screens.tokens import SCREEN_TOKEN_PREFIX, hash_token
 from qile_api.settings import Settings
 from qile_api.state import AppState
 from qile_api.themes.dataloaders import ThemeByKeyLoader
+from qile_api.tokens import SCREEN_TOKEN_PREFIX, SESSION_TOKEN_PREFIX, hash_token
 
 
 class NoticeByIdLoader(ContentByIdLoader[NoticeRow]):
@@ -46,6 +48,8 @@ class Loaders:
     notice_by_id: NoticeByIdLoader
     honour_by_id: HonourByIdLoader
     event_by_id: EventByIdLoader
+    facilities_by_community_id: FacilitiesByCommunityIdLoader
+    teams_by_community_id: TeamsByCommunityIdLoader
 
     @classmethod
     def build(cls, db: Database, vis: Visibility) -> Loaders:
@@ -57,6 +61,8 @@ class Loaders:
             notice_by_id=NoticeByIdLoader(db, NOTICES, NoticeRow.from_record, vis),
             honour_by_id=HonourByIdLoader(db, HONOURS, HonourRow.from_record, vis),
             event_by_id=EventByIdLoader(db, EVENTS, EventRow.from_record, vis),
+            facilities_by_community_id=FacilitiesByCommunityIdLoader(db),
+            teams_by_community_id=TeamsByCommunityIdLoader(db),
         )
 
 
@@ -70,6 +76,7 @@ class Context:
     app: AppState
     loaders: Loaders
     bearer: str | None
+    staff: StaffPrincipal | None = None
     visibility: Visibility = PUBLIC
     _screen: object = field(default=_UNSET, repr=False)
 
@@ -99,14 +106,26 @@ def bearer_token(request: Request) -> str | None:
     return value.strip() or None if scheme.lower() == "bearer" else None
 
 
+def client_address(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
+
+
 async def build_context(request: Request, response: Response) -> Context:
     app: AppState = request.app.state.qile
+    bearer = bearer_token(request)
+    staff = None
+    if bearer and bearer.startswith(SESSION_TOKEN_PREFIX):
+        # Staff requests pay one indexed lookup; screens and the public none.
+        staff = await principal_by_token_hash(app.db, hash_token(bearer), app.clock())
+    visibility = Visibility(scope_region_id=staff.scope_region_id) if staff else PUBLIC
     return Context(
         request=request,
         response=response,
         app=app,
-        loaders=Loaders.build(app.db, PUBLIC),
-        bearer=bearer_token(request),
+        loaders=Loaders.build(app.db, visibility),
+        bearer=bearer,
+        staff=staff,
+        visibility=visibility,
     )
 
 

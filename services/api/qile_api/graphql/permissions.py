@@ -1,12 +1,21 @@
-"""Permissions, declared on fields with `permission_classes`."""
+"""Permissions, declared on fields with `permission_classes`, never inline.
+
+Staff act inside their scope only: the region of everything a mutation
+touches (found from the global IDs in its arguments) must lie in the
+caller's scope, i.e. the caller's scope region must be on its path. Roles
+nest: an ADMIN may do what a REVIEWER may, a REVIEWER what an EDITOR may.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from strawberry.permission import BasePermission
 
 from qile_api.graphql.context import Info
+from qile_api.graphql.targets import global_ids, path_of, region_of
+
+ROLE_RANK: dict[str, int] = {"EDITOR": 1, "REVIEWER": 2, "ADMIN": 3}
 
 
 class IsScreen(BasePermission):
@@ -15,3 +24,50 @@ class IsScreen(BasePermission):
 
     async def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
         return await info.context.screen() is not None
+
+
+class IsStaff(BasePermission):
+    message = "请先登录（需要工作人员令牌）"
+    error_extensions = {"code": "UNAUTHENTICATED"}  # noqa: RUF012
+
+    def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
+        return info.context.staff is not None
+
+
+class _ScopedRole(BasePermission):
+    """Signed in, with at least `min_role`, and every target inside the scope."""
+
+    min_role: ClassVar[str]
+    message = "无权操作：角色不足或超出管辖范围"
+    error_extensions = {"code": "FORBIDDEN"}  # noqa: RUF012
+
+    async def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
+        staff = info.context.staff
+        if staff is None or ROLE_RANK[staff.role] < ROLE_RANK[self.min_role]:
+            return False
+        db = info.context.db
+        for gid in global_ids(list(kwargs.values())):
+            region = await region_of(db, gid)
+            # A missing object is the mutation's NOT_FOUND, not a permission matter.
+            if region is not None and staff.scope_region_id not in await path_of(db, region):
+                return False
+        return True
+
+
+class CanEdit(_ScopedRole):
+    min_role = "EDITOR"
+
+
+class CanReview(_ScopedRole):
+    min_role = "REVIEWER"
+
+
+class CanAdminister(_ScopedRole):
+    min_role = "ADMIN"
+
+
+# What fields declare: signed in first (UNAUTHENTICATED), then role and scope (FORBIDDEN).
+STAFF: list[type[BasePermission]] = [IsStaff]
+EDITORS: list[type[BasePermission]] = [IsStaff, CanEdit]
+REVIEWERS: list[type[BasePermission]] = [IsStaff, CanReview]
+ADMINS: list[type[BasePermission]] = [IsStaff, CanAdminister]

@@ -13,19 +13,34 @@ from strawberry.extensions import (
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 
+from qile_api.accounts.mutations import AccountMutations
+from qile_api.accounts.queries import AccountQueries
+from qile_api.accounts.types import Account
 from qile_api.assessment.queries import AssessmentQueries
+from qile_api.audit.queries import AuditQueries
+from qile_api.events.mutations import EventEditMutations, EventReviewMutations
 from qile_api.events.queries import EventQueries
 from qile_api.events.types import Event
+from qile_api.facilities.mutations import FacilityMutations
+from qile_api.facilities.types import Facility
 from qile_api.graphql.context import Info
 from qile_api.graphql.errors import should_mask_error
+from qile_api.honours.mutations import HonourEditMutations, HonourReviewMutations
 from qile_api.honours.queries import HonourQueries
 from qile_api.honours.types import Honour
+from qile_api.media.mutations import MediaMutations
+from qile_api.notices.mutations import NoticeEditMutations, NoticeReviewMutations
 from qile_api.notices.queries import NoticeQueries
 from qile_api.notices.types import Notice
+from qile_api.regions.mutations import CommunityMutations
 from qile_api.regions.queries import RegionQueries
 from qile_api.regions.types import City, Community, District, Subdistrict
+from qile_api.screens.mutations import ScreenMutations
 from qile_api.screens.queries import ScreenQueries
+from qile_api.screens.types import Screen
 from qile_api.settings import Settings
+from qile_api.teams.mutations import TeamMutations
+from qile_api.teams.types import Team
 from qile_api.themes.queries import ThemeQueries
 
 
@@ -51,6 +66,26 @@ Query = merge_types(
         EventQueries,
         ScreenQueries,
         AssessmentQueries,
+        AccountQueries,
+        AuditQueries,
+    ),
+)
+
+Mutation = merge_types(
+    "Mutation",
+    (
+        AccountMutations,
+        NoticeEditMutations,
+        NoticeReviewMutations,
+        HonourEditMutations,
+        HonourReviewMutations,
+        EventEditMutations,
+        EventReviewMutations,
+        MediaMutations,
+        CommunityMutations,
+        FacilityMutations,
+        TeamMutations,
+        ScreenMutations,
     ),
 )
 
@@ -59,7 +94,8 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     settings = settings or Settings()
     return strawberry.Schema(
         query=Query,
-        types=[City, District, Subdistrict, Community, Notice, Honour, Event],
+        mutation=Mutation,
+        types=[City, District, Subdistrict, Community, Notice, Honour, Event, Account, Screen, Facility, Team],
         config=StrawberryConfig(auto_camel_case=True),
         extensions=[
             lambda: QueryDepthLimiter(max_depth=settings.max_query_depth),

@@ -14,12 +14,21 @@ from qile_api.db.query import Conditions
 
 # `contact` is deliberately not selected: it never leaves the database
 # through a public query or the feed.
+# A person or household is shown in public only with their recorded, not
+# withdrawn, consent; buildings and merchants need none.
+CONSENTED = (
+    "(c.subject_kind IN ('BUILDING', 'MERCHANT') "
+    "OR (c.consent_given_at IS NOT NULL AND c.consent_withdrawn_at IS NULL))"
+)
+
 HONOURS = ContentTable(
     table="honours",
     columns="c.id, c.region_id, c.title, c.subject_kind, c.subject_name, c.citation, "
-    "c.photo_sha256, c.year, c.status, c.published_at, c.version, c.updated_at",
+    "c.photo_sha256, c.year, c.status, c.published_at, c.version, c.updated_at, c.revision_of, c.reject_reason, "
+    "c.consent_given_by, c.consent_given_at, c.consent_method, c.consent_withdrawn_at",
     order_by=("id",),
     descending=True,
+    public_condition=CONSENTED,
 )
 
 
@@ -37,6 +46,12 @@ class HonourRow:
     published_at: datetime | None
     version: int
     updated_at: datetime
+    revision_of: int | None
+    reject_reason: str | None
+    consent_given_by: str | None
+    consent_given_at: datetime | None
+    consent_method: str | None
+    consent_withdrawn_at: datetime | None
 
     @classmethod
     def from_record(cls, r: asyncpg.Record) -> HonourRow:
@@ -52,7 +67,7 @@ class HonourFilter:
 
 def honour_conditions(f: HonourFilter, vis: Visibility) -> Conditions:
     cond = Conditions()
-    visible(cond, vis)
+    visible(cond, vis, HONOURS)
     for_community(cond, f.community_id)
     if f.title is not None:
         cond.add("c.title = {}", f.title)
@@ -65,7 +80,7 @@ async def feed_honours(db: Executor, path: Sequence[int]) -> list[HonourRow]:
     """Published honours along a community's path, the newest year first."""
     rows = await db.fetch(
         f"""SELECT {HONOURS.columns} FROM honours c
-        WHERE c.region_id = ANY($1::bigint[]) AND c.status = 'PUBLISHED'
+        WHERE c.region_id = ANY($1::bigint[]) AND c.status = 'PUBLISHED' AND {CONSENTED}
         ORDER BY c.year DESC, c.published_at DESC NULLS LAST, c.id DESC""",
         list(path),
     )

@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime
 from enum import Enum
 from typing import Any
 
 import strawberry
 from strawberry import relay
 
-from qile_api.content.types import ContentStatus, int_ids, load_community, load_region
+from qile_api.content.types import ContentFields, int_ids
 from qile_api.graphql.context import Info
 from qile_api.honours.sql import HonourRow
 from qile_api.media.types import Photo
-from qile_api.regions.types import Community, Region
 
 
 @strawberry.enum(description="Who an honour names.")
@@ -26,7 +24,7 @@ class HonourSubjectKind(Enum):
 
 
 @strawberry.type(description="An honour for the good people gallery (好人长廊): 好邻居, 好楼长, 身边好人 …")
-class Honour(relay.Node):
+class Honour(relay.Node, ContentFields):
     id: relay.NodeID[int]
     row: strawberry.Private[HonourRow]
 
@@ -67,19 +65,3 @@ class Honour(relay.Node):
             return None
         found = await info.context.loaders.media_by_sha256.load(self.row.photo_sha256)
         return Photo.from_info(found) if found else None
-
-    @strawberry.field
-    def status(self) -> ContentStatus:
-        return ContentStatus(self.row.status)
-
-    @strawberry.field
-    def published_at(self) -> datetime | None:
-        return self.row.published_at
-
-    @strawberry.field
-    async def scope(self, info: Info) -> Region:
-        return await load_region(info, self.row.region_id)
-
-    @strawberry.field
-    async def community(self, info: Info) -> Community | None:
-        return await load_community(info, self.row.region_id)

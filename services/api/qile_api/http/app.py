@@ -16,10 +16,12 @@ from starlette.routing import Route
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 
+from qile_api.accounts.service import bootstrap_admin
 from qile_api.db.database import Database
 from qile_api.db.embedded import resolve_dsn
 from qile_api.db.migrate import migrate
 from qile_api.graphql.context import Context, build_context
+from qile_api.graphql.payloads import MutationFailed
 from qile_api.graphql.schema import build_schema
 from qile_api.http.health import healthz, readyz
 from qile_api.http.limits import BodySizeLimit
@@ -57,6 +59,15 @@ def create_app(settings: Settings | None = None, *, dsn: str | None = None, run_
             max_size=settings.db_pool_max,
             statement_timeout_ms=settings.statement_timeout_ms,
         )
+        if settings.bootstrap_admin:
+            try:
+                created = await bootstrap_admin(db, settings.bootstrap_admin)
+            except (ValueError, MutationFailed) as exc:
+                # A bad bootstrap setting must not keep screens from their feeds.
+                log.error("QILE_BOOTSTRAP_ADMIN not applied: %s", exc)
+            else:
+                if created:
+                    log.info("created the city administrator %s", created.username)
         app.state.qile = AppState.create(settings, db)
         try:
             yield
@@ -64,7 +75,14 @@ def create_app(settings: Settings | None = None, *, dsn: str | None = None, run_
             await db.close()
             del embedded  # the embedded server may stop once nobody holds it
 
-    graphql: Any = QileGraphQL(build_schema(settings), graphql_ide="graphiql" if settings.graphiql else None)
+    graphql: Any = QileGraphQL(
+        build_schema(settings),
+        graphql_ide="graphiql" if settings.graphiql else None,
+        # Photos arrive by the GraphQL multipart request spec. Staff authenticate
+        # with a bearer header, never a cookie, so a cross-site form cannot ride
+        # on someone's session.
+        multipart_uploads_enabled=True,
+    )
     return Starlette(
         routes=[
             Route("/graphql", graphql, methods=["GET", "POST"]),

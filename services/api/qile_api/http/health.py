@@ -27,7 +27,5 @@ async def readyz(request: Request) -> JSONResponse:
         log.warning("readiness check failed: %s", exc)
         return JSONResponse({"status": "unavailable", "database": "unreachable"}, status_code=503)
     if pending:
-        return JSONResponse(
-            {"status": "unavailable", "database": "ok", "pendingMigrations": pending}, status_code=503
-        )
+        return JSONResponse({"status": "unavailable", "database": "ok", "pendingMigrations": pending}, status_code=503)
     return JSONResponse({"status": "ok", "database": "ok", "pendingMigrations": []})

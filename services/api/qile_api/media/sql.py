@@ -29,9 +29,7 @@ async def media_content(db: Executor, sha256: str) -> tuple[str, bytes] | None:
     return (row["content_type"], bytes(row["data"])) if row else None
 
 
-async def store_media(
-    db: Executor, sha256: str, content_type: str, width: int, height: int, data: bytes
-) -> None:
+async def store_media(db: Executor, sha256: str, content_type: str, width: int, height: int, data: bytes) -> None:
     """Store once: the same bytes uploaded twice are one row."""
     await db.execute(
         """INSERT INTO media (sha256, content_type, width, height, data)

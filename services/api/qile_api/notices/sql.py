@@ -15,7 +15,7 @@ from qile_api.db.query import Conditions
 NOTICES = ContentTable(
     table="notices",
     columns="c.id, c.region_id, c.category, c.title, c.body, c.priority, c.urgent, "
-    "c.display_start, c.display_end, c.status, c.published_at, c.version, c.updated_at",
+    "c.display_start, c.display_end, c.status, c.published_at, c.version, c.updated_at, c.revision_of, c.reject_reason",
     order_by=("id",),
     descending=True,
 )
@@ -36,6 +36,8 @@ class NoticeRow:
     published_at: datetime | None
     version: int
     updated_at: datetime
+    revision_of: int | None
+    reject_reason: str | None
 
     @classmethod
     def from_record(cls, r: asyncpg.Record) -> NoticeRow:
@@ -52,7 +54,7 @@ class NoticeFilter:
 
 def notice_conditions(f: NoticeFilter, vis: Visibility) -> Conditions:
     cond = Conditions()
-    visible(cond, vis)
+    visible(cond, vis, NOTICES)
     for_community(cond, f.community_id)
     if f.category is not None:
         cond.add("c.category = {}", f.category)
@@ -67,9 +69,7 @@ def notice_conditions(f: NoticeFilter, vis: Visibility) -> Conditions:
     return cond
 
 
-async def feed_notices(
-    db: Executor, path: Sequence[int], now: datetime, urgent_only: bool
-) -> list[NoticeRow]:
+async def feed_notices(db: Executor, path: Sequence[int], now: datetime, urgent_only: bool) -> list[NoticeRow]:
     """Published notices showing now along a community's path, most pressing first."""
     rows = await db.fetch(
         f"""SELECT {NOTICES.columns} FROM notices c

@@ -10,10 +10,9 @@ from typing import Any
 import strawberry
 from strawberry import relay
 
-from qile_api.content.types import ContentStatus, int_ids, load_community, load_region
+from qile_api.content.types import ContentFields, int_ids
 from qile_api.graphql.context import Info
 from qile_api.notices.sql import NoticeRow
-from qile_api.regions.types import Community, Region
 
 
 @strawberry.enum(description="What a notice is about; `categoryLabel` gives the Chinese name.")
@@ -41,7 +40,7 @@ NOTICE_CATEGORY_LABELS: dict[NoticeCategory, str] = {
 
 
 @strawberry.type(description="A notice for the publicity board (宣传阅报栏).")
-class Notice(relay.Node):
+class Notice(relay.Node, ContentFields):
     id: relay.NodeID[int]
     row: strawberry.Private[NoticeRow]
 
@@ -87,19 +86,3 @@ class Notice(relay.Node):
     @strawberry.field(description="… until this one (exclusive); null for no end.")
     def display_end(self) -> datetime | None:
         return self.row.display_end
-
-    @strawberry.field
-    def status(self) -> ContentStatus:
-        return ContentStatus(self.row.status)
-
-    @strawberry.field
-    def published_at(self) -> datetime | None:
-        return self.row.published_at
-
-    @strawberry.field(description="Where it applies: a community, subdistrict, district or the city.")
-    async def scope(self, info: Info) -> Region:
-        return await load_region(info, self.row.region_id)
-
-    @strawberry.field(description="The community, when the notice is scoped to one.")
-    async def community(self, info: Info) -> Community | None:
-        return await load_community(info, self.row.region_id)

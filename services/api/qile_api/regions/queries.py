@@ -58,9 +58,7 @@ class RegionQueries:
         filter: CommunityFilterInput | None = None,
     ) -> Connection[Community]:
         ctx = info.context
-        page = Page.from_args(
-            first, after, default=ctx.settings.page_size_default, maximum=ctx.settings.page_size_max
-        )
+        page = Page.from_args(first, after, default=ctx.settings.page_size_default, maximum=ctx.settings.page_size_max)
         f = filter.to_filter() if filter else CommunityFilter()
         key = typed_key(page.after, (int,))
 

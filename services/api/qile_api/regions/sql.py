@@ -9,7 +9,7 @@ import asyncpg
 
 from qile_api.db.database import Executor
 
-_COLUMNS = "id, level, parent_id, name, subdistrict_kind, path, theme_key, pilot, pilot_no"
+_COLUMNS = "id, level, parent_id, name, subdistrict_kind, path, theme_key, pilot, pilot_no, version"
 
 
 @dataclass(frozen=True)
@@ -23,6 +23,7 @@ class RegionRow:
     theme_key: str | None
     pilot: bool
     pilot_no: int | None
+    version: int
 
     @classmethod
     def from_record(cls, r: asyncpg.Record) -> RegionRow:
@@ -36,6 +37,7 @@ class RegionRow:
             theme_key=r["theme_key"],
             pilot=r["pilot"],
             pilot_no=r["pilot_no"],
+            version=r["version"],
         )
 
 
@@ -80,9 +82,7 @@ def _filter_args(f: CommunityFilter) -> tuple[object, ...]:
     return (f.district_id, f.subdistrict_id, f.theme_key, f.pilot, f.name)
 
 
-async def list_communities(
-    db: Executor, f: CommunityFilter, after_id: int | None, limit: int
-) -> list[RegionRow]:
+async def list_communities(db: Executor, f: CommunityFilter, after_id: int | None, limit: int) -> list[RegionRow]:
     rows = await db.fetch(
         f"""SELECT {_COLUMNS} FROM regions
         WHERE {_COMMUNITY_WHERE} AND ($6::bigint IS NULL OR id > $6)
@@ -95,10 +95,26 @@ async def list_communities(
 
 
 async def count_communities(db: Executor, f: CommunityFilter) -> int:
-    return int(
-        await db.fetchval(f"SELECT count(*) FROM regions WHERE {_COMMUNITY_WHERE}", *_filter_args(f))
-    )
+    return int(await db.fetchval(f"SELECT count(*) FROM regions WHERE {_COMMUNITY_WHERE}", *_filter_args(f)))
 
 
 async def communities_named(db: Executor, name: str) -> list[RegionRow]:
     return await list_communities(db, CommunityFilter(name=name), None, 10)
+
+
+async def lock_region(db: Executor, region_id: int) -> RegionRow | None:
+    row = await db.fetchrow(f"SELECT {_COLUMNS} FROM regions WHERE id = $1 FOR UPDATE", region_id)
+    return RegionRow.from_record(row) if row else None
+
+
+async def update_community(db: Executor, community_id: int, theme_key: str | None, pilot: bool) -> RegionRow:
+    row = await db.fetchrow(
+        f"""UPDATE regions SET theme_key = $2, pilot = $3, pilot_no = CASE WHEN $3 THEN pilot_no END,
+               version = version + 1, updated_at = now()
+        WHERE id = $1 RETURNING {_COLUMNS}""",
+        community_id,
+        theme_key,
+        pilot,
+    )
+    assert row is not None
+    return RegionRow.from_record(row)

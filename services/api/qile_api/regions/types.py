@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from enum import Enum
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar
 
 import strawberry
 from strawberry import relay
@@ -12,6 +12,10 @@ from strawberry import relay
 from qile_api.graphql.context import Info
 from qile_api.regions.sql import RegionRow
 from qile_api.themes.types import Theme, load_theme
+
+if TYPE_CHECKING:
+    from qile_api.facilities.types import Facility
+    from qile_api.teams.types import Team
 
 
 @strawberry.enum(description="A level of the region tree.")
@@ -146,6 +150,22 @@ class Community(_RegionNode, Region):
     @strawberry.field
     async def district(self, info: Info) -> District:
         return District.from_row(await _ancestor(info, self.row, "DISTRICT"))
+
+    @strawberry.field(description="Send it back with communityUpdate.")
+    def version(self) -> int:
+        return self.row.version
+
+    @strawberry.field(description="Its facilities, as staff recorded them.")
+    async def facilities(self, info: Info) -> list[Annotated[Facility, strawberry.lazy("qile_api.facilities.types")]]:
+        from qile_api.facilities.types import Facility
+
+        return [Facility.from_row(r) for r in await info.context.loaders.facilities_by_community_id.load(self.row.id)]
+
+    @strawberry.field(description="Its amateur culture and sports teams and volunteer teams.")
+    async def teams(self, info: Info) -> list[Annotated[Team, strawberry.lazy("qile_api.teams.types")]]:
+        from qile_api.teams.types import Team
+
+        return [Team.from_row(r) for r in await info.context.loaders.teams_by_community_id.load(self.row.id)]
 
 
 _BY_LEVEL: dict[str, Any] = {

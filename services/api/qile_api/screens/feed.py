@@ -61,9 +61,7 @@ def feed_version(principal: ScreenPrincipal, content: FeedContent) -> str:
     return _digest(content.digest, principal.screen)[:24]
 
 
-async def build_feed(
-    db: Executor, principal: ScreenPrincipal, now: datetime, horizon: timedelta
-) -> FeedContent:
+async def build_feed(db: Executor, principal: ScreenPrincipal, now: datetime, horizon: timedelta) -> FeedContent:
     path = principal.path
     gallery = principal.screen.kind == "GALLERY"
     regions = tuple(sorted(await regions_by_ids(db, path), key=lambda r: len(r.path)))

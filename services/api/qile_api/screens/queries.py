@@ -37,7 +37,7 @@ class ScreenQueries:
             not_modified=unchanged,
             generated_at=now,
             valid_until=content.valid_until,
-            screen=Screen(row=principal.screen),
+            screen=Screen.from_row(principal.screen),
             notices=[] if unchanged else [Notice.from_row(r) for r in content.notices],
             honours=[] if unchanged else [Honour.from_row(r) for r in content.honours],
             events=[] if unchanged else [Event.from_row(r) for r in content.events],

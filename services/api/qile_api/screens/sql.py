@@ -19,6 +19,7 @@ class ScreenRow:
     name: str
     location: str
     status: str
+    version: int
 
     @classmethod
     def from_record(cls, r: asyncpg.Record) -> ScreenRow:
@@ -36,7 +37,7 @@ class ScreenPrincipal:
     revision: int
 
 
-_SCREEN_COLUMNS = "s.id, s.community_id, s.kind, s.name, s.location, s.status"
+_SCREEN_COLUMNS = "s.id, s.community_id, s.kind, s.name, s.location, s.status, s.version"
 
 
 async def screen_by_token_hash(db: Executor, token_hash: bytes) -> ScreenPrincipal | None:
@@ -97,9 +98,7 @@ async def set_screen_token(db: Executor, screen_id: int, token_hash: bytes) -> b
     return status.endswith(" 1")
 
 
-async def next_feed_boundary(
-    db: Executor, path: Sequence[int], now: datetime, horizon: timedelta
-) -> datetime | None:
+async def next_feed_boundary(db: Executor, path: Sequence[int], now: datetime, horizon: timedelta) -> datetime | None:
     """The next instant at which an item enters or leaves what screens show.
 
     Notices enter at display_start and leave at display_end; events enter the
@@ -124,3 +123,29 @@ async def next_feed_boundary(
         horizon,
     )
     return value
+
+
+async def screens_of_communities(db: Executor, community_ids: Sequence[int]) -> list[ScreenRow]:
+    rows = await db.fetch(
+        f"SELECT {_SCREEN_COLUMNS} FROM screens s WHERE s.community_id = ANY($1::bigint[]) ORDER BY s.id",
+        list(community_ids),
+    )
+    return [ScreenRow.from_record(r) for r in rows]
+
+
+async def lock_screen(db: Executor, screen_id: int) -> ScreenRow | None:
+    row = await db.fetchrow(f"SELECT {_SCREEN_COLUMNS} FROM screens s WHERE s.id = $1 FOR UPDATE", screen_id)
+    return ScreenRow.from_record(row) if row else None
+
+
+async def update_screen(db: Executor, screen_id: int, **sets: object) -> ScreenRow:
+    """Set columns (names from code only), bumping the version."""
+    assignments = [f"{col} = ${i}" for i, col in enumerate(sets, start=2)]
+    row = await db.fetchrow(
+        f"""UPDATE screens s SET {", ".join([*assignments, "version = s.version + 1", "updated_at = now()"])}
+        WHERE s.id = $1 RETURNING {_SCREEN_COLUMNS}""",
+        screen_id,
+        *sets.values(),
+    )
+    assert row is not None
+    return ScreenRow.from_record(row)

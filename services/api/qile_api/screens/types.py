@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 from enum import Enum
+from typing import Any
 
 import strawberry
+from strawberry import relay
 
+from qile_api.content.types import int_ids
 from qile_api.events.types import Event
 from qile_api.graphql.context import Info
+from qile_api.graphql.targets import path_of
 from qile_api.honours.types import Honour
 from qile_api.notices.types import Notice
 from qile_api.regions.types import Community
-from qile_api.screens.sql import ScreenRow
+from qile_api.screens.sql import ScreenRow, screens_by_ids
 
 BRAND = "里仁为美·齐乐融融"
 
@@ -23,9 +28,45 @@ class ScreenKind(Enum):
     GALLERY = "GALLERY"
 
 
+@strawberry.enum
+class ScreenStatus(Enum):
+    ACTIVE = "ACTIVE"
+    DECOMMISSIONED = "DECOMMISSIONED"
+
+
 @strawberry.type(description="A screen standing in a community hall or street.")
-class Screen:
+class Screen(relay.Node):
+    id: relay.NodeID[int]
     row: strawberry.Private[ScreenRow]
+
+    @classmethod
+    def from_row(cls, row: ScreenRow) -> Screen:
+        return cls(id=row.id, row=row)
+
+    @classmethod
+    async def resolve_nodes(  # type: ignore[override]
+        cls, *, info: Info, node_ids: Iterable[str], required: bool = False
+    ) -> list[Any]:
+        # Staff see the screens of their scope; nobody else sees any.
+        staff = info.context.staff
+        ids = int_ids(node_ids)
+        if staff is None:
+            return [None for _ in ids]
+        rows = {r.id: r for r in await screens_by_ids(info.context.db, ids)}
+        found: list[Screen | None] = []
+        for i in ids:
+            row = rows.get(i)
+            inside = row is not None and staff.scope_region_id in await path_of(info.context.db, row.community_id)
+            found.append(cls.from_row(row) if row is not None and inside else None)
+        return found
+
+    @strawberry.field
+    def status(self) -> ScreenStatus:
+        return ScreenStatus(self.row.status)
+
+    @strawberry.field
+    def version(self) -> int:
+        return self.row.version
 
     @strawberry.field
     def name(self) -> str:

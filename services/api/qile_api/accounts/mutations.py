@@ -1,0 +1,202 @@
+"""Sign-in and account management."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import strawberry
+from strawberry import relay
+
+from qile_api.accounts import service, sql
+from qile_api.accounts.passwords import hash_password, password_problem
+from qile_api.accounts.types import Account, Role
+from qile_api.audit.sql import record
+from qile_api.graphql.context import Info, client_address
+from qile_api.graphql.ids import node_pk
+from qile_api.graphql.payloads import ErrorCode, MutationError, MutationFailed, error
+from qile_api.graphql.permissions import ADMINS, STAFF
+
+
+@strawberry.input
+class LoginInput:
+    username: str
+    password: str
+
+
+@strawberry.type
+class LoginPayload:
+    token: str | None = strawberry.field(description="Send as `Authorization: Bearer …`; shown once.")
+    expires_at: datetime | None
+    account: Account | None
+    errors: list[MutationError]
+
+
+@strawberry.type
+class LogoutPayload:
+    ok: bool
+    errors: list[MutationError]
+
+
+@strawberry.input
+class AccountCreateInput:
+    username: str
+    password: str
+    role: Role
+    scope: relay.GlobalID = strawberry.field(description="A City, District, Subdistrict or Community inside yours.")
+    display_name: str = ""
+
+
+@strawberry.input
+class AccountUpdateInput:
+    id: relay.GlobalID
+    version: int
+    role: Role | None = None
+    scope: relay.GlobalID | None = None
+    display_name: str | None = None
+
+
+@strawberry.input
+class AccountRefInput:
+    id: relay.GlobalID
+    version: int
+
+
+@strawberry.input
+class AccountResetPasswordInput:
+    id: relay.GlobalID
+    version: int
+    password: str
+
+
+@strawberry.type
+class AccountPayload:
+    account: Account | None
+    errors: list[MutationError]
+
+
+def _region_pk(gid: relay.GlobalID) -> int:
+    if gid.type_name not in {"City", "District", "Subdistrict", "Community"} or not gid.node_id.isdigit():
+        raise MutationFailed(error(ErrorCode.INVALID, "范围必须是市、区县、街道/镇或社区", "scope"))
+    return int(gid.node_id)
+
+
+async def _change(info: Info, action: str, account_gid: relay.GlobalID, version: int, **changes: object) -> Account:
+    """Apply `changes` to an account in one transaction, checking its version."""
+    staff = info.context.staff
+    assert staff is not None
+    account_id = node_pk(account_gid, "Account", "id")
+    assert account_id is not None
+    async with info.context.db.transaction() as tx:
+        found = await sql.accounts_by_ids(tx, [account_id])
+        if not found:
+            raise MutationFailed(error(ErrorCode.NOT_FOUND, "账号不存在", "id"))
+        before = found[0]
+        if before.version != version:
+            raise MutationFailed(error(ErrorCode.CONFLICT, "账号已被他人修改，请刷新后重试", "version"))
+        after = await sql.update_account(tx, account_id, **changes)  # type: ignore[arg-type]
+        assert after is not None
+        if changes.get("disabled") or "password_hash" in changes:
+            await sql.revoke_sessions_of(tx, account_id)
+        await record(
+            tx,
+            account_id=staff.id,
+            action=action,
+            object_type="Account",
+            object_id=account_id,
+            region_id=after.scope_region_id,
+            before=before,
+            after=after,
+        )
+    return Account.from_row(after)
+
+
+async def _payload(info: Info, action: str, gid: relay.GlobalID, version: int, **changes: object) -> AccountPayload:
+    try:
+        return AccountPayload(account=await _change(info, action, gid, version, **changes), errors=[])
+    except MutationFailed as failed:
+        return AccountPayload(account=None, errors=failed.errors)
+
+
+@strawberry.type
+class AccountMutations:
+    @strawberry.mutation(description="Sign in; slowed, then refused for a while, after repeated failures.")
+    async def login(self, info: Info, input: LoginInput) -> LoginPayload:
+        ctx = info.context
+        try:
+            session = await service.login(
+                ctx.db, ctx.settings, input.username, input.password, client_address(ctx.request), ctx.now()
+            )
+        except MutationFailed as failed:
+            return LoginPayload(token=None, expires_at=None, account=None, errors=failed.errors)
+        return LoginPayload(
+            token=session.token, expires_at=session.expires_at, account=Account.from_row(session.account), errors=[]
+        )
+
+    @strawberry.mutation(permission_classes=STAFF, description="End this session: its token stops working.")
+    async def logout(self, info: Info) -> LogoutPayload:
+        staff = info.context.staff
+        assert staff is not None
+        async with info.context.db.transaction() as tx:
+            await sql.revoke_session(tx, staff.session_id)
+            await record(
+                tx,
+                account_id=staff.id,
+                action="logout",
+                object_type="Account",
+                object_id=staff.id,
+                region_id=staff.scope_region_id,
+            )
+        return LogoutPayload(ok=True, errors=[])
+
+    @strawberry.mutation(permission_classes=ADMINS, description="Create a staff account inside your scope (ADMIN).")
+    async def account_create(self, info: Info, input: AccountCreateInput) -> AccountPayload:
+        staff = info.context.staff
+        assert staff is not None
+        try:
+            async with info.context.db.transaction() as tx:
+                row = await service.create_account(
+                    tx,
+                    actor_id=staff.id,
+                    username=input.username.strip().lower(),
+                    password=input.password,
+                    role=input.role.value,
+                    scope_region_id=_region_pk(input.scope),
+                    display_name=input.display_name.strip(),
+                )
+        except MutationFailed as failed:
+            return AccountPayload(account=None, errors=failed.errors)
+        return AccountPayload(account=Account.from_row(row), errors=[])
+
+    @strawberry.mutation(permission_classes=ADMINS, description="Change an account's role, scope or name (ADMIN).")
+    async def account_update(self, info: Info, input: AccountUpdateInput) -> AccountPayload:
+        try:
+            scope = _region_pk(input.scope) if input.scope else None
+        except MutationFailed as failed:
+            return AccountPayload(account=None, errors=failed.errors)
+        return await _payload(
+            info,
+            "accountUpdate",
+            input.id,
+            input.version,
+            role=input.role.value if input.role else None,
+            scope_region_id=scope,
+            display_name=input.display_name,
+        )
+
+    @strawberry.mutation(permission_classes=ADMINS, description="Disable an account and end its sessions (ADMIN).")
+    async def account_disable(self, info: Info, input: AccountRefInput) -> AccountPayload:
+        return await _payload(info, "accountDisable", input.id, input.version, disabled=True)
+
+    @strawberry.mutation(permission_classes=ADMINS, description="Enable a disabled account again (ADMIN).")
+    async def account_enable(self, info: Info, input: AccountRefInput) -> AccountPayload:
+        return await _payload(info, "accountEnable", input.id, input.version, disabled=False)
+
+    @strawberry.mutation(
+        permission_classes=ADMINS, description="Set a new password and end the account's sessions (ADMIN)."
+    )
+    async def account_reset_password(self, info: Info, input: AccountResetPasswordInput) -> AccountPayload:
+        if (weak := password_problem(input.password)) is not None:
+            return AccountPayload(account=None, errors=[error(ErrorCode.WEAK_PASSWORD, weak, "password")])
+        return await _payload(
+            info, "accountResetPassword", input.id, input.version, password_hash=hash_password(input.password)
+        )

@@ -1,0 +1,140 @@
+"""Account rules shared by the GraphQL mutations, the CLI and bootstrap."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+import asyncpg
+
+from qile_api.accounts import sql
+from qile_api.accounts.passwords import hash_password, password_problem, verify_password
+from qile_api.audit.sql import record
+from qile_api.db.database import Database, Executor
+from qile_api.graphql.payloads import ErrorCode, MutationFailed, error
+from qile_api.settings import Settings
+from qile_api.tokens import SESSION_TOKEN_PREFIX, new_token
+
+USERNAME = re.compile(r"^[a-z0-9_.-]{3,32}$")
+ROLES = ("EDITOR", "REVIEWER", "ADMIN")
+
+
+async def create_account(
+    db: Executor,
+    *,
+    actor_id: int | None,
+    username: str,
+    password: str,
+    role: str,
+    scope_region_id: int,
+    display_name: str = "",
+) -> sql.AccountRow:
+    """Validate and insert; raises MutationFailed with every problem found."""
+    problems = []
+    if not USERNAME.match(username):
+        problems.append(error(ErrorCode.INVALID, "用户名须为3–32位小写字母、数字或 _ . -", "username"))
+    if (weak := password_problem(password)) is not None:
+        problems.append(error(ErrorCode.WEAK_PASSWORD, weak, "password"))
+    if role not in ROLES:
+        problems.append(error(ErrorCode.INVALID, "未知角色", "role"))
+    if len(display_name) > 40:
+        problems.append(error(ErrorCode.TOO_LONG, "姓名不能超过40个字符", "displayName"))
+    if problems:
+        raise MutationFailed(*problems)
+    try:
+        account = await sql.insert_account(
+            db,
+            username=username,
+            display_name=display_name,
+            password_hash=hash_password(password),
+            role=role,
+            scope_region_id=scope_region_id,
+        )
+    except asyncpg.UniqueViolationError as exc:
+        raise MutationFailed(error(ErrorCode.DUPLICATE, f"用户名 {username} 已被使用", "username")) from exc
+    await record(
+        db,
+        account_id=actor_id,
+        action="accountCreate",
+        object_type="Account",
+        object_id=account.id,
+        region_id=scope_region_id,
+        after=account,
+    )
+    return account
+
+
+async def bootstrap_admin(db: Database, spec: str) -> sql.AccountRow | None:
+    """Create the city administrator from "username:password" while no account exists."""
+    username, sep, password = spec.partition(":")
+    if not sep:
+        raise ValueError("QILE_BOOTSTRAP_ADMIN must look like username:password")
+    async with db.transaction() as tx:
+        # Two processes starting together must not both create it.
+        await tx.execute("LOCK TABLE accounts IN EXCLUSIVE MODE")
+        if await sql.count_accounts(tx):
+            return None
+        city = await tx.fetchval("SELECT id FROM regions WHERE level = 'CITY'")
+        if city is None:
+            raise ValueError("load the reference data (qile-api seed) before creating accounts")
+        return await create_account(
+            tx,
+            actor_id=None,
+            username=username,
+            password=password,
+            role="ADMIN",
+            scope_region_id=int(city),
+            display_name="市级管理员",
+        )
+
+
+@dataclass(frozen=True)
+class Session:
+    token: str
+    account: sql.AccountRow
+    expires_at: datetime
+
+
+_BAD_LOGIN = "用户名或密码错误"
+
+
+async def login(db: Database, settings: Settings, username: str, password: str, address: str, now: datetime) -> Session:
+    """Check credentials with throttling; the error never says whether the user exists."""
+    keys = [("USERNAME", username.lower()), ("ADDRESS", address)]
+    states = await sql.failure_states(db, keys)
+    if any(s.locked_until is not None and s.locked_until > now for s in states):
+        raise MutationFailed(error(ErrorCode.THROTTLED, "登录失败次数过多，请15分钟后再试"))
+    failures = max(s.failures for s in states)
+    if failures:
+        # Each recent failure doubles the wait before we even look.
+        delay_ms = min(settings.login_delay_ms * 2 ** (failures - 1), 5000)
+        await asyncio.sleep(delay_ms / 1000)
+
+    found = await sql.account_by_username(db, username.lower())
+    account, password_hash = found if found else (None, None)
+    ok = verify_password(password_hash, password) and account is not None and not account.disabled
+    if not ok or account is None:
+        window = timedelta(minutes=settings.login_window_minutes)
+        lock_for = timedelta(minutes=settings.login_lock_minutes)
+        async with db.transaction() as tx:
+            for kind, key in keys:
+                await sql.record_failure(tx, kind, key, now, window, settings.login_lock_after, lock_for)
+        raise MutationFailed(error(ErrorCode.INVALID_CREDENTIALS, _BAD_LOGIN))
+
+    token, token_hash = new_token(SESSION_TOKEN_PREFIX)
+    expires_at = now + timedelta(hours=settings.session_ttl_hours)
+    async with db.transaction() as tx:
+        for kind, key in keys:
+            await sql.clear_failures(tx, kind, key)
+        await sql.insert_session(tx, account.id, token_hash, expires_at)
+        await record(
+            tx,
+            account_id=account.id,
+            action="login",
+            object_type="Account",
+            object_id=account.id,
+            region_id=account.scope_region_id,
+        )
+    return Session(token=token, account=account, expires_at=expires_at)

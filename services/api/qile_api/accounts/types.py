@@ -1,0 +1,78 @@
+"""GraphQL types for staff accounts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from enum import Enum
+from typing import Any
+
+import strawberry
+from strawberry import relay
+
+from qile_api.accounts.sql import AccountRow, accounts_by_ids
+from qile_api.content.types import int_ids, load_region
+from qile_api.graphql.context import Info
+from qile_api.graphql.targets import path_of
+from qile_api.regions.types import Region
+
+
+@strawberry.enum(description="EDITOR writes drafts; REVIEWER also approves; ADMIN also manages accounts and screens.")
+class Role(Enum):
+    EDITOR = "EDITOR"
+    REVIEWER = "REVIEWER"
+    ADMIN = "ADMIN"
+
+
+@strawberry.type(description="A staff account of the city, a district, a subdistrict or a community.")
+class Account(relay.Node):
+    id: relay.NodeID[int]
+    row: strawberry.Private[AccountRow]
+
+    @classmethod
+    def from_row(cls, row: AccountRow) -> Account:
+        return cls(id=row.id, row=row)
+
+    @classmethod
+    async def resolve_nodes(  # type: ignore[override]
+        cls, *, info: Info, node_ids: Iterable[str], required: bool = False
+    ) -> list[Any]:
+        staff = info.context.staff
+        ids = int_ids(node_ids)
+        if staff is None:
+            return [None for _ in ids]
+        found = {a.id: a for a in await accounts_by_ids(info.context.db, ids)}
+        result: list[Account | None] = []
+        for i in ids:
+            row = found.get(i)
+            visible = row is not None and staff.scope_region_id in await path_of(info.context.db, row.scope_region_id)
+            result.append(cls.from_row(row) if row is not None and visible else None)
+        return result
+
+    @strawberry.field
+    def username(self) -> str:
+        return self.row.username
+
+    @strawberry.field
+    def display_name(self) -> str:
+        return self.row.display_name
+
+    @strawberry.field
+    def role(self) -> Role:
+        return Role(self.row.role)
+
+    @strawberry.field(description="The region this account acts in, with everything below it.")
+    async def scope(self, info: Info) -> Region:
+        return await load_region(info, self.row.scope_region_id)
+
+    @strawberry.field
+    def disabled(self) -> bool:
+        return self.row.disabled
+
+    @strawberry.field(description="For optimistic concurrency: send it back with an update.")
+    def version(self) -> int:
+        return self.row.version
+
+    @strawberry.field
+    def created_at(self) -> datetime:
+        return self.row.created_at

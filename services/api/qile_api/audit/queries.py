@@ -1,0 +1,51 @@
+"""The audit log, for ADMINs, limited to their scope."""
+
+from __future__ import annotations
+
+import strawberry
+from strawberry import relay
+
+from qile_api.audit.sql import AuditFilter, audit_count, audit_page
+from qile_api.audit.types import AuditEntry
+from qile_api.graphql.context import Info
+from qile_api.graphql.ids import node_pk
+from qile_api.graphql.pagination import Connection, Page, paginate, typed_key
+from qile_api.graphql.permissions import ADMINS
+
+
+@strawberry.input
+class AuditFilterInput:
+    action: str | None = strawberry.field(default=None, description="e.g. noticeApprove.")
+    object: relay.GlobalID | None = strawberry.field(default=None, description="Entries about this object only.")
+    account: relay.GlobalID | None = strawberry.field(default=None, description="Entries by this account only.")
+
+
+@strawberry.type
+class AuditQueries:
+    @strawberry.field(permission_classes=ADMINS, description="Newest first; what happened inside your scope.")
+    async def audit_log(
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        filter: AuditFilterInput | None = None,
+    ) -> Connection[AuditEntry]:
+        ctx = info.context
+        assert ctx.staff is not None
+        f = filter or AuditFilterInput()
+        audit_filter = AuditFilter(
+            scope_region_id=ctx.staff.scope_region_id,
+            action=f.action,
+            object_type=f.object.type_name if f.object else None,
+            object_id=int(f.object.node_id) if f.object and f.object.node_id.isdigit() else None,
+            account_id=node_pk(f.account, "Account", "filter.account"),
+        )
+        page = Page.from_args(first, after, default=ctx.settings.page_size_default, maximum=ctx.settings.page_size_max)
+        key = typed_key(page.after, (int,))
+        return await paginate(
+            page,
+            lambda _, limit: audit_page(ctx.db, audit_filter, key[0] if key else None, limit),
+            lambda: audit_count(ctx.db, audit_filter),
+            lambda row: AuditEntry(row=row),
+            lambda row: [row.id],
+        )

@@ -1,0 +1,46 @@
+"""GraphQL type for audit entries."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import strawberry
+from strawberry import relay
+from strawberry.scalars import JSON
+
+from qile_api.audit.sql import AuditRow
+
+
+@strawberry.type(description="One recorded mutation: who, what, which object, before and after, when.")
+class AuditEntry:
+    row: strawberry.Private[AuditRow]
+
+    @strawberry.field
+    def at(self) -> datetime:
+        return self.row.at
+
+    @strawberry.field(description="The account that acted (null for the system, e.g. bootstrap).")
+    def username(self) -> str | None:
+        return self.row.username
+
+    @strawberry.field(description="The mutation, e.g. noticeApprove.")
+    def action(self) -> str:
+        return self.row.action
+
+    @strawberry.field
+    def object_type(self) -> str:
+        return self.row.object_type
+
+    @strawberry.field(description="The object's global ID, when it has one.")
+    def object_id(self) -> relay.GlobalID | None:
+        if self.row.object_id is None:
+            return None
+        return relay.GlobalID(self.row.object_type, str(self.row.object_id))
+
+    @strawberry.field
+    def before(self) -> JSON | None:
+        return self.row.before  # type: ignore[no-any-return]
+
+    @strawberry.field
+    def after(self) -> JSON | None:
+        return self.row.after  # type: ignore[no-any-return]

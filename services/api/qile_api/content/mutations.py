@@ -1,0 +1,97 @@
+"""Review mutations (submit, approve, reject, archive) built once for every content type.
+
+This module deliberately has no `from __future__ import annotations`: the
+resolvers below are made per content type, and strawberry reads their
+annotations, which must then be the real payload classes.
+"""
+
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
+
+import strawberry
+from strawberry import relay
+
+from qile_api.content import workflow
+from qile_api.graphql.context import Info
+from qile_api.graphql.ids import node_pk
+from qile_api.graphql.payloads import MutationFailed
+from qile_api.graphql.permissions import EDITORS, REVIEWERS
+
+RowT = TypeVar("RowT")
+PayloadT = TypeVar("PayloadT")
+
+
+@strawberry.input(description="Which item, at which version (send back the `version` you last read).")
+class ReviewInput:
+    id: relay.GlobalID
+    version: int
+
+
+@strawberry.input
+class RejectInput:
+    id: relay.GlobalID
+    version: int
+    reason: str = strawberry.field(description="退回理由, shown to the editor.")
+
+
+async def run(
+    payload: Callable[..., PayloadT], key: str, to_node: Callable[[Any], Any], op: Awaitable[Any]
+) -> PayloadT:
+    """Await a workflow operation and wrap its result or its errors in the payload."""
+    try:
+        row = await op
+    except MutationFailed as failed:
+        return payload(**{key: None, "errors": failed.errors})
+    return payload(**{key: to_node(row), "errors": []})
+
+
+def review_mutations(wf: "workflow.Workflow[Any]", payload: type, key: str, to_node: Callable[[Any], Any]) -> type:
+    """A strawberry type with `<key>Submit`, `…Approve`, `…Reject`, `…Archive`."""
+
+    def pk(gid: relay.GlobalID) -> int:
+        found = node_pk(gid, wf.type_name, "id")
+        assert found is not None
+        return found
+
+    async def submit(info: Info, input: ReviewInput) -> payload:  # type: ignore[valid-type]
+        staff = info.context.staff
+        assert staff is not None
+        op = workflow.submit(info.context.db, wf, staff, pk(input.id), input.version)
+        return await run(payload, key, to_node, op)
+
+    async def approve(info: Info, input: ReviewInput) -> payload:  # type: ignore[valid-type]
+        staff = info.context.staff
+        assert staff is not None
+        op = workflow.approve(info.context.db, wf, staff, pk(input.id), input.version)
+        return await run(payload, key, to_node, op)
+
+    async def reject(info: Info, input: RejectInput) -> payload:  # type: ignore[valid-type]
+        staff = info.context.staff
+        assert staff is not None
+        op = workflow.reject(info.context.db, wf, staff, pk(input.id), input.version, input.reason)
+        return await run(payload, key, to_node, op)
+
+    async def archive(info: Info, input: ReviewInput) -> payload:  # type: ignore[valid-type]
+        staff = info.context.staff
+        assert staff is not None
+        op = workflow.archive(info.context.db, wf, staff, pk(input.id), input.version)
+        return await run(payload, key, to_node, op)
+
+    label = wf.label
+    fields = {
+        f"{key}_submit": strawberry.mutation(
+            resolver=submit, permission_classes=EDITORS, description=f"提交审核: send a {label} draft for review."
+        ),
+        f"{key}_approve": strawberry.mutation(
+            resolver=approve,
+            permission_classes=REVIEWERS,
+            description=f"Publish a {label} in review; nobody approves their own submission.",
+        ),
+        f"{key}_reject": strawberry.mutation(
+            resolver=reject, permission_classes=REVIEWERS, description=f"Send a {label} back with a reason."
+        ),
+        f"{key}_archive": strawberry.mutation(
+            resolver=archive, permission_classes=REVIEWERS, description=f"Take a published {label} off screens."
+        ),
+    }
+    return strawberry.type(type(f"{wf.type_name}ReviewMutations", (), fields))

@@ -1,0 +1,160 @@
+"""Editing events."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+import strawberry
+from strawberry import relay
+
+from qile_api.content import workflow
+from qile_api.content.mutations import review_mutations, run
+from qile_api.content.validation import aware, in_range, region_exists, text
+from qile_api.db.database import Executor
+from qile_api.events.sql import EVENTS, EventRow
+from qile_api.events.types import Event, EventCategory
+from qile_api.graphql.context import Info
+from qile_api.graphql.ids import node_pk
+from qile_api.graphql.payloads import ErrorCode, MutationError, error
+from qile_api.graphql.permissions import EDITORS
+from qile_api.graphql.scopes import region_pk
+from qile_api.themes.types import ThemeKey
+
+
+async def validate_event(db: Executor, v: Mapping[str, Any]) -> list[MutationError]:
+    problems = [
+        *await region_exists(db, v.get("region_id")),
+        *text(v, "title", "title", "活动名称", 30),
+        *text(v, "description", "description", "活动介绍", 1000, required=False),
+        *text(v, "venue", "venue", "地点", 40, required=False),
+        *text(v, "organiser", "organiser", "主办单位", 40, required=False),
+        *aware(v, "starts_at", "startsAt", "开始时间"),
+        *aware(v, "ends_at", "endsAt", "结束时间"),
+        *in_range(v, "participants", "participants", "参与人数", 0, 1_000_000),
+    ]
+    if not problems and v["ends_at"] <= v["starts_at"]:
+        problems.append(error(ErrorCode.INVALID, "结束时间须晚于开始时间", "endsAt"))
+    return problems
+
+
+EVENT_WORKFLOW: workflow.Workflow[EventRow] = workflow.Workflow(
+    spec=EVENTS,
+    type_name="Event",
+    action="event",
+    label="活动",
+    editable=(
+        "region_id",
+        "theme_key",
+        "category",
+        "title",
+        "description",
+        "venue",
+        "starts_at",
+        "ends_at",
+        "organiser",
+        "large_scale",
+        "participants",
+    ),
+    from_record=EventRow.from_record,
+    validate=validate_event,
+)
+
+
+@strawberry.type
+class EventPayload:
+    event: Event | None
+    errors: list[MutationError]
+
+
+@strawberry.input
+class EventCreateInput:
+    scope: relay.GlobalID
+    category: EventCategory
+    title: str
+    starts_at: datetime
+    ends_at: datetime
+    theme: ThemeKey | None = None
+    description: str = ""
+    venue: str = ""
+    organiser: str = ""
+    large_scale: bool = False
+    participants: int | None = None
+
+
+@strawberry.input
+class EventUpdateInput:
+    id: relay.GlobalID
+    version: int
+    scope: relay.GlobalID | None = strawberry.UNSET
+    category: EventCategory | None = strawberry.UNSET
+    title: str | None = strawberry.UNSET
+    starts_at: datetime | None = strawberry.UNSET
+    ends_at: datetime | None = strawberry.UNSET
+    theme: ThemeKey | None = strawberry.UNSET
+    description: str | None = strawberry.UNSET
+    venue: str | None = strawberry.UNSET
+    organiser: str | None = strawberry.UNSET
+    large_scale: bool | None = strawberry.UNSET
+    participants: int | None = strawberry.field(default=strawberry.UNSET, description="After it took place.")
+
+
+def _changes(input: EventUpdateInput) -> dict[str, Any]:
+    given = {
+        "region_id": region_pk(input.scope) if input.scope is not strawberry.UNSET else strawberry.UNSET,
+        "category": input.category.value if input.category else input.category,
+        "title": input.title,
+        "starts_at": input.starts_at,
+        "ends_at": input.ends_at,
+        "theme_key": input.theme.value if input.theme else input.theme,
+        "description": input.description,
+        "venue": input.venue,
+        "organiser": input.organiser,
+        "large_scale": input.large_scale,
+        "participants": input.participants,
+    }
+    nullable = {"theme_key", "participants"}
+    return {k: v for k, v in given.items() if v is not strawberry.UNSET and (v is not None or k in nullable)}
+
+
+def _node(row: EventRow) -> Event:
+    return Event.from_row(row)
+
+
+@strawberry.type
+class EventEditMutations:
+    @strawberry.mutation(permission_classes=EDITORS, description="Write an event draft inside your scope.")
+    async def event_create(self, info: Info, input: EventCreateInput) -> EventPayload:
+        staff = info.context.staff
+        assert staff is not None
+        values = {
+            "region_id": region_pk(input.scope),
+            "theme_key": input.theme.value if input.theme else None,
+            "category": input.category.value,
+            "title": input.title.strip(),
+            "description": input.description.strip(),
+            "venue": input.venue.strip(),
+            "starts_at": input.starts_at,
+            "ends_at": input.ends_at,
+            "organiser": input.organiser.strip(),
+            "large_scale": input.large_scale,
+            "participants": input.participants,
+        }
+        op = workflow.create(info.context.db, EVENT_WORKFLOW, staff, values)
+        return await run(EventPayload, "event", _node, op)
+
+    @strawberry.mutation(
+        permission_classes=EDITORS,
+        description="Edit a draft; editing a published event makes a draft revision and returns it.",
+    )
+    async def event_update(self, info: Info, input: EventUpdateInput) -> EventPayload:
+        staff = info.context.staff
+        assert staff is not None
+        item = node_pk(input.id, "Event", "id")
+        assert item is not None
+        op = workflow.update(info.context.db, EVENT_WORKFLOW, staff, item, input.version, _changes(input))
+        return await run(EventPayload, "event", _node, op)
+
+
+EventReviewMutations = review_mutations(EVENT_WORKFLOW, EventPayload, "event", _node)

@@ -1,0 +1,70 @@
+"""GraphQL type for facilities."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import strawberry
+from strawberry import relay
+
+from qile_api.assessment.vocabulary import FACILITY_KINDS, label
+from qile_api.content.types import int_ids, load_community
+from qile_api.facilities.sql import FACILITIES, FacilityRow
+from qile_api.graphql.context import Info
+from qile_api.records.crud import by_ids
+from qile_api.regions.types import Community
+
+
+@strawberry.type(description="A facility of a community: 新时代文明实践站, 图书阅览室, 长者食堂 …")
+class Facility(relay.Node):
+    id: relay.NodeID[int]
+    row: strawberry.Private[FacilityRow]
+
+    @classmethod
+    def from_row(cls, row: FacilityRow) -> Facility:
+        return cls(id=row.id, row=row)
+
+    @classmethod
+    async def resolve_nodes(  # type: ignore[override]
+        cls, *, info: Info, node_ids: Iterable[str], required: bool = False
+    ) -> list[Any]:
+        ids = int_ids(node_ids)
+        found = {r.id: r for r in await by_ids(info.context.db, FACILITIES, ids)}
+        return [cls.from_row(found[i]) if i in found else None for i in ids]
+
+    @strawberry.field(description="A key such as PRACTICE_STATION; `kindLabel` is the Chinese name.")
+    def kind(self) -> str:
+        return self.row.kind
+
+    @strawberry.field
+    def kind_label(self) -> str:
+        return label(FACILITY_KINDS, self.row.kind)
+
+    @strawberry.field
+    def name(self) -> str:
+        return self.row.name
+
+    @strawberry.field(description="室内建筑面积, m²; null when not recorded.")
+    def indoor_area_m2(self) -> float | None:
+        return None if self.row.indoor_area_m2 is None else float(self.row.indoor_area_m2)
+
+    @strawberry.field(description="室外面积, m²; null when not recorded.")
+    def outdoor_area_m2(self) -> float | None:
+        return None if self.row.outdoor_area_m2 is None else float(self.row.outdoor_area_m2)
+
+    @strawberry.field(description="每周开放时长, hours; null when not recorded.")
+    def weekly_open_hours(self) -> float | None:
+        return None if self.row.weekly_open_hours is None else float(self.row.weekly_open_hours)
+
+    @strawberry.field(description="免费开放; null when not recorded.")
+    def free_of_charge(self) -> bool | None:
+        return self.row.free_of_charge
+
+    @strawberry.field
+    def version(self) -> int:
+        return self.row.version
+
+    @strawberry.field
+    async def community(self, info: Info) -> Community | None:
+        return await load_community(info, self.row.community_id)

@@ -1,0 +1,61 @@
+"""Which region a mutation touches, found from the global IDs in its input.
+
+Permissions compare these regions with the caller's scope. Every input
+field holding a global ID counts: the object's own `id`, a new `scope` or
+`community`, a `photo`'s owner does not matter (media are not scoped).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import fields, is_dataclass
+from typing import Any
+
+from strawberry import relay
+
+from qile_api.db.database import Executor
+
+_REGION_TYPES = {"City", "District", "Subdistrict", "Community"}
+
+# How to find the region of an object of each type.
+_REGION_OF: dict[str, str] = {
+    "Notice": "SELECT region_id FROM notices WHERE id = $1",
+    "Honour": "SELECT region_id FROM honours WHERE id = $1",
+    "Event": "SELECT region_id FROM events WHERE id = $1",
+    "Screen": "SELECT community_id FROM screens WHERE id = $1",
+    "Facility": "SELECT community_id FROM facilities WHERE id = $1",
+    "Team": "SELECT community_id FROM teams WHERE id = $1",
+    "Account": "SELECT scope_region_id FROM accounts WHERE id = $1",
+}
+
+
+def global_ids(value: Any) -> Iterator[relay.GlobalID]:
+    """Every GlobalID inside an input object (depth-first)."""
+    if isinstance(value, relay.GlobalID):
+        yield value
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from global_ids(item)
+    elif is_dataclass(value) and not isinstance(value, type):
+        for f in fields(value):
+            yield from global_ids(getattr(value, f.name))
+
+
+async def region_of(db: Executor, gid: relay.GlobalID) -> int | None:
+    """The region a global ID belongs to; None when there is no such object."""
+    if not gid.node_id.isdigit():
+        return None
+    pk = int(gid.node_id)
+    if gid.type_name in _REGION_TYPES:
+        found = await db.fetchval("SELECT id FROM regions WHERE id = $1 AND level = $2", pk, gid.type_name.upper())
+        return int(found) if found is not None else None
+    query = _REGION_OF.get(gid.type_name)
+    if query is None:
+        return None
+    found = await db.fetchval(query, pk)
+    return int(found) if found is not None else None
+
+
+async def path_of(db: Executor, region_id: int) -> tuple[int, ...]:
+    path = await db.fetchval("SELECT path FROM regions WHERE id = $1", region_id)
+    return tuple(path or ())

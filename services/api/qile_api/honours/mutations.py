@@ -1,0 +1,224 @@
+"""Editing honours, and the consent of the people they name."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+import strawberry
+from strawberry import relay
+
+from qile_api.audit.sql import record
+from qile_api.content import workflow
+from qile_api.content.mutations import review_mutations, run
+from qile_api.content.validation import in_range, media_exists, region_exists, text
+from qile_api.db.database import Executor
+from qile_api.graphql.context import Info
+from qile_api.graphql.ids import node_pk
+from qile_api.graphql.payloads import ErrorCode, MutationError, MutationFailed, error
+from qile_api.graphql.permissions import EDITORS
+from qile_api.graphql.scopes import region_pk
+from qile_api.honours.sql import HONOURS, HonourRow
+from qile_api.honours.types import Honour, HonourSubjectKind
+
+NEEDS_CONSENT = ("PERSON", "HOUSEHOLD")
+
+
+async def validate_honour(db: Executor, v: Mapping[str, Any]) -> list[MutationError]:
+    return [
+        *await region_exists(db, v.get("region_id")),
+        *text(v, "title", "title", "荣誉称号", 12),
+        *text(v, "subject_name", "subjectName", "姓名或名称", 20),
+        *text(v, "citation", "citation", "事迹", 300),
+        *in_range(v, "year", "year", "年份", 2000, 2100),
+        *text(v, "contact", "contact", "联系方式", 40, required=False),
+        *await media_exists(db, v.get("photo_sha256")),
+    ]
+
+
+def consent_recorded(row: Any) -> list[MutationError]:
+    if row["subject_kind"] in NEEDS_CONSENT and (row["consent_given_at"] is None or row["consent_withdrawn_at"]):
+        return [error(ErrorCode.CONSENT_REQUIRED, "个人或家庭荣誉须先登记本人同意，方可公开展示", "consent")]
+    return []
+
+
+HONOUR_WORKFLOW: workflow.Workflow[HonourRow] = workflow.Workflow(
+    spec=HONOURS,
+    type_name="Honour",
+    action="honour",
+    label="荣誉",
+    editable=("region_id", "title", "subject_kind", "subject_name", "citation", "year", "photo_sha256", "contact"),
+    from_record=HonourRow.from_record,
+    validate=validate_honour,
+    publishable=consent_recorded,
+)
+# `contact` is editable but not in HONOURS.columns (never shown): read it for merges.
+HONOUR_WORKFLOW = dataclasses.replace(
+    HONOUR_WORKFLOW, spec=dataclasses.replace(HONOURS, columns=HONOURS.columns + ", c.contact")
+)
+
+
+@strawberry.type
+class HonourPayload:
+    honour: Honour | None
+    errors: list[MutationError]
+
+
+@strawberry.input
+class HonourCreateInput:
+    scope: relay.GlobalID = strawberry.field(description="Usually the Community; a District for 区级 honours.")
+    title: str = strawberry.field(description="e.g. 好邻居, 好楼长, 身边好人, 美德诚信商户.")
+    subject_kind: HonourSubjectKind
+    subject_name: str
+    citation: str
+    year: int
+    photo: str | None = strawberry.field(default=None, description="sha256 from `mediaUpload`.")
+    contact: str | None = strawberry.field(default=None, description="Private: staff only, never shown.")
+
+
+@strawberry.input
+class HonourUpdateInput:
+    id: relay.GlobalID
+    version: int
+    scope: relay.GlobalID | None = strawberry.UNSET
+    title: str | None = strawberry.UNSET
+    subject_kind: HonourSubjectKind | None = strawberry.UNSET
+    subject_name: str | None = strawberry.UNSET
+    citation: str | None = strawberry.UNSET
+    year: int | None = strawberry.UNSET
+    photo: str | None = strawberry.field(default=strawberry.UNSET, description="null removes the photo.")
+    contact: str | None = strawberry.UNSET
+
+
+@strawberry.input
+class ConsentInput:
+    id: relay.GlobalID
+    version: int
+    given_by: str = strawberry.field(description="Who consented, e.g. 王秀兰本人 or 其子刘强.")
+    given_at: datetime
+    method: str = strawberry.field(description="How: 书面签字, 电话确认 …")
+
+
+@strawberry.input
+class ConsentWithdrawInput:
+    id: relay.GlobalID
+    version: int
+
+
+def _changes(input: HonourUpdateInput) -> dict[str, Any]:
+    given = {
+        "region_id": region_pk(input.scope) if input.scope is not strawberry.UNSET else strawberry.UNSET,
+        "title": input.title,
+        "subject_kind": input.subject_kind.value if input.subject_kind else input.subject_kind,
+        "subject_name": input.subject_name,
+        "citation": input.citation,
+        "year": input.year,
+        "photo_sha256": input.photo,
+        "contact": input.contact,
+    }
+    nullable = {"photo_sha256", "contact"}
+    return {k: v for k, v in given.items() if v is not strawberry.UNSET and (v is not None or k in nullable)}
+
+
+def _node(row: HonourRow) -> Honour:
+    return Honour.from_row(row)
+
+
+async def _set_consent(info: Info, item: int, version: int, sets: dict[str, Any], action: str) -> HonourRow:
+    staff = info.context.staff
+    assert staff is not None
+    async with info.context.db.transaction() as tx:
+        before = await tx.fetchrow(f"SELECT {HONOURS.columns} FROM honours c WHERE c.id = $1 FOR UPDATE", item)
+        if before is None:
+            raise MutationFailed(error(ErrorCode.NOT_FOUND, "荣誉不存在", "id"))
+        if before["version"] != version:
+            raise MutationFailed(error(ErrorCode.CONFLICT, "荣誉已被他人修改，请刷新后重试", "version"))
+        assignments = ", ".join(f"{col} = ${i}" for i, col in enumerate(sets, start=2))
+        after = await tx.fetchrow(
+            f"UPDATE honours c SET {assignments}, version = c.version + 1, updated_at = now() "
+            f"WHERE c.id = $1 RETURNING {HONOURS.columns}",
+            item,
+            *sets.values(),
+        )
+        assert after is not None
+        await record(
+            tx,
+            account_id=staff.id,
+            action=action,
+            object_type="Honour",
+            object_id=item,
+            region_id=after["region_id"],
+            before=HonourRow.from_record(before),
+            after=HonourRow.from_record(after),
+        )
+        return HonourRow.from_record(after)
+
+
+@strawberry.type
+class HonourEditMutations:
+    @strawberry.mutation(permission_classes=EDITORS, description="Write an honour draft inside your scope.")
+    async def honour_create(self, info: Info, input: HonourCreateInput) -> HonourPayload:
+        staff = info.context.staff
+        assert staff is not None
+        values = {
+            "region_id": region_pk(input.scope),
+            "title": input.title.strip(),
+            "subject_kind": input.subject_kind.value,
+            "subject_name": input.subject_name.strip(),
+            "citation": input.citation.strip(),
+            "year": input.year,
+            "photo_sha256": input.photo,
+            "contact": input.contact,
+        }
+        op = workflow.create(info.context.db, HONOUR_WORKFLOW, staff, values)
+        return await run(HonourPayload, "honour", _node, op)
+
+    @strawberry.mutation(
+        permission_classes=EDITORS,
+        description="Edit a draft; editing a published honour makes a draft revision and returns it.",
+    )
+    async def honour_update(self, info: Info, input: HonourUpdateInput) -> HonourPayload:
+        staff = info.context.staff
+        assert staff is not None
+        item = node_pk(input.id, "Honour", "id")
+        assert item is not None
+        op = workflow.update(info.context.db, HONOUR_WORKFLOW, staff, item, input.version, _changes(input))
+        return await run(HonourPayload, "honour", _node, op)
+
+    @strawberry.mutation(permission_classes=EDITORS, description="Record the consent of the person or household.")
+    async def honour_consent_record(self, info: Info, input: ConsentInput) -> HonourPayload:
+        problems = [
+            *text({"v": input.given_by}, "v", "givenBy", "同意人", 40),
+            *text({"v": input.method}, "v", "method", "同意方式", 40),
+        ]
+        if input.given_at.tzinfo is None:
+            problems.append(error(ErrorCode.INVALID, "同意时间须带时区", "givenAt"))
+        if problems:
+            return HonourPayload(honour=None, errors=problems)
+        item = node_pk(input.id, "Honour", "id")
+        assert item is not None
+        sets = {
+            "consent_given_by": input.given_by.strip(),
+            "consent_given_at": input.given_at,
+            "consent_method": input.method.strip(),
+            "consent_withdrawn_at": None,
+        }
+        op = _set_consent(info, item, input.version, sets, "honourConsentRecord")
+        return await run(HonourPayload, "honour", _node, op)
+
+    @strawberry.mutation(
+        permission_classes=EDITORS,
+        description="The person withdrew consent: the honour leaves every screen at their next poll.",
+    )
+    async def honour_consent_withdraw(self, info: Info, input: ConsentWithdrawInput) -> HonourPayload:
+        item = node_pk(input.id, "Honour", "id")
+        assert item is not None
+        op = _set_consent(
+            info, item, input.version, {"consent_withdrawn_at": info.context.now()}, "honourConsentWithdraw"
+        )
+        return await run(HonourPayload, "honour", _node, op)
+
+
+HonourReviewMutations = review_mutations(HONOUR_WORKFLOW, HonourPayload, "honour", _node)

@@ -1,0 +1,159 @@
+"""Editing notices: create, update (drafts and revisions), review, urgent publishing."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+import strawberry
+from strawberry import relay
+
+from qile_api.content import workflow
+from qile_api.content.mutations import ReviewInput, review_mutations, run
+from qile_api.content.validation import aware, in_range, region_exists, text
+from qile_api.db.database import Executor
+from qile_api.graphql.context import Info
+from qile_api.graphql.ids import node_pk
+from qile_api.graphql.payloads import ErrorCode, MutationError, error
+from qile_api.graphql.permissions import EDITORS, REVIEWERS
+from qile_api.graphql.scopes import region_pk
+from qile_api.notices.sql import NOTICES, NoticeRow
+from qile_api.notices.types import Notice, NoticeCategory
+
+# A title must fit one line of a screen's header band at reading size.
+TITLE_MAX = 30
+BODY_MAX = 2000
+
+
+async def validate_notice(db: Executor, v: Mapping[str, Any]) -> list[MutationError]:
+    problems = [
+        *await region_exists(db, v.get("region_id")),
+        *text(v, "title", "title", "标题", TITLE_MAX),
+        *text(v, "body", "body", "正文", BODY_MAX),
+        *in_range(v, "priority", "priority", "优先级", 0, 100),
+        *aware(v, "display_start", "displayStart", "展示开始时间"),
+        *aware(v, "display_end", "displayEnd", "展示结束时间"),
+    ]
+    start, end = v.get("display_start"), v.get("display_end")
+    if not problems and end is not None and start is not None and end <= start:
+        problems.append(error(ErrorCode.INVALID, "展示结束时间须晚于开始时间", "displayEnd"))
+    return problems
+
+
+NOTICE_WORKFLOW: workflow.Workflow[NoticeRow] = workflow.Workflow(
+    spec=NOTICES,
+    type_name="Notice",
+    action="notice",
+    label="通知",
+    editable=("region_id", "category", "title", "body", "priority", "urgent", "display_start", "display_end"),
+    from_record=NoticeRow.from_record,
+    validate=validate_notice,
+)
+
+
+@strawberry.type
+class NoticePayload:
+    notice: Notice | None
+    errors: list[MutationError]
+
+
+@strawberry.input
+class NoticeCreateInput:
+    scope: relay.GlobalID = strawberry.field(
+        description="Where it applies: a City, District, Subdistrict or Community."
+    )
+    category: NoticeCategory
+    title: str
+    body: str
+    priority: int = 0
+    urgent: bool = False
+    display_start: datetime | None = strawberry.field(default=None, description="Defaults to now.")
+    display_end: datetime | None = None
+
+
+@strawberry.input
+class NoticeUpdateInput:
+    id: relay.GlobalID
+    version: int
+    scope: relay.GlobalID | None = strawberry.UNSET
+    category: NoticeCategory | None = strawberry.UNSET
+    title: str | None = strawberry.UNSET
+    body: str | None = strawberry.UNSET
+    priority: int | None = strawberry.UNSET
+    urgent: bool | None = strawberry.UNSET
+    display_start: datetime | None = strawberry.UNSET
+    display_end: datetime | None = strawberry.UNSET
+
+
+def _changes(input: NoticeUpdateInput) -> dict[str, Any]:
+    given = {
+        "region_id": region_pk(input.scope) if input.scope is not strawberry.UNSET else strawberry.UNSET,
+        "category": input.category.value if input.category else input.category,
+        "title": input.title,
+        "body": input.body,
+        "priority": input.priority,
+        "urgent": input.urgent,
+        "display_start": input.display_start,
+        "display_end": input.display_end,
+    }
+    # Only display_end may be cleared with null; for the rest null means "unchanged".
+    return {k: v for k, v in given.items() if v is not strawberry.UNSET and (v is not None or k == "display_end")}
+
+
+def _node(row: NoticeRow) -> Notice:
+    return Notice.from_row(row)
+
+
+@strawberry.type
+class NoticeEditMutations:
+    @strawberry.mutation(permission_classes=EDITORS, description="Write a notice draft inside your scope.")
+    async def notice_create(self, info: Info, input: NoticeCreateInput) -> NoticePayload:
+        staff = info.context.staff
+        assert staff is not None
+        values = {
+            "region_id": region_pk(input.scope),
+            "category": input.category.value,
+            "title": input.title.strip(),
+            "body": input.body.strip(),
+            "priority": input.priority,
+            "urgent": input.urgent,
+            "display_start": input.display_start or info.context.now(),
+            "display_end": input.display_end,
+        }
+        op = workflow.create(info.context.db, NOTICE_WORKFLOW, staff, values)
+        return await run(NoticePayload, "notice", _node, op)
+
+    @strawberry.mutation(
+        permission_classes=EDITORS,
+        description="Edit a draft; editing a published notice makes a draft revision and returns it.",
+    )
+    async def notice_update(self, info: Info, input: NoticeUpdateInput) -> NoticePayload:
+        staff = info.context.staff
+        assert staff is not None
+        item = node_pk(input.id, "Notice", "id")
+        assert item is not None
+        op = workflow.update(info.context.db, NOTICE_WORKFLOW, staff, item, input.version, _changes(input))
+        return await run(NoticePayload, "notice", _node, op)
+
+    @strawberry.mutation(
+        permission_classes=REVIEWERS,
+        description="紧急通知: publish an urgent notice at once, without review; screens show it at their next poll.",
+    )
+    async def notice_publish_urgent(self, info: Info, input: ReviewInput) -> NoticePayload:
+        staff = info.context.staff
+        assert staff is not None
+        item = node_pk(input.id, "Notice", "id")
+        assert item is not None
+        op = workflow.publish_directly(info.context.db, URGENT_WORKFLOW, staff, item, input.version)
+        return await run(NoticePayload, "notice", _node, op)
+
+
+def _must_be_urgent(row: Any) -> list[MutationError]:
+    return [] if row["urgent"] else [error(ErrorCode.INVALID, "只有紧急通知可以不经审核直接发布", "id")]
+
+
+URGENT_WORKFLOW = dataclasses.replace(NOTICE_WORKFLOW, publishable=_must_be_urgent)
+
+NoticeReviewMutations = review_mutations(NOTICE_WORKFLOW, NoticePayload, "notice", _node)

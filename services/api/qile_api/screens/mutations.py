@@ -1,0 +1,158 @@
+"""Screen management for ADMINs: register, rename, rotate the token, decommission."""
+
+from __future__ import annotations
+
+import asyncpg
+import strawberry
+from strawberry import relay
+
+from qile_api.audit.sql import record
+from qile_api.content.validation import text
+from qile_api.facilities.sql import community_exists
+from qile_api.graphql.context import Info
+from qile_api.graphql.ids import node_pk
+from qile_api.graphql.payloads import ErrorCode, MutationError, MutationFailed, error
+from qile_api.graphql.permissions import ADMINS
+from qile_api.graphql.scopes import region_pk
+from qile_api.screens import sql
+from qile_api.screens.tokens import new_screen_token
+from qile_api.screens.types import Screen, ScreenKind
+
+
+@strawberry.type
+class ScreenPayload:
+    screen: Screen | None
+    token: str | None = strawberry.field(
+        description="The screen's new bearer token, shown this once (register and rotate only)."
+    )
+    errors: list[MutationError]
+
+
+@strawberry.input
+class ScreenRegisterInput:
+    community: relay.GlobalID
+    kind: ScreenKind
+    name: str = strawberry.field(description="e.g. 大厅东屏; unique within the community.")
+    location: str = ""
+
+
+@strawberry.input
+class ScreenRenameInput:
+    id: relay.GlobalID
+    version: int
+    name: str | None = None
+    location: str | None = None
+
+
+@strawberry.input
+class ScreenRefInput:
+    id: relay.GlobalID
+    version: int
+
+
+def _check_names(name: str | None, location: str | None) -> list[MutationError]:
+    values = {"name": name, "location": location}
+    return [
+        *text(values, "name", "name", "屏幕名称", 40, required=name is not None),
+        *text(values, "location", "location", "位置", 60, required=False),
+    ]
+
+
+async def _change(info: Info, action: str, gid: relay.GlobalID, version: int, **sets: object) -> sql.ScreenRow:
+    staff = info.context.staff
+    assert staff is not None
+    screen_id = node_pk(gid, "Screen", "id")
+    assert screen_id is not None
+    async with info.context.db.transaction() as tx:
+        before = await sql.lock_screen(tx, screen_id)
+        if before is None:
+            raise MutationFailed(error(ErrorCode.NOT_FOUND, "屏幕不存在", "id"))
+        if before.version != version:
+            raise MutationFailed(error(ErrorCode.CONFLICT, "屏幕已被他人修改，请刷新后重试", "version"))
+        if before.status != "ACTIVE":
+            raise MutationFailed(error(ErrorCode.INVALID_TRANSITION, "屏幕已停用", "id"))
+        try:
+            after = await sql.update_screen(tx, screen_id, **sets)
+        except asyncpg.UniqueViolationError as exc:
+            raise MutationFailed(error(ErrorCode.DUPLICATE, "本社区已有同名屏幕", "name")) from exc
+        await record(
+            tx,
+            account_id=staff.id,
+            action=action,
+            object_type="Screen",
+            object_id=screen_id,
+            region_id=after.community_id,
+            before=before,
+            after=after,
+        )
+        return after
+
+
+@strawberry.type
+class ScreenMutations:
+    @strawberry.mutation(
+        permission_classes=ADMINS, description="Register a screen in a community; returns its token once."
+    )
+    async def screen_register(self, info: Info, input: ScreenRegisterInput) -> ScreenPayload:
+        staff = info.context.staff
+        assert staff is not None
+        community_id = region_pk(input.community)
+        async with info.context.db.transaction() as tx:
+            problems = [*await community_exists(tx, community_id), *_check_names(input.name, input.location)]
+            if problems:
+                return ScreenPayload(screen=None, token=None, errors=problems)
+            assert community_id is not None
+            token, token_hash = new_screen_token()
+            try:
+                row = await sql.insert_screen(
+                    tx,
+                    community_id=community_id,
+                    kind=input.kind.value,
+                    name=input.name.strip(),
+                    location=input.location.strip(),
+                    token_hash=token_hash,
+                )
+            except asyncpg.UniqueViolationError:
+                return ScreenPayload(
+                    screen=None, token=None, errors=[error(ErrorCode.DUPLICATE, "本社区已有同名屏幕", "name")]
+                )
+            await record(
+                tx,
+                account_id=staff.id,
+                action="screenRegister",
+                object_type="Screen",
+                object_id=row.id,
+                region_id=community_id,
+                after=row,
+            )
+        return ScreenPayload(screen=Screen.from_row(row), token=token, errors=[])
+
+    @strawberry.mutation(permission_classes=ADMINS, description="Rename a screen or say where it stands.")
+    async def screen_rename(self, info: Info, input: ScreenRenameInput) -> ScreenPayload:
+        if problems := _check_names(input.name, input.location):
+            return ScreenPayload(screen=None, token=None, errors=problems)
+        sets = {k: v.strip() for k, v in (("name", input.name), ("location", input.location)) if v is not None}
+        try:
+            row = await _change(info, "screenRename", input.id, input.version, **sets)
+        except MutationFailed as failed:
+            return ScreenPayload(screen=None, token=None, errors=failed.errors)
+        return ScreenPayload(screen=Screen.from_row(row), token=None, errors=[])
+
+    @strawberry.mutation(permission_classes=ADMINS, description="Issue a new token; the old one stops working at once.")
+    async def screen_rotate_token(self, info: Info, input: ScreenRefInput) -> ScreenPayload:
+        token, token_hash = new_screen_token()
+        try:
+            row = await _change(info, "screenRotateToken", input.id, input.version, token_hash=token_hash)
+        except MutationFailed as failed:
+            return ScreenPayload(screen=None, token=None, errors=failed.errors)
+        return ScreenPayload(screen=Screen.from_row(row), token=token, errors=[])
+
+    @strawberry.mutation(permission_classes=ADMINS, description="Retire a screen: its token stops working for good.")
+    async def screen_decommission(self, info: Info, input: ScreenRefInput) -> ScreenPayload:
+        try:
+            row = await _change(
+                info, "screenDecommission", input.id, input.version, status="DECOMMISSIONED", token_hash=None
+            )
+        except MutationFailed as failed:
+            return ScreenPayload(screen=None, token=None, errors=failed.errors)
+        return ScreenPayload(screen=Screen.from_row(row), token=None, errors=[])

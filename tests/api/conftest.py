@@ -16,7 +16,9 @@ from qile_api.http.app import create_app
 from qile_api.settings import Settings
 from qile_api.state import AppState
 
-CONTENT_TABLES = "notices, honours, events, screens, facilities, teams, media"
+CONTENT_TABLES = (
+    "notices, honours, events, screens, facilities, teams, media, accounts, sessions, login_failures, audit_log"
+)
 
 
 class FakeClock:
@@ -59,7 +61,13 @@ class Api:
 
 @pytest.fixture(scope="session")
 async def api(seeded_dsn: str) -> AsyncIterator[Api]:
-    app = create_app(Settings(max_body_bytes=64 * 1024), dsn=seeded_dsn)
+    settings = Settings(
+        max_body_bytes=512 * 1024,
+        max_upload_bytes=300 * 1024,
+        login_delay_ms=1,
+        _env_file=None,  # type: ignore[call-arg]
+    )
+    app = create_app(settings, dsn=seeded_dsn)
     clock = FakeClock()
     async with app.router.lifespan_context(app):
         app.state.qile.clock = clock

@@ -59,8 +59,8 @@ async def test_media_unknown_and_malformed(api: Api) -> None:
 
 
 async def test_oversized_bodies_are_refused(api: Api) -> None:
-    # the test app caps bodies at 64 KiB
-    huge = {"query": "{ themes { key } }", "variables": {"pad": "x" * 70_000}}
+    # the test app caps bodies at 512 KiB
+    huge = {"query": "{ themes { key } }", "variables": {"pad": "x" * 600_000}}
     response = await api.client.post("/graphql", json=huge)
     assert response.status_code == 413
     assert response.json()["errors"][0]["extensions"]["code"] == "PAYLOAD_TOO_LARGE"

@@ -1,0 +1,202 @@
+"""For each scoped mutation: a request touching a region inside, beside or above a scope.
+
+Test accounts are scoped to 车站街道. Inside is 工盛社区 (below it); beside is
+柳毅社区 (another subdistrict's community); above is 张店区 (its district).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
+from typing import Any
+
+from strawberry.relay import to_base64
+
+from qile_api.db.database import Database
+from tests.api import factories as f
+from tests.api import staff
+
+WHERE = {"in": "工盛社区", "beside": "柳毅社区", "above": "张店区"}
+WHEN = datetime(2026, 12, 1, 1, 0, tzinfo=UTC).isoformat()
+
+Request = tuple[str, dict[str, Any]]
+Builder = Callable[[Database, str], Awaitable[Request | None]]
+
+
+def gid(type_name: str, pk: int) -> str:
+    return to_base64(type_name, pk)
+
+
+async def region(db: Database, name: str) -> str:
+    level = {"工盛社区": "Community", "柳毅社区": "Community", "张店区": "District"}[name]
+    return gid(level, await f.region_id(db, name))
+
+
+def _m(name: str, input_type: str) -> str:
+    return f"mutation($input: {input_type}!) {{ {name}(input: $input) {{ errors {{ code }} }} }}"
+
+
+def ref_builder(
+    name: str, type_name: str, make: Callable[[Database, str], Awaitable[int]], extra: dict[str, Any]
+) -> Builder:
+    async def build(db: Database, where: str) -> Request | None:
+        pk = await make(db, WHERE[where])
+        return _m(name, _INPUT_TYPES[name]), {"input": {"id": gid(type_name, pk), "version": 1, **extra}}
+
+    return build
+
+
+async def _notice(db: Database, scope: str) -> int:
+    return await f.notice(db, scope, "通知", start=datetime(2026, 11, 1, tzinfo=UTC), status="DRAFT", urgent=True)
+
+
+async def _honour(db: Database, scope: str) -> int:
+    return await f.honour(db, scope, "王秀兰", status="DRAFT")
+
+
+async def _event(db: Database, scope: str) -> int:
+    return await f.event(db, scope, "活动", starts=datetime(2026, 12, 1, tzinfo=UTC), status="DRAFT")
+
+
+async def _community_only(db: Database, scope: str) -> int | None:
+    return None if scope == "张店区" else await f.region_id(db, scope)
+
+
+async def _facility(db: Database, scope: str) -> int:
+    value = await db.fetchval(
+        "INSERT INTO facilities (community_id, kind, name) VALUES ($1, 'READING_ROOM', '阅览室') RETURNING id",
+        await f.region_id(db, scope),
+    )
+    return int(value)
+
+
+async def _team(db: Database, scope: str) -> int:
+    value = await db.fetchval(
+        "INSERT INTO teams (community_id, kind, name, members) VALUES ($1, 'CULTURE', '合唱队', 20) RETURNING id",
+        await f.region_id(db, scope),
+    )
+    return int(value)
+
+
+async def _screen(db: Database, scope: str) -> int:
+    await f.screen(db, scope, name=f"屏{uuid.uuid4().hex[:6]}")
+    value = await db.fetchval("SELECT max(id) FROM screens")
+    return int(value)
+
+
+async def _account(db: Database, scope: str) -> int:
+    return await staff.account(db, f"target{uuid.uuid4().hex[:8]}", "EDITOR", scope)
+
+
+_INPUT_TYPES = {
+    "noticeUpdate": "NoticeUpdateInput",
+    "honourUpdate": "HonourUpdateInput",
+    "eventUpdate": "EventUpdateInput",
+    "honourConsentRecord": "ConsentInput",
+    "honourConsentWithdraw": "ConsentWithdrawInput",
+    "facilityUpdate": "FacilityUpdateInput",
+    "facilityDelete": "RecordRefInput",
+    "teamUpdate": "TeamUpdateInput",
+    "teamDelete": "RecordRefInput",
+    "communityUpdate": "CommunityUpdateInput",
+    "screenRename": "ScreenRenameInput",
+    "screenRotateToken": "ScreenRefInput",
+    "screenDecommission": "ScreenRefInput",
+    "accountUpdate": "AccountUpdateInput",
+    "accountDisable": "AccountRefInput",
+    "accountEnable": "AccountRefInput",
+    "accountResetPassword": "AccountResetPasswordInput",
+}
+for _kind in ("notice", "honour", "event"):
+    for _verb in ("Submit", "Approve", "Archive"):
+        _INPUT_TYPES[_kind + _verb] = "ReviewInput"
+    _INPUT_TYPES[_kind + "Reject"] = "RejectInput"
+_INPUT_TYPES["noticePublishUrgent"] = "ReviewInput"
+
+
+def create_builder(name: str, input_type: str, fields: dict[str, Any], scope_key: str = "scope") -> Builder:
+    async def build(db: Database, where: str) -> Request | None:
+        if scope_key == "community" and where == "above":
+            return None
+        return _m(name, input_type), {"input": {scope_key: await region(db, WHERE[where]), **fields}}
+
+    return build
+
+
+def community_ref(name: str, extra: dict[str, Any]) -> Builder:
+    async def build(db: Database, where: str) -> Request | None:
+        pk = await _community_only(db, WHERE[where])
+        if pk is None:
+            return None
+        return _m(name, _INPUT_TYPES[name]), {"input": {"id": gid("Community", pk), "version": 1, **extra}}
+
+    return build
+
+
+def community_record(
+    name: str, type_name: str, make: Callable[[Database, str], Awaitable[int]], extra: dict[str, Any]
+) -> Builder:
+    inner = ref_builder(name, type_name, make, extra)
+
+    async def build(db: Database, where: str) -> Request | None:
+        return None if where == "above" else await inner(db, where)
+
+    return build
+
+
+BUILDERS: dict[str, Builder] = {
+    "noticeCreate": create_builder(
+        "noticeCreate", "NoticeCreateInput", {"category": "SERVICE", "title": "通知", "body": "正文"}
+    ),
+    "honourCreate": create_builder(
+        "honourCreate",
+        "HonourCreateInput",
+        {"title": "好邻居", "subjectKind": "PERSON", "subjectName": "王秀兰", "citation": "热心", "year": 2024},
+    ),
+    "eventCreate": create_builder(
+        "eventCreate",
+        "EventCreateInput",
+        {"category": "READING", "title": "读书会", "startsAt": WHEN, "endsAt": "2026-12-01T03:00:00+00:00"},
+    ),
+    "facilityCreate": create_builder(
+        "facilityCreate", "FacilityCreateInput", {"kind": "READING_ROOM", "name": "阅览室"}, "community"
+    ),
+    "teamCreate": create_builder(
+        "teamCreate", "TeamCreateInput", {"kind": "CULTURE", "name": "合唱队", "members": 20}, "community"
+    ),
+    "screenRegister": create_builder(
+        "screenRegister", "ScreenRegisterInput", {"kind": "BULLETIN", "name": "新屏"}, "community"
+    ),
+    "accountCreate": create_builder(
+        "accountCreate",
+        "AccountCreateInput",
+        {"username": "newbie", "password": "a long enough password", "role": "EDITOR"},
+    ),
+    "noticeUpdate": ref_builder("noticeUpdate", "Notice", _notice, {"title": "新标题"}),
+    "honourUpdate": ref_builder("honourUpdate", "Honour", _honour, {"citation": "新事迹"}),
+    "eventUpdate": ref_builder("eventUpdate", "Event", _event, {"venue": "新地点"}),
+    "honourConsentRecord": ref_builder(
+        "honourConsentRecord", "Honour", _honour, {"givenBy": "本人", "givenAt": WHEN, "method": "书面签字"}
+    ),
+    "honourConsentWithdraw": ref_builder("honourConsentWithdraw", "Honour", _honour, {}),
+    "noticePublishUrgent": ref_builder("noticePublishUrgent", "Notice", _notice, {}),
+    "facilityUpdate": community_record("facilityUpdate", "Facility", _facility, {"name": "新名"}),
+    "facilityDelete": community_record("facilityDelete", "Facility", _facility, {}),
+    "teamUpdate": community_record("teamUpdate", "Team", _team, {"members": 30}),
+    "teamDelete": community_record("teamDelete", "Team", _team, {}),
+    "communityUpdate": community_ref("communityUpdate", {"theme": "LOVE"}),
+    "screenRename": community_record("screenRename", "Screen", _screen, {"name": "改名"}),
+    "screenRotateToken": community_record("screenRotateToken", "Screen", _screen, {}),
+    "screenDecommission": community_record("screenDecommission", "Screen", _screen, {}),
+    "accountUpdate": ref_builder("accountUpdate", "Account", _account, {"displayName": "新名字"}),
+    "accountDisable": ref_builder("accountDisable", "Account", _account, {}),
+    "accountEnable": ref_builder("accountEnable", "Account", _account, {}),
+    "accountResetPassword": ref_builder(
+        "accountResetPassword", "Account", _account, {"password": "another long password"}
+    ),
+}
+for _kind, _make, _type in (("notice", _notice, "Notice"), ("honour", _honour, "Honour"), ("event", _event, "Event")):
+    for _verb in ("Submit", "Approve", "Archive"):
+        BUILDERS[_kind + _verb] = ref_builder(_kind + _verb, _type, _make, {})
+    BUILDERS[_kind + "Reject"] = ref_builder(_kind + "Reject", _type, _make, {"reason": "请补充"})

@@ -12,10 +12,11 @@ import asyncpg
 from tests.pg import Databases
 
 
-def qile_api(dsn: str, *args: str) -> subprocess.CompletedProcess[str]:
+def qile_api(dsn: str, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "qile_api.cli", *args],
         env=dict(os.environ, DATABASE_URL=dsn),
+        input=stdin,
         capture_output=True,
         text=True,
         timeout=60,

@@ -3,6 +3,8 @@
     qile-api migrate
     qile-api seed [--demo]
     qile-api screen add --community 工盛社区 --kind BULLETIN --name 大厅东屏
+    qile-api user create --username admin --role ADMIN --scope 淄博市   (password on stdin)
+    qile-api user list | disable --username X | reset-password --username X
     qile-api serve
     qile-api schema
 
@@ -19,6 +21,7 @@ import sys
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
+from qile_api.accounts import cli as accounts_cli
 from qile_api.db.database import Database
 from qile_api.db.embedded import resolve_dsn
 from qile_api.db.migrate import migrate
@@ -97,6 +100,7 @@ def _parser() -> argparse.ArgumentParser:
     add.add_argument("--kind", required=True, choices=["BULLETIN", "GALLERY"])
     add.add_argument("--name", required=True, help="e.g. 大厅东屏")
     add.add_argument("--location", default="", help="where it stands")
+    accounts_cli.add_parser(sub)
     sub.add_parser("serve", help="serve the API")
     sub.add_parser("schema", help="print the GraphQL SDL")
     return parser
@@ -115,9 +119,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             "migrate": lambda db: _noop(),
             "seed": lambda db: _seed(db, args.demo),
             "screen": lambda db: _screen_add(db, args),
+            "user": lambda db: accounts_cli.run(db, args),
         }
         return asyncio.run(_with_db(settings, work[args.command]))
-    except (CliError, ScreenAdminError) as exc:
+    except (CliError, ScreenAdminError, accounts_cli.UserCommandError) as exc:
         print(f"qile-api: {exc}", file=sys.stderr)
         return 2
 

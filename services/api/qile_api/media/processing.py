@@ -36,6 +36,8 @@ def prepare_photo(data: bytes, *, max_bytes: int, max_side: int, max_pixels: int
         )
     try:
         image: Image.Image = Image.open(io.BytesIO(data), formats=ACCEPTED_FORMATS)
+    except Image.DecompressionBombError as exc:
+        raise MutationFailed(error(ErrorCode.IMAGE_TOO_LARGE, "照片尺寸过大", "file")) from exc
     except (UnidentifiedImageError, OSError) as exc:
         raise MutationFailed(
             error(ErrorCode.INVALID_IMAGE, "无法识别的图片，请上传 JPEG、PNG 或 WebP 照片", "file")

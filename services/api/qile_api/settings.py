@@ -43,6 +43,16 @@ class Settings(BaseSettings):
     max_image_side: int = 8000
     max_image_pixels: int = 40_000_000
     screen_image_side: int = 1600
+    # Screens: pairing, heartbeats, screenshots, proof of play.
+    pairing_code_minutes: int = 15
+    pairing_per_address_per_hour: int = 30
+    # A screen counts as online when seen within this many seconds: about
+    # twice the kiosks' 30 s poll interval, with room for jitter.
+    screen_online_seconds: int = 70
+    heartbeat_flush_seconds: float = 2.0
+    screenshot_side: int = 960
+    screenshot_max_bytes: int = 4 * 1024 * 1024
+    plays_batch_max: int = 500
 
     @property
     def embedded_pgdata(self) -> Path:

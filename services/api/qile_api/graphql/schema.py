@@ -18,6 +18,9 @@ from qile_api.accounts.queries import AccountQueries
 from qile_api.accounts.types import Account
 from qile_api.assessment.queries import AssessmentQueries
 from qile_api.audit.queries import AuditQueries
+from qile_api.devices.mutations import DeviceMutations
+from qile_api.devices.pairing_mutations import PairingMutations
+from qile_api.devices.queries import DeviceQueries
 from qile_api.events.mutations import EventEditMutations, EventReviewMutations
 from qile_api.events.queries import EventQueries
 from qile_api.events.types import Event
@@ -68,6 +71,7 @@ Query = merge_types(
         AssessmentQueries,
         AccountQueries,
         AuditQueries,
+        DeviceQueries,
     ),
 )
 
@@ -86,6 +90,8 @@ Mutation = merge_types(
         FacilityMutations,
         TeamMutations,
         ScreenMutations,
+        PairingMutations,
+        DeviceMutations,
     ),
 )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 from collections.abc import AsyncIterator
@@ -20,6 +21,7 @@ from qile_api.accounts.service import bootstrap_admin
 from qile_api.db.database import Database
 from qile_api.db.embedded import resolve_dsn
 from qile_api.db.migrate import migrate
+from qile_api.devices.heartbeat import DeviceRuntime
 from qile_api.graphql.context import Context, build_context
 from qile_api.graphql.payloads import MutationFailed
 from qile_api.graphql.schema import build_schema
@@ -69,9 +71,14 @@ def create_app(settings: Settings | None = None, *, dsn: str | None = None, run_
                 if created:
                     log.info("created the city administrator %s", created.username)
         app.state.qile = AppState.create(settings, db)
+        # Screens' heartbeats wait in memory and are written in batches.
+        devices = DeviceRuntime(settings.heartbeat_flush_seconds)
+        app.state.devices = devices
+        flusher = asyncio.create_task(devices.run(db), name="qile-heartbeat-flush")
         try:
             yield
         finally:
+            await devices.stop(flusher, db)
             await db.close()
             del embedded  # the embedded server may stop once nobody holds it
 

@@ -11,6 +11,7 @@ import strawberry
 from strawberry import relay
 
 from qile_api.content.types import int_ids
+from qile_api.devices import status as health
 from qile_api.events.types import Event
 from qile_api.graphql.context import Info
 from qile_api.graphql.targets import path_of
@@ -85,6 +86,22 @@ class Screen(relay.Node):
         row = await info.context.loaders.region_by_id.load(self.row.community_id)
         assert row is not None
         return Community.from_row(row)
+
+    @strawberry.field(description="When the screen last polled; null if it never has.")
+    async def last_seen_at(self, info: Info) -> datetime | None:
+        return await health.last_seen_of(info, self.row.id)
+
+    @strawberry.field(description="Seen within about two poll intervals (QILE_SCREEN_ONLINE_SECONDS).")
+    async def online(self, info: Info) -> bool:
+        return await health.online(info, self.row.id)
+
+    @strawberry.field(description="What the screen reported in its last heartbeat.")
+    async def report(self, info: Info) -> health.ScreenReport | None:
+        return await health.report_of(info, self.row.id)
+
+    @strawberry.field(description="The last screenshot asked for (screenScreenshotRequest) and what came of it.")
+    async def screenshot(self, info: Info) -> health.Screenshot | None:
+        return await health.screenshot_of(info, self.row.id)
 
 
 @strawberry.type(description="What one screen shows now. Poll it with `since` set to the last version.")

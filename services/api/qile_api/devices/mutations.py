@@ -1,0 +1,207 @@
+"""What a screen sends besides polling its feed: heartbeats, plays, screenshots.
+
+Plus the ADMIN's request for a screenshot. Screen mutations authenticate
+with the screen's token (IsScreen), like `screenFeed`.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import datetime
+
+import strawberry
+from strawberry import relay
+from strawberry.file_uploads import Upload
+
+from qile_api.audit.sql import record
+from qile_api.devices import sql
+from qile_api.devices.heartbeat import MAX_TEXT, Heartbeat
+from qile_api.devices.status import Screenshot, runtime
+from qile_api.graphql.context import Info
+from qile_api.graphql.errors import Unauthenticated
+from qile_api.graphql.ids import node_pk
+from qile_api.graphql.payloads import ErrorCode, MutationError, MutationFailed, error
+from qile_api.graphql.permissions import ADMINS, IsScreen
+from qile_api.media.processing import prepare_photo
+from qile_api.media.sql import store_media
+from qile_api.screens.sql import ScreenPrincipal, screens_by_ids
+
+# Item types whose global IDs a play may name; anything else is kept as sent.
+_PLAYABLE = {"Notice", "Honour", "Event"}
+_MAX_SECONDS = 86400.0
+
+
+@strawberry.input
+class ScreenHeartbeatInput:
+    content_version: str | None = strawberry.field(default=None, description="The feed version on screen.")
+    mode: str | None = strawberry.field(default=None, description="showing, offline, standby, fetching …")
+    uptime_seconds: int | None = None
+    last_error: str | None = None
+
+
+@strawberry.type
+class ScreenHeartbeatPayload:
+    screenshot_requested: bool = strawberry.field(description="Upload one with screenScreenshotUpload.")
+    errors: list[MutationError]
+
+
+@strawberry.input
+class PlayInput:
+    id: str = strawberry.field(description="The kiosk's own id for this play; sending it again is harmless.")
+    item: str = strawberry.field(description="The global ID of the notice or honour shown, or `events`.")
+    started_at: datetime
+    seconds: float
+
+
+@strawberry.type
+class ScreenPlaysRecordPayload:
+    accepted: list[str] = strawberry.field(description="Stored, now or before: forget these.")
+    discarded: list[str] = strawberry.field(description="Invalid and never to be stored: forget these too.")
+    errors: list[MutationError]
+
+
+@strawberry.input
+class ScreenScreenshotRequestInput:
+    id: relay.GlobalID
+
+
+@strawberry.type
+class ScreenScreenshotPayload:
+    screenshot: Screenshot | None
+    errors: list[MutationError]
+
+
+def _clip(value: str | None, limit: int = MAX_TEXT) -> str | None:
+    return value[:limit] if value is not None else None
+
+
+async def _screen(info: Info) -> ScreenPrincipal:
+    principal = await info.context.screen()
+    if principal is None:  # IsScreen let it through; a revoke raced us
+        raise Unauthenticated("screen token is invalid or revoked")
+    return principal
+
+
+def play_record(play: PlayInput) -> sql.PlayRecord | None:
+    """The row for a play, or None when it can never be valid."""
+    if not (0 < len(play.id) <= 64) or not (0 < len(play.item) <= 200):
+        return None
+    if not (math.isfinite(play.seconds) and 0 < play.seconds <= _MAX_SECONDS) or play.started_at.tzinfo is None:
+        return None
+    item_type, item_id = ("EVENTS", None) if play.item == "events" else ("OTHER", None)
+    try:
+        gid = relay.GlobalID.from_id(play.item)
+    except Exception:
+        gid = None
+    if gid is not None and gid.type_name in _PLAYABLE and gid.node_id.isdigit():
+        item_type, item_id = gid.type_name, int(gid.node_id)
+    return sql.PlayRecord(play.id, item_type, item_id, play.item, play.started_at, float(play.seconds))
+
+
+@strawberry.type
+class DeviceMutations:
+    @strawberry.mutation(
+        permission_classes=[IsScreen],
+        description="Report the screen's state with each poll; costs no database write of its own.",
+    )
+    async def screen_heartbeat(self, info: Info, input: ScreenHeartbeatInput) -> ScreenHeartbeatPayload:
+        principal = await _screen(info)
+        uptime = input.uptime_seconds
+        beat = Heartbeat(
+            screen_id=principal.screen.id,
+            seen_at=info.context.now(),
+            content_version=_clip(input.content_version, 64),
+            mode=_clip(input.mode, 32),
+            uptime_seconds=max(0, min(uptime, 2**31 - 1)) if uptime is not None else None,
+            last_error=_clip(input.last_error),
+        )
+        return ScreenHeartbeatPayload(screenshot_requested=runtime(info).beat(beat), errors=[])
+
+    @strawberry.mutation(
+        permission_classes=[IsScreen],
+        description="Upload plays recorded by the kiosk; idempotent by play id.",
+    )
+    async def screen_plays_record(self, info: Info, plays: list[PlayInput]) -> ScreenPlaysRecordPayload:
+        principal = await _screen(info)
+        limit = info.context.settings.plays_batch_max
+        if len(plays) > limit:
+            return ScreenPlaysRecordPayload(
+                accepted=[], discarded=[], errors=[error(ErrorCode.INVALID, f"每次最多上传{limit}条", "plays")]
+            )
+        records: dict[str, sql.PlayRecord] = {}
+        discarded: list[str] = []
+        for play in plays:
+            row = play_record(play)
+            if row is None:
+                discarded.append(play.id)
+            else:
+                records[row.client_id] = row
+        stored = await sql.insert_plays(info.context.db, principal.screen.id, list(records.values()))
+        problems = [error(ErrorCode.INVALID, f"{len(discarded)}条播放记录无效，已丢弃", "plays")] if discarded else []
+        return ScreenPlaysRecordPayload(
+            accepted=[i for i in records if i in stored], discarded=discarded, errors=problems
+        )
+
+    @strawberry.mutation(
+        permission_classes=[IsScreen],
+        description="Send the screenshot staff asked for (PNG or JPEG, multipart); stored downscaled.",
+    )
+    async def screen_screenshot_upload(self, info: Info, file: Upload) -> ScreenScreenshotPayload:
+        principal = await _screen(info)
+        ctx = info.context
+        settings = ctx.settings
+        data = await file.read(settings.screenshot_max_bytes + 1)  # type: ignore[attr-defined]
+        screen_id = principal.screen.id
+        try:
+            prepared = prepare_photo(
+                data,
+                max_bytes=settings.screenshot_max_bytes,
+                max_side=settings.max_image_side,
+                max_pixels=settings.max_image_pixels,
+                screen_side=settings.screenshot_side,
+            )
+            async with ctx.db.transaction() as tx:
+                wanted = await sql.lock_screenshot(tx, screen_id)
+                # Only on request: a screen cannot fill the database on its own.
+                if wanted is None or not wanted.awaited:
+                    raise MutationFailed(error(ErrorCode.INVALID_TRANSITION, "未请求截图", "file"))
+                await store_media(
+                    tx, prepared.sha256, prepared.content_type, prepared.width, prepared.height, prepared.data
+                )
+                now = ctx.now()
+                await sql.store_screenshot(tx, screen_id, prepared.sha256, now)
+        except MutationFailed as failed:
+            return ScreenScreenshotPayload(screenshot=None, errors=failed.errors)
+        runtime(info).screenshot_wanted.discard(screen_id)
+        shot = Screenshot(requested_at=wanted.requested_at, taken_at=now, sha256=prepared.sha256)
+        return ScreenScreenshotPayload(screenshot=shot, errors=[])
+
+    @strawberry.mutation(
+        permission_classes=ADMINS,
+        description="Ask a screen for a screenshot; it sends one after its next poll.",
+    )
+    async def screen_screenshot_request(
+        self, info: Info, input: ScreenScreenshotRequestInput
+    ) -> ScreenScreenshotPayload:
+        ctx = info.context
+        staff = ctx.staff
+        assert staff is not None
+        screen_id = node_pk(input.id, "Screen", "id")
+        assert screen_id is not None
+        found = await screens_by_ids(ctx.db, [screen_id])
+        if not found or found[0].status != "ACTIVE":
+            return ScreenScreenshotPayload(screenshot=None, errors=[error(ErrorCode.NOT_FOUND, "屏幕不存在", "id")])
+        async with ctx.db.transaction() as tx:
+            row = await sql.request_screenshot(tx, screen_id, staff.id, ctx.now())
+            await record(
+                tx,
+                account_id=staff.id,
+                action="screenScreenshotRequest",
+                object_type="Screen",
+                object_id=screen_id,
+                region_id=found[0].community_id,
+            )
+        # This process answers at once; the others learn it at their next flush.
+        runtime(info).screenshot_wanted.add(screen_id)
+        shot = Screenshot(requested_at=row.requested_at, taken_at=row.taken_at, sha256=row.media_sha256)
+        return ScreenScreenshotPayload(screenshot=shot, errors=[])

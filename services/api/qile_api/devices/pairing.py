@@ -1,0 +1,162 @@
+"""Pairing a kiosk by code instead of copying tokens.
+
+1. The kiosk, without any token, starts a pairing: it gets a short code to
+   show on screen and a long secret it keeps to itself.
+2. An ADMIN types the code in, choosing the community, kind and name: that
+   creates the screen, still without a token.
+3. The kiosk redeems the code with its secret and receives the screen's
+   token. The token is generated at that moment and only its hash is kept,
+   so it is shown exactly once. If that answer is lost on the way, the kiosk
+   may redeem again within the pairing window: it then gets a new token and
+   the previous one stops working, so at most one token is ever valid.
+
+Codes expire after `pairing_code_minutes` and are single-use: a claimed code
+can never be claimed again. Starts are limited per address.
+"""
+
+from __future__ import annotations
+
+import hmac
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import Enum
+
+import strawberry
+
+from qile_api.db.database import Executor
+from qile_api.graphql.payloads import ErrorCode, MutationFailed, error
+from qile_api.screens.sql import set_screen_token
+from qile_api.screens.tokens import new_screen_token
+from qile_api.tokens import hash_token
+
+# No 0/O, 1/I/L: the code is read off a screen and typed by hand.
+CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+CODE_LENGTH = 6
+SECRET_PREFIX = "qp_"
+# Expired pairings are kept a day for rate limiting, then deleted.
+_KEEP = timedelta(days=1)
+
+
+@strawberry.enum(description="PENDING: not claimed yet, ask again. CLAIMED: here is the token. EXPIRED: start over.")
+class PairingStatus(Enum):
+    PENDING = "PENDING"
+    CLAIMED = "CLAIMED"
+    EXPIRED = "EXPIRED"
+
+
+@dataclass(frozen=True)
+class PairingStarted:
+    code: str
+    secret: str
+    expires_at: datetime
+
+
+@dataclass(frozen=True)
+class PairingRow:
+    id: int
+    code: str
+    secret_hash: bytes
+    expires_at: datetime
+    claimed_at: datetime | None
+    screen_id: int | None
+
+
+@dataclass(frozen=True)
+class Redeemed:
+    status: PairingStatus
+    token: str | None
+    screen_id: int | None
+
+
+def normalise_code(code: str) -> str:
+    """What staff type: any case, spaces and dashes ignored."""
+    return "".join(ch for ch in code.upper() if ch not in " -")
+
+
+def new_code() -> str:
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+async def start_pairing(db: Executor, *, address: str, now: datetime, minutes: int, per_hour: int) -> PairingStarted:
+    """A fresh code and secret; raises MutationFailed(THROTTLED) past the address's limit."""
+    # One start at a time per address, so the count below cannot be raced past.
+    await db.execute("SELECT pg_advisory_xact_lock(hashtext('qile-pairing:' || $1))", address)
+    await db.execute("DELETE FROM screen_pairings WHERE expires_at < $1", now - _KEEP)
+    recent = await db.fetchval(
+        "SELECT count(*) FROM screen_pairings WHERE address = $1 AND created_at > $2",
+        address,
+        now - timedelta(hours=1),
+    )
+    if recent >= per_hour:
+        raise MutationFailed(error(ErrorCode.THROTTLED, "配对请求过于频繁，请稍后再试"))
+    secret = SECRET_PREFIX + secrets.token_urlsafe(32)
+    expires_at = now + timedelta(minutes=minutes)
+    for _ in range(10):
+        code = new_code()
+        inserted = await db.fetchval(
+            """INSERT INTO screen_pairings (code, secret_hash, address, created_at, expires_at)
+            VALUES ($1, $2, $3, $4, $5) ON CONFLICT (code) DO NOTHING RETURNING id""",
+            code,
+            hash_token(secret),
+            address,
+            now,
+            expires_at,
+        )
+        if inserted is not None:
+            return PairingStarted(code=code, secret=secret, expires_at=expires_at)
+    # 31^6 codes against at most a day's worth of pairings: practically unreachable.
+    raise RuntimeError("no free pairing code")
+
+
+async def lock_pairing(db: Executor, code: str) -> PairingRow | None:
+    row = await db.fetchrow(
+        """SELECT id, code, secret_hash, expires_at, claimed_at, screen_id
+        FROM screen_pairings WHERE code = $1 FOR UPDATE""",
+        normalise_code(code),
+    )
+    if row is None:
+        return None
+    return PairingRow(**{k: row[k] for k in PairingRow.__dataclass_fields__})
+
+
+async def open_pairing_for_claim(db: Executor, code: str, now: datetime) -> PairingRow:
+    """The pairing an ADMIN may claim now, locked; MutationFailed otherwise."""
+    found = await lock_pairing(db, code)
+    if found is None:
+        raise MutationFailed(error(ErrorCode.NOT_FOUND, "配对码不存在，请核对屏幕上的配对码", "code"))
+    if found.claimed_at is not None:
+        raise MutationFailed(error(ErrorCode.INVALID_TRANSITION, "该配对码已被使用", "code"))
+    if found.expires_at <= now:
+        raise MutationFailed(error(ErrorCode.INVALID_TRANSITION, "配对码已过期，请在屏幕上重新获取", "code"))
+    return found
+
+
+async def mark_claimed(db: Executor, pairing_id: int, screen_id: int, account_id: int, now: datetime) -> None:
+    await db.execute(
+        "UPDATE screen_pairings SET claimed_at = $2, claimed_by = $3, screen_id = $4 WHERE id = $1",
+        pairing_id,
+        now,
+        account_id,
+        screen_id,
+    )
+
+
+async def redeem(db: Executor, *, code: str, secret: str, now: datetime, minutes: int) -> Redeemed:
+    """The kiosk's question "has staff claimed my code yet?"; issues the token when so."""
+    found = await lock_pairing(db, code)
+    # A wrong secret looks exactly like an unknown code: it tells a guesser nothing.
+    if found is None or not hmac.compare_digest(found.secret_hash, hash_token(secret)):
+        return Redeemed(PairingStatus.EXPIRED, None, None)
+    if found.claimed_at is None or found.screen_id is None:
+        status = PairingStatus.PENDING if found.expires_at > now else PairingStatus.EXPIRED
+        return Redeemed(status, None, None)
+    # A claim made just before the code expired still leaves time to collect.
+    if now >= found.claimed_at + timedelta(minutes=minutes):
+        return Redeemed(PairingStatus.EXPIRED, None, found.screen_id)
+    token, token_hash = new_screen_token()
+    if not await set_screen_token(db, found.screen_id, token_hash):
+        # Decommissioned between claim and redeem.
+        return Redeemed(PairingStatus.EXPIRED, None, found.screen_id)
+    await db.execute("UPDATE screen_pairings SET redeemed_at = $2 WHERE id = $1", found.id, now)
+    return Redeemed(PairingStatus.CLAIMED, token, found.screen_id)

@@ -1,0 +1,141 @@
+"""Pairing mutations: the kiosk starts and redeems (no token yet), an ADMIN claims."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import asyncpg
+import strawberry
+from strawberry import relay
+
+from qile_api.audit.sql import record
+from qile_api.devices import pairing
+from qile_api.devices.pairing import PairingStatus
+from qile_api.facilities.sql import community_exists
+from qile_api.graphql.context import Info, client_address
+from qile_api.graphql.payloads import ErrorCode, MutationError, MutationFailed, error
+from qile_api.graphql.permissions import ADMINS
+from qile_api.graphql.scopes import region_pk
+from qile_api.screens.mutations import _check_names
+from qile_api.screens.sql import insert_screen
+from qile_api.screens.types import Screen, ScreenKind
+
+
+@strawberry.type
+class ScreenPairingStartPayload:
+    code: str | None = strawberry.field(description="Show it large on screen, e.g. 7K4Q2M.")
+    secret: str | None = strawberry.field(description="Keep it; redeem the code with it. Never shown on screen.")
+    expires_at: datetime | None
+    errors: list[MutationError]
+
+
+@strawberry.input
+class ScreenPairingRedeemInput:
+    code: str
+    secret: str
+
+
+@strawberry.type
+class ScreenPairingRedeemPayload:
+    status: PairingStatus
+    token: str | None = strawberry.field(description="The screen's bearer token, when CLAIMED; sent this once.")
+    errors: list[MutationError]
+
+
+@strawberry.input
+class ScreenPairingClaimInput:
+    code: str = strawberry.field(description="As the screen shows it; case, spaces and dashes do not matter.")
+    community: relay.GlobalID
+    kind: ScreenKind
+    name: str = strawberry.field(description="e.g. 大厅东屏; unique within the community.")
+    location: str = ""
+
+
+@strawberry.type
+class ScreenPairingClaimPayload:
+    screen: Screen | None
+    errors: list[MutationError]
+
+
+@strawberry.type
+class PairingMutations:
+    @strawberry.mutation(
+        description="A kiosk without a token asks for a pairing code; limited per address.",
+    )
+    async def screen_pairing_start(self, info: Info) -> ScreenPairingStartPayload:
+        ctx = info.context
+        try:
+            async with ctx.db.transaction() as tx:
+                started = await pairing.start_pairing(
+                    tx,
+                    address=client_address(ctx.request),
+                    now=ctx.now(),
+                    minutes=ctx.settings.pairing_code_minutes,
+                    per_hour=ctx.settings.pairing_per_address_per_hour,
+                )
+        except MutationFailed as failed:
+            return ScreenPairingStartPayload(code=None, secret=None, expires_at=None, errors=failed.errors)
+        return ScreenPairingStartPayload(
+            code=started.code, secret=started.secret, expires_at=started.expires_at, errors=[]
+        )
+
+    @strawberry.mutation(description="The kiosk asks whether its code was claimed; the token comes once.")
+    async def screen_pairing_redeem(self, info: Info, input: ScreenPairingRedeemInput) -> ScreenPairingRedeemPayload:
+        ctx = info.context
+        async with ctx.db.transaction() as tx:
+            result = await pairing.redeem(
+                tx, code=input.code, secret=input.secret, now=ctx.now(), minutes=ctx.settings.pairing_code_minutes
+            )
+            if result.token is not None and result.screen_id is not None:
+                await record(
+                    tx,
+                    account_id=None,
+                    action="screenPairingRedeem",
+                    object_type="Screen",
+                    object_id=result.screen_id,
+                    region_id=await tx.fetchval("SELECT community_id FROM screens WHERE id = $1", result.screen_id),
+                )
+        return ScreenPairingRedeemPayload(status=result.status, token=result.token, errors=[])
+
+    @strawberry.mutation(
+        permission_classes=ADMINS,
+        description="Claim the code a screen shows: registers the screen; the screen then collects its token.",
+    )
+    async def screen_pairing_claim(self, info: Info, input: ScreenPairingClaimInput) -> ScreenPairingClaimPayload:
+        ctx = info.context
+        staff = ctx.staff
+        assert staff is not None
+        community_id = region_pk(input.community)
+        now = ctx.now()
+        try:
+            async with ctx.db.transaction() as tx:
+                problems = [*await community_exists(tx, community_id), *_check_names(input.name, input.location)]
+                if problems:
+                    raise MutationFailed(*problems)
+                assert community_id is not None
+                found = await pairing.open_pairing_for_claim(tx, input.code, now)
+                try:
+                    # No token yet: the screen cannot poll until it redeems the code.
+                    row = await insert_screen(
+                        tx,
+                        community_id=community_id,
+                        kind=input.kind.value,
+                        name=input.name.strip(),
+                        location=input.location.strip(),
+                        token_hash=None,  # type: ignore[arg-type]
+                    )
+                except asyncpg.UniqueViolationError as exc:
+                    raise MutationFailed(error(ErrorCode.DUPLICATE, "本社区已有同名屏幕", "name")) from exc
+                await pairing.mark_claimed(tx, found.id, row.id, staff.id, now)
+                await record(
+                    tx,
+                    account_id=staff.id,
+                    action="screenPairingClaim",
+                    object_type="Screen",
+                    object_id=row.id,
+                    region_id=community_id,
+                    after=row,
+                )
+        except MutationFailed as failed:
+            return ScreenPairingClaimPayload(screen=None, errors=failed.errors)
+        return ScreenPairingClaimPayload(screen=Screen.from_row(row), errors=[])

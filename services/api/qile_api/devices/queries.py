@@ -1,0 +1,94 @@
+"""Proof of play for staff: how often and how long items were shown, per item or per screen."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import Enum
+
+import strawberry
+from strawberry import relay
+
+from qile_api.devices.sql import PlayFilter, PlayTotalRow, play_totals
+from qile_api.graphql.context import Info
+from qile_api.graphql.errors import BadUserInput
+from qile_api.graphql.ids import node_pk
+from qile_api.graphql.permissions import STAFF
+from qile_api.screens.sql import screens_by_ids
+from qile_api.screens.types import Screen
+
+_ITEM_TYPES = {"Notice", "Honour", "Event"}
+MAX_ROWS = 500
+
+
+@strawberry.enum
+class PlayGrouping(Enum):
+    ITEM = "ITEM"
+    SCREEN = "SCREEN"
+
+
+@strawberry.input
+class PlayFilterInput:
+    screen: relay.GlobalID | None = None
+    item: relay.GlobalID | None = strawberry.field(default=None, description="A Notice or Honour.")
+    since: datetime | None = strawberry.field(default=None, description="Plays started at or after this instant.")
+    until: datetime | None = strawberry.field(default=None, description="Plays started before this instant.")
+
+
+@strawberry.type(description="Plays summed over a screen or an item.")
+class PlayTotal:
+    row: strawberry.Private[PlayTotalRow]
+    screen_row: strawberry.Private[Screen | None]
+
+    @strawberry.field(description="Grouped by SCREEN: the screen.")
+    def screen(self) -> Screen | None:
+        return self.screen_row
+
+    @strawberry.field(description="Grouped by ITEM: Notice, Honour, EVENTS (a schedule slide) or OTHER.")
+    def item_type(self) -> str | None:
+        return self.row.item_type
+
+    @strawberry.field(description="Grouped by ITEM: the global ID (or slide name) the screen reported.")
+    def item(self) -> str | None:
+        return self.row.item_ref
+
+    @strawberry.field
+    def plays(self) -> int:
+        return self.row.plays
+
+    @strawberry.field(description="Total seconds on screen.")
+    def seconds(self) -> float:
+        return round(self.row.seconds, 1)
+
+
+@strawberry.type
+class DeviceQueries:
+    @strawberry.field(
+        permission_classes=STAFF,
+        description=f"Proof of play inside your scope, most shown first (at most {MAX_ROWS} rows).",
+    )
+    async def play_totals(self, info: Info, by: PlayGrouping, filter: PlayFilterInput | None = None) -> list[PlayTotal]:
+        ctx = info.context
+        assert ctx.staff is not None
+        f = filter or PlayFilterInput()
+        item_type = item_id = None
+        if f.item is not None:
+            if f.item.type_name not in _ITEM_TYPES or not f.item.node_id.isdigit():
+                raise BadUserInput("`filter.item` must be the id of a Notice, Honour or Event", field="filter.item")
+            item_type, item_id = f.item.type_name, int(f.item.node_id)
+        rows = await play_totals(
+            ctx.db,
+            PlayFilter(
+                scope_region_id=ctx.staff.scope_region_id,
+                screen_id=node_pk(f.screen, "Screen", "filter.screen"),
+                item_type=item_type,
+                item_id=item_id,
+                since=f.since,
+                until=f.until,
+            ),
+            by_screen=by is PlayGrouping.SCREEN,
+            limit=MAX_ROWS,
+        )
+        screens = {}
+        if by is PlayGrouping.SCREEN:
+            screens = {s.id: Screen.from_row(s) for s in await screens_by_ids(ctx.db, [r.screen_id or 0 for r in rows])}
+        return [PlayTotal(row=r, screen_row=screens.get(r.screen_id or 0)) for r in rows]

@@ -1,0 +1,116 @@
+"""What staff see of a screen's health: last seen, online, its report, its screenshot.
+
+Loaded per request in batches (the loaders live on the request, so a list of
+screens costs one query for heartbeats and one for screenshots), merged with
+this process's unflushed heartbeats.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+import strawberry
+from strawberry.dataloader import DataLoader
+
+from qile_api.db.database import Executor
+from qile_api.devices.heartbeat import DeviceRuntime, Heartbeat
+from qile_api.devices.sql import ScreenshotRow, heartbeats_by_screen_ids, screenshots_by_screen_ids
+from qile_api.graphql.context import Info
+
+
+class HeartbeatLoader(DataLoader[int, Heartbeat | None]):
+    def __init__(self, db: Executor) -> None:
+        async def load(ids: Sequence[int]) -> list[Heartbeat | None]:
+            found = {r.screen_id: r for r in await heartbeats_by_screen_ids(db, ids)}
+            return [found.get(i) for i in ids]
+
+        super().__init__(load_fn=load)
+
+
+class ScreenshotLoader(DataLoader[int, ScreenshotRow | None]):
+    def __init__(self, db: Executor) -> None:
+        async def load(ids: Sequence[int]) -> list[ScreenshotRow | None]:
+            found = {r.screen_id: r for r in await screenshots_by_screen_ids(db, ids)}
+            return [found.get(i) for i in ids]
+
+        super().__init__(load_fn=load)
+
+
+@dataclass
+class DeviceLoaders:
+    heartbeat: HeartbeatLoader
+    screenshot: ScreenshotLoader
+
+
+def runtime(info: Info) -> DeviceRuntime:
+    devices: DeviceRuntime = info.context.request.app.state.devices
+    return devices
+
+
+def loaders(info: Info) -> DeviceLoaders:
+    """This request's loaders, made on first use (the shared Loaders stay untouched)."""
+    state = info.context.request.state
+    found: DeviceLoaders | None = getattr(state, "device_loaders", None)
+    if found is None:
+        db = info.context.db
+        found = DeviceLoaders(HeartbeatLoader(db), ScreenshotLoader(db))
+        state.device_loaders = found
+    return found
+
+
+@strawberry.type(description="What the screen said about itself in its last heartbeat.")
+class ScreenReport:
+    at: datetime
+    content_version: str | None = strawberry.field(description="The feed version it shows.")
+    mode: str | None = strawberry.field(description="showing, offline, standby, fetching …")
+    uptime_seconds: int | None
+    last_error: str | None = strawberry.field(description="The last failure it met, if any.")
+
+
+@strawberry.type(description="A downscaled picture of what the screen showed.")
+class Screenshot:
+    requested_at: datetime | None
+    taken_at: datetime | None
+    sha256: strawberry.Private[str | None]
+
+    @strawberry.field(description="/media/<sha256>; null until the screen has sent one.")
+    def url(self) -> str | None:
+        return f"/media/{self.sha256}" if self.sha256 else None
+
+    @strawberry.field(description="Asked for and not yet sent.")
+    def pending(self) -> bool:
+        return self.requested_at is not None and (self.taken_at is None or self.taken_at < self.requested_at)
+
+
+async def report_of(info: Info, screen_id: int) -> ScreenReport | None:
+    # The process's own unflushed report is newer than anything stored.
+    beat = runtime(info).unflushed(screen_id) or await loaders(info).heartbeat.load(screen_id)
+    if beat is None:
+        return None
+    return ScreenReport(
+        at=beat.seen_at,
+        content_version=beat.content_version,
+        mode=beat.mode,
+        uptime_seconds=beat.uptime_seconds,
+        last_error=beat.last_error,
+    )
+
+
+async def last_seen_of(info: Info, screen_id: int) -> datetime | None:
+    report = await report_of(info, screen_id)
+    return report.at if report else None
+
+
+async def online(info: Info, screen_id: int) -> bool:
+    seen = await last_seen_of(info, screen_id)
+    window = timedelta(seconds=info.context.settings.screen_online_seconds)
+    return seen is not None and info.context.now() - seen <= window
+
+
+async def screenshot_of(info: Info, screen_id: int) -> Screenshot | None:
+    row = await loaders(info).screenshot.load(screen_id)
+    if row is None:
+        return None
+    return Screenshot(requested_at=row.requested_at, taken_at=row.taken_at, sha256=row.media_sha256)

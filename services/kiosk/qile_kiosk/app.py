@@ -7,31 +7,47 @@ loop drains them each tick. A frame is drawn only when what it shows changes
 
 from __future__ import annotations
 
+import contextlib
+import io
 import logging
 import os
 import queue
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
 import pygame
 
 from qile_kiosk.cache import FeedCache
+from qile_kiosk.client import ScreenStatus
 from qile_kiosk.config import KioskConfig
 from qile_kiosk.feed import BRAND, SHANGHAI
 from qile_kiosk.fonts import Fonts
 from qile_kiosk.images import ImageStore
 from qile_kiosk.layout import Layout
+from qile_kiosk.pairing import TokenStore
 from qile_kiosk.plays import PlayLog
-from qile_kiosk.poller import FeedArrived, FeedUnchanged, Message, Poller
+from qile_kiosk.poller import (
+    FeedArrived,
+    FeedUnchanged,
+    Message,
+    Paired,
+    PairingShown,
+    Poller,
+    PollFailed,
+    ScreenshotWanted,
+)
 from qile_kiosk.render import Frame, Renderer, clock_text, date_text
 from qile_kiosk.slides import Slide, build_rotation, content_signature
 from qile_kiosk.state import KioskState, Mode
 from qile_kiosk.typeset import Typesetter
 
 log = logging.getLogger(__name__)
+
+# Screenshots go to staff downscaled: enough to see what shows, small to send.
+SCREENSHOT_SIDE = 960
 
 
 def shanghai_now() -> datetime:
@@ -96,6 +112,9 @@ class Kiosk:
         monotonic: Callable[[], float] = time.monotonic,
         poll: bool = True,
     ) -> None:
+        if not config.token:
+            # A token received by pairing earlier, unless configured otherwise.
+            config = replace(config, token=TokenStore(config.token_path).load())
         self.config = config
         self.now = now
         self.monotonic = monotonic
@@ -127,8 +146,10 @@ class Kiosk:
         self.running = True
         self.answered = cached is None and not config.token  # has the first poll answered?
         self.poller: Poller | None = None
-        if poll and config.token:
-            self.poller = Poller(config, self.cache, now, since=cached.feed.version if cached else None)
+        if poll:
+            # Without a token the poller pairs first.
+            since = cached.feed.version if cached else None
+            self.poller = Poller(config, self.cache, now, since=since, plays=self.plays)
 
     # Lifecycle ---------------------------------------------------------------
     def start(self) -> None:
@@ -154,9 +175,38 @@ class Kiosk:
             self._signature = None  # rebuild the rotation
         elif isinstance(message, FeedUnchanged):
             self.state = self.state.on_unchanged(message.fetched_at)
-        else:
+        elif isinstance(message, PollFailed):
             self.state = self.state.on_failure(message.error, message.unauthenticated)
+        elif isinstance(message, PairingShown):
+            self.state = self.state.on_pairing_code(message.code, message.expires_at)
+        elif isinstance(message, Paired):
+            self.state = self.state.on_paired()
+            return  # the first feed is still to come
+        elif isinstance(message, ScreenshotWanted):
+            self._send_screenshot()
+            return
         self.answered = True
+
+    def _send_screenshot(self) -> None:
+        """Capture what is on screen now, downscaled, for the poller to upload."""
+        if self.poller is None:
+            return
+        w, h = self.surface.get_size()
+        scale = min(1.0, SCREENSHOT_SIDE / max(w, h))
+        small = pygame.transform.smoothscale(self.surface, (round(w * scale), round(h * scale)))
+        out = io.BytesIO()
+        pygame.image.save(small, out, "screenshot.png")
+        with contextlib.suppress(queue.Full):  # one is already waiting to go
+            self.poller.screenshots.put_nowait(out.getvalue())
+
+    def _report_status(self) -> None:
+        """What the next heartbeat says; a new value only when something changed."""
+        if self.poller is None:
+            return
+        state = self.state
+        status = ScreenStatus(state.feed.version if state.feed else None, state.mode.value, state.last_error)
+        if status != self.poller.status:
+            self.poller.status = status
 
     def drain(self) -> None:
         if self.poller is None:
@@ -170,6 +220,7 @@ class Kiosk:
 
     def update(self) -> Frame:
         self.drain()
+        self._report_status()
         wall, mono = self.now(), self.monotonic()
         feed = self.state.feed
         signature = content_signature(feed, wall)
@@ -202,6 +253,7 @@ class Kiosk:
             urgent=self.rotation.urgent,
             offline_since=clock_text(state.fetched_at) if offline and state.fetched_at else None,
             status=self.status_line(),
+            pairing_code=state.pairing_code if state.mode is Mode.PAIRING else None,
         )
 
     def status_line(self) -> str | None:
@@ -209,13 +261,12 @@ class Kiosk:
         if state.mode is Mode.FETCHING:
             return "正在连接服务器…"
         if state.mode is Mode.STANDBY:
-            return (
-                "屏幕未获授权，请联系社区工作人员"
-                if state.unauthenticated
-                else "暂时无法连接服务器，正在重试"
-            )
+            return "屏幕未获授权，请联系社区工作人员" if state.unauthenticated else "暂时无法连接服务器，正在重试"
         if state.mode is Mode.PAIRING:
-            return "本屏幕尚未配置，请联系社区工作人员"
+            if state.pairing_code is None or state.last_error is not None:
+                return "本屏幕尚未配置，正在连接服务器获取配对码…"
+            expires = state.pairing_expires_at
+            return f"配对码{clock_text(expires)}前有效" if expires else "本屏幕尚未配置，请联系社区工作人员"
         if state.feed is not None and self.rotation.current is None:
             return "暂无内容"
         return None

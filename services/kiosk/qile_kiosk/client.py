@@ -1,8 +1,16 @@
-"""Talking to the API: the screen feed through gql, images over plain HTTP."""
+"""Talking to the API: the screen feed through gql, images over plain HTTP.
+
+Besides the feed: pairing (before there is a token), the heartbeat, proof of
+play and the screenshot upload (a multipart POST, which gql's transports do
+not all speak, so it goes through httpx directly).
+"""
 
 from __future__ import annotations
 
+import json
 import logging
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 import httpx
@@ -11,8 +19,16 @@ from gql.transport.exceptions import TransportQueryError
 from gql.transport.httpx import HTTPXAsyncTransport
 
 from qile_kiosk.config import KioskConfig
-from qile_kiosk.documents import SCREEN_FEED
+from qile_kiosk.documents import (
+    HEARTBEAT,
+    PAIRING_REDEEM,
+    PAIRING_START,
+    PLAYS_RECORD,
+    SCREEN_FEED,
+    SCREENSHOT_UPLOAD,
+)
 from qile_kiosk.feed import Feed, FeedError, parse_feed
+from qile_kiosk.plays import Play
 
 log = logging.getLogger(__name__)
 
@@ -21,6 +37,29 @@ REQUEST_TIMEOUT = 15.0
 
 class Unauthenticated(Exception):
     """The API refused this screen's token."""
+
+
+@dataclass(frozen=True)
+class PairingCode:
+    code: str
+    secret: str
+    expires_at: datetime | None
+
+
+@dataclass(frozen=True)
+class ScreenStatus:
+    """What the heartbeat reports; set by the drawing loop, read by the poller."""
+
+    content_version: str | None = None
+    mode: str | None = None
+    last_error: str | None = None
+
+
+def _field(result: Any, name: str) -> dict[str, Any]:
+    data = result.get(name) if isinstance(result, dict) else None
+    if not isinstance(data, dict):
+        raise FeedError(f"{name}: unexpected answer")
+    return data
 
 
 class FeedClient:
@@ -32,21 +71,20 @@ class FeedClient:
         transport = HTTPXAsyncTransport(url=self.config.graphql_url, headers=headers, timeout=REQUEST_TIMEOUT)
         return Client(transport=transport, fetch_schema_from_transport=False, execute_timeout=REQUEST_TIMEOUT)
 
-    async def fetch(self, since: str | None) -> Feed | None:
-        """The feed, or None when it has not changed since `since`."""
-        request = GraphQLRequest(SCREEN_FEED, variable_values={"since": since})
+    async def _execute(self, document: str, variables: dict[str, Any] | None = None) -> Any:
+        request = GraphQLRequest(document, variable_values=variables or {})
         try:
             async with self._client() as session:
-                result: Any = await session.execute(request)
+                return await session.execute(request)
         except TransportQueryError as exc:
-            codes = {
-                (err.get("extensions") or {}).get("code")
-                for err in (exc.errors or [])
-                if isinstance(err, dict)
-            }
+            codes = {(err.get("extensions") or {}).get("code") for err in (exc.errors or []) if isinstance(err, dict)}
             if "UNAUTHENTICATED" in codes:
                 raise Unauthenticated(str(exc)) from exc
             raise
+
+    async def fetch(self, since: str | None) -> Feed | None:
+        """The feed, or None when it has not changed since `since`."""
+        result = await self._execute(SCREEN_FEED, {"since": since})
         if not isinstance(result, dict):
             raise FeedError("response is not an object")
         data = result.get("screenFeed")
@@ -58,3 +96,59 @@ class FeedClient:
         response = await http.get(self.config.media_url(path), timeout=REQUEST_TIMEOUT)
         response.raise_for_status()
         return response.content
+
+    async def pairing_start(self) -> PairingCode | None:
+        """A code to show; None when the API refuses for now (e.g. too many requests)."""
+        data = _field(await self._execute(PAIRING_START), "screenPairingStart")
+        code, secret = data.get("code"), data.get("secret")
+        if not isinstance(code, str) or not isinstance(secret, str):
+            log.warning("no pairing code: %s", data.get("errors"))
+            return None
+        expires = data.get("expiresAt")
+        return PairingCode(code, secret, datetime.fromisoformat(expires) if isinstance(expires, str) else None)
+
+    async def pairing_redeem(self, pairing: PairingCode) -> tuple[str, str | None]:
+        """(status, token): PENDING, CLAIMED with the token (sent once), or EXPIRED."""
+        data = _field(
+            await self._execute(PAIRING_REDEEM, {"code": pairing.code, "secret": pairing.secret}),
+            "screenPairingRedeem",
+        )
+        token = data.get("token")
+        return str(data.get("status")), token if isinstance(token, str) and token else None
+
+    async def heartbeat(self, status: ScreenStatus, uptime_seconds: int) -> bool:
+        """Report; True when staff asked for a screenshot."""
+        variables = {
+            "input": {
+                "contentVersion": status.content_version,
+                "mode": status.mode,
+                "uptimeSeconds": uptime_seconds,
+                "lastError": status.last_error,
+            }
+        }
+        return _field(await self._execute(HEARTBEAT, variables), "screenHeartbeat").get("screenshotRequested") is True
+
+    async def record_plays(self, plays: list[Play]) -> list[str]:
+        """Upload plays; returns the ids the API has (or will never take): safe to forget."""
+        variables = {
+            "plays": [{"id": p.id, "item": p.item_id, "startedAt": p.started_at, "seconds": p.seconds} for p in plays]
+        }
+        data = _field(await self._execute(PLAYS_RECORD, variables), "screenPlaysRecord")
+        done = [*(data.get("accepted") or []), *(data.get("discarded") or [])]
+        return [i for i in done if isinstance(i, str)]
+
+    async def upload_screenshot(self, http: httpx.AsyncClient, png: bytes) -> bool:
+        operations = {"query": SCREENSHOT_UPLOAD, "variables": {"file": None}}
+        response = await http.post(
+            self.config.graphql_url,
+            data={"operations": json.dumps(operations), "map": json.dumps({"0": ["variables.file"]})},
+            files={"0": ("screen.png", png, "image/png")},
+            headers={"Authorization": f"Bearer {self.config.token}"},
+            timeout=REQUEST_TIMEOUT,
+        )
+        response.raise_for_status()
+        body = response.json()
+        data = _field(body.get("data") if isinstance(body, dict) else None, "screenScreenshotUpload")
+        if data.get("errors"):
+            log.warning("screenshot refused: %s", data["errors"])
+        return not data.get("errors")

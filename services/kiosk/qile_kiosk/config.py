@@ -44,6 +44,11 @@ class KioskConfig:
         return (self.width, self.height)
 
     @property
+    def token_path(self) -> Path:
+        """Where a token received by pairing is kept (a `token` setting wins over it)."""
+        return self.cache_dir / "screen-token"
+
+    @property
     def graphql_url(self) -> str:
         return self.api_url.rstrip("/") + "/graphql"
 
@@ -143,9 +148,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def load_config(args: argparse.Namespace, env: Mapping[str, str] | None = None) -> KioskConfig:
     env = os.environ if env is None else env
     config = KioskConfig()
-    path: Path | None = args.config or (
-        Path(env["QILE_KIOSK_CONFIG"]) if env.get("QILE_KIOSK_CONFIG") else None
-    )
+    path: Path | None = args.config or (Path(env["QILE_KIOSK_CONFIG"]) if env.get("QILE_KIOSK_CONFIG") else None)
     if path is not None:
         config = from_file(config, path)
     elif DEFAULT_CONFIG_FILE.is_file():

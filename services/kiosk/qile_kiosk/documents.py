@@ -35,4 +35,44 @@ query ScreenFeed($since: String) {
 }
 """
 
-ALL_DOCUMENTS: dict[str, str] = {"ScreenFeed": SCREEN_FEED}
+# Pairing: asked without any token.
+PAIRING_START = """
+mutation PairingStart {
+  screenPairingStart { code secret expiresAt errors { code message } }
+}
+"""
+
+PAIRING_REDEEM = """
+mutation PairingRedeem($code: String!, $secret: String!) {
+  screenPairingRedeem(input: {code: $code, secret: $secret}) { status token errors { code message } }
+}
+"""
+
+# With the screen's token, after each successful poll.
+HEARTBEAT = """
+mutation Heartbeat($input: ScreenHeartbeatInput!) {
+  screenHeartbeat(input: $input) { screenshotRequested errors { code message } }
+}
+"""
+
+PLAYS_RECORD = """
+mutation PlaysRecord($plays: [PlayInput!]!) {
+  screenPlaysRecord(plays: $plays) { accepted discarded errors { code message } }
+}
+"""
+
+# Sent as a multipart request (GraphQL multipart request spec), the file in `0`.
+SCREENSHOT_UPLOAD = """
+mutation ScreenshotUpload($file: Upload!) {
+  screenScreenshotUpload(file: $file) { screenshot { takenAt } errors { code message } }
+}
+"""
+
+ALL_DOCUMENTS: dict[str, str] = {
+    "ScreenFeed": SCREEN_FEED,
+    "PairingStart": PAIRING_START,
+    "PairingRedeem": PAIRING_REDEEM,
+    "Heartbeat": HEARTBEAT,
+    "PlaysRecord": PLAYS_RECORD,
+    "ScreenshotUpload": SCREENSHOT_UPLOAD,
+}

@@ -2,14 +2,19 @@
 
 SQLite gives a queue that survives restarts and power cuts. Each play gets a
 random id when recorded, so an upload retried after a lost answer is counted
-once by the API (it must ignore ids it already has). Upload needs an API
-mutation that does not exist yet; `pending` and `acknowledge` are its kiosk side.
+once by the API (it ignores ids it already has). The poller uploads `pending`
+plays in batches after each successful poll and `acknowledge`s what the API
+accepted: a play leaves this queue only once the API holds it.
+
+The drawing loop records and the poller thread uploads, so one lock guards
+the connection.
 """
 
 from __future__ import annotations
 
 import logging
 import sqlite3
+import threading
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
@@ -30,6 +35,7 @@ class PlayLog:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._db: sqlite3.Connection | None = None
+        self._lock = threading.Lock()
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
@@ -49,28 +55,32 @@ class PlayLog:
         started = ended_at.timestamp() - seconds
         started_at = datetime.fromtimestamp(started, ended_at.tzinfo).isoformat()
         try:
-            self._db.execute(
-                "INSERT INTO plays VALUES (?, ?, ?, ?)",
-                (uuid.uuid4().hex, item_id, started_at, round(seconds, 1)),
-            )
+            with self._lock:
+                self._db.execute(
+                    "INSERT INTO plays VALUES (?, ?, ?, ?)",
+                    (uuid.uuid4().hex, item_id, started_at, round(seconds, 1)),
+                )
         except sqlite3.Error as exc:
             log.warning("play not recorded: %s", exc)
 
     def pending(self, limit: int = 500) -> list[Play]:
         if self._db is None:
             return []
-        rows = self._db.execute(
-            "SELECT id, item_id, started_at, seconds FROM plays ORDER BY rowid LIMIT ?", (limit,)
-        )
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT id, item_id, started_at, seconds FROM plays ORDER BY rowid LIMIT ?", (limit,)
+            ).fetchall()
         return [Play(*row) for row in rows]
 
     def acknowledge(self, ids: list[str]) -> None:
         """The API has stored these: drop them from the queue."""
         if self._db is None or not ids:
             return
-        self._db.executemany("DELETE FROM plays WHERE id = ?", [(i,) for i in ids])
+        with self._lock:
+            self._db.executemany("DELETE FROM plays WHERE id = ?", [(i,) for i in ids])
 
     def close(self) -> None:
-        if self._db is not None:
-            self._db.close()
-            self._db = None
+        with self._lock:
+            if self._db is not None:
+                self._db.close()
+                self._db = None

@@ -3,6 +3,12 @@
 The poller only talks to the main loop through a queue of messages. Failures
 back off with full jitter (tenacity's random exponential wait) up to a cap and
 are retried forever: a screen in a community hall has nobody to press retry.
+
+Without a token it first pairs: shows a code (via a message), asks every few
+seconds whether staff claimed it, stores the token it then receives once.
+After each successful feed poll it sends a heartbeat, uploads recorded plays
+and, when staff asked, the screenshot the drawing loop captured. Those extras
+never make a feed poll fail: they are retried at the next poll.
 """
 
 from __future__ import annotations
@@ -12,8 +18,9 @@ import logging
 import queue
 import random
 import threading
+import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 import httpx
@@ -27,9 +34,11 @@ from tenacity import (
 from tenacity.wait import wait_base
 
 from qile_kiosk.cache import FeedCache
-from qile_kiosk.client import FeedClient, Unauthenticated
+from qile_kiosk.client import FeedClient, PairingCode, ScreenStatus, Unauthenticated
 from qile_kiosk.config import KioskConfig
 from qile_kiosk.feed import Feed
+from qile_kiosk.pairing import TokenStore
+from qile_kiosk.plays import PlayLog
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +61,30 @@ class PollFailed:
     retry_in: float
 
 
-Message = FeedArrived | FeedUnchanged | PollFailed
+@dataclass(frozen=True)
+class PairingShown:
+    code: str
+    expires_at: datetime | None
+
+
+@dataclass(frozen=True)
+class Paired:
+    pass
+
+
+@dataclass(frozen=True)
+class ScreenshotWanted:
+    pass
+
+
+Message = FeedArrived | FeedUnchanged | PollFailed | PairingShown | Paired | ScreenshotWanted
+
+# Plays per upload, and uploads per poll: a backlog from a long outage drains
+# over a few polls without one huge request.
+PLAYS_BATCH = 200
+PLAYS_BATCHES_PER_POLL = 10
+# How often an unpaired kiosk asks whether its code was claimed.
+PAIRING_INTERVAL = 3.0
 
 
 def backoff_wait(cap: float, floor: float = 0.5) -> wait_base:
@@ -77,13 +109,21 @@ class Poller:
         cache: FeedCache,
         now: Callable[[], datetime],
         since: str | None = None,
+        plays: PlayLog | None = None,
     ) -> None:
         self.config = config
         self.cache = cache
         self.now = now
         self.version = since
         self.client = FeedClient(config)
+        self.plays = plays
+        self.tokens = TokenStore(config.token_path)
         self.messages: queue.Queue[Message] = queue.Queue()
+        # Written by the drawing loop, read here: whole immutable values only.
+        self.status = ScreenStatus()
+        self.screenshots: queue.Queue[bytes] = queue.Queue(maxsize=1)
+        self._screenshot_asked = False
+        self._started_at = time.monotonic()
         self._thread: threading.Thread | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._task: asyncio.Task[None] | None = None
@@ -118,6 +158,10 @@ class Poller:
         exc = state.outcome.exception() if state.outcome else None
         retry_in = state.next_action.sleep if state.next_action else 0.0
         log.warning("poll failed (%s: %s); retrying in %.1f s", type(exc).__name__, exc, retry_in)
+        if exc is not None:
+            self._failed(exc, retry_in)
+
+    def _failed(self, exc: BaseException, retry_in: float) -> None:
         self.messages.put(
             PollFailed(
                 error=f"{type(exc).__name__}: {exc}",
@@ -127,6 +171,8 @@ class Poller:
         )
 
     async def run(self) -> None:
+        if not self.config.token:
+            await self.pair()
         async with httpx.AsyncClient() as http:
             while True:
                 retrying = AsyncRetrying(
@@ -140,7 +186,7 @@ class Poller:
                         await self.poll_once(http)
                 await asyncio.sleep(jittered(self.config.poll_interval))
 
-    async def poll_once(self, http: httpx.AsyncClient) -> None:
+    async def poll_feed(self, http: httpx.AsyncClient) -> None:
         feed = await self.client.fetch(self.version)
         fetched_at = self.now()
         if feed is None:
@@ -158,6 +204,84 @@ class Poller:
         self.version = feed.version if complete else None
         self.messages.put(FeedArrived(feed, fetched_at))
 
+    async def poll_once(self, http: httpx.AsyncClient) -> None:
+        await self.poll_feed(http)
+        try:
+            await self.report(http)
+        except Exception as exc:
+            # The feed came through; the rest waits for the next poll.
+            log.warning("heartbeat, plays or screenshot not sent: %s: %s", type(exc).__name__, exc)
+
+    async def report(self, http: httpx.AsyncClient) -> None:
+        uptime = int(time.monotonic() - self._started_at)
+        if await self.client.heartbeat(self.status, uptime) and not self._screenshot_asked:
+            self._screenshot_asked = True
+            self.messages.put(ScreenshotWanted())
+        try:
+            png = self.screenshots.get_nowait()
+        except queue.Empty:
+            png = None
+        if png is not None:
+            await self.client.upload_screenshot(http, png)
+            self._screenshot_asked = False
+        await self.upload_plays()
+
+    async def upload_plays(self) -> int:
+        """Send recorded plays in batches; each leaves the local queue only once the API has it."""
+        if self.plays is None:
+            return 0
+        sent = 0
+        for _ in range(PLAYS_BATCHES_PER_POLL):
+            batch = self.plays.pending(PLAYS_BATCH)
+            if not batch:
+                break
+            done = await self.client.record_plays(batch)
+            self.plays.acknowledge(done)
+            sent += len(done)
+            if len(batch) < PLAYS_BATCH or not done:
+                break
+        return sent
+
+    async def pair(self) -> None:
+        """Show a code until staff claim it; then store the token and carry on polling."""
+        wait = backoff_wait(self.config.backoff_cap)
+        failures = 0
+        pairing: PairingCode | None = None
+        while True:
+            try:
+                if pairing is None:
+                    pairing = await self.client.pairing_start()
+                    if pairing is None:
+                        raise RuntimeError("配对码暂不可用")
+                    self.messages.put(PairingShown(pairing.code, pairing.expires_at))
+                else:
+                    status, token = await self.client.pairing_redeem(pairing)
+                    if status == "CLAIMED" and token:
+                        self._paired(token)
+                        return
+                    if status != "PENDING":
+                        pairing = None  # expired: show a new code
+                        continue
+                failures = 0
+                await asyncio.sleep(min(PAIRING_INTERVAL, self.config.poll_interval))
+            except Exception as exc:
+                failures += 1
+                retry_in = wait(_attempt(failures))
+                log.warning("pairing: %s: %s; retrying in %.1f s", type(exc).__name__, exc, retry_in)
+                self._failed(exc, retry_in)
+                await asyncio.sleep(retry_in)
+
+    def _paired(self, token: str) -> None:
+        try:
+            self.tokens.save(token)
+        except OSError as exc:
+            # Keep going on the token in memory; a restart would pair again.
+            log.error("cannot store the token at %s: %s", self.tokens.path, exc)
+        self.config = replace(self.config, token=token)
+        self.client = FeedClient(self.config)
+        log.info("paired: token received")
+        self.messages.put(Paired())
+
     async def _fetch_images(self, http: httpx.AsyncClient, feed: Feed) -> bool:
         complete = True
         for honour in feed.honours:
@@ -173,3 +297,10 @@ class Poller:
             if not self.cache.save_image(photo.sha256, data):
                 complete = False
         return complete
+
+
+def _attempt(number: int) -> RetryCallState:
+    """A retry state that says "attempt `number`", for using tenacity's wait outside a retry loop."""
+    state = RetryCallState(retry_object=AsyncRetrying(), fn=None, args=(), kwargs={})
+    state.attempt_number = number
+    return state

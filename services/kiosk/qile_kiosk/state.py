@@ -4,7 +4,7 @@ FETCHING  no content yet, first answer pending: standby screen, "正在连接".
 SHOWING   content from a poll that succeeded.
 OFFLINE   content from the cache or an earlier poll; the API is not answering.
 STANDBY   nothing to show and the API is not answering: brand, community, clock.
-PAIRING   no token: the screen shows a pairing code (needs the API's pairing).
+PAIRING   no token: the screen shows a pairing code until staff claim it.
 """
 
 from __future__ import annotations
@@ -32,11 +32,11 @@ class KioskState:
     fetched_at: datetime | None = None
     last_error: str | None = None
     unauthenticated: bool = False
+    pairing_code: str | None = None
+    pairing_expires_at: datetime | None = None
 
     @classmethod
-    def initial(
-        cls, has_token: bool, cached: Feed | None = None, fetched_at: datetime | None = None
-    ) -> KioskState:
+    def initial(cls, has_token: bool, cached: Feed | None = None, fetched_at: datetime | None = None) -> KioskState:
         if not has_token:
             return cls(Mode.PAIRING, cached, fetched_at)
         if cached is not None:
@@ -59,6 +59,9 @@ class KioskState:
         if self.mode is Mode.PAIRING:
             mode = Mode.PAIRING
         return replace(self, mode=mode, last_error=error, unauthenticated=unauthenticated)
+
+    def on_pairing_code(self, code: str, expires_at: datetime | None) -> KioskState:
+        return replace(self, mode=Mode.PAIRING, pairing_code=code, pairing_expires_at=expires_at, last_error=None)
 
     def on_paired(self) -> KioskState:
         return KioskState(Mode.FETCHING, self.feed, self.fetched_at)

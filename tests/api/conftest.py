@@ -17,7 +17,8 @@ from qile_api.settings import Settings
 from qile_api.state import AppState
 
 CONTENT_TABLES = (
-    "notices, honours, events, screens, facilities, teams, media, accounts, sessions, login_failures, audit_log"
+    "notices, honours, events, screens, facilities, teams, media, accounts, sessions, login_failures, audit_log, "
+    "selections, recognitions, attestations"
 )
 
 
@@ -34,6 +35,8 @@ class Api:
     app: Starlette
     client: httpx.AsyncClient
     clock: FakeClock
+    # Sent when a call names no token (staff-only suites set it; `clean` resets it).
+    default_token: str | None = None
 
     @property
     def state(self) -> AppState:
@@ -51,6 +54,7 @@ class Api:
     async def gql(
         self, query: str, variables: dict[str, Any] | None = None, token: str | None = None
     ) -> dict[str, Any]:
+        token = token or self.default_token
         headers = {"Authorization": f"Bearer {token}"} if token else {}
         response = await self.client.post(
             "/graphql", json={"query": query, "variables": variables or {}}, headers=headers
@@ -82,3 +86,4 @@ async def clean(api: Api) -> None:
     await api.db.execute(f"TRUNCATE {CONTENT_TABLES} RESTART IDENTITY CASCADE")
     await api.db.execute("UPDATE regions SET theme_key = NULL WHERE theme_key IS NOT NULL")
     api.clock.now = FakeClock().now
+    api.default_token = None

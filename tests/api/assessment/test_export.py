@@ -9,11 +9,9 @@ from decimal import Decimal
 
 import httpx
 import pytest
-from starlette.applications import Starlette
-from starlette.routing import Route
 
 from qile_api.assessment.engine import assess
-from qile_api.assessment.export import BOM, HEADER, assessment_csv, build_csv
+from qile_api.assessment.export import BOM, HEADER, build_csv
 from qile_api.assessment.sql import CommunityFacts, ExportCommunity, FacilityFact, all_criteria
 from tests.api.assessment import records as r
 from tests.api.conftest import Api
@@ -21,10 +19,10 @@ from tests.api.conftest import Api
 
 @pytest.fixture
 async def reports(api: Api) -> AsyncIterator[httpx.AsyncClient]:
-    """The endpoint alone, over the test app's state (the real app wires it behind staff sign-in)."""
-    app = Starlette(routes=[Route("/reports/assessment.csv", assessment_csv)])
-    app.state.qile = api.state
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://qile.test") as client:
+    """The app's report endpoint, signed in as the city reviewer of this suite."""
+    headers = {"Authorization": f"Bearer {api.default_token}"}
+    transport = httpx.ASGITransport(app=api.app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://qile.test", headers=headers) as client:
         yield client
 
 
@@ -102,4 +100,4 @@ async def test_export_round_trips_do_not_grow_with_communities(api: Api, reports
     await reports.get("/reports/assessment.csv", params={"year": "2026"})
     city = api.queries - before
 
-    assert city == district - 1  # no district to look up
+    assert city == district - 2  # no district to look up, nor to check against the scope

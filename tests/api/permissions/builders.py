@@ -85,11 +85,35 @@ async def _screen(db: Database, scope: str) -> int:
     return int(value)
 
 
+async def _selection(db: Database, scope: str) -> int:
+    # One per community, year and kind: each cell gets a fresh one.
+    await db.execute("DELETE FROM selections WHERE community_id = $1", await f.region_id(db, scope))
+    value = await db.fetchval(
+        """INSERT INTO selections (community_id, year, kind, households_eligible, households_participating)
+        VALUES ($1, 2026, 'CIVIL_FAMILY', 100, 90) RETURNING id""",
+        await f.region_id(db, scope),
+    )
+    return int(value)
+
+
+async def _recognition(db: Database, scope: str) -> int:
+    value = await db.fetchval(
+        """INSERT INTO recognitions (community_id, brand_name, level, recognised_by, recognised_on)
+        VALUES ($1, '里仁为美', 'PROVINCIAL', '大众日报', '2026-06-01') RETURNING id""",
+        await f.region_id(db, scope),
+    )
+    return int(value)
+
+
 async def _account(db: Database, scope: str) -> int:
     return await staff.account(db, f"target{uuid.uuid4().hex[:8]}", "EDITOR", scope)
 
 
 _INPUT_TYPES = {
+    "selectionUpdate": "SelectionUpdateInput",
+    "selectionDelete": "RecordRefInput",
+    "recognitionUpdate": "RecognitionUpdateInput",
+    "recognitionDelete": "RecordRefInput",
     "noticeUpdate": "NoticeUpdateInput",
     "honourUpdate": "HonourUpdateInput",
     "eventUpdate": "EventUpdateInput",
@@ -186,6 +210,28 @@ BUILDERS: dict[str, Builder] = {
     "teamUpdate": community_record("teamUpdate", "Team", _team, {"members": 30}),
     "teamDelete": community_record("teamDelete", "Team", _team, {}),
     "communityUpdate": community_ref("communityUpdate", {"theme": "LOVE"}),
+    "selectionCreate": create_builder(
+        "selectionCreate",
+        "SelectionCreateInput",
+        {"year": 2026, "kind": "CIVIL_COURTYARD", "householdsEligible": 50, "householdsParticipating": 45},
+        "community",
+    ),
+    "selectionUpdate": community_record("selectionUpdate", "Selection", _selection, {"householdsParticipating": 95}),
+    "selectionDelete": community_record("selectionDelete", "Selection", _selection, {}),
+    "recognitionCreate": create_builder(
+        "recognitionCreate",
+        "RecognitionCreateInput",
+        {"brandName": "邻里守望", "level": "NATIONAL", "recognisedBy": "人民日报", "recognisedOn": "2026-05-01"},
+        "community",
+    ),
+    "recognitionUpdate": community_record("recognitionUpdate", "Recognition", _recognition, {"note": "补充"}),
+    "recognitionDelete": community_record("recognitionDelete", "Recognition", _recognition, {}),
+    "attestationRecord": create_builder(
+        "attestationRecord",
+        "AttestationInput",
+        {"year": 2026, "criterion": "civility.environment", "met": True},
+        "community",
+    ),
     "screenRename": community_record("screenRename", "Screen", _screen, {"name": "改名"}),
     "screenRotateToken": community_record("screenRotateToken", "Screen", _screen, {}),
     "screenDecommission": community_record("screenDecommission", "Screen", _screen, {}),

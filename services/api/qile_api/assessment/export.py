@@ -16,17 +16,31 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from strawberry import relay
 
+from qile_api.accounts.http import staff_of
 from qile_api.assessment.engine import MAX_YEAR, MIN_YEAR, CommunityAssessment, assess_communities
 from qile_api.assessment.rules import fmt
 from qile_api.assessment.sql import ExportCommunity, communities_within, district_named
 from qile_api.assessment.vocabulary import STATUS_LABELS
 from qile_api.db.database import Executor
+from qile_api.graphql.targets import path_of
 from qile_api.state import AppState
 
 BOM = "\ufeff"
 HEADER = (
-    "区县", "街道/镇", "社区", "试点编号", "主题", "年度",
-    "部分", "标准项", "标准内容", "测量值", "标准值", "单位", "结果", "依据",
+    "区县",
+    "街道/镇",
+    "社区",
+    "试点编号",
+    "主题",
+    "年度",
+    "部分",
+    "标准项",
+    "标准内容",
+    "测量值",
+    "标准值",
+    "单位",
+    "结果",
+    "依据",
 )
 
 
@@ -60,9 +74,7 @@ def build_csv(rows: Sequence[tuple[ExportCommunity, CommunityAssessment]]) -> st
     return BOM + out.getvalue()
 
 
-async def export_csv(
-    db: Executor, year: int, region_id: int | None, *, now: datetime, timezone: str
-) -> str:
+async def export_csv(db: Executor, year: int, region_id: int | None, *, now: datetime, timezone: str) -> str:
     """Every community inside `region_id` (None: the city), assessed in one batch."""
     communities = await communities_within(db, region_id)
     assessed = await assess_communities(db, [c.id for c in communities], year, now=now, timezone=timezone)
@@ -111,12 +123,25 @@ def csv_response(text: str, year: int) -> Response:
 
 
 async def assessment_csv(request: Request) -> Response:
-    """GET /reports/assessment.csv?year=2026&district=张店区 (staff authentication: wired by the app)."""
+    """GET /reports/assessment.csv?year=2026&district=张店区, for staff (Authorization: Bearer qu_…).
+
+    Without `district` it covers the caller's whole scope; a district outside
+    the caller's scope is refused.
+    """
     state: AppState = request.app.state.qile
+    staff = await staff_of(request)
+    if staff is None:
+        return PlainTextResponse(
+            "请先登录（需要工作人员令牌）", status_code=401, headers={"WWW-Authenticate": "Bearer"}
+        )
     try:
         year = parse_year(request.query_params.get("year"))
         region_id = await parse_district(state.db, request.query_params.get("district"))
     except ExportError as exc:
         return PlainTextResponse(str(exc), status_code=400)
+    if region_id is None:
+        region_id = staff.scope_region_id
+    elif staff.scope_region_id not in await path_of(state.db, region_id):
+        return PlainTextResponse("无权导出：超出管辖范围", status_code=403)
     text = await export_csv(state.db, year, region_id, now=state.clock(), timezone=state.settings.timezone)
     return csv_response(text, year)

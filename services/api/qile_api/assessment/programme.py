@@ -140,12 +140,16 @@ def build_programme(year: int, sort: PilotSort, pilots: Sequence[Pilot], themes:
     )
 
 
-async def load_programme(info: Info, year: int, sort: PilotSort) -> PilotProgramme:
-    """Pilots, their districts, the themes and every assessment: a fixed number of round trips."""
+async def load_programme(info: Info, year: int, sort: PilotSort, within: int | None = None) -> PilotProgramme:
+    """Pilots (inside region `within`), their districts, the themes and every assessment.
+
+    A fixed number of round trips, however many pilots.
+    """
     check_year(year)
     ctx = info.context
     # The plan has 20 pilots; the limit only guards against a runaway list.
     communities = await list_communities(ctx.db, CommunityFilter(pilot=True), None, 1000)
+    communities = [c for c in communities if within is None or within in c.path]
     ctx.loaders.region_by_id.prime_many({r.id: r for r in communities})
     district_rows = await ctx.loaders.region_by_id.load_many([r.path[1] for r in communities])
     themes = await all_themes(ctx.db)

@@ -10,12 +10,14 @@ from qile_api.assessment.types import Assessment, load_assessment
 from qile_api.graphql.context import Info
 from qile_api.graphql.errors import BadUserInput
 from qile_api.graphql.ids import node_pk
+from qile_api.graphql.permissions import STAFF, STAFF_IN_SCOPE
 
 
 @strawberry.type
 class AssessmentQueries:
     @strawberry.field(
-        description="A community against the reference standard for one year: its eight parts and their criteria."
+        permission_classes=STAFF_IN_SCOPE,
+        description="A community against the reference standard for one year (staff, inside their scope).",
     )
     async def assessment(self, info: Info, community: relay.GlobalID, year: int) -> Assessment:
         pk = node_pk(community, "Community", "community")
@@ -24,6 +26,11 @@ class AssessmentQueries:
             raise BadUserInput("no such community", field="community")
         return await load_assessment(info, row, year)
 
-    @strawberry.field(description="The 20 pilot communities for one year, per theme and per district.")
+    @strawberry.field(
+        permission_classes=STAFF,
+        description="The pilot communities for one year, per theme and per district: those inside your scope.",
+    )
     async def pilot_programme(self, info: Info, year: int, sort: PilotSort = PilotSort.PILOT_NO) -> PilotProgramme:
-        return await load_programme(info, year, sort)
+        staff = info.context.staff
+        assert staff is not None
+        return await load_programme(info, year, sort, within=staff.scope_region_id)

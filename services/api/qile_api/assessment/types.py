@@ -135,6 +135,7 @@ class Selection:
     kind_label: str
     households_eligible: int
     households_participating: int
+    version: int | None = strawberry.field(default=None, description="Send it back with an update.")
 
     @classmethod
     def of(cls, s: sql.SelectionFact) -> Selection:
@@ -155,6 +156,7 @@ class Recognition:
     level_label: str
     recognised_by: str
     recognised_on: str = strawberry.field(description="ISO date.")
+    version: int | None = strawberry.field(default=None, description="Send it back with an update.")
 
     @classmethod
     def of(cls, r: sql.RecognitionFact) -> Recognition:

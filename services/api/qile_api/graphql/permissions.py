@@ -13,7 +13,7 @@ from typing import Any, ClassVar
 from strawberry.permission import BasePermission
 
 from qile_api.graphql.context import Info
-from qile_api.graphql.targets import global_ids, path_of, region_of
+from qile_api.graphql.targets import global_ids, target_path
 
 ROLE_RANK: dict[str, int] = {"EDITOR": 1, "REVIEWER": 2, "ADMIN": 3}
 
@@ -45,11 +45,14 @@ class _ScopedRole(BasePermission):
         staff = info.context.staff
         if staff is None or ROLE_RANK[staff.role] < ROLE_RANK[self.min_role]:
             return False
-        db = info.context.db
+        # A field on a region (e.g. Community.assessment) reads that region.
+        source_path = getattr(getattr(source, "row", None), "path", None)
+        if isinstance(source_path, tuple) and staff.scope_region_id not in source_path:
+            return False
         for gid in global_ids(list(kwargs.values())):
-            region = await region_of(db, gid)
+            path = await target_path(info, gid)
             # A missing object is the mutation's NOT_FOUND, not a permission matter.
-            if region is not None and staff.scope_region_id not in await path_of(db, region):
+            if path is not None and staff.scope_region_id not in path:
                 return False
         return True
 
@@ -69,5 +72,7 @@ class CanAdminister(_ScopedRole):
 # What fields declare: signed in first (UNAUTHENTICATED), then role and scope (FORBIDDEN).
 STAFF: list[type[BasePermission]] = [IsStaff]
 EDITORS: list[type[BasePermission]] = [IsStaff, CanEdit]
+# Reading what only staff may read: any role, inside the scope.
+STAFF_IN_SCOPE = EDITORS
 REVIEWERS: list[type[BasePermission]] = [IsStaff, CanReview]
 ADMINS: list[type[BasePermission]] = [IsStaff, CanAdminister]

@@ -16,6 +16,7 @@ from strawberry.tools import merge_types
 from qile_api.accounts.mutations import AccountMutations
 from qile_api.accounts.queries import AccountQueries
 from qile_api.accounts.types import Account
+from qile_api.assessment.mutations import AssessmentRecordMutations
 from qile_api.assessment.queries import AssessmentQueries
 from qile_api.audit.queries import AuditQueries
 from qile_api.devices.mutations import DeviceMutations
@@ -89,6 +90,7 @@ Mutation = merge_types(
         CommunityMutations,
         FacilityMutations,
         TeamMutations,
+        AssessmentRecordMutations,
         ScreenMutations,
         PairingMutations,
         DeviceMutations,

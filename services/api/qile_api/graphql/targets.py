@@ -14,6 +14,7 @@ from typing import Any
 from strawberry import relay
 
 from qile_api.db.database import Executor
+from qile_api.graphql.context import Info
 
 _REGION_TYPES = {"City", "District", "Subdistrict", "Community"}
 
@@ -26,6 +27,9 @@ _REGION_OF: dict[str, str] = {
     "Facility": "SELECT community_id FROM facilities WHERE id = $1",
     "Team": "SELECT community_id FROM teams WHERE id = $1",
     "Account": "SELECT scope_region_id FROM accounts WHERE id = $1",
+    "Selection": "SELECT community_id FROM selections WHERE id = $1",
+    "Recognition": "SELECT community_id FROM recognitions WHERE id = $1",
+    "Attestation": "SELECT community_id FROM attestations WHERE id = $1",
 }
 
 
@@ -59,3 +63,22 @@ async def region_of(db: Executor, gid: relay.GlobalID) -> int | None:
 async def path_of(db: Executor, region_id: int) -> tuple[int, ...]:
     path = await db.fetchval("SELECT path FROM regions WHERE id = $1", region_id)
     return tuple(path or ())
+
+
+async def target_path(info: Info, gid: relay.GlobalID) -> tuple[int, ...] | None:
+    """The region path of what a global ID names, through the request's loaders.
+
+    Region ids go through the batched region loader, so a query naming many
+    communities (aliases) costs one round trip for all of them.
+    """
+    loader = info.context.loaders.region_by_id
+    if gid.type_name in _REGION_TYPES:
+        if not gid.node_id.isdigit():
+            return None
+        row = await loader.load(int(gid.node_id))
+        return row.path if row is not None and row.level == gid.type_name.upper() else None
+    region_id = await region_of(info.context.db, gid)
+    if region_id is None:
+        return None
+    row = await loader.load(region_id)
+    return row.path if row is not None else None

@@ -18,6 +18,7 @@ from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 
 from qile_api.accounts.service import bootstrap_admin
+from qile_api.assessment.export import assessment_csv
 from qile_api.db.database import Database
 from qile_api.db.embedded import resolve_dsn
 from qile_api.db.migrate import migrate
@@ -94,6 +95,7 @@ def create_app(settings: Settings | None = None, *, dsn: str | None = None, run_
         routes=[
             Route("/graphql", graphql, methods=["GET", "POST"]),
             Route("/media/{sha256}", media, methods=["GET"]),
+            Route("/reports/assessment.csv", assessment_csv, methods=["GET"]),
             Route("/healthz", healthz, methods=["GET"]),
             Route("/readyz", readyz, methods=["GET"]),
         ],

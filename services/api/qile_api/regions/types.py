@@ -10,10 +10,12 @@ import strawberry
 from strawberry import relay
 
 from qile_api.graphql.context import Info
+from qile_api.graphql.permissions import STAFF_IN_SCOPE
 from qile_api.regions.sql import RegionRow
 from qile_api.themes.types import Theme, load_theme
 
 if TYPE_CHECKING:
+    from qile_api.assessment.types import Assessment
     from qile_api.facilities.types import Facility
     from qile_api.teams.types import Team
 
@@ -154,6 +156,17 @@ class Community(_RegionNode, Region):
     @strawberry.field(description="Send it back with communityUpdate.")
     def version(self) -> int:
         return self.row.version
+
+    @strawberry.field(
+        permission_classes=STAFF_IN_SCOPE,
+        description="This community against the reference standard for one year (staff, inside their scope).",
+    )
+    async def assessment(
+        self, info: Info, year: int
+    ) -> Annotated[Assessment, strawberry.lazy("qile_api.assessment.types")]:
+        from qile_api.assessment.types import load_assessment
+
+        return await load_assessment(info, self.row, year)
 
     @strawberry.field(description="Its facilities, as staff recorded them.")
     async def facilities(self, info: Info) -> list[Annotated[Facility, strawberry.lazy("qile_api.facilities.types")]]:

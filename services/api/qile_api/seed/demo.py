@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from qile_api.assessment.demo import seed_assessment_demo
 from qile_api.db.database import Executor
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -135,8 +136,9 @@ async def seed_demo(db: Executor, now: datetime | None = None) -> dict[str, int]
     for key, community, title, kind, name, citation, year in HONOURS:
         await db.execute(
             """INSERT INTO honours (region_id, title, subject_kind, subject_name, citation, year,
-                                    status, published_at, is_demo, demo_key)
-            VALUES ($1, $2, $3, $4, $5, $6, 'PUBLISHED', now(), true, $7)
+                                    status, published_at, is_demo, demo_key,
+                                    consent_given_by, consent_given_at, consent_method)
+            VALUES ($1, $2, $3, $4, $5, $6, 'PUBLISHED', now(), true, $7, $4, now(), '书面签字（演示数据）')
             ON CONFLICT (demo_key) DO NOTHING""",
             await _region(db, community), title, kind, name, citation, year, key,
         )
@@ -161,7 +163,9 @@ async def seed_demo(db: Executor, now: datetime | None = None) -> dict[str, int]
             await _region(db, community), kind, name, location, key,
         )
 
+    assessed = await seed_assessment_demo(db, now)
     return {
+        **assessed,
         "notices": len(NOTICES),
         "honours": len(HONOURS),
         "events": len(EVENTS),

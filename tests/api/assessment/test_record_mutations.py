@@ -1,0 +1,65 @@
+"""Staff recording the assessment's data: validation, versions, audit, effect."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.api import staff
+from tests.api.assessment import records as r
+from tests.api.conftest import Api
+
+SELECTION = "selection { id version householdsParticipating } errors { code field }"
+CREATE = f"mutation($input: SelectionCreateInput!) {{ selectionCreate(input: $input) {{ {SELECTION} }} }}"
+UPDATE = f"mutation($input: SelectionUpdateInput!) {{ selectionUpdate(input: $input) {{ {SELECTION} }} }}"
+ATTEST = """
+mutation($input: AttestationInput!) {
+  attestationRecord(input: $input) { attestation { met attestedByName } errors { code field } }
+}
+"""
+
+
+async def payload(api: Api, doc: str, token: str, **input: Any) -> dict[str, Any]:
+    body = await api.gql(doc, {"input": input}, token=token)
+    assert "errors" not in body, body
+    (value,) = body["data"].values()
+    return value  # type: ignore[no-any-return]
+
+
+async def test_selections_are_validated_unique_and_versioned(api: Api) -> None:
+    editor = await staff.staff(api.db, "editor", "EDITOR", "工盛社区")
+    community = await r.community_gid(api, "工盛社区")
+    base = {"community": community, "year": 2026, "kind": "CIVIL_FAMILY"}
+
+    too_many = await payload(api, CREATE, editor, **base, householdsEligible=100, householdsParticipating=101)
+    created = await payload(api, CREATE, editor, **base, householdsEligible=100, householdsParticipating=80)
+    again = await payload(api, CREATE, editor, **base, householdsEligible=100, householdsParticipating=80)
+    sel = created["selection"]
+    updated = await payload(api, UPDATE, editor, id=sel["id"], version=sel["version"], householdsParticipating=95)
+    stale = await payload(api, UPDATE, editor, id=sel["id"], version=sel["version"], householdsParticipating=10)
+
+    assert [(e["code"], e["field"]) for e in too_many["errors"]] == [("INVALID", "householdsParticipating")]
+    assert [(e["code"], e["field"]) for e in again["errors"]] == [("DUPLICATE", "kind")]
+    assert updated["selection"]["householdsParticipating"] == 95
+    assert [e["code"] for e in stale["errors"]] == ["CONFLICT"]
+    actions = [row["action"] for row in await api.db.fetch("SELECT action FROM audit_log ORDER BY id")]
+    assert actions == ["selectionCreate", "selectionUpdate"]
+
+
+async def test_an_attestation_changes_the_assessment_and_names_who(api: Api) -> None:
+    reviewer = await staff.staff(api.db, "reviewer", "REVIEWER", "车站街道")
+    community = await r.community_gid(api, "工盛社区")
+
+    def status(assessment: dict[str, Any]) -> str:
+        criteria = [c for p in assessment["parts"] for c in p["criteria"]]
+        return next(c["status"] for c in criteria if c["key"] == "civility.environment")
+
+    before = await r.assessment(api)
+    recorded = await payload(
+        api, ATTEST, reviewer, community=community, year=2026, criterion="civility.environment", met=True
+    )
+    unknown_key = await payload(api, ATTEST, reviewer, community=community, year=2026, criterion="no.such", met=True)
+    after = await r.assessment(api)
+
+    assert status(before) == "UNKNOWN" and status(after) == "MET"
+    assert recorded["attestation"] == {"met": True, "attestedByName": "reviewer"}
+    assert [(e["code"], e["field"]) for e in unknown_key["errors"]] == [("NOT_FOUND", "criterion")]

@@ -23,13 +23,16 @@ import httpx
 from qile_api.db.database import Database
 from qile_api.db.embedded import resolve_dsn
 from qile_api.db.migrate import migrate
-from qile_api.seed.demo import seed_demo
-from qile_api.seed.reference import seed_reference
 from qile_api.screens.sql import set_screen_token
 from qile_api.screens.tokens import new_screen_token
+from qile_api.seed.demo import seed_demo
+from qile_api.seed.reference import seed_reference
 from qile_api.settings import Settings
 
 DEMO_KIOSK_SCREEN = "s-gongsheng-bulletin"
+# The demo's city administrator, created at first start when no account exists.
+# For trying Qile out only: a real deployment sets its own QILE_BOOTSTRAP_ADMIN.
+DEMO_ADMIN = "admin:qile-demo-2024"
 
 
 async def prepare(dsn: str) -> str:
@@ -67,9 +70,8 @@ def start_kiosk(api_url: str, token: str, data_dir: Path) -> subprocess.Popen[by
     if importlib.util.find_spec("qile_kiosk.cli") is None or shutil.which("qile-kiosk") is None:
         print("kiosk: not installed yet, serving the API only")
         return None
-    env = dict(os.environ, QILE_KIOSK_API_URL=api_url, QILE_KIOSK_TOKEN=token,
-               QILE_KIOSK_CACHE_DIR=str(data_dir / "kiosk-cache"))
-    args = ["qile-kiosk"]
+    env = dict(os.environ)
+    args = ["qile-kiosk", "--api-url", api_url, "--token", token, "--cache-dir", str(data_dir / "kiosk")]
     if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
         print("kiosk: in a window on this display (大厅东屏, 工盛社区)")
     else:
@@ -89,11 +91,16 @@ def main() -> int:
     token = asyncio.run(prepare(dsn))
 
     api_url = f"http://{settings.host}:{settings.port}"
-    api = subprocess.Popen([sys.executable, "-m", "qile_api.cli", "serve"], env=dict(os.environ, DATABASE_URL=dsn))
+    bootstrap = os.environ.get("QILE_BOOTSTRAP_ADMIN", DEMO_ADMIN)
+    env = dict(os.environ, DATABASE_URL=dsn, QILE_BOOTSTRAP_ADMIN=bootstrap)
+    api = subprocess.Popen([sys.executable, "-m", "qile_api.cli", "serve"], env=env)
     children = [api]
     try:
         wait_ready(api_url, api)
         print(f"API: {api_url}/graphql (GraphiQL in a browser)")
+        if bootstrap == DEMO_ADMIN:
+            username, _, password = bootstrap.partition(":")
+            print(f"staff: sign in as {username} / {password} (the demo's city administrator)")
         kiosk = start_kiosk(api_url, token, settings.data_dir.resolve())
         if kiosk:
             children.append(kiosk)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import importlib.util
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -67,11 +66,13 @@ def wait_ready(url: str, process: subprocess.Popen[bytes], timeout: float = 60) 
 
 
 def start_kiosk(api_url: str, token: str, data_dir: Path) -> subprocess.Popen[bytes] | None:
-    if importlib.util.find_spec("qile_kiosk.cli") is None or shutil.which("qile-kiosk") is None:
-        print("kiosk: not installed yet, serving the API only")
+    # The kiosk's script sits beside this interpreter: `make run` does not activate the venv.
+    script = Path(sys.executable).with_name("qile-kiosk")
+    if importlib.util.find_spec("qile_kiosk") is None or not script.exists():
+        print("kiosk: not installed, serving the API only")
         return None
     env = dict(os.environ)
-    args = ["qile-kiosk", "--api-url", api_url, "--token", token, "--cache-dir", str(data_dir / "kiosk")]
+    args = [str(script), "--api-url", api_url, "--token", token, "--cache-dir", str(data_dir / "kiosk")]
     if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
         print("kiosk: in a window on this display (大厅东屏, 工盛社区)")
     else:

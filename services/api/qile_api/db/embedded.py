@@ -28,8 +28,11 @@ def start_embedded(pgdata: Path) -> tuple[str, Any]:
     """
     pgdata = pgdata.resolve()
     pgdata.parent.mkdir(parents=True, exist_ok=True)
-    # platformdirs warns on import when this is missing (containers, CI).
-    os.environ.setdefault("XDG_RUNTIME_DIR", str(pgdata.parent))
+    # platformdirs warns on import when this is missing or not private (containers, CI).
+    if not os.environ.get("XDG_RUNTIME_DIR"):
+        runtime = pgdata.parent / "run"
+        runtime.mkdir(mode=0o700, exist_ok=True)
+        os.environ["XDG_RUNTIME_DIR"] = str(runtime)
     try:
         import pgserver
     except ImportError as exc:  # pragma: no cover - depends on the install

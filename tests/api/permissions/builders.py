@@ -110,6 +110,7 @@ async def _account(db: Database, scope: str) -> int:
 
 
 _INPUT_TYPES = {
+    "screenScreenshotRequest": "ScreenScreenshotRequestInput",
     "selectionUpdate": "SelectionUpdateInput",
     "selectionDelete": "RecordRefInput",
     "recognitionUpdate": "RecognitionUpdateInput",
@@ -165,6 +166,18 @@ def community_record(
 
     async def build(db: Database, where: str) -> Request | None:
         return None if where == "above" else await inner(db, where)
+
+    return build
+
+
+def unversioned(inner: Builder) -> Builder:
+    """For inputs that name an object without a version (requests, not edits)."""
+
+    async def build(db: Database, where: str) -> Request | None:
+        request = await inner(db, where)
+        if request is not None:
+            request[1]["input"].pop("version")
+        return request
 
     return build
 
@@ -235,6 +248,13 @@ BUILDERS: dict[str, Builder] = {
     "screenRename": community_record("screenRename", "Screen", _screen, {"name": "改名"}),
     "screenRotateToken": community_record("screenRotateToken", "Screen", _screen, {}),
     "screenDecommission": community_record("screenDecommission", "Screen", _screen, {}),
+    "screenPairingClaim": create_builder(
+        "screenPairingClaim",
+        "ScreenPairingClaimInput",
+        {"code": "AB23CD", "kind": "GALLERY", "name": "配对屏"},
+        "community",
+    ),
+    "screenScreenshotRequest": unversioned(community_record("screenScreenshotRequest", "Screen", _screen, {})),
     "accountUpdate": ref_builder("accountUpdate", "Account", _account, {"displayName": "新名字"}),
     "accountDisable": ref_builder("accountDisable", "Account", _account, {}),
     "accountEnable": ref_builder("accountEnable", "Account", _account, {}),

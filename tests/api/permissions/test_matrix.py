@@ -57,8 +57,14 @@ async def test_matrix_row(api: Api, mutation: str) -> None:
                 request = await build(api.db, where)
                 if request is None:  # e.g. a facility cannot sit in a district
                     continue
+                audited = await api.db.fetchval("SELECT count(*) FROM audit_log WHERE action = $1", mutation)
                 body = await api.gql(*request, token=tokens[role])
                 allowed = refusal(body) is None
+                if allowed and body["data"][mutation]["errors"] == []:
+                    # It did its work: the audit log says so, under the mutation's name.
+                    now_audited = await api.db.fetchval("SELECT count(*) FROM audit_log WHERE action = $1", mutation)
+                    if now_audited != audited + 1:
+                        wrong.append(f"{cell} ({where}): succeeded without an audit entry")
                 if allowed != expected[cell]:
                     wrong.append(f"{cell} ({where}): {'allowed' if allowed else 'refused'}")
                 if not allowed and refusal(body) != "FORBIDDEN":

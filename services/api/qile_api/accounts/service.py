@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import asyncio
 import re
+from asyncio import sleep
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -110,7 +110,7 @@ async def login(db: Database, settings: Settings, username: str, password: str, 
     if failures:
         # Each recent failure doubles the wait before we even look.
         delay_ms = min(settings.login_delay_ms * 2 ** (failures - 1), 5000)
-        await asyncio.sleep(delay_ms / 1000)
+        await sleep(delay_ms / 1000)
 
     found = await sql.account_by_username(db, username.lower())
     account, password_hash = found if found else (None, None)

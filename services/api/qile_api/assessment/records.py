@@ -145,4 +145,5 @@ ATTESTATIONS: RecordTable[AttestationRow] = RecordTable(
     label="认定记录",
     from_record=AttestationRow.from_record,
     validate=validate_attestation,
+    create_action="attestationRecord",
 )

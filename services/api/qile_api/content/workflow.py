@@ -205,7 +205,7 @@ async def publish_directly(db: Database, wf: Workflow[RowT], staff: StaffPrincip
         current = await _lock(tx, wf, item_id, version)
         if current["_status"] not in ("DRAFT", "REJECTED", "IN_REVIEW"):
             raise _wrong_state(wf, current["_status"], "直接发布")
-        return wf.from_record(await _publish(tx, wf, staff, current, "Publish"))
+        return wf.from_record(await _publish(tx, wf, staff, current, "PublishUrgent"))
 
 
 async def reject(

@@ -31,6 +31,8 @@ class RecordTable(Generic[RowT]):
     from_record: Callable[[asyncpg.Record], RowT]
     validate: Callable[[Executor, Mapping[str, Any]], Awaitable[list[MutationError]]]
     region_column: str = "community_id"
+    # The audit action for a create, when the mutation is not named <type>Create.
+    create_action: str | None = None
 
 
 async def by_ids(db: Executor, spec: RecordTable[RowT], ids: Sequence[int]) -> list[RowT]:
@@ -50,10 +52,13 @@ async def _audit(
     tx: Executor, spec: RecordTable[RowT], staff: StaffPrincipal, verb: str, before: Any, after: Any
 ) -> None:
     row = after if after is not None else before
+    action = spec.type_name[0].lower() + spec.type_name[1:] + verb
+    if verb == "Create" and spec.create_action:
+        action = spec.create_action
     await record(
         tx,
         account_id=staff.id,
-        action=spec.type_name[0].lower() + spec.type_name[1:] + verb,
+        action=action,
         object_type=spec.type_name,
         object_id=row["id"],
         region_id=row[spec.region_column],

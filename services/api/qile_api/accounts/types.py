@@ -13,7 +13,7 @@ from strawberry import relay
 from qile_api.accounts.sql import AccountRow, accounts_by_ids
 from qile_api.content.types import int_ids, load_region
 from qile_api.graphql.context import Info
-from qile_api.graphql.targets import path_of
+from qile_api.graphql.targets import staff_visible
 from qile_api.regions.types import Region
 
 
@@ -37,17 +37,10 @@ class Account(relay.Node):
     async def resolve_nodes(  # type: ignore[override]
         cls, *, info: Info, node_ids: Iterable[str], required: bool = False
     ) -> list[Any]:
-        staff = info.context.staff
         ids = int_ids(node_ids)
-        if staff is None:
-            return [None for _ in ids]
-        found = {a.id: a for a in await accounts_by_ids(info.context.db, ids)}
-        result: list[Account | None] = []
-        for i in ids:
-            row = found.get(i)
-            visible = row is not None and staff.scope_region_id in await path_of(info.context.db, row.scope_region_id)
-            result.append(cls.from_row(row) if row is not None and visible else None)
-        return result
+        rows = await accounts_by_ids(info.context.db, ids) if info.context.staff else []
+        visible = await staff_visible(info, ids, rows, lambda a: a.id, lambda a: a.scope_region_id)
+        return [cls.from_row(r) if r else None for r in visible]
 
     @strawberry.field
     def username(self) -> str:

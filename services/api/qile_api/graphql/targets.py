@@ -7,14 +7,16 @@ field holding a global ID counts: the object's own `id`, a new `scope` or
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import fields, is_dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from strawberry import relay
 
 from qile_api.db.database import Executor
 from qile_api.graphql.context import Info
+
+RowT = TypeVar("RowT")
 
 _REGION_TYPES = {"City", "District", "Subdistrict", "Community"}
 
@@ -82,3 +84,20 @@ async def target_path(info: Info, gid: relay.GlobalID) -> tuple[int, ...] | None
         return None
     row = await loader.load(region_id)
     return row.path if row is not None else None
+
+
+async def staff_visible(
+    info: Info, ids: Sequence[int], rows: Sequence[RowT], pk: Callable[[RowT], int], region: Callable[[RowT], int]
+) -> list[RowT | None]:
+    """`rows` in the order of `ids`, keeping only those inside the signed-in staff's scope.
+
+    For node types only staff may see (accounts, screens): anyone else sees
+    nothing. Region paths come from the batched loader: one round trip.
+    """
+    staff = info.context.staff
+    if staff is None:
+        return [None for _ in ids]
+    found = {pk(r): r for r in rows}
+    regions = await info.context.loaders.region_by_id.load_many([region(r) for r in rows])
+    inside = {pk(r) for r, reg in zip(rows, regions, strict=True) if reg and staff.scope_region_id in reg.path}
+    return [found[i] if i in inside else None for i in ids]

@@ -40,6 +40,12 @@ async def by_ids(db: Executor, spec: RecordTable[RowT], ids: Sequence[int]) -> l
     return [spec.from_record(r) for r in rows]
 
 
+async def in_order(db: Executor, spec: RecordTable[RowT], ids: Sequence[int]) -> list[RowT | None]:
+    """Rows for node ids, None where there is none (community records are public)."""
+    found = {r.id: r for r in await by_ids(db, spec, ids)}  # type: ignore[attr-defined]
+    return [found.get(i) for i in ids]
+
+
 async def by_communities(db: Executor, spec: RecordTable[RowT], community_ids: Sequence[int]) -> list[RowT]:
     rows = await db.fetch(
         f"SELECT {spec.columns} FROM {spec.table} c WHERE c.{spec.region_column} = ANY($1::bigint[]) ORDER BY c.id",

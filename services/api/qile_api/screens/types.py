@@ -14,7 +14,7 @@ from qile_api.content.types import int_ids
 from qile_api.devices import status as health
 from qile_api.events.types import Event
 from qile_api.graphql.context import Info
-from qile_api.graphql.targets import path_of
+from qile_api.graphql.targets import staff_visible
 from qile_api.honours.types import Honour
 from qile_api.notices.types import Notice
 from qile_api.regions.types import Community
@@ -49,17 +49,10 @@ class Screen(relay.Node):
         cls, *, info: Info, node_ids: Iterable[str], required: bool = False
     ) -> list[Any]:
         # Staff see the screens of their scope; nobody else sees any.
-        staff = info.context.staff
         ids = int_ids(node_ids)
-        if staff is None:
-            return [None for _ in ids]
-        rows = {r.id: r for r in await screens_by_ids(info.context.db, ids)}
-        found: list[Screen | None] = []
-        for i in ids:
-            row = rows.get(i)
-            inside = row is not None and staff.scope_region_id in await path_of(info.context.db, row.community_id)
-            found.append(cls.from_row(row) if row is not None and inside else None)
-        return found
+        rows = await screens_by_ids(info.context.db, ids) if info.context.staff else []
+        visible = await staff_visible(info, ids, rows, lambda s: s.id, lambda s: s.community_id)
+        return [cls.from_row(r) if r else None for r in visible]
 
     @strawberry.field
     def status(self) -> ScreenStatus:

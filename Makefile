@@ -36,7 +36,7 @@ schema: install
 	$(VENV)/bin/qile-api schema > schema/schema.graphql
 
 lint: install
-	$(VENV)/bin/ruff check services tests infra
+	$(VENV)/bin/ruff check services tests infra benchmarks
 	$(VENV)/bin/mypy
 
 bench: install

@@ -10,11 +10,11 @@ import pygame
 import pytest
 
 from qile_kiosk.cache import FeedCache
-from qile_kiosk.feed import parse_feed
+from qile_kiosk.feed import Event, parse_feed
 from qile_kiosk.images import ImageStore
 from qile_kiosk.layout import Layout
 from qile_kiosk.render import URGENT_RED, Frame, Renderer
-from qile_kiosk.slides import EventsSlide, HonourSlide, NoticeSlide, build_rotation
+from qile_kiosk.slides import EventsSlide, HonourSlide, NoticeSlide, build_rotation, event_rows_per_page, event_slides
 from qile_kiosk.state import Mode
 from qile_kiosk.typeset import Typesetter
 from tests.kiosk.conftest import SIZES
@@ -183,3 +183,31 @@ def test_a_card_without_a_photo_is_drawn_deliberately(
     assert with_photo.get_at((layout.body.x + 200, layout.body.centery))[:3] == (30, 120, 200)  # the photo
     # The no-photo card fills its photo box with the theme colour and a monogram.
     assert without.get_at(probe)[:3] != (255, 255, 255)
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("count", [1, 8, 15, 22])
+def test_event_schedule_pages_are_filled_evenly(typesetter: Typesetter, size: tuple[int, int], count: int) -> None:
+    # given more events than one page holds (or not)
+    layout = Layout.for_size(*size)
+    events = [
+        Event(
+            f"e{i}",
+            f"活动{i}",
+            "读书活动",
+            "社区图书阅览室",
+            NOW + timedelta(days=i),
+            NOW + timedelta(days=i, hours=2),
+            "社区",
+            False,
+        )
+        for i in range(count)
+    ]
+
+    # when they are laid out as schedule slides
+    pages = [len(s.events) for s in event_slides(events, layout, typesetter)]
+
+    # then every event appears once, no page overflows, and no page is left nearly empty
+    assert sum(pages) == count
+    assert max(pages) <= event_rows_per_page(layout, typesetter)
+    assert max(pages) - min(pages) <= 1

@@ -83,10 +83,7 @@ def notice_slides(notice: Notice, layout: Layout, ts: Typesetter) -> list[Notice
         title_lines = [title_lines[0], ts.fit("".join(title_lines[1:]), width, layout.title_size, True)]
     per_page = notice_lines_per_page(layout, ts, len(title_lines))
     pages = paginate(ts.wrap(notice.body, width, layout.body_size), per_page)
-    return [
-        NoticeSlide(notice, tuple(title_lines), tuple(lines), i + 1, len(pages))
-        for i, lines in enumerate(pages)
-    ]
+    return [NoticeSlide(notice, tuple(title_lines), tuple(lines), i + 1, len(pages)) for i, lines in enumerate(pages)]
 
 
 def event_rows_per_page(layout: Layout, ts: Typesetter) -> int:
@@ -105,14 +102,19 @@ def event_row_height(layout: Layout, ts: Typesetter) -> int:
 def event_slides(events: list[Event], layout: Layout, ts: Typesetter) -> list[EventsSlide]:
     if not events:
         return []
-    per_page = event_rows_per_page(layout, ts)
-    pages = [events[i : i + per_page] for i in range(0, len(events), per_page)]
+    fits = event_rows_per_page(layout, ts)
+    # As few pages as fit, filled evenly: 8 rows at 7 a page show as 4 + 4, not 7 + 1.
+    count = -(-len(events) // fits)
+    small, extra = divmod(len(events), count)
+    pages, start = [], 0
+    for n in range(count):
+        end = start + small + (1 if n < extra else 0)
+        pages.append(events[start:end])
+        start = end
     return [EventsSlide(tuple(page), n + 1, len(pages)) for n, page in enumerate(pages)]
 
 
-def build_rotation(
-    feed: Feed | None, now: datetime, layout: Layout, ts: Typesetter
-) -> tuple[list[Slide], bool]:
+def build_rotation(feed: Feed | None, now: datetime, layout: Layout, ts: Typesetter) -> tuple[list[Slide], bool]:
     """The slides to rotate through now, and whether they are urgent ones.
 
     Urgent notices preempt everything: while any is in its window, the rotation

@@ -22,6 +22,7 @@ import pygame
 
 from qile_kiosk.cache import FeedCache
 from qile_kiosk.client import ScreenStatus
+from qile_kiosk.clock import ServerClock
 from qile_kiosk.config import KioskConfig
 from qile_kiosk.feed import BRAND, SHANGHAI
 from qile_kiosk.fonts import Fonts
@@ -108,7 +109,7 @@ class Kiosk:
         config: KioskConfig,
         headless: bool = False,
         frames: Path | None = None,
-        now: Callable[[], datetime] = shanghai_now,
+        now: Callable[[], datetime] | None = None,
         monotonic: Callable[[], float] = time.monotonic,
         poll: bool = True,
     ) -> None:
@@ -116,7 +117,8 @@ class Kiosk:
             # A token received by pairing earlier, unless configured otherwise.
             config = replace(config, token=TokenStore(config.token_path).load())
         self.config = config
-        self.now = now
+        # The local clock, corrected by the API's (see clock.py), unless a test fixes the time.
+        self.now: Callable[[], datetime] = now or ServerClock(shanghai_now, config.cache_dir / "clock-offset")
         self.monotonic = monotonic
         if headless:
             # The same drawing code, on SDL's off-screen driver.
@@ -149,7 +151,8 @@ class Kiosk:
         if poll:
             # Without a token the poller pairs first.
             since = cached.feed.version if cached else None
-            self.poller = Poller(config, self.cache, now, since=since, plays=self.plays)
+            observe = self.now.observe if isinstance(self.now, ServerClock) else None
+            self.poller = Poller(config, self.cache, self.now, since=since, plays=self.plays, observe_time=observe)
 
     # Lifecycle ---------------------------------------------------------------
     def start(self) -> None:

@@ -18,9 +18,7 @@ log = logging.getLogger("qile_kiosk")
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
-    logging.basicConfig(
-        level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
+    logging.basicConfig(level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     try:
         config = load_config(args)
     except ConfigError as exc:
@@ -36,9 +34,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except FontNotFound as exc:
         print(f"qile-kiosk: {exc}", file=sys.stderr)
         return 3
-    log.info(
-        "kiosk %s at %dx%d, API %s", "headless" if headless else "on screen", *config.size, config.api_url
-    )
+    log.info("kiosk %s at %dx%d, API %s", "headless" if headless else "on screen", *config.size, config.api_url)
     kiosk.start()
     try:
         if args.once:

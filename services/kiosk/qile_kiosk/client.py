@@ -82,12 +82,15 @@ class FeedClient:
                 raise Unauthenticated(str(exc)) from exc
             raise
 
+    server_time: datetime | None = None
+
     async def fetch(self, since: str | None) -> Feed | None:
         """The feed, or None when it has not changed since `since`."""
         result = await self._execute(SCREEN_FEED, {"since": since})
         if not isinstance(result, dict):
             raise FeedError("response is not an object")
         data = result.get("screenFeed")
+        self.server_time = _server_time(data)
         if isinstance(data, dict) and data.get("notModified") is True:
             return None
         return parse_feed(data)
@@ -152,3 +155,13 @@ class FeedClient:
         if data.get("errors"):
             log.warning("screenshot refused: %s", data["errors"])
         return not data.get("errors")
+
+
+def _server_time(data: object) -> datetime | None:
+    """The API's `generatedAt`, when the response has a usable one."""
+    value = data.get("generatedAt") if isinstance(data, dict) else None
+    try:
+        parsed = datetime.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+    return parsed if parsed is not None and parsed.tzinfo is not None else None

@@ -110,8 +110,10 @@ class Poller:
         now: Callable[[], datetime],
         since: str | None = None,
         plays: PlayLog | None = None,
+        observe_time: Callable[[datetime], None] | None = None,
     ) -> None:
         self.config = config
+        self.observe_time = observe_time
         self.cache = cache
         self.now = now
         self.version = since
@@ -188,6 +190,8 @@ class Poller:
 
     async def poll_feed(self, http: httpx.AsyncClient) -> None:
         feed = await self.client.fetch(self.version)
+        if self.observe_time and self.client.server_time:
+            self.observe_time(self.client.server_time)
         fetched_at = self.now()
         if feed is None:
             self.messages.put(FeedUnchanged(fetched_at))

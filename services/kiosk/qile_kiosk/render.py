@@ -143,12 +143,8 @@ class Renderer:
             )
             return
         ts.draw(surface, name, (h.x, name_base), lay.header_name_size, WHITE, True)
-        ts.draw(
-            surface, theme, (h.x, name_base + ts.line_step(lay.small_size) + lay.px(6)), lay.small_size, GOLD
-        )
-        ts.draw_centred(
-            surface, frame.brand, h.centerx, name_base + lay.px(18), lay.header_name_size, GOLD, True
-        )
+        ts.draw(surface, theme, (h.x, name_base + ts.line_step(lay.small_size) + lay.px(6)), lay.small_size, GOLD)
+        ts.draw_centred(surface, frame.brand, h.centerx, name_base + lay.px(18), lay.header_name_size, GOLD, True)
         ts.draw_right(surface, frame.clock, h.right, name_base, lay.clock_size, WHITE, True)
         ts.draw_right(
             surface,
@@ -258,9 +254,7 @@ class Renderer:
                 inner = row.w - 2 * lay.px(24)
                 when = f"{short_date(ev.starts_at)} {time_span(ev.starts_at, ev.ends_at)}"
                 base = y + lay.px(12) + ts.ascent(size)
-                ts.draw(
-                    surface, ts.fit(when, inner, size, True), (row.x + lay.px(24), base), size, accent, True
-                )
+                ts.draw(surface, ts.fit(when, inner, size, True), (row.x + lay.px(24), base), size, accent, True)
                 base2 = base + ts.line_step(size)
                 tag = "  [大型活动]" if ev.large_scale else ""
                 ts.draw(surface, ts.fit(ev.title + tag, inner, size), (row.x + lay.px(24), base2), size, INK)
@@ -314,14 +308,10 @@ class Renderer:
         inner = b.inflate(-2 * pad, -2 * pad)
         if lay.portrait:
             photo_box = pygame.Rect(inner.x, inner.y, inner.w, round(inner.h * 0.45))
-            text_box = pygame.Rect(
-                inner.x, photo_box.bottom + pad, inner.w, inner.bottom - photo_box.bottom - pad
-            )
+            text_box = pygame.Rect(inner.x, photo_box.bottom + pad, inner.w, inner.bottom - photo_box.bottom - pad)
         else:
             photo_box = pygame.Rect(inner.x, inner.y, round(inner.h * 0.78), inner.h)
-            text_box = pygame.Rect(
-                photo_box.right + pad, inner.y, inner.right - photo_box.right - pad, inner.h
-            )
+            text_box = pygame.Rect(photo_box.right + pad, inner.y, inner.right - photo_box.right - pad, inner.h)
         self._photo(surface, honour, photo_box, accent)
         self._honour_text(surface, honour, text_box, accent)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import asyncpg
 import strawberry
 from strawberry import relay
 
@@ -93,7 +94,10 @@ async def _change(info: Info, action: str, account_gid: relay.GlobalID, version:
         before = found[0]
         if before.version != version:
             raise MutationFailed(error(ErrorCode.CONFLICT, "账号已被他人修改，请刷新后重试", "version"))
-        after = await sql.update_account(tx, account_id, **changes)  # type: ignore[arg-type]
+        try:
+            after = await sql.update_account(tx, account_id, **changes)  # type: ignore[arg-type]
+        except asyncpg.ForeignKeyViolationError as exc:
+            raise MutationFailed(error(ErrorCode.NOT_FOUND, "范围（市、区县、街道/镇或社区）不存在", "scope")) from exc
         assert after is not None
         if changes.get("disabled") or "password_hash" in changes:
             await sql.revoke_sessions_of(tx, account_id)
@@ -173,6 +177,9 @@ class AccountMutations:
             scope = _region_pk(input.scope) if input.scope else None
         except MutationFailed as failed:
             return AccountPayload(account=None, errors=failed.errors)
+        if input.display_name is not None and len(input.display_name) > 40:
+            too_long = error(ErrorCode.TOO_LONG, "姓名不能超过40个字符", "displayName")
+            return AccountPayload(account=None, errors=[too_long])
         return await _payload(
             info,
             "accountUpdate",

@@ -41,6 +41,8 @@ async def create_account(
         problems.append(error(ErrorCode.INVALID, "未知角色", "role"))
     if len(display_name) > 40:
         problems.append(error(ErrorCode.TOO_LONG, "姓名不能超过40个字符", "displayName"))
+    if not await db.fetchval("SELECT true FROM regions WHERE id = $1", scope_region_id):
+        problems.append(error(ErrorCode.NOT_FOUND, "范围（市、区县、街道/镇或社区）不存在", "scope"))
     if problems:
         raise MutationFailed(*problems)
     try:

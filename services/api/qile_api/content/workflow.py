@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 import asyncpg
+from strawberry import relay
 
 from qile_api.accounts.sql import StaffPrincipal
 from qile_api.audit.sql import record
@@ -44,7 +45,7 @@ class Workflow(Generic[RowT]):
     from_record: Callable[[asyncpg.Record], RowT]
     validate: Validator
     # Extra conditions before publishing (e.g. an honour's consent).
-    publishable: Callable[[asyncpg.Record], list[MutationError]] = lambda _: []
+    publishable: Callable[[Mapping[str, Any]], list[MutationError]] = lambda _: []
 
 
 _META = ", c.created_by, c.submitted_by, c.status AS _status"
@@ -137,27 +138,28 @@ async def update(
             return wf.from_record(row)
         if status != "PUBLISHED":
             raise _wrong_state(wf, status, "修改")
-        revision = await tx.fetchrow(
-            f"SELECT {wf.spec.columns}{_META} FROM {wf.spec.table} c WHERE c.revision_of = $1 FOR UPDATE", item_id
-        )
-        if revision is None:
-            cols = [*merged, "revision_of", "created_by"]
-            placeholders = ", ".join(f"${i}" for i in range(1, len(cols) + 1))
-            inserted = await tx.fetchrow(
-                f"INSERT INTO {wf.spec.table} AS c ({', '.join(cols)}) VALUES ({placeholders}) "
-                f"RETURNING {wf.spec.columns}",
-                *merged.values(),
-                item_id,
-                staff.id,
+        revision = await tx.fetchval(f"SELECT id FROM {wf.spec.table} WHERE revision_of = $1", item_id)
+        if revision is not None:
+            # One revision at a time, edited under its own id and version, so
+            # that two editors cannot overwrite each other's changes unseen.
+            raise MutationFailed(
+                error(
+                    ErrorCode.INVALID_TRANSITION,
+                    f"该{wf.label}已有待处理的修订稿（{relay.to_base64(wf.type_name, revision)}），请编辑修订稿",
+                    "id",
+                )
             )
-            assert inserted is not None
-            row = inserted
-        elif revision["_status"] in ("DRAFT", "REJECTED"):
-            row = await _write(tx, wf, revision["id"], {**merged, "status": "DRAFT", "reject_reason": None})
-        else:
-            raise _wrong_state(wf, revision["_status"], "再次修改（修订稿正在审核）")
-        await _audit(tx, wf, staff, "Update", revision, row)
-        return wf.from_record(row)
+        cols = [*merged, "revision_of", "created_by"]
+        placeholders = ", ".join(f"${i}" for i in range(1, len(cols) + 1))
+        revised = await tx.fetchrow(
+            f"INSERT INTO {wf.spec.table} AS c ({', '.join(cols)}) VALUES ({placeholders}) RETURNING {wf.spec.columns}",
+            *merged.values(),
+            item_id,
+            staff.id,
+        )
+        assert revised is not None
+        await _audit(tx, wf, staff, "Update", None, revised)
+        return wf.from_record(revised)
 
 
 async def submit(db: Database, wf: Workflow[RowT], staff: StaffPrincipal, item_id: int, version: int) -> RowT:
@@ -170,42 +172,63 @@ async def submit(db: Database, wf: Workflow[RowT], staff: StaffPrincipal, item_i
         return wf.from_record(row)
 
 
+async def _lock_for_publishing(
+    tx: Executor, wf: Workflow[RowT], item_id: int, version: int
+) -> tuple[asyncpg.Record, asyncpg.Record | None]:
+    """The item and, for a revision, its published item: parent first, as every path locks them."""
+    parent_id = await tx.fetchval(f"SELECT revision_of FROM {wf.spec.table} WHERE id = $1", item_id)
+    parent = None
+    if parent_id is not None:
+        parent = await tx.fetchrow(
+            f"SELECT {wf.spec.columns}{_META} FROM {wf.spec.table} c WHERE c.id = $1 FOR UPDATE", parent_id
+        )
+    current = await _lock(tx, wf, item_id, version)
+    if parent is not None and (current["revision_of"] != parent["id"] or parent["_status"] != "PUBLISHED"):
+        raise _wrong_state(wf, parent["_status"], "用修订稿更新")
+    return current, parent
+
+
 async def _publish(
-    tx: Executor, wf: Workflow[RowT], staff: StaffPrincipal, current: asyncpg.Record, verb: str
+    tx: Executor,
+    wf: Workflow[RowT],
+    staff: StaffPrincipal,
+    current: asyncpg.Record,
+    parent: asyncpg.Record | None,
+    verb: str,
 ) -> asyncpg.Record:
-    if problems := wf.publishable(current):
-        raise MutationFailed(*problems)
-    parent_id = current["revision_of"]
-    if parent_id is None:
+    if parent is None:
+        if problems := wf.publishable(dict(current)):
+            raise MutationFailed(*problems)
         row = await _write(tx, wf, current["id"], {"status": "PUBLISHED", "reviewed_by": staff.id}, published=True)
         await _audit(tx, wf, staff, verb, current, row)
         return row
-    # An approved revision replaces the published values; the item keeps its id.
-    parent = await tx.fetchrow(f"SELECT {wf.spec.columns} FROM {wf.spec.table} c WHERE c.id = $1 FOR UPDATE", parent_id)
-    assert parent is not None
+    # An approved revision replaces the published values; the item keeps its id
+    # and what is not editable (an honour's recorded consent) stays with it.
+    if problems := wf.publishable({**dict(parent), **_values(current, wf)}):
+        raise MutationFailed(*problems)
     await tx.execute(f"DELETE FROM {wf.spec.table} WHERE id = $1", current["id"])
-    row = await _write(tx, wf, parent_id, {**_values(current, wf), "reviewed_by": staff.id})
+    row = await _write(tx, wf, parent["id"], {**_values(current, wf), "reviewed_by": staff.id})
     await _audit(tx, wf, staff, verb, parent, row)
     return row
 
 
 async def approve(db: Database, wf: Workflow[RowT], staff: StaffPrincipal, item_id: int, version: int) -> RowT:
     async with db.transaction() as tx:
-        current = await _lock(tx, wf, item_id, version)
+        current, parent = await _lock_for_publishing(tx, wf, item_id, version)
         if current["_status"] != "IN_REVIEW":
             raise _wrong_state(wf, current["_status"], "批准")
         if current["submitted_by"] == staff.id:
             raise MutationFailed(error(ErrorCode.SELF_APPROVAL, "不能批准自己提交的内容，请由其他审核人审核", "id"))
-        return wf.from_record(await _publish(tx, wf, staff, current, "Approve"))
+        return wf.from_record(await _publish(tx, wf, staff, current, parent, "Approve"))
 
 
 async def publish_directly(db: Database, wf: Workflow[RowT], staff: StaffPrincipal, item_id: int, version: int) -> RowT:
     """For urgent notices: a reviewer publishes without a second pair of eyes."""
     async with db.transaction() as tx:
-        current = await _lock(tx, wf, item_id, version)
+        current, parent = await _lock_for_publishing(tx, wf, item_id, version)
         if current["_status"] not in ("DRAFT", "REJECTED", "IN_REVIEW"):
             raise _wrong_state(wf, current["_status"], "直接发布")
-        return wf.from_record(await _publish(tx, wf, staff, current, "PublishUrgent"))
+        return wf.from_record(await _publish(tx, wf, staff, current, parent, "PublishUrgent"))
 
 
 async def reject(

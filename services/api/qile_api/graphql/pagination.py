@@ -115,7 +115,7 @@ def typed_key(after: list[Any] | None, kinds: tuple[type, ...]) -> list[Any] | N
         for value, kind in zip(after, kinds, strict=True):
             if kind is datetime:
                 values.append(datetime.fromisoformat(value))
-            elif kind is int and isinstance(value, int) and not isinstance(value, bool):
+            elif kind is int and isinstance(value, int) and not isinstance(value, bool) and abs(value) < 2**63:
                 values.append(value)
             else:
                 raise TypeError(value)

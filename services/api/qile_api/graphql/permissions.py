@@ -13,7 +13,7 @@ from typing import Any, ClassVar
 from strawberry.permission import BasePermission
 
 from qile_api.graphql.context import Info
-from qile_api.graphql.targets import global_ids, target_path
+from qile_api.graphql.targets import global_ids, target_paths
 
 ROLE_RANK: dict[str, int] = {"EDITOR": 1, "REVIEWER": 2, "ADMIN": 3}
 
@@ -50,10 +50,10 @@ class _ScopedRole(BasePermission):
         if isinstance(source_path, tuple) and staff.scope_region_id not in source_path:
             return False
         for gid in global_ids(list(kwargs.values())):
-            path = await target_path(info, gid)
             # A missing object is the mutation's NOT_FOUND, not a permission matter.
-            if path is not None and staff.scope_region_id not in path:
-                return False
+            for path in await target_paths(info, gid):
+                if staff.scope_region_id not in path:
+                    return False
         return True
 
 

@@ -20,18 +20,22 @@ RowT = TypeVar("RowT")
 
 _REGION_TYPES = {"City", "District", "Subdistrict", "Community"}
 
-# How to find the region of an object of each type.
-_REGION_OF: dict[str, str] = {
-    "Notice": "SELECT region_id FROM notices WHERE id = $1",
-    "Honour": "SELECT region_id FROM honours WHERE id = $1",
-    "Event": "SELECT region_id FROM events WHERE id = $1",
-    "Screen": "SELECT community_id FROM screens WHERE id = $1",
-    "Facility": "SELECT community_id FROM facilities WHERE id = $1",
-    "Team": "SELECT community_id FROM teams WHERE id = $1",
-    "Account": "SELECT scope_region_id FROM accounts WHERE id = $1",
-    "Selection": "SELECT community_id FROM selections WHERE id = $1",
-    "Recognition": "SELECT community_id FROM recognitions WHERE id = $1",
-    "Attestation": "SELECT community_id FROM attestations WHERE id = $1",
+# The regions an object of each type touches. A content revision also
+# touches its published item: approving it rewrites that item.
+_REGIONS_OF: dict[str, str] = {
+    "Notice": "SELECT ARRAY[c.region_id, p.region_id] FROM notices c "
+    "LEFT JOIN notices p ON p.id = c.revision_of WHERE c.id = $1",
+    "Honour": "SELECT ARRAY[c.region_id, p.region_id] FROM honours c "
+    "LEFT JOIN honours p ON p.id = c.revision_of WHERE c.id = $1",
+    "Event": "SELECT ARRAY[c.region_id, p.region_id] FROM events c "
+    "LEFT JOIN events p ON p.id = c.revision_of WHERE c.id = $1",
+    "Screen": "SELECT ARRAY[community_id] FROM screens WHERE id = $1",
+    "Facility": "SELECT ARRAY[community_id] FROM facilities WHERE id = $1",
+    "Team": "SELECT ARRAY[community_id] FROM teams WHERE id = $1",
+    "Account": "SELECT ARRAY[scope_region_id] FROM accounts WHERE id = $1",
+    "Selection": "SELECT ARRAY[community_id] FROM selections WHERE id = $1",
+    "Recognition": "SELECT ARRAY[community_id] FROM recognitions WHERE id = $1",
+    "Attestation": "SELECT ARRAY[community_id] FROM attestations WHERE id = $1",
 }
 
 
@@ -47,19 +51,13 @@ def global_ids(value: Any) -> Iterator[relay.GlobalID]:
             yield from global_ids(getattr(value, f.name))
 
 
-async def region_of(db: Executor, gid: relay.GlobalID) -> int | None:
-    """The region a global ID belongs to; None when there is no such object."""
-    if not gid.node_id.isdigit():
-        return None
-    pk = int(gid.node_id)
-    if gid.type_name in _REGION_TYPES:
-        found = await db.fetchval("SELECT id FROM regions WHERE id = $1 AND level = $2", pk, gid.type_name.upper())
-        return int(found) if found is not None else None
-    query = _REGION_OF.get(gid.type_name)
-    if query is None:
-        return None
-    found = await db.fetchval(query, pk)
-    return int(found) if found is not None else None
+async def regions_of(db: Executor, gid: relay.GlobalID) -> list[int]:
+    """The regions an object touches; empty when there is no such object."""
+    query = _REGIONS_OF.get(gid.type_name)
+    if query is None or not gid.node_id.isdigit() or len(gid.node_id) > 18:
+        return []
+    found = await db.fetchval(query, int(gid.node_id))
+    return [int(r) for r in found or () if r is not None]
 
 
 async def path_of(db: Executor, region_id: int) -> tuple[int, ...]:
@@ -67,23 +65,20 @@ async def path_of(db: Executor, region_id: int) -> tuple[int, ...]:
     return tuple(path or ())
 
 
-async def target_path(info: Info, gid: relay.GlobalID) -> tuple[int, ...] | None:
-    """The region path of what a global ID names, through the request's loaders.
+async def target_paths(info: Info, gid: relay.GlobalID) -> list[tuple[int, ...]]:
+    """The region paths of what a global ID names, through the request's loaders.
 
+    A region id counts as the region it is, whatever type name it came with:
+    `Community:<id of the city>` is the city, so it cannot slip past a scope.
     Region ids go through the batched region loader, so a query naming many
     communities (aliases) costs one round trip for all of them.
     """
     loader = info.context.loaders.region_by_id
     if gid.type_name in _REGION_TYPES:
-        if not gid.node_id.isdigit():
-            return None
-        row = await loader.load(int(gid.node_id))
-        return row.path if row is not None and row.level == gid.type_name.upper() else None
-    region_id = await region_of(info.context.db, gid)
-    if region_id is None:
-        return None
-    row = await loader.load(region_id)
-    return row.path if row is not None else None
+        ids = [int(gid.node_id)] if gid.node_id.isdigit() and len(gid.node_id) <= 18 else []
+    else:
+        ids = await regions_of(info.context.db, gid)
+    return [row.path for row in await loader.load_many(ids) if row is not None]
 
 
 async def staff_visible(

@@ -112,8 +112,10 @@ async def next_feed_boundary(db: Executor, path: Sequence[int], now: datetime, h
             SELECT display_end FROM notices
              WHERE region_id = ANY($1::bigint[]) AND status = 'PUBLISHED' AND display_end > $2
             UNION ALL
+            -- >=: an event entering the horizon at this very instant is not shown
+            -- yet (the feed wants starts_at < now + horizon), so it is still ahead.
             SELECT starts_at - $3::interval FROM events
-             WHERE region_id = ANY($1::bigint[]) AND status = 'PUBLISHED' AND starts_at - $3::interval > $2
+             WHERE region_id = ANY($1::bigint[]) AND status = 'PUBLISHED' AND starts_at - $3::interval >= $2
             UNION ALL
             SELECT ends_at FROM events
              WHERE region_id = ANY($1::bigint[]) AND status = 'PUBLISHED' AND ends_at > $2

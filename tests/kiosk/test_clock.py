@@ -5,8 +5,11 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
+
 from qile_api.db.database import Database
 from qile_kiosk.app import Kiosk
+from qile_kiosk.client import _server_time
 from qile_kiosk.clock import ServerClock
 from qile_kiosk.state import Mode
 from tests.kiosk.conftest import kiosk_config, new_screen, run_until
@@ -57,3 +60,56 @@ async def test_a_kiosk_forty_days_ahead_keeps_showing_current_notices(
         assert "家门口老年大学春季班开始报名" in titles
     finally:
         kiosk.close()
+
+
+def test_an_absurd_server_time_is_ignored(tmp_path: Path) -> None:
+    # given a clock on a correct player
+    clock = ServerClock(real_now, tmp_path / "clock-offset")
+
+    # when a response claims the end of time
+    clock.observe(datetime(9999, 12, 31, 23, 59, 59, tzinfo=UTC))
+
+    # then reading it still works and still gives the real time; nothing went to disk
+    assert abs(clock() - real_now()) < timedelta(seconds=2)
+    assert not (tmp_path / "clock-offset").exists()
+
+
+def test_the_client_drops_an_absurd_generated_at() -> None:
+    assert _server_time({"generatedAt": "9999-12-31T23:59:59+00:00"}) is None
+    assert _server_time({"generatedAt": "1970-01-01T00:00:00+00:00"}) is None
+    assert _server_time({"generatedAt": "2030-01-01T00:00:00+00:00"}) is not None
+
+
+@pytest.mark.parametrize("content", ["inf", "-inf", "nan", "1e30", "99999999999999", ""])
+def test_an_impossible_offset_on_disk_is_ignored(tmp_path: Path, content: str) -> None:
+    (tmp_path / "clock-offset").write_text(content)
+    clock = ServerClock(real_now, tmp_path / "clock-offset")
+    assert abs(clock() - real_now()) < timedelta(seconds=2)
+
+
+def test_reading_the_clock_never_overflows() -> None:
+    clock = ServerClock(real_now)
+    clock.offset = timedelta.max  # however it got there
+    assert abs(clock() - real_now()) < timedelta(seconds=2)
+
+
+def test_a_positive_offset_is_dropped_once_the_local_clock_was_set(tmp_path: Path) -> None:
+    # given a player that booted in 1970 and learnt the offset from the API
+    booted_in_1970 = datetime(1970, 1, 1, tzinfo=UTC)
+    clock = ServerClock(lambda: booted_in_1970, tmp_path / "clock-offset")
+    clock.observe(real_now())
+    assert abs(clock() - real_now()) < timedelta(seconds=2)
+
+    # a restart still in 1970 (offline) keeps the correction
+    still_1970 = ServerClock(lambda: booted_in_1970, tmp_path / "clock-offset")
+    assert abs(still_1970() - real_now()) < timedelta(seconds=2)
+
+    # when NTP has since set the local clock, the old offset must not push it decades ahead
+    set_by_ntp = ServerClock(lambda: real_now() + timedelta(seconds=5), tmp_path / "clock-offset")
+    assert abs(set_by_ntp() - real_now()) < timedelta(seconds=10)
+
+
+def test_an_offset_file_from_before_is_still_read(tmp_path: Path) -> None:
+    (tmp_path / "clock-offset").write_text("-3600.000")
+    clock = ServerClock(real_now, tmp_path / "clock-offset")
+    assert abs(clock() - (real_now() - timedelta(hours=1))) < timedelta(seconds=2)

@@ -18,6 +18,7 @@ from gql import Client, GraphQLRequest
 from gql.transport.exceptions import TransportQueryError
 from gql.transport.httpx import HTTPXAsyncTransport
 
+from qile_kiosk.clock import sane_server_time
 from qile_kiosk.config import KioskConfig
 from qile_kiosk.documents import (
     HEARTBEAT,
@@ -158,10 +159,10 @@ class FeedClient:
 
 
 def _server_time(data: object) -> datetime | None:
-    """The API's `generatedAt`, when the response has a usable one."""
+    """The API's `generatedAt`, when the response has a usable (plausible) one."""
     value = data.get("generatedAt") if isinstance(data, dict) else None
     try:
         parsed = datetime.fromisoformat(value) if isinstance(value, str) else None
-    except ValueError:
+    except (ValueError, OverflowError):
         return None
-    return parsed if parsed is not None and parsed.tzinfo is not None else None
+    return parsed if parsed is not None and sane_server_time(parsed) else None

@@ -6,13 +6,17 @@ minutes a week. A wrong clock would show the wrong time and, worse, drop
 notices whose window it thinks has ended. Every feed response carries the
 server's time (`generatedAt`); the offset from it corrects the local clock,
 and is kept on disk so that a restart while offline still uses it.
+
+The clock is read on every frame: whatever arrives from the API or the disk,
+reading it must never raise, or the screen would crash-loop all day.
 """
 
 from __future__ import annotations
 
 import logging
+import math
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from qile_kiosk.cache import atomic_write
@@ -21,24 +25,53 @@ log = logging.getLogger(__name__)
 
 # Below this, the difference is network delay and not worth a write.
 TOLERANCE = timedelta(seconds=2)
+# A server time outside this range is a bug or a tampered answer, not the time:
+# believing 9999-12-31 would make every later reading of the clock overflow.
+EARLIEST_SERVER_TIME = datetime(2024, 1, 1, tzinfo=UTC)
+LATEST_SERVER_TIME = datetime(2100, 1, 1, tzinfo=UTC)
+# A player booted in 1970 against a server in 2100 is the largest real offset.
+MAX_OFFSET = LATEST_SERVER_TIME - datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def sane_server_time(value: datetime) -> bool:
+    return value.tzinfo is not None and EARLIEST_SERVER_TIME <= value < LATEST_SERVER_TIME
 
 
 class ServerClock:
     def __init__(self, local: Callable[[], datetime], path: Path | None = None) -> None:
         self.local = local
         self.path = path
+        # The server's time when the offset was learnt: on a restart it tells
+        # whether the local clock has been put right since (see _load).
+        self.observed_at: datetime | None = None
         self.offset = self._load()
 
     def __call__(self) -> datetime:
-        return self.local() + self.offset
+        local = self.local()
+        try:
+            return local + self.offset
+        except OverflowError:
+            # Never reached with the checks below; kept so no value can stop the screen.
+            return local
 
     def observe(self, server_time: datetime) -> None:
         """Called from the poller thread with the time a response was generated."""
-        offset = server_time - self.local()
+        if not sane_server_time(server_time):
+            log.warning("ignoring implausible server time %s", server_time.isoformat())
+            return
+        try:
+            offset = server_time - self.local()
+        except (OverflowError, TypeError) as exc:
+            log.warning("cannot compare the server time with the local clock: %s", exc)
+            return
+        if abs(offset) > MAX_OFFSET:
+            log.warning("ignoring an implausible clock offset of %s", offset)
+            return
         if abs(offset - self.offset) <= TOLERANCE:
             return
         if abs(offset) > TOLERANCE:
             log.warning("local clock is off by %.0f s; using the API's time", offset.total_seconds())
+        self.observed_at = server_time
         # One attribute assignment: the drawing thread reads whole values only.
         self.offset = offset if abs(offset) > TOLERANCE else timedelta(0)
         self._save()
@@ -47,17 +80,37 @@ class ServerClock:
         if self.path is None:
             return timedelta(0)
         try:
-            return timedelta(seconds=float(self.path.read_text(encoding="ascii")))
+            lines = self.path.read_text(encoding="ascii").split()
+            seconds = float(lines[0])
+            if not math.isfinite(seconds):
+                raise ValueError(f"offset {seconds}")
+            offset = timedelta(seconds=seconds)
+            if abs(offset) > MAX_OFFSET:
+                raise ValueError(f"offset {offset} out of range")
+            observed_at = datetime.fromisoformat(lines[1]) if len(lines) > 1 else None
         except FileNotFoundError:
             return timedelta(0)
-        except (OSError, ValueError) as exc:
+        except (OSError, ValueError, IndexError, OverflowError, UnicodeDecodeError) as exc:
             log.warning("clock offset unreadable (%s); starting from the local clock", exc)
             return timedelta(0)
+        if observed_at is not None and offset > timedelta(0):
+            try:
+                corrected = self.local() >= observed_at
+            except TypeError:  # a naive time on disk: cannot tell, keep the offset
+                corrected = False
+            if corrected:
+                # The local clock was behind, and now reads later than the server did
+                # when we learnt that: it has been set since (NTP after a 1970 boot).
+                log.info("local clock corrected since the offset was learnt; dropping it")
+                return timedelta(0)
+        self.observed_at = observed_at
+        return offset
 
     def _save(self) -> None:
         if self.path is None:
             return
+        observed = self.observed_at.isoformat() if self.observed_at else ""
         try:
-            atomic_write(self.path, f"{self.offset.total_seconds():.3f}".encode("ascii"))
+            atomic_write(self.path, f"{self.offset.total_seconds():.3f}\n{observed}\n".encode("ascii"))
         except OSError as exc:
             log.warning("cannot keep the clock offset: %s", exc)

@@ -298,8 +298,13 @@ class Poller:
                 log.warning("photo %s for %s not fetched: %s", photo.sha256[:12], honour.subject_name, exc)
                 complete = False
                 continue
-            if not self.cache.save_image(photo.sha256, data):
-                complete = False
+            try:
+                saved = self.cache.save_image(photo.sha256, data)
+            except OSError as exc:
+                # A full disk must not hold back the feed (urgent notices included).
+                log.error("photo %s not stored: %s", photo.sha256[:12], exc)
+                saved = False
+            complete = complete and saved
         return complete
 
 

@@ -1,0 +1,104 @@
+"""The poller against a stand-in API: what reaches the screen when things go wrong."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from qile_kiosk.cache import FeedCache
+from qile_kiosk.config import KioskConfig
+from qile_kiosk.feed import Feed, parse_feed
+from qile_kiosk.poller import FeedArrived, Message, Poller
+from tests.kiosk.test_feed_and_cache import NOW, notice, raw_feed
+
+PHOTO = b"\x89PNG not really"
+PHOTO_SHA = hashlib.sha256(PHOTO).hexdigest()
+
+
+def honour_with_photo(sha: str = PHOTO_SHA) -> dict[str, Any]:
+    return {
+        "id": "h1",
+        "title": "最美家庭",
+        "subjectKind": "FAMILY",
+        "subjectName": "王家",
+        "citation": "孝老爱亲",
+        "year": 2026,
+        "photo": {"url": f"/media/{sha}", "width": 10, "height": 10, "sha256": sha},
+    }
+
+
+def a_feed(version: str = "v1", **changes: Any) -> Feed:
+    return parse_feed(
+        raw_feed(
+            kind="GALLERY",
+            version=version,
+            notices=[notice("u", "燃气抢修", "请勿使用明火", urgent=True)],
+            honours=[honour_with_photo()],
+            **changes,
+        )
+    )
+
+
+class FakeClient:
+    """Answers like FeedClient, from memory; counts what was asked."""
+
+    def __init__(self, feed: Feed, photos: dict[str, bytes] | None = None) -> None:
+        self.feed = feed
+        self.photos = photos if photos is not None else {f"/media/{PHOTO_SHA}": PHOTO}
+        self.since: list[str | None] = []
+        self.fetched: list[str] = []
+        self.server_time = None
+
+    async def fetch(self, since: str | None) -> Feed | None:
+        self.since.append(since)
+        return None if since == self.feed.version else self.feed
+
+    async def fetch_bytes(self, http: httpx.AsyncClient, path: str) -> bytes:
+        self.fetched.append(path)
+        if path not in self.photos:
+            raise httpx.HTTPStatusError("404", request=httpx.Request("GET", path), response=httpx.Response(404))
+        return self.photos[path]
+
+
+def make_poller(tmp_path: Path, client: FakeClient, since: str | None = None) -> Poller:
+    config = KioskConfig(api_url="http://127.0.0.1:9", token="t", cache_dir=tmp_path, poll_interval=0.3)
+    poller = Poller(config, FeedCache(tmp_path), lambda: NOW, since=since)
+    poller.client = client  # type: ignore[assignment]
+    return poller
+
+
+def messages(poller: Poller) -> list[Message]:
+    out: list[Message] = []
+    while not poller.messages.empty():
+        out.append(poller.messages.get_nowait())
+    return out
+
+
+def poll(poller: Poller) -> list[Message]:
+    async def once() -> None:
+        async with httpx.AsyncClient() as http:
+            await poller.poll_feed(http)
+
+    asyncio.run(once())
+    return messages(poller)
+
+
+def test_a_full_disk_still_lets_the_feed_through(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # given a disk that refuses every write
+    def disk_full(*args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("qile_kiosk.cache.atomic_write", disk_full)
+    poller = make_poller(tmp_path, FakeClient(a_feed()))
+
+    # when a feed with a photo and an urgent notice arrives
+    got = poll(poller)
+
+    # then the feed reaches the screen all the same
+    assert [type(m) for m in got] == [FeedArrived]
+    assert isinstance(got[0], FeedArrived) and got[0].feed.notices[0].urgent

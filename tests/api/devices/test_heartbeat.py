@@ -139,7 +139,7 @@ async def test_screenshot_on_request_downscaled_and_served(api: Api) -> None:
     assert await beat(api, token) is False
     shot = data(await api.gql(SCREEN, {"id": gid}, token=admin), "node")["screenshot"]
     assert shot["pending"] is False and shot["url"] == sent["screenshot"]["url"]
-    image = await api.client.get(shot["url"])
+    image = await api.client.get(shot["url"], headers={"Authorization": f"Bearer {admin}"})
     assert image.status_code == 200
     assert max(Image.open(io.BytesIO(image.content)).size) == api.state.settings.screenshot_side
 

@@ -11,6 +11,8 @@ from qile_api.http.app import create_app
 from qile_api.media.sql import store_media
 from qile_api.regions import queries as region_queries
 from qile_api.settings import Settings
+from tests.api import factories as f
+from tests.api import staff
 from tests.api.conftest import Api
 from tests.pg import Databases
 
@@ -39,9 +41,17 @@ async def test_readyz_fails_while_migrations_are_pending(databases: Databases) -
     assert alive.status_code == 200
 
 
-async def test_media_is_served_immutable_with_its_type(api: Api) -> None:
+async def honour_photo(api: Api) -> tuple[str, int]:
+    """A stored photo on a published, consented honour: on public view."""
     sha = hashlib.sha256(PNG_1X1).hexdigest()
     await store_media(api.db, sha, "image/png", 1, 1, PNG_1X1)
+    honour = await f.honour(api.db, "工盛社区", "王秀兰")
+    await api.db.execute("UPDATE honours SET photo_sha256 = $1 WHERE id = $2", sha, honour)
+    return sha, honour
+
+
+async def test_media_is_served_immutable_with_its_type(api: Api) -> None:
+    sha, _ = await honour_photo(api)
 
     response = await api.client.get(f"/media/{sha}")
     again = await api.client.get(f"/media/{sha}", headers={"If-None-Match": response.headers["etag"]})
@@ -51,6 +61,22 @@ async def test_media_is_served_immutable_with_its_type(api: Api) -> None:
     assert response.headers["content-type"] == "image/png"
     assert "immutable" in response.headers["cache-control"]
     assert again.status_code == 304
+
+
+async def test_photos_not_on_public_view_are_for_staff_and_screens_only(api: Api) -> None:
+    sha, honour = await honour_photo(api)
+    editor = await staff.staff(api.db, "editor", "EDITOR", "工盛社区")
+    screen = await f.screen(api.db, "工盛社区", "GALLERY")
+
+    # consent withdrawn: the photo leaves public view with the honour
+    await api.db.execute("UPDATE honours SET consent_withdrawn_at = now() WHERE id = $1", honour)
+
+    anonymous = await api.client.get(f"/media/{sha}")
+    as_staff = await api.client.get(f"/media/{sha}", headers={"Authorization": f"Bearer {editor}"})
+    as_screen = await api.client.get(f"/media/{sha}", headers={"Authorization": f"Bearer {screen}"})
+    assert anonymous.status_code == 404
+    assert as_staff.status_code == 200 and as_screen.status_code == 200
+    assert as_staff.headers["cache-control"].startswith("private")
 
 
 async def test_media_unknown_and_malformed(api: Api) -> None:

@@ -68,7 +68,7 @@ async def test_a_photo_is_stored_stripped_and_upright(api: Api, editor: str) -> 
 
     photo = body["data"]["mediaUpload"]["photo"]
     assert body["data"]["mediaUpload"]["errors"] == []
-    stored = await api.client.get(photo["url"])
+    stored = await api.client.get(photo["url"], headers={"Authorization": f"Bearer {editor}"})  # staff preview
     assert stored.headers["content-type"] == "image/jpeg"
     assert b"QileCam" not in stored.content and b"Exif" not in stored.content
     # the orientation was applied before the metadata went

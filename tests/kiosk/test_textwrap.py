@@ -60,3 +60,28 @@ def test_paginate_and_ellipsize() -> None:
     assert paginate([], 3) == [[]]
     assert ellipsize("家门口招聘会", 8, width_of) == "家门口…"
     assert ellipsize("招聘会", 8, width_of) == "招聘会"
+
+
+@pytest.mark.parametrize("text", ["通知" + "—" * 40 + "结束", "……" * 25, "注意" + "。" * 30])
+def test_a_long_run_of_closing_punctuation_still_fills_lines(text: str) -> None:
+    lines = wrap(text, 10, width_of)
+    assert "".join(lines) == text
+    assert all(width_of(line) <= 10 for line in lines)
+    # not one character per line: every line but the first and last is full
+    assert all(width_of(line) >= 8 for line in lines[1:-1]), lines
+    assert len(lines) <= len(text) * 2 // 10 + 2
+
+
+def test_a_latin_run_filling_the_line_gives_a_character_to_the_full_stop() -> None:
+    lines = wrap("电话12345678，号码1234567890。", 10, len)
+    assert "".join(lines) == "电话12345678，号码1234567890。"
+    assert all(len(line) <= 10 for line in lines)
+    assert all(line[0] not in NO_LINE_START for line in lines), lines
+
+
+def test_fullwidth_brackets_follow_the_rules() -> None:
+    assert set("〉］｝〗") <= NO_LINE_START
+    assert set("〈［｛〖") <= NO_LINE_END
+    assert wrap("一二三四〈书〉", 10, width_of) == ["一二三四", "〈书〉"]
+    assert wrap("一二三四［注］", 10, width_of) == ["一二三四", "［注］"]
+    assert wrap("一二三四〖书名〗", 10, width_of) == ["一二三四", "〖书名〗"]

@@ -12,9 +12,9 @@ import re
 from collections.abc import Callable
 
 # No line may begin with these (closing and pausing punctuation).
-NO_LINE_START = frozenset("，。、；：？！）」》』】〕”’…—·,.;:?!)]}%")
+NO_LINE_START = frozenset("，。、；：？！）」》』】〕〉］｝〗”’…—·,.;:?!)]}%")
 # No line may end with these (opening brackets and quotes).
-NO_LINE_END = frozenset("（「《『【〔“‘([{")
+NO_LINE_END = frozenset("（「《『【〔〈［｛〖“‘([{")
 
 # A token is a run of ASCII letters/digits (kept whole) or any single character.
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9:./\-@_]*|.", re.DOTALL)
@@ -45,6 +45,31 @@ def _split_oversized(token: str, width: int, measure: Measure) -> list[str]:
     return parts
 
 
+def _carry_down(line: list[str]) -> list[str]:
+    """Tokens to take off the end of `line` so the next line may start with them.
+
+    Called when the next line would start with a character that may not start
+    one. Tokens go down until the new line starts with one that may (keeping at
+    least one behind, so wrapping always advances).
+    """
+    carried: list[str] = []
+    while len(line) > 1:
+        carried.insert(0, line.pop())
+        if carried[0] not in NO_LINE_START:
+            return carried
+    # No allowed break: a long run of dashes or ellipses. Carrying it all down
+    # would leave one character per line, so the line stays full and breaks here.
+    line.extend(carried)
+    # A Latin run that fills the line (a phone number before 。) gives up its
+    # last character(s) rather than let the punctuation start the next line.
+    last = line[-1]
+    for cut in range(len(last) - 1, 0, -1):
+        if last[cut] not in NO_LINE_START:
+            line[-1] = last[:cut]
+            return [last[cut:]]
+    return []
+
+
 def _wrap_paragraph(paragraph: str, width: int, measure: Measure) -> list[str]:
     lines: list[list[str]] = []
     line: list[str] = []
@@ -54,15 +79,7 @@ def _wrap_paragraph(paragraph: str, width: int, measure: Measure) -> list[str]:
             if not line or _fits(line, piece, width, measure):
                 line.append(piece)
                 continue
-            carried: list[str] = []
-            # The piece would start the next line: if it may not, carry tokens down
-            # with it until the new line starts with one that may (keeping at least
-            # one token behind, so the loop always advances).
-            if piece in NO_LINE_START:
-                while len(line) > 1:
-                    carried.insert(0, line.pop())
-                    if carried[0] not in NO_LINE_START:
-                        break
+            carried = _carry_down(line) if piece in NO_LINE_START else []
             # A line may not end with an opening bracket: move it down too.
             while len(line) > 1 and line[-1] in NO_LINE_END:
                 carried.insert(0, line.pop())

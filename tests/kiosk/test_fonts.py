@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import pygame
 import pygame.freetype
+import pytest
 
 from qile_api.seed import demo
 from qile_kiosk.fonts import Fonts, FontSpec, covers, find_font, sc_face_index
@@ -47,3 +49,30 @@ def test_a_configured_collection_picks_its_sc_face() -> None:
         assert Fonts.discover(spec.path).regular == FontSpec(spec.path, index)
     else:
         assert Fonts.discover(spec.path).regular.path == spec.path
+
+
+# Each is a box (.notdef) in the CJK font if drawn as is.
+UNDRAWABLE = ["😀", "\t", "\u200b", "\ufe0f", "\x07", "\x1b", "\ufeff", "𪚥", "👍🏻"]
+
+
+@pytest.mark.parametrize("junk", UNDRAWABLE)
+def test_characters_without_a_glyph_draw_no_box(typesetter: Typesetter, junk: str) -> None:
+    for bold in (False, True):
+        # measured like the text without them (a tab as a space) ...
+        clean = "齐乐 融融" if junk == "\t" else "齐乐融融"
+        assert typesetter.measure(f"齐乐{junk}融融", 40, bold) == typesetter.measure(clean, 40, bold)
+        # ... drawn pixel for pixel the same ...
+        with_junk, without = pygame.Surface((400, 80)), pygame.Surface((400, 80))
+        typesetter.draw(with_junk, f"齐乐{junk}融融", (10, 60), 40, (255, 255, 255), bold)
+        typesetter.draw(without, clean, (10, 60), 40, (255, 255, 255), bold)
+        assert pygame.image.tobytes(with_junk, "RGB") == pygame.image.tobytes(without, "RGB")
+        # ... and on its own, nothing at all
+        alone = pygame.Surface((200, 80))
+        typesetter.draw(alone, junk, (10, 60), 40, (255, 255, 255), bold)
+        assert set(pygame.image.tobytes(alone, "RGB")) == {0}
+
+
+def test_wrapped_and_fitted_text_is_clean_too(typesetter: Typesetter) -> None:
+    lines = typesetter.wrap("通知😀：\u200b明天\t停水\ufe0f。\n请互相转告", 2000, 40)
+    assert lines == ["通知：明天 停水。", "请互相转告"]
+    assert typesetter.fit("😀😀😀齐乐融融", 2000, 40) == "齐乐融融"

@@ -1,6 +1,7 @@
 """Drawing text with the CJK font: measuring, wrapping and recording where it went.
 
-Every drawn text rectangle is recorded for the frame, so tests can check that
+Text is cleaned first (glyphs.py) so no character is drawn as a box. Every
+drawn text rectangle is recorded for the frame, so tests can check that
 nothing readable leaves the safe area without guessing from pixels.
 """
 
@@ -12,6 +13,7 @@ import pygame
 import pygame.freetype
 
 from qile_kiosk.fonts import Fonts
+from qile_kiosk.glyphs import GlyphFilter
 from qile_kiosk.textwrap_zh import ellipsize, wrap
 
 Color = tuple[int, int, int]
@@ -30,12 +32,21 @@ class Typesetter:
             face.pad = False
         if fonts.bold == fonts.regular:
             self._bold.strong = True  # no bold face installed: embolden the regular one
+        logged: set[str] = set()
+        self._filters = {False: GlyphFilter(self._regular, logged), True: GlyphFilter(self._bold, logged)}
         self.drawn: list[pygame.Rect] = []
 
     def face(self, bold: bool) -> pygame.freetype.Font:
         return self._bold if bold else self._regular
 
+    def clean(self, text: str, bold: bool = False, keep_newlines: bool = False) -> str:
+        """The text as this face can draw it (see glyphs.py)."""
+        return self._filters[bold].clean(text, keep_newlines)
+
     def measure(self, text: str, size: int, bold: bool = False) -> int:
+        return self._measure(self.clean(text, bold), size, bold)
+
+    def _measure(self, text: str, size: int, bold: bool = False) -> int:
         if not text:
             return 0
         # From the pen's origin to the right edge of the ink: what a line occupies.
@@ -43,7 +54,8 @@ class Typesetter:
         return int(max(0, rect.x) + rect.width)
 
     def measurer(self, size: int, bold: bool = False) -> Callable[[str], int]:
-        return lambda text: self.measure(text, size, bold)
+        """Measures text that is already clean: wrapping measures it piece by piece."""
+        return lambda text: self._measure(text, size, bold)
 
     def ascent(self, size: int, bold: bool = False) -> int:
         return int(self.face(bold).get_sized_ascender(size))
@@ -56,10 +68,10 @@ class Typesetter:
         return round(size * 1.5)
 
     def wrap(self, text: str, width: int, size: int, bold: bool = False) -> list[str]:
-        return wrap(text, width, self.measurer(size, bold))
+        return wrap(self.clean(text, bold, keep_newlines=True), width, self.measurer(size, bold))
 
     def fit(self, text: str, width: int, size: int, bold: bool = False) -> str:
-        return ellipsize(text, width, self.measurer(size, bold))
+        return ellipsize(self.clean(text, bold), width, self.measurer(size, bold))
 
     def draw(
         self,
@@ -71,6 +83,7 @@ class Typesetter:
         bold: bool = False,
     ) -> pygame.Rect:
         """Draw with pos = (left, baseline); return and record the inked rectangle."""
+        text = self.clean(text, bold)
         if not text:
             return pygame.Rect(pos[0], pos[1], 0, 0)
         rect = self.face(bold).render_to(surface, pos, text, fgcolor=color, size=size)

@@ -140,7 +140,8 @@ async def test_heartbeat_and_screenshot_reach_staff(api: ApiProcess, kiosk_db: D
         await step_until(kiosk, screenshot_arrived)
         shot = (await gql(api, SCREEN, {"id": gid}, staff))["node"]["screenshot"]
         async with httpx.AsyncClient(base_url=api.url) as client:
-            image = await client.get(shot["url"])
+            # Screenshots are for staff only: fetched with the staff token.
+            image = await client.get(shot["url"], headers={"Authorization": f"Bearer {staff}"})
         assert image.status_code == 200 and len(image.content) > 1000
     finally:
         kiosk.close()

@@ -68,16 +68,20 @@ class Rotation:
     def current(self) -> Slide | None:
         return self.slides[self.index] if self.slides else None
 
-    def replace(self, slides: list[Slide], urgent: bool, now: float) -> None:
-        """New slides; stay on the same slide when it is still there."""
+    def replace(self, slides: list[Slide], urgent: bool, now: float) -> bool:
+        """New slides; stay on the same slide when it is still there.
+
+        True when the slide showing was cut short (its play ends here).
+        """
         key = self.current.key if self.current else None
         keys = [s.key for s in slides]
         preempt = urgent and not self.urgent
         self.slides, self.urgent = slides, urgent
         if key in keys and not preempt:
             self.index = keys.index(key)
-        else:
-            self.index, self.started = 0, now
+            return False
+        self.index, self.started = 0, now
+        return key is not None
 
     def advance(self, now: float) -> None:
         if self.slides:
@@ -85,7 +89,9 @@ class Rotation:
         self.started = now
 
     def due(self, now: float, seconds: float) -> bool:
-        return len(self.slides) > 1 and now - self.started >= seconds
+        # A lone slide is "advanced" onto itself too: a notice shown for hours is
+        # recorded as a play every slide_seconds, not never.
+        return bool(self.slides) and now - self.started >= seconds
 
 
 class FrameSink:
@@ -162,6 +168,8 @@ class Kiosk:
     def close(self) -> None:
         if self.poller:
             self.poller.stop()
+        # What was showing until now counts; it would be lost with the process.
+        self._record_play(self.monotonic())
         self.plays.close()
         pygame.display.quit()
 
@@ -230,7 +238,10 @@ class Kiosk:
         if signature != self._signature:
             # New feed, or an item's window ended by the local clock.
             slides, urgent = build_rotation(feed, wall, self.layout, self.ts)
-            self.rotation.replace(slides, urgent, mono)
+            outgoing, started = self.rotation.current, self.rotation.started
+            if self.rotation.replace(slides, urgent, mono) and outgoing is not None:
+                # Cut short by new content: it was still shown, so it still counts.
+                self.plays.record(outgoing.item_id, wall, mono - started)
             self._signature = signature
         elif self.rotation.due(mono, self.config.slide_seconds):
             self._record_play(mono)

@@ -50,7 +50,9 @@ class PlayLog:
             self._db = None
 
     def record(self, item_id: str, ended_at: datetime, seconds: float) -> None:
-        if self._db is None or seconds <= 0:
+        # Stored to a tenth of a second; a play that rounds to nothing (a slide cut
+        # short at once) would only be refused by the API.
+        if self._db is None or not round(seconds, 1) > 0:
             return
         started = ended_at.timestamp() - seconds
         started_at = datetime.fromtimestamp(started, ended_at.tzinfo).isoformat()

@@ -1,0 +1,87 @@
+"""Proof of play from the drawing loop, on a fake clock and without the API."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from qile_kiosk.app import Kiosk
+from qile_kiosk.feed import parse_feed
+from qile_kiosk.plays import Play, PlayLog
+from qile_kiosk.poller import FeedArrived
+from tests.kiosk.conftest import kiosk_config
+from tests.kiosk.test_feed_and_cache import NOW, notice, raw_feed
+
+
+class FakeMonotonic:
+    def __init__(self) -> None:
+        self.t = 1000.0
+
+    def __call__(self) -> float:
+        return self.t
+
+
+@pytest.fixture
+def mono() -> FakeMonotonic:
+    return FakeMonotonic()
+
+
+@pytest.fixture
+def kiosk(tmp_path: Path, mono: FakeMonotonic) -> Iterator[Kiosk]:
+    k = Kiosk(
+        kiosk_config(tmp_path, "http://127.0.0.1:9", "t"), headless=True, now=lambda: NOW, monotonic=mono, poll=False
+    )
+    yield k
+    k.close()
+
+
+def show(kiosk: Kiosk, *notices: dict[str, object]) -> None:
+    kiosk.apply(FeedArrived(parse_feed(raw_feed(notices=list(notices))), NOW))
+    kiosk.step()
+
+
+def plays_of(kiosk: Kiosk) -> list[Play]:
+    return kiosk.plays.pending()
+
+
+def test_a_lone_slide_is_recorded_every_slide_seconds(kiosk: Kiosk, mono: FakeMonotonic) -> None:
+    show(kiosk, notice("only", "燃气抢修", "请勿使用明火", urgent=True))
+    for _ in range(3):
+        mono.t += kiosk.config.slide_seconds + 0.5
+        kiosk.step()
+    plays = plays_of(kiosk)
+    assert [p.item_id for p in plays] == ["only"] * 3
+    assert all(p.seconds >= kiosk.config.slide_seconds for p in plays)
+
+
+def test_a_slide_cut_short_by_a_new_feed_is_recorded(kiosk: Kiosk, mono: FakeMonotonic) -> None:
+    show(kiosk, notice("a", "停水通知", "周四停水"), notice("b", "招聘会", "周六"))
+    first = kiosk.rotation.current
+    assert first is not None
+    mono.t += 5
+    # an urgent notice takes over before the slide's time is up
+    show(kiosk, notice("a", "停水通知", "周四停水"), notice("u", "燃气抢修", "请勿使用明火", urgent=True))
+    assert [(p.item_id, p.seconds) for p in plays_of(kiosk)] == [(first.item_id, 5.0)]
+
+
+def test_the_slide_showing_at_close_is_recorded(tmp_path: Path, kiosk: Kiosk, mono: FakeMonotonic) -> None:
+    show(kiosk, notice("a", "停水通知", "周四停水"))
+    mono.t += 7
+    kiosk.close()
+    reopened = PlayLog(tmp_path / "plays.sqlite3")
+    try:
+        assert [(p.item_id, p.seconds) for p in reopened.pending()] == [("a", 7.0)]
+    finally:
+        reopened.close()
+
+
+def test_a_play_too_short_to_count_is_not_queued(tmp_path: Path) -> None:
+    log = PlayLog(tmp_path / "plays.sqlite3")
+    try:
+        log.record("a", NOW, 0.04)  # would be stored as 0.0 seconds, which the API refuses
+        log.record("b", NOW, 0.06)
+        assert [p.item_id for p in log.pending()] == ["b"]
+    finally:
+        log.close()

@@ -11,6 +11,7 @@ import httpx
 import pytest
 
 from qile_kiosk.cache import FeedCache
+from qile_kiosk.client import FeedClient
 from qile_kiosk.config import KioskConfig
 from qile_kiosk.feed import Feed, parse_feed
 from qile_kiosk.poller import FeedArrived, Message, Poller
@@ -102,3 +103,23 @@ def test_a_full_disk_still_lets_the_feed_through(tmp_path: Path, monkeypatch: py
     # then the feed reaches the screen all the same
     assert [type(m) for m in got] == [FeedArrived]
     assert isinstance(got[0], FeedArrived) and got[0].feed.notices[0].urgent
+
+
+def test_photos_are_fetched_with_the_screen_token(tmp_path: Path) -> None:
+    seen: list[str | None] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request.headers.get("authorization"))
+        return httpx.Response(200, content=PHOTO)
+
+    config = KioskConfig(api_url="http://127.0.0.1:9", token="qs_screen", cache_dir=tmp_path)
+
+    async def fetch() -> bytes:
+        async with httpx.AsyncClient(transport=httpx.MockTransport(handler)) as http:
+            client = FeedClient(config)
+            await client.fetch_bytes(http, "https://cdn.example.org/elsewhere.jpg")
+            return await client.fetch_bytes(http, f"/media/{PHOTO_SHA}")
+
+    assert asyncio.run(fetch()) == PHOTO
+    # to another host the token is not sent
+    assert seen == [None, "Bearer qs_screen"]

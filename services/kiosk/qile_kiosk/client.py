@@ -97,7 +97,12 @@ class FeedClient:
         return parse_feed(data)
 
     async def fetch_bytes(self, http: httpx.AsyncClient, path: str) -> bytes:
-        response = await http.get(self.config.media_url(path), timeout=REQUEST_TIMEOUT)
+        url = self.config.media_url(path)
+        # Photos off public view (e.g. consent withdrawn since) are served to screens
+        # only; the token goes to our API, never to another host an absolute URL names.
+        ours = httpx.URL(url).netloc == httpx.URL(self.config.api_url).netloc
+        headers = {"Authorization": f"Bearer {self.config.token}"} if self.config.token and ours else {}
+        response = await http.get(url, headers=headers, timeout=REQUEST_TIMEOUT)
         response.raise_for_status()
         return response.content
 

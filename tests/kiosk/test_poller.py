@@ -14,7 +14,7 @@ from qile_kiosk.cache import FeedCache
 from qile_kiosk.client import FeedClient
 from qile_kiosk.config import KioskConfig
 from qile_kiosk.feed import Feed, parse_feed
-from qile_kiosk.poller import FeedArrived, Message, Poller
+from qile_kiosk.poller import FeedArrived, Message, Poller, ScreenshotWanted
 from tests.kiosk.test_feed_and_cache import NOW, notice, raw_feed
 
 PHOTO = b"\x89PNG not really"
@@ -123,3 +123,42 @@ def test_photos_are_fetched_with_the_screen_token(tmp_path: Path) -> None:
     assert asyncio.run(fetch()) == PHOTO
     # to another host the token is not sent
     assert seen == [None, "Bearer qs_screen"]
+
+
+class ScreenshotClient(FakeClient):
+    def __init__(self) -> None:
+        super().__init__(a_feed())
+        self.uploads: list[bytes] = []
+        self.fail_next_upload = True
+
+    async def heartbeat(self, status: object, uptime_seconds: int) -> bool:
+        return True  # staff asked, and still ask until a screenshot arrives
+
+    async def upload_screenshot(self, http: httpx.AsyncClient, png: bytes) -> bool:
+        if self.fail_next_upload:
+            self.fail_next_upload = False
+            raise httpx.ConnectError("connection reset")
+        self.uploads.append(png)
+        return True
+
+
+def test_a_failed_screenshot_upload_is_asked_for_again(tmp_path: Path) -> None:
+    client = ScreenshotClient()
+    poller = make_poller(tmp_path, client)
+
+    async def report() -> None:
+        async with httpx.AsyncClient() as http:
+            await poller.report(http)
+
+    asyncio.run(report())
+    assert [type(m) for m in messages(poller)] == [ScreenshotWanted]
+    poller.screenshots.put_nowait(b"png 1")
+    with pytest.raises(httpx.ConnectError):
+        asyncio.run(report())  # the upload fails
+
+    # the next heartbeat still asks: the screen captures again and this one goes up
+    asyncio.run(report())
+    assert [type(m) for m in messages(poller)] == [ScreenshotWanted]
+    poller.screenshots.put_nowait(b"png 2")
+    asyncio.run(report())
+    assert client.uploads == [b"png 2"]

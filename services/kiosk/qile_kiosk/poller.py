@@ -226,8 +226,12 @@ class Poller:
         except queue.Empty:
             png = None
         if png is not None:
-            await self.client.upload_screenshot(http, png)
-            self._screenshot_asked = False
+            try:
+                await self.client.upload_screenshot(http, png)
+            finally:
+                # Sent or not, the next heartbeat that still asks gets a fresh one:
+                # after a failed upload, staff would otherwise never get another.
+                self._screenshot_asked = False
         await self.upload_plays()
 
     async def upload_plays(self) -> int:

@@ -10,11 +10,13 @@ from typing import Any
 import httpx
 import pytest
 
+from qile_kiosk.app import Kiosk
 from qile_kiosk.cache import FeedCache
 from qile_kiosk.client import FeedClient
 from qile_kiosk.config import KioskConfig
 from qile_kiosk.feed import Feed, parse_feed
-from qile_kiosk.poller import FeedArrived, Message, Poller, ScreenshotWanted
+from qile_kiosk.images import ImageStore
+from qile_kiosk.poller import FeedArrived, FeedUnchanged, ImagesArrived, Message, Poller, ScreenshotWanted
 from tests.kiosk.test_feed_and_cache import NOW, notice, raw_feed
 
 PHOTO = b"\x89PNG not really"
@@ -66,9 +68,9 @@ class FakeClient:
         return self.photos[path]
 
 
-def make_poller(tmp_path: Path, client: FakeClient, since: str | None = None) -> Poller:
+def make_poller(tmp_path: Path, client: FakeClient, since: str | None = None, feed: Feed | None = None) -> Poller:
     config = KioskConfig(api_url="http://127.0.0.1:9", token="t", cache_dir=tmp_path, poll_interval=0.3)
-    poller = Poller(config, FeedCache(tmp_path), lambda: NOW, since=since)
+    poller = Poller(config, FeedCache(tmp_path), lambda: NOW, since=since, feed=feed)
     poller.client = client  # type: ignore[assignment]
     return poller
 
@@ -162,3 +164,55 @@ def test_a_failed_screenshot_upload_is_asked_for_again(tmp_path: Path) -> None:
     poller.screenshots.put_nowait(b"png 2")
     asyncio.run(report())
     assert client.uploads == [b"png 2"]
+
+
+def test_a_photo_that_cannot_be_fetched_does_not_make_every_poll_a_full_one(tmp_path: Path) -> None:
+    # given a photo the API answers 404 for
+    client = FakeClient(a_feed(), photos={})
+    poller = make_poller(tmp_path, client)
+    assert [type(m) for m in poll(poller)] == [FeedArrived]
+
+    # then the version is kept: the next polls ask with `since` and cost nothing
+    poll(poller)
+    poll(poller)
+    assert client.since == [None, "v1", "v1"]
+    # and the photo is retried on its own backoff, not at every poll
+    assert client.fetched.count(f"/media/{PHOTO_SHA}") <= 2
+    assert poller.photos.retry_at > 0
+
+    # once it is there and the retry is due, it is fetched and drawn
+    client.photos = {f"/media/{PHOTO_SHA}": PHOTO}
+    poller.photos.retry_at = 0.0
+    assert [type(m) for m in poll(poller)] == [FeedUnchanged, ImagesArrived]
+    assert poller.cache.has_image(PHOTO_SHA)
+    assert client.since[-1] == "v1"
+
+
+def test_a_corrupt_cached_photo_is_fetched_again_after_a_restart(tmp_path: Path) -> None:
+    # given a cached feed whose photo was damaged on disk (power cut, failing card)
+    cache = FeedCache(tmp_path)
+    feed = a_feed()
+    cache.save(feed, NOW)
+    assert cache.save_image(PHOTO_SHA, PHOTO)
+    (tmp_path / "media" / PHOTO_SHA).write_bytes(b"\0" * 10)
+
+    # when the kiosk starts, checks its cache, and the API says the feed is unchanged
+    kiosk = Kiosk(KioskConfig(api_url="http://127.0.0.1:9", token="t", cache_dir=tmp_path), headless=True, poll=False)
+    kiosk.close()
+    client = FakeClient(feed)
+    poller = make_poller(tmp_path, client, since="v1", feed=feed)
+    got = poll(poller)
+
+    # then the photo is fetched again all the same
+    assert [type(m) for m in got] == [FeedUnchanged, ImagesArrived]
+    assert (tmp_path / "media" / PHOTO_SHA).read_bytes() == PHOTO
+
+
+def test_a_photo_that_does_not_decode_is_discarded_for_fetching_again(tmp_path: Path) -> None:
+    cache = FeedCache(tmp_path)
+    assert cache.save_image(PHOTO_SHA, PHOTO)  # matches its hash, but is no image
+    images = ImageStore(cache)
+    assert images(PHOTO_SHA, (100, 100)) is None
+    assert not cache.has_image(PHOTO_SHA)
+    poller = make_poller(tmp_path, FakeClient(a_feed()), since="v1", feed=a_feed())
+    assert [type(m) for m in poll(poller)] == [FeedUnchanged, ImagesArrived]

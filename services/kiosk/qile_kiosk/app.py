@@ -29,10 +29,12 @@ from qile_kiosk.fonts import Fonts
 from qile_kiosk.images import ImageStore
 from qile_kiosk.layout import Layout
 from qile_kiosk.pairing import TokenStore
+from qile_kiosk.photos import feed_photos
 from qile_kiosk.plays import PlayLog
 from qile_kiosk.poller import (
     FeedArrived,
     FeedUnchanged,
+    ImagesArrived,
     Message,
     Paired,
     PairingShown,
@@ -142,6 +144,8 @@ class Kiosk:
         self.sink = FrameSink(frames) if frames else None
         self.plays = PlayLog(config.cache_dir / "plays.sqlite3")
         cached = self.cache.load()
+        if cached is not None:
+            self.cache.verify_images(set(feed_photos(cached.feed)))
         self.state = KioskState.initial(
             bool(config.token), cached.feed if cached else None, cached.fetched_at if cached else None
         )
@@ -158,7 +162,15 @@ class Kiosk:
             # Without a token the poller pairs first.
             since = cached.feed.version if cached else None
             observe = self.now.observe if isinstance(self.now, ServerClock) else None
-            self.poller = Poller(config, self.cache, self.now, since=since, plays=self.plays, observe_time=observe)
+            self.poller = Poller(
+                config,
+                self.cache,
+                self.now,
+                since=since,
+                plays=self.plays,
+                observe_time=observe,
+                feed=cached.feed if cached else None,
+            )
 
     # Lifecycle ---------------------------------------------------------------
     def start(self) -> None:
@@ -193,6 +205,10 @@ class Kiosk:
         elif isinstance(message, Paired):
             self.state = self.state.on_paired()
             return  # the first feed is still to come
+        elif isinstance(message, ImagesArrived):
+            self.images.clear()  # it holds None for the photos that were missing
+            self.last_frame = None  # the frame's description is unchanged: draw anyway
+            return
         elif isinstance(message, ScreenshotWanted):
             self._send_screenshot()
             return

@@ -99,6 +99,34 @@ class FeedCache:
         atomic_write(path, data)
         return True
 
+    def discard_image(self, sha256: str) -> None:
+        """Forget a stored image (found corrupt): missing, it is fetched again."""
+        path = self.image_path(sha256)
+        if path is not None:
+            with contextlib.suppress(OSError):
+                path.unlink(missing_ok=True)
+
+    def verify_images(self, wanted: set[str]) -> list[str]:
+        """Discard stored images whose bytes no longer match their name; their hashes.
+
+        At start only: a power cut mid-write or a failing SD card leaves a photo
+        that would otherwise never be fetched again (the feed is unchanged).
+        """
+        bad: list[str] = []
+        for sha256 in sorted(wanted):
+            path = self.image_path(sha256)
+            if path is None or not path.is_file():
+                continue
+            try:
+                ok = hashlib.sha256(path.read_bytes()).hexdigest() == sha256
+            except OSError:
+                ok = False
+            if not ok:
+                log.warning("cached image %s is corrupt; fetching it again", sha256[:12])
+                self.discard_image(sha256)
+                bad.append(sha256)
+        return bad
+
     def prune_images(self, keep: set[str]) -> None:
         """Remove images no feed refers to any more, so the disk never fills up."""
         if not self.media_dir.is_dir():

@@ -20,6 +20,9 @@ class ImageStore:
         self.cache = cache
         self.max_entries = max_entries
         self._surfaces: dict[tuple[str, tuple[int, int]], pygame.Surface | None] = {}
+        # Photos deleted as undecodable: a second failure after a fresh download
+        # means the image itself is bad, and it is kept rather than fetched forever.
+        self._discarded: set[str] = set()
 
     def clear(self) -> None:
         self._surfaces.clear()
@@ -43,6 +46,10 @@ class ImageStore:
             image = pygame.image.load(str(path))
         except (pygame.error, OSError, ValueError) as exc:
             log.warning("photo %s cannot be decoded: %s", sha256[:12], exc)
+            if sha256 not in self._discarded:
+                # Missing from the cache, the poller fetches it again.
+                self._discarded.add(sha256)
+                self.cache.discard_image(sha256)
             return None
         # Fit inside the box, keeping the aspect ratio.
         w, h = image.get_size()

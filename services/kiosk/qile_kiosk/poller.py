@@ -38,6 +38,7 @@ from qile_kiosk.client import FeedClient, PairingCode, ScreenStatus, Unauthentic
 from qile_kiosk.config import KioskConfig
 from qile_kiosk.feed import Feed
 from qile_kiosk.pairing import TokenStore
+from qile_kiosk.photos import PhotoFetcher
 from qile_kiosk.plays import PlayLog
 
 log = logging.getLogger(__name__)
@@ -77,7 +78,12 @@ class ScreenshotWanted:
     pass
 
 
-Message = FeedArrived | FeedUnchanged | PollFailed | PairingShown | Paired | ScreenshotWanted
+@dataclass(frozen=True)
+class ImagesArrived:
+    """Photos missing until now are in the cache: draw them."""
+
+
+Message = FeedArrived | FeedUnchanged | PollFailed | PairingShown | Paired | ScreenshotWanted | ImagesArrived
 
 # Plays per upload, and uploads per poll: a backlog from a long outage drains
 # over a few polls without one huge request.
@@ -85,6 +91,8 @@ PLAYS_BATCH = 200
 PLAYS_BATCHES_PER_POLL = 10
 # How often an unpaired kiosk asks whether its code was claimed.
 PAIRING_INTERVAL = 3.0
+# Missing photos are retried on their own backoff, up to this far apart.
+PHOTO_RETRY_CAP = 3600.0
 
 
 def backoff_wait(cap: float, floor: float = 0.5) -> wait_base:
@@ -111,6 +119,7 @@ class Poller:
         since: str | None = None,
         plays: PlayLog | None = None,
         observe_time: Callable[[datetime], None] | None = None,
+        feed: Feed | None = None,
     ) -> None:
         self.config = config
         self.observe_time = observe_time
@@ -119,6 +128,9 @@ class Poller:
         self.version = since
         self.client = FeedClient(config)
         self.plays = plays
+        photo_wait = backoff_wait(max(PHOTO_RETRY_CAP, config.backoff_cap))
+        self.photos = PhotoFetcher(cache, lambda n: photo_wait(_attempt(n)))
+        self.photos.want(feed)  # the cached feed's: a photo lost from the cache is fetched again
         self.tokens = TokenStore(config.token_path)
         self.messages: queue.Queue[Message] = queue.Queue()
         # Written by the drawing loop, read here: whole immutable values only.
@@ -195,17 +207,19 @@ class Poller:
         fetched_at = self.now()
         if feed is None:
             self.messages.put(FeedUnchanged(fetched_at))
+            if await self.photos.fetch(http, self.client.fetch_bytes):
+                self.messages.put(ImagesArrived())
             return
-        complete = await self._fetch_images(http, feed)
+        self.photos.want(feed)
+        await self.photos.fetch(http, self.client.fetch_bytes)
         try:
             self.cache.save(feed, fetched_at)
             self.cache.prune_images({h.photo.sha256 for h in feed.honours if h.photo})
         except OSError as exc:
             # A full or read-only disk must not stop the screen from showing news.
             log.error("cannot write the cache: %s", exc)
-        # With an image missing, ask for the whole feed again next time, so the
-        # image is retried; otherwise `since` makes an unchanged feed nearly free.
-        self.version = feed.version if complete else None
+        # Missing photos are retried by self.photos: `since` keeps an unchanged feed nearly free.
+        self.version = feed.version
         self.messages.put(FeedArrived(feed, fetched_at))
 
     async def poll_once(self, http: httpx.AsyncClient) -> None:
@@ -289,27 +303,6 @@ class Poller:
         self.client = FeedClient(self.config)
         log.info("paired: token received")
         self.messages.put(Paired())
-
-    async def _fetch_images(self, http: httpx.AsyncClient, feed: Feed) -> bool:
-        complete = True
-        for honour in feed.honours:
-            photo = honour.photo
-            if photo is None or self.cache.has_image(photo.sha256):
-                continue
-            try:
-                data = await self.client.fetch_bytes(http, photo.url)
-            except httpx.HTTPError as exc:
-                log.warning("photo %s for %s not fetched: %s", photo.sha256[:12], honour.subject_name, exc)
-                complete = False
-                continue
-            try:
-                saved = self.cache.save_image(photo.sha256, data)
-            except OSError as exc:
-                # A full disk must not hold back the feed (urgent notices included).
-                log.error("photo %s not stored: %s", photo.sha256[:12], exc)
-                saved = False
-            complete = complete and saved
-        return complete
 
 
 def _attempt(number: int) -> RetryCallState:

@@ -85,3 +85,15 @@ def test_a_play_too_short_to_count_is_not_queued(tmp_path: Path) -> None:
         assert [p.item_id for p in log.pending()] == ["b"]
     finally:
         log.close()
+
+
+def test_a_corrupt_play_log_is_set_aside_and_replaced(tmp_path: Path) -> None:
+    path = tmp_path / "plays.sqlite3"
+    path.write_bytes(b"this is not a database, it was cut off by a power failure" * 100)
+    log = PlayLog(path)
+    try:
+        log.record("a", NOW, 12.0)
+        assert [p.item_id for p in log.pending()] == ["a"]
+    finally:
+        log.close()
+    assert (tmp_path / "plays.sqlite3.corrupt").exists()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 from pathlib import Path
 from typing import Any
@@ -12,11 +13,20 @@ import pytest
 
 from qile_kiosk.app import Kiosk
 from qile_kiosk.cache import FeedCache
-from qile_kiosk.client import FeedClient
+from qile_kiosk.client import FeedClient, PairingCode, Unauthenticated
 from qile_kiosk.config import KioskConfig
 from qile_kiosk.feed import Feed, parse_feed
 from qile_kiosk.images import ImageStore
-from qile_kiosk.poller import FeedArrived, FeedUnchanged, ImagesArrived, Message, Poller, ScreenshotWanted
+from qile_kiosk.poller import (
+    FeedArrived,
+    FeedUnchanged,
+    ImagesArrived,
+    Message,
+    PairingShown,
+    Poller,
+    ScreenshotWanted,
+    Unpaired,
+)
 from tests.kiosk.test_feed_and_cache import NOW, notice, raw_feed
 
 PHOTO = b"\x89PNG not really"
@@ -216,3 +226,34 @@ def test_a_photo_that_does_not_decode_is_discarded_for_fetching_again(tmp_path: 
     assert not cache.has_image(PHOTO_SHA)
     poller = make_poller(tmp_path, FakeClient(a_feed()), since="v1", feed=a_feed())
     assert [type(m) for m in poll(poller)] == [FeedUnchanged, ImagesArrived]
+
+
+class RevokedClient(FakeClient):
+    async def fetch(self, since: str | None) -> Feed | None:
+        raise Unauthenticated("token revoked")
+
+    async def pairing_start(self) -> PairingCode | None:
+        return PairingCode("246810", "secret", None)
+
+    async def pairing_redeem(self, pairing: PairingCode) -> tuple[str, str | None]:
+        return "PENDING", None
+
+
+def test_a_revoked_paired_token_is_forgotten_and_pairing_starts_again(tmp_path: Path) -> None:
+    # given a screen running on the token it received by pairing
+    poller = make_poller(tmp_path, RevokedClient(a_feed()), since="v1")
+    poller.tokens.save("t")
+    poller.token_from_pairing = True
+
+    # when the API refuses that token
+    async def run_a_while() -> None:
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(poller.run(), 1.0)
+
+    asyncio.run(run_a_while())
+
+    # then the token is gone and a pairing code shows
+    got = [type(m) for m in messages(poller)]
+    assert Unpaired in got and PairingShown in got
+    assert got.index(Unpaired) < got.index(PairingShown)
+    assert not poller.config.token_path.exists() and poller.version is None

@@ -10,7 +10,7 @@ import pytest
 from qile_kiosk.app import Kiosk
 from qile_kiosk.feed import parse_feed
 from qile_kiosk.plays import Play, PlayLog
-from qile_kiosk.poller import FeedArrived
+from qile_kiosk.poller import FeedArrived, PollFailed
 from tests.kiosk.conftest import kiosk_config
 from tests.kiosk.test_feed_and_cache import NOW, notice, raw_feed
 
@@ -97,3 +97,23 @@ def test_a_corrupt_play_log_is_set_aside_and_replaced(tmp_path: Path) -> None:
     finally:
         log.close()
     assert (tmp_path / "plays.sqlite3.corrupt").exists()
+
+
+def test_a_revoked_screen_says_so_instead_of_offline(kiosk: Kiosk, mono: FakeMonotonic) -> None:
+    # given a screen showing content
+    show(kiosk, notice("a", "停水通知", "周四停水"))
+    assert kiosk.rotation.current is not None
+
+    # when the API refuses its (configured) token
+    kiosk.apply(PollFailed("Unauthenticated: token revoked", unauthenticated=True, retry_in=1.0))
+    mono.t += 3
+    kiosk.step()
+
+    # then it shows the standby screen with the reason, no 离线 mark, and nothing more counts as played
+    frame = kiosk.last_frame
+    assert frame is not None and frame.slide is None and frame.offline_since is None
+    assert frame.status == "屏幕授权已失效，请联系社区工作人员"
+    played = len(plays_of(kiosk))
+    mono.t += 100
+    kiosk.step()
+    assert len(plays_of(kiosk)) == played

@@ -41,6 +41,7 @@ from qile_kiosk.poller import (
     Poller,
     PollFailed,
     ScreenshotWanted,
+    Unpaired,
 )
 from qile_kiosk.render import Frame, Renderer, clock_text, date_text
 from qile_kiosk.slides import Slide, build_rotation, content_signature
@@ -121,7 +122,8 @@ class Kiosk:
         monotonic: Callable[[], float] = time.monotonic,
         poll: bool = True,
     ) -> None:
-        if not config.token:
+        token_from_pairing = not config.token
+        if token_from_pairing:
             # A token received by pairing earlier, unless configured otherwise.
             config = replace(config, token=TokenStore(config.token_path).load())
         self.config = config
@@ -170,6 +172,7 @@ class Kiosk:
                 plays=self.plays,
                 observe_time=observe,
                 feed=cached.feed if cached else None,
+                token_from_pairing=token_from_pairing,
             )
 
     # Lifecycle ---------------------------------------------------------------
@@ -205,6 +208,10 @@ class Kiosk:
         elif isinstance(message, Paired):
             self.state = self.state.on_paired()
             return  # the first feed is still to come
+        elif isinstance(message, Unpaired):
+            self.state = self.state.on_unpaired()
+            self._signature = None
+            return
         elif isinstance(message, ImagesArrived):
             self.images.clear()  # it holds None for the photos that were missing
             self.last_frame = None  # the frame's description is unchanged: draw anyway
@@ -249,7 +256,8 @@ class Kiosk:
         self.drain()
         self._report_status()
         wall, mono = self.now(), self.monotonic()
-        feed = self.state.feed
+        # Refused by the API: the standby screen says so, and nothing rotates (or counts as played).
+        feed = self.state.feed if self.state.mode is not Mode.STANDBY else None
         signature = content_signature(feed, wall)
         if signature != self._signature:
             # New feed, or an item's window ended by the local clock.
@@ -291,7 +299,10 @@ class Kiosk:
         if state.mode is Mode.FETCHING:
             return "正在连接服务器…"
         if state.mode is Mode.STANDBY:
-            return "屏幕未获授权，请联系社区工作人员" if state.unauthenticated else "暂时无法连接服务器，正在重试"
+            if state.unauthenticated:
+                # Shown content before: the screen's authorisation was withdrawn.
+                return "屏幕授权已失效，请联系社区工作人员" if state.feed else "屏幕未获授权，请联系社区工作人员"
+            return "暂时无法连接服务器，正在重试"
         if state.mode is Mode.PAIRING:
             if state.pairing_code is None or state.last_error is not None:
                 return "本屏幕尚未配置，正在连接服务器获取配对码…"

@@ -35,3 +35,9 @@ class TokenStore:
             os.chmod(self.path, 0o600)
         except OSError as exc:
             log.warning("cannot restrict %s: %s", self.path, exc)
+
+    def clear(self) -> None:
+        try:
+            self.path.unlink(missing_ok=True)
+        except OSError as exc:
+            log.error("cannot remove the revoked token %s: %s", self.path, exc)

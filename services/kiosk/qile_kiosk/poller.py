@@ -27,7 +27,7 @@ import httpx
 from tenacity import (
     AsyncRetrying,
     RetryCallState,
-    retry_if_exception_type,
+    retry_if_exception,
     wait_fixed,
     wait_random_exponential,
 )
@@ -74,6 +74,11 @@ class Paired:
 
 
 @dataclass(frozen=True)
+class Unpaired:
+    """The token from pairing was revoked: it is forgotten and pairing starts again."""
+
+
+@dataclass(frozen=True)
 class ScreenshotWanted:
     pass
 
@@ -83,7 +88,7 @@ class ImagesArrived:
     """Photos missing until now are in the cache: draw them."""
 
 
-Message = FeedArrived | FeedUnchanged | PollFailed | PairingShown | Paired | ScreenshotWanted | ImagesArrived
+Message = FeedArrived | FeedUnchanged | PollFailed | PairingShown | Paired | Unpaired | ScreenshotWanted | ImagesArrived
 
 # Plays per upload, and uploads per poll: a backlog from a long outage drains
 # over a few polls without one huge request.
@@ -120,6 +125,7 @@ class Poller:
         plays: PlayLog | None = None,
         observe_time: Callable[[datetime], None] | None = None,
         feed: Feed | None = None,
+        token_from_pairing: bool = False,
     ) -> None:
         self.config = config
         self.observe_time = observe_time
@@ -132,6 +138,9 @@ class Poller:
         self.photos = PhotoFetcher(cache, lambda n: photo_wait(_attempt(n)))
         self.photos.want(feed)  # the cached feed's: a photo lost from the cache is fetched again
         self.tokens = TokenStore(config.token_path)
+        # A token from pairing is ours to forget when revoked; a configured one is
+        # the installer's, and the screen then says it is no longer authorised.
+        self.token_from_pairing = token_from_pairing or not config.token
         self.messages: queue.Queue[Message] = queue.Queue()
         # Written by the drawing loop, read here: whole immutable values only.
         self.status = ScreenStatus()
@@ -185,13 +194,23 @@ class Poller:
         )
 
     async def run(self) -> None:
-        if not self.config.token:
-            await self.pair()
+        while True:
+            if not self.config.token:
+                await self.pair()
+            try:
+                await self._poll_forever()
+            except Unauthenticated as exc:
+                self._unpair(exc)
+
+    def _retry(self, exc: BaseException) -> bool:
+        return isinstance(exc, Exception) and not (isinstance(exc, Unauthenticated) and self.token_from_pairing)
+
+    async def _poll_forever(self) -> None:
         async with httpx.AsyncClient() as http:
             while True:
                 retrying = AsyncRetrying(
                     wait=backoff_wait(self.config.backoff_cap),
-                    retry=retry_if_exception_type(Exception),
+                    retry=retry_if_exception(self._retry),
                     before_sleep=self._report,
                     reraise=True,
                 )
@@ -199,6 +218,15 @@ class Poller:
                     with attempt:
                         await self.poll_once(http)
                 await asyncio.sleep(jittered(self.config.poll_interval))
+
+    def _unpair(self, exc: Unauthenticated) -> None:
+        """Staff revoked the screen (or deleted it): show a pairing code again, not stale news forever."""
+        log.warning("the paired token was refused (%s); pairing again", exc)
+        self.tokens.clear()
+        self.config = replace(self.config, token=None)
+        self.client.config = self.config  # requests go out without the refused token
+        self.version = None  # a new pairing may be another screen: ask for its whole feed
+        self.messages.put(Unpaired())
 
     async def poll_feed(self, http: httpx.AsyncClient) -> None:
         feed = await self.client.fetch(self.version)

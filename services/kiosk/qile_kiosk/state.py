@@ -56,12 +56,19 @@ class KioskState:
 
     def on_failure(self, error: str, unauthenticated: bool = False) -> KioskState:
         mode = Mode.OFFLINE if self.feed is not None else Mode.STANDBY
+        if unauthenticated:
+            # Refused, not offline: the content is no longer this screen's to show,
+            # and the screen says why instead of looking merely disconnected.
+            mode = Mode.STANDBY
         if self.mode is Mode.PAIRING:
             mode = Mode.PAIRING
         return replace(self, mode=mode, last_error=error, unauthenticated=unauthenticated)
 
     def on_pairing_code(self, code: str, expires_at: datetime | None) -> KioskState:
         return replace(self, mode=Mode.PAIRING, pairing_code=code, pairing_expires_at=expires_at, last_error=None)
+
+    def on_unpaired(self) -> KioskState:
+        return KioskState(Mode.PAIRING)
 
     def on_paired(self) -> KioskState:
         return KioskState(Mode.FETCHING, self.feed, self.fetched_at)

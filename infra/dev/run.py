@@ -3,7 +3,7 @@
 Starts PostgreSQL (embedded when DATABASE_URL is unset), applies migrations,
 loads the reference data and the demo content, serves the API, and runs one
 kiosk on a demo screen: in a window when there is a display, else headless,
-writing its frames to .data/frames. Ctrl-C stops everything.
+writing its latest frames to .data/frames. Ctrl-C stops everything.
 """
 
 from __future__ import annotations
@@ -32,6 +32,8 @@ DEMO_KIOSK_SCREEN = "s-gongsheng-bulletin"
 # The demo's city administrator, created at first start when no account exists.
 # For trying Qile out only: a real deployment sets its own QILE_BOOTSTRAP_ADMIN.
 DEMO_ADMIN = "admin:qile-demo-2024"
+# Headless, the kiosk writes a frame (~86 KB) per change: keep only the latest.
+KEEP_FRAMES = 50
 
 
 async def prepare(dsn: str) -> str:
@@ -79,8 +81,8 @@ def start_kiosk(api_url: str, token: str, data_dir: Path) -> subprocess.Popen[by
         frames = data_dir / "frames"
         frames.mkdir(parents=True, exist_ok=True)
         env["SDL_VIDEODRIVER"] = "dummy"
-        args += ["--headless", "--frames", str(frames)]
-        print(f"kiosk: no display here, so headless: frames are written to {frames}")
+        args += ["--headless", "--frames", str(frames), "--keep-frames", str(KEEP_FRAMES)]
+        print(f"kiosk: no display here, so headless: the last {KEEP_FRAMES} frames are kept in {frames}")
     return subprocess.Popen(args, env=env)
 
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+import pygame
 import pytest
 
-from qile_kiosk.app import Kiosk
+from qile_kiosk.app import FrameSink, Kiosk
+from qile_kiosk.config import parse_args
 from qile_kiosk.feed import parse_feed
 from qile_kiosk.plays import Play, PlayLog
 from qile_kiosk.poller import FeedArrived, PollFailed
@@ -117,3 +119,15 @@ def test_a_revoked_screen_says_so_instead_of_offline(kiosk: Kiosk, mono: FakeMon
     mono.t += 100
     kiosk.step()
     assert len(plays_of(kiosk)) == played
+
+
+def test_headless_frames_are_capped(tmp_path: Path) -> None:
+    folder = tmp_path / "frames"
+    folder.mkdir()
+    (folder / "frame-09999.png").write_bytes(b"from an earlier run")
+    sink = FrameSink(folder, keep=5)
+    surface = pygame.Surface((8, 8))
+    for _ in range(12):
+        sink.save(surface)
+    assert sorted(p.name for p in folder.iterdir()) == [f"frame-{n:05d}.png" for n in range(8, 13)]
+    assert parse_args(["--frames", str(folder), "--keep-frames", "50"]).keep_frames == 50

@@ -98,17 +98,28 @@ class Rotation:
 
 
 class FrameSink:
-    """Writes drawn frames as numbered PNGs (headless previews and tests)."""
+    """Writes drawn frames as numbered PNGs (headless previews and tests).
 
-    def __init__(self, folder: Path) -> None:
+    With `keep`, only the last `keep` frames stay: a headless demo runs for
+    days, and every frame kept would fill the disk.
+    """
+
+    def __init__(self, folder: Path, keep: int | None = None) -> None:
         self.folder = folder
+        self.keep = keep if keep is None else max(1, keep)
         folder.mkdir(parents=True, exist_ok=True)
         self.count = 0
+        if self.keep is not None:
+            # A previous run's frames would never be reached by the pruning below.
+            for old in folder.glob("frame-*.png"):
+                old.unlink(missing_ok=True)
 
     def save(self, surface: pygame.Surface) -> Path:
         self.count += 1
         path = self.folder / f"frame-{self.count:05d}.png"
         pygame.image.save(surface, str(path))
+        if self.keep is not None and self.count > self.keep:
+            (self.folder / f"frame-{self.count - self.keep:05d}.png").unlink(missing_ok=True)
         return path
 
 
@@ -121,6 +132,7 @@ class Kiosk:
         now: Callable[[], datetime] | None = None,
         monotonic: Callable[[], float] = time.monotonic,
         poll: bool = True,
+        keep_frames: int | None = None,
     ) -> None:
         token_from_pairing = not config.token
         if token_from_pairing:
@@ -143,7 +155,7 @@ class Kiosk:
         self.cache = FeedCache(config.cache_dir)
         self.images = ImageStore(self.cache)
         self.renderer = Renderer(self.layout, self.ts, self.images)
-        self.sink = FrameSink(frames) if frames else None
+        self.sink = FrameSink(frames, keep_frames) if frames else None
         self.plays = PlayLog(config.cache_dir / "plays.sqlite3")
         cached = self.cache.load()
         if cached is not None:

@@ -30,7 +30,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     headless = args.headless or (args.once and not os.environ.get("DISPLAY"))
     try:
-        kiosk = Kiosk(config, headless=headless, frames=args.frames)
+        kiosk = Kiosk(config, headless=headless, frames=args.frames, keep_frames=args.keep_frames)
     except FontNotFound as exc:
         print(f"qile-kiosk: {exc}", file=sys.stderr)
         return 3

@@ -177,6 +177,13 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     add_arguments(parser)
     parser.add_argument("--headless", action="store_true", help="no window: draw frames off screen")
     parser.add_argument("--frames", type=Path, help="write every drawn frame as a PNG into this folder")
+    parser.add_argument(
+        "--keep-frames",
+        type=int,
+        default=None,
+        metavar="N",
+        help="keep only the last N frames in --frames (a long headless run would fill the disk)",
+    )
     parser.add_argument("--once", action="store_true", help="render one full rotation and exit")
     parser.add_argument("--log-level", default="INFO")
     return parser.parse_args(argv)

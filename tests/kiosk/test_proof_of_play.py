@@ -13,6 +13,8 @@ from qile_kiosk.config import parse_args
 from qile_kiosk.feed import parse_feed
 from qile_kiosk.plays import Play, PlayLog
 from qile_kiosk.poller import FeedArrived, PollFailed
+from qile_kiosk.render import Frame
+from qile_kiosk.slides import NoticeSlide
 from tests.kiosk.conftest import kiosk_config
 from tests.kiosk.test_feed_and_cache import NOW, notice, raw_feed
 
@@ -131,3 +133,20 @@ def test_headless_frames_are_capped(tmp_path: Path) -> None:
         sink.save(surface)
     assert sorted(p.name for p in folder.iterdir()) == [f"frame-{n:05d}.png" for n in range(8, 13)]
     assert parse_args(["--frames", str(folder), "--keep-frames", "50"]).keep_frames == 50
+
+
+def test_a_slide_that_cannot_be_drawn_is_left_out(kiosk: Kiosk, monkeypatch: pytest.MonkeyPatch) -> None:
+    draw_notice = kiosk.renderer._notice
+
+    def fragile(surface: pygame.Surface, frame: Frame, slide: NoticeSlide) -> None:
+        if slide.notice.id == "bad":
+            raise ValueError("a quirk of this notice")
+        draw_notice(surface, frame, slide)
+
+    monkeypatch.setattr(kiosk.renderer, "_notice", fragile)
+    show(kiosk, notice("bad", "坏通知", "画不出来"), notice("ok", "停水通知", "周四停水"))
+    for _ in range(3):
+        kiosk.step()
+    assert [s.item_id for s in kiosk.rotation.slides] == ["ok"]
+    assert kiosk.last_frame is not None and kiosk.last_frame.slide is not None
+    assert kiosk.last_frame.slide.item_id == "ok"

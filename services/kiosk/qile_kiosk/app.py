@@ -328,13 +328,37 @@ class Kiosk:
     def draw(self, frame: Frame, force: bool = False) -> bool:
         if frame == self.last_frame and not force:
             return False
-        self.renderer.draw(self.surface, frame)
+        try:
+            self.renderer.draw(self.surface, frame)
+        except Exception:
+            # One bad item (odd content, a font quirk) must never crash-loop the
+            # screen: leave it out and show the rest.
+            log.exception("cannot draw slide %s; leaving it out", frame.slide.key if frame.slide else None)
+            self._drop_current_slide()
+            frame = replace(frame, slide=self.rotation.current)
+            try:
+                self.renderer.draw(self.surface, frame)
+            except Exception:
+                log.exception("cannot draw the next slide either; showing the standby screen")
+                self.renderer.draw(self.surface, replace(frame, slide=None))
         pygame.display.flip()
         self.last_frame = frame
         self.frames_drawn += 1
         if self.sink:
-            self.sink.save(self.surface)
+            try:
+                self.sink.save(self.surface)
+            except (OSError, pygame.error) as exc:
+                log.warning("frame not saved: %s", exc)
         return True
+
+    def _drop_current_slide(self) -> None:
+        """Until the content changes (the rotation is rebuilt then, and tried again)."""
+        current = self.rotation.current
+        if current is None:
+            return
+        self.rotation.slides = [s for s in self.rotation.slides if s.key != current.key]
+        self.rotation.index = self.rotation.index % len(self.rotation.slides) if self.rotation.slides else 0
+        self.rotation.started = self.monotonic()
 
     def step(self) -> bool:
         self.handle_events()

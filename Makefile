@@ -9,9 +9,9 @@ STAMP := $(VENV)/.installed
 
 .PHONY: run test install migrate seed schema schema-check lint bench fonts clean
 
-$(STAMP): services/api/pyproject.toml services/kiosk/pyproject.toml requirements-dev.txt
+$(STAMP): services/api/pyproject.toml services/kiosk/pyproject.toml tests/requirements.txt
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet -e 'services/api[embedded]' -e services/kiosk -r requirements-dev.txt
+	$(PY) -m pip install --quiet -e 'services/api[embedded]' -e services/kiosk -r tests/requirements.txt
 	touch $(STAMP)
 
 install: $(STAMP) fonts
@@ -36,11 +36,11 @@ schema: install
 	$(VENV)/bin/qile-api schema > schema/schema.graphql
 
 lint: install
-	$(VENV)/bin/ruff check services tests infra benchmarks
+	$(VENV)/bin/ruff check services tests infra
 	$(VENV)/bin/mypy
 
 bench: install
-	$(PY) -m benchmarks
+	$(PY) -m tests.bench
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

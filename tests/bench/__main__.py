@@ -1,12 +1,12 @@
-"""`python -m benchmarks` (`make bench`): run every benchmark and print its figures."""
+"""`python -m tests.bench` (`make bench`): run every benchmark and print its figures."""
 
 from __future__ import annotations
 
 import asyncio
 import sys
 
-from benchmarks import feed, kiosk
-from benchmarks.database import bench_database
+from tests.bench import feed, kiosk
+from tests.bench.database import bench_database
 
 
 async def _heartbeats() -> None:

@@ -14,12 +14,12 @@ from datetime import UTC, datetime, timedelta
 
 import httpx
 
-from benchmarks.database import bench_database
 from qile_api.db.database import Database
 from qile_api.http.app import create_app
 from qile_api.screens.admin import add_screen
 from qile_api.seed.reference import seed_reference
 from qile_api.settings import Settings
+from tests.bench.database import bench_database
 
 FEED = """query($since: String) { screenFeed(since: $since) {
   version notModified screen { name community { name theme { label } } }
@@ -106,7 +106,7 @@ async def _measure(notices: int) -> None:
 
 
 def main() -> None:
-    print("Screen feed (python -m benchmarks.feed)")
+    print("Screen feed (python -m tests.bench.feed)")
     for notices in (100, 2000):
         asyncio.run(_measure(notices))
 

@@ -102,13 +102,25 @@ async def seed_assessment_demo(db: Executor, now: datetime | None = None) -> dic
             """INSERT INTO facilities (community_id, kind, name, indoor_area_m2, outdoor_area_m2, weekly_open_hours,
                                        free_of_charge, is_demo, demo_key)
             VALUES ($1, $2, $3, $4, $5, $6, $7, true, $8) ON CONFLICT (demo_key) DO NOTHING""",
-            await _community(db, community), kind, name, indoor, outdoor, hours, free, key,
+            await _community(db, community),
+            kind,
+            name,
+            indoor,
+            outdoor,
+            hours,
+            free,
+            key,
         )
     for key, community, kind, name, members, all_year in TEAMS:
         await db.execute(
             """INSERT INTO teams (community_id, kind, name, members, active_all_year, is_demo, demo_key)
             VALUES ($1, $2, $3, $4, $5, true, $6) ON CONFLICT (demo_key) DO NOTHING""",
-            await _community(db, community), kind, name, members, all_year, key,
+            await _community(db, community),
+            kind,
+            name,
+            members,
+            all_year,
+            key,
         )
     for i, (key, community, category, title, large, participants) in enumerate(PAST_EVENTS):
         starts = year_start + span * (i + 1) / (len(PAST_EVENTS) + 1)
@@ -117,30 +129,51 @@ async def seed_assessment_demo(db: Executor, now: datetime | None = None) -> dic
                                    status, published_at, is_demo, demo_key)
             VALUES ($1, $2, $3, $4, $5, $6, $7, 'PUBLISHED', $4, true, $8)
             ON CONFLICT (demo_key) DO UPDATE SET starts_at = EXCLUDED.starts_at, ends_at = EXCLUDED.ends_at""",
-            await _community(db, community), category, title, starts, starts + timedelta(hours=1), large,
-            participants, key,
+            await _community(db, community),
+            category,
+            title,
+            starts,
+            starts + timedelta(hours=1),
+            large,
+            participants,
+            key,
         )
     for key, community, kind, eligible, participating in SELECTIONS:
         await db.execute(
             """INSERT INTO selections (community_id, year, kind, households_eligible, households_participating,
                                        is_demo, demo_key)
             VALUES ($1, $2, $3, $4, $5, true, $6) ON CONFLICT DO NOTHING""",
-            await _community(db, community), year, kind, eligible, participating, key,
+            await _community(db, community),
+            year,
+            kind,
+            eligible,
+            participating,
+            key,
         )
     for key, community, brand, level, by_whom, days_ago in RECOGNITIONS:
         await db.execute(
             """INSERT INTO recognitions (community_id, brand_name, level, recognised_by, recognised_on,
                                          is_demo, demo_key)
             VALUES ($1, $2, $3, $4, $5, true, $6) ON CONFLICT (demo_key) DO NOTHING""",
-            await _community(db, community), brand, level, by_whom, max(now - timedelta(days=days_ago),
-                                                                       year_start).date(), key,
+            await _community(db, community),
+            brand,
+            level,
+            by_whom,
+            max(now - timedelta(days=days_ago), year_start).date(),
+            key,
         )
     for key, community, criterion, met, note in ATTESTATIONS:
         await db.execute(
             """INSERT INTO attestations (community_id, year, criterion_key, met, attested_by_name, attested_at, note,
                                          is_demo, demo_key)
             VALUES ($1, $2, $3, $4, '社区文化专干', $5, $6, true, $7) ON CONFLICT (demo_key) DO NOTHING""",
-            await _community(db, community), year, criterion, met, now - timedelta(days=7), note, key,
+            await _community(db, community),
+            year,
+            criterion,
+            met,
+            now - timedelta(days=7),
+            note,
+            key,
         )
     return {
         "facilities": len(FACILITIES),

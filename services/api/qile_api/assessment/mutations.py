@@ -19,14 +19,12 @@ from qile_api.assessment.records import (
     SelectionRow,
 )
 from qile_api.assessment.types import Attestation, Recognition, Selection
-from qile_api.content.mutations import run
+from qile_api.content.mutations import signed_in
 from qile_api.graphql.context import Info
-from qile_api.graphql.ids import node_pk
 from qile_api.graphql.payloads import MutationError
 from qile_api.graphql.permissions import EDITORS, REVIEWERS
 from qile_api.graphql.scopes import region_pk
-from qile_api.records import crud
-from qile_api.records.mutations import RecordRefInput
+from qile_api.records.mutations import RecordRefInput, create_record, delete_record, update_record
 
 
 def _selection(row: SelectionRow) -> Selection:
@@ -122,12 +120,6 @@ class AttestationInput:
     photo: str | None = strawberry.field(default=None, description="sha256 from `mediaUpload`.")
 
 
-def _pk(gid: relay.GlobalID, type_name: str) -> int:
-    found = node_pk(gid, type_name, "id")
-    assert found is not None
-    return found
-
-
 def _given(input: object, names: tuple[str, ...]) -> dict[str, Any]:
     return {n: getattr(input, n) for n in names if getattr(input, n) is not None}
 
@@ -136,7 +128,6 @@ def _given(input: object, names: tuple[str, ...]) -> dict[str, Any]:
 class AssessmentRecordMutations:
     @strawberry.mutation(permission_classes=EDITORS, description="Record a selection's participation for a year.")
     async def selection_create(self, info: Info, input: SelectionCreateInput) -> SelectionPayload:
-        assert info.context.staff is not None
         values = {
             "community_id": region_pk(input.community),
             "year": input.year,
@@ -144,26 +135,21 @@ class AssessmentRecordMutations:
             "households_eligible": input.households_eligible,
             "households_participating": input.households_participating,
         }
-        op = crud.create(info.context.db, SELECTIONS, info.context.staff, values)
-        return await run(SelectionPayload, "selection", _selection, op)
+        return await create_record(info, SELECTIONS, SelectionPayload, "selection", _selection, values)
 
     @strawberry.mutation(permission_classes=EDITORS, description="Correct a selection's household counts.")
     async def selection_update(self, info: Info, input: SelectionUpdateInput) -> SelectionPayload:
-        assert info.context.staff is not None
         changes = _given(input, ("households_eligible", "households_participating"))
-        pk = _pk(input.id, "Selection")
-        op = crud.update(info.context.db, SELECTIONS, info.context.staff, pk, input.version, changes)
-        return await run(SelectionPayload, "selection", _selection, op)
+        return await update_record(
+            info, SELECTIONS, SelectionPayload, "selection", _selection, input.id, input.version, changes
+        )
 
     @strawberry.mutation(permission_classes=EDITORS, description="Remove a selection recorded by mistake.")
     async def selection_delete(self, info: Info, input: RecordRefInput) -> SelectionPayload:
-        assert info.context.staff is not None
-        op = crud.delete(info.context.db, SELECTIONS, info.context.staff, _pk(input.id, "Selection"), input.version)
-        return await run(SelectionPayload, "selection", _selection, op)
+        return await delete_record(info, SELECTIONS, SelectionPayload, "selection", _selection, input)
 
     @strawberry.mutation(permission_classes=EDITORS, description="Record a brand and who promoted it.")
     async def recognition_create(self, info: Info, input: RecognitionCreateInput) -> RecognitionPayload:
-        assert info.context.staff is not None
         values = {
             "community_id": region_pk(input.community),
             "brand_name": input.brand_name.strip(),
@@ -172,31 +158,25 @@ class AssessmentRecordMutations:
             "recognised_on": input.recognised_on,
             "note": input.note.strip(),
         }
-        op = crud.create(info.context.db, RECOGNITIONS, info.context.staff, values)
-        return await run(RecognitionPayload, "recognition", _recognition, op)
+        return await create_record(info, RECOGNITIONS, RecognitionPayload, "recognition", _recognition, values)
 
     @strawberry.mutation(permission_classes=EDITORS, description="Correct a recognition.")
     async def recognition_update(self, info: Info, input: RecognitionUpdateInput) -> RecognitionPayload:
-        assert info.context.staff is not None
         changes = _given(input, ("brand_name", "level", "recognised_by", "recognised_on", "note"))
-        pk = _pk(input.id, "Recognition")
-        op = crud.update(info.context.db, RECOGNITIONS, info.context.staff, pk, input.version, changes)
-        return await run(RecognitionPayload, "recognition", _recognition, op)
+        return await update_record(
+            info, RECOGNITIONS, RecognitionPayload, "recognition", _recognition, input.id, input.version, changes
+        )
 
     @strawberry.mutation(permission_classes=EDITORS, description="Remove a recognition recorded by mistake.")
     async def recognition_delete(self, info: Info, input: RecordRefInput) -> RecognitionPayload:
-        assert info.context.staff is not None
-        pk = _pk(input.id, "Recognition")
-        op = crud.delete(info.context.db, RECOGNITIONS, info.context.staff, pk, input.version)
-        return await run(RecognitionPayload, "recognition", _recognition, op)
+        return await delete_record(info, RECOGNITIONS, RecognitionPayload, "recognition", _recognition, input)
 
     @strawberry.mutation(
         permission_classes=REVIEWERS,
         description="Attest a qualitative criterion as met or not (REVIEWER): who and when are recorded.",
     )
     async def attestation_record(self, info: Info, input: AttestationInput) -> AttestationPayload:
-        staff = info.context.staff
-        assert staff is not None
+        staff = signed_in(info)
         values = {
             "community_id": region_pk(input.community),
             "year": input.year,
@@ -208,5 +188,4 @@ class AssessmentRecordMutations:
             "note": input.note.strip(),
             "photo_sha256": input.photo,
         }
-        op = crud.create(info.context.db, ATTESTATIONS, staff, values)
-        return await run(AttestationPayload, "attestation", _attestation, op)
+        return await create_record(info, ATTESTATIONS, AttestationPayload, "attestation", _attestation, values)

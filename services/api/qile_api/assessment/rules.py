@@ -116,7 +116,7 @@ def _facility_measure(c: Criterion, facts: CommunityFacts, field: str) -> Outcom
     values = [getattr(f, _FACILITY_FIELDS[field]) for f in relevant]
     known = [v for v in values if v is not None]
     missing = len(known) < len(values)
-    low = (sum(known, Decimal(0)) if aggregate == "sum" else max(known, default=Decimal(0)))
+    low = sum(known, Decimal(0)) if aggregate == "sum" else max(known, default=Decimal(0))
     high = None if missing else low
     unit = c.unit
     evidence = [
@@ -202,9 +202,7 @@ def events_count(c: Criterion, facts: CommunityFacts) -> Outcome:
         counted = [e for e in matching if e.participants is not None and e.participants >= int(min_participants)]
         unreported = sum(1 for e in matching if e.participants is None)
     low = Decimal(len(counted))
-    evidence = (
-        Evidence("EVENT", e.id, f"{e.title}（{e.starts_at.date().isoformat()}）") for e in counted
-    )
+    evidence = (Evidence("EVENT", e.id, f"{e.title}（{e.starts_at.date().isoformat()}）") for e in counted)
     return judge(low, low + unreported, c.threshold, evidence)
 
 

@@ -152,9 +152,7 @@ async def load_facts(
         FROM facilities WHERE community_id = ANY($1::bigint[]) ORDER BY id""",
         ids,
     ):
-        facts[r["community_id"]].facilities.append(
-            FacilityFact(**{k: r[k] for k in FacilityFact.__dataclass_fields__})
-        )
+        facts[r["community_id"]].facilities.append(FacilityFact(**{k: r[k] for k in FacilityFact.__dataclass_fields__}))
 
     for r in await db.fetch(
         """SELECT id, community_id, kind, name, members, active_all_year

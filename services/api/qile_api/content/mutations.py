@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 import strawberry
 from strawberry import relay
 
+from qile_api.accounts.sql import StaffPrincipal
 from qile_api.content import workflow
 from qile_api.graphql.context import Info
 from qile_api.graphql.ids import node_pk
@@ -49,32 +50,22 @@ def review_mutations(wf: "workflow.Workflow[Any]", payload: type, key: str, to_n
     """A strawberry type with `<key>Submit`, `…Approve`, `…Reject`, `…Archive`."""
 
     def pk(gid: relay.GlobalID) -> int:
-        found = node_pk(gid, wf.type_name, "id")
-        assert found is not None
-        return found
+        return item_pk(gid, wf.type_name)
 
     async def submit(info: Info, input: ReviewInput) -> payload:  # type: ignore[valid-type]
-        staff = info.context.staff
-        assert staff is not None
-        op = workflow.submit(info.context.db, wf, staff, pk(input.id), input.version)
+        op = workflow.submit(info.context.db, wf, signed_in(info), pk(input.id), input.version)
         return await run(payload, key, to_node, op)
 
     async def approve(info: Info, input: ReviewInput) -> payload:  # type: ignore[valid-type]
-        staff = info.context.staff
-        assert staff is not None
-        op = workflow.approve(info.context.db, wf, staff, pk(input.id), input.version)
+        op = workflow.approve(info.context.db, wf, signed_in(info), pk(input.id), input.version)
         return await run(payload, key, to_node, op)
 
     async def reject(info: Info, input: RejectInput) -> payload:  # type: ignore[valid-type]
-        staff = info.context.staff
-        assert staff is not None
-        op = workflow.reject(info.context.db, wf, staff, pk(input.id), input.version, input.reason)
+        op = workflow.reject(info.context.db, wf, signed_in(info), pk(input.id), input.version, input.reason)
         return await run(payload, key, to_node, op)
 
     async def archive(info: Info, input: ReviewInput) -> payload:  # type: ignore[valid-type]
-        staff = info.context.staff
-        assert staff is not None
-        op = workflow.archive(info.context.db, wf, staff, pk(input.id), input.version)
+        op = workflow.archive(info.context.db, wf, signed_in(info), pk(input.id), input.version)
         return await run(payload, key, to_node, op)
 
     label = wf.label
@@ -95,3 +86,42 @@ def review_mutations(wf: "workflow.Workflow[Any]", payload: type, key: str, to_n
         ),
     }
     return strawberry.type(type(f"{wf.type_name}ReviewMutations", (), fields))
+
+
+def signed_in(info: Info) -> "StaffPrincipal":
+    """The caller; the field's permission classes have already required one."""
+    staff = info.context.staff
+    assert staff is not None, "declared permissions let no anonymous caller through"
+    return staff
+
+
+def item_pk(gid: relay.GlobalID, type_name: str) -> int:
+    found = node_pk(gid, type_name, "id")
+    assert found is not None
+    return found
+
+
+async def create_item(
+    info: Info,
+    wf: "workflow.Workflow[Any]",
+    payload: Callable[..., PayloadT],
+    key: str,
+    to_node: Callable[[Any], Any],
+    values: dict[str, Any],
+) -> PayloadT:
+    op = workflow.create(info.context.db, wf, signed_in(info), values)
+    return await run(payload, key, to_node, op)
+
+
+async def update_item(
+    info: Info,
+    wf: "workflow.Workflow[Any]",
+    payload: Callable[..., PayloadT],
+    key: str,
+    to_node: Callable[[Any], Any],
+    gid: relay.GlobalID,
+    version: int,
+    changes: dict[str, Any],
+) -> PayloadT:
+    op = workflow.update(info.context.db, wf, signed_in(info), item_pk(gid, wf.type_name), version, changes)
+    return await run(payload, key, to_node, op)

@@ -95,8 +95,6 @@ async def migrate(dsn: str) -> list[Migration]:
 
 async def pending_versions(db: Executor) -> list[int]:
     """Versions shipped with the code but not yet applied (empty when current)."""
-    rows = await db.fetch(
-        "SELECT version FROM schema_migrations WHERE to_regclass('schema_migrations') IS NOT NULL"
-    )
+    rows = await db.fetch("SELECT version FROM schema_migrations WHERE to_regclass('schema_migrations') IS NOT NULL")
     applied = {r["version"] for r in rows}
     return [m.version for m in load_migrations() if m.version not in applied]

@@ -10,13 +10,12 @@ import strawberry
 from strawberry import relay
 
 from qile_api.content import workflow
-from qile_api.content.mutations import review_mutations, run
+from qile_api.content.mutations import create_item, review_mutations, update_item
 from qile_api.content.validation import aware, in_range, region_exists, text
 from qile_api.db.database import Executor
 from qile_api.events.sql import EVENTS, EventRow
 from qile_api.events.types import Event, EventCategory
 from qile_api.graphql.context import Info
-from qile_api.graphql.ids import node_pk
 from qile_api.graphql.payloads import ErrorCode, MutationError, error
 from qile_api.graphql.permissions import EDITORS
 from qile_api.graphql.scopes import region_pk
@@ -126,8 +125,6 @@ def _node(row: EventRow) -> Event:
 class EventEditMutations:
     @strawberry.mutation(permission_classes=EDITORS, description="Write an event draft inside your scope.")
     async def event_create(self, info: Info, input: EventCreateInput) -> EventPayload:
-        staff = info.context.staff
-        assert staff is not None
         values = {
             "region_id": region_pk(input.scope),
             "theme_key": input.theme.value if input.theme else None,
@@ -141,20 +138,16 @@ class EventEditMutations:
             "large_scale": input.large_scale,
             "participants": input.participants,
         }
-        op = workflow.create(info.context.db, EVENT_WORKFLOW, staff, values)
-        return await run(EventPayload, "event", _node, op)
+        return await create_item(info, EVENT_WORKFLOW, EventPayload, "event", _node, values)
 
     @strawberry.mutation(
         permission_classes=EDITORS,
         description="Edit a draft; editing a published event makes a draft revision and returns it.",
     )
     async def event_update(self, info: Info, input: EventUpdateInput) -> EventPayload:
-        staff = info.context.staff
-        assert staff is not None
-        item = node_pk(input.id, "Event", "id")
-        assert item is not None
-        op = workflow.update(info.context.db, EVENT_WORKFLOW, staff, item, input.version, _changes(input))
-        return await run(EventPayload, "event", _node, op)
+        return await update_item(
+            info, EVENT_WORKFLOW, EventPayload, "event", _node, input.id, input.version, _changes(input)
+        )
 
 
 EventReviewMutations = review_mutations(EVENT_WORKFLOW, EventPayload, "event", _node)

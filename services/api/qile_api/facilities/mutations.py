@@ -8,16 +8,13 @@ from typing import Any
 import strawberry
 from strawberry import relay
 
-from qile_api.content.mutations import run
 from qile_api.facilities.sql import FACILITIES, FacilityRow
 from qile_api.facilities.types import Facility
 from qile_api.graphql.context import Info
-from qile_api.graphql.ids import node_pk
 from qile_api.graphql.payloads import MutationError
 from qile_api.graphql.permissions import EDITORS
 from qile_api.graphql.scopes import region_pk
-from qile_api.records import crud
-from qile_api.records.mutations import RecordRefInput
+from qile_api.records.mutations import RecordRefInput, create_record, delete_record, update_record
 
 
 @strawberry.type
@@ -61,42 +58,29 @@ def _node(row: FacilityRow) -> Facility:
     return Facility.from_row(row)
 
 
-def _pk(gid: relay.GlobalID) -> int:
-    found = node_pk(gid, "Facility", "id")
-    assert found is not None
-    return found
-
-
 @strawberry.type
 class FacilityMutations:
     @strawberry.mutation(permission_classes=EDITORS, description="Record a facility of a community in your scope.")
     async def facility_create(self, info: Info, input: FacilityCreateInput) -> FacilityPayload:
-        staff = info.context.staff
-        assert staff is not None
         values: dict[str, Any] = {
             "community_id": region_pk(input.community),
             "kind": input.kind,
             "name": input.name.strip(),
             **{k: _measure(getattr(input, k)) for k in _MEASURES},
         }
-        op = crud.create(info.context.db, FACILITIES, staff, values)
-        return await run(FacilityPayload, "facility", _node, op)
+        return await create_record(info, FACILITIES, FacilityPayload, "facility", _node, values)
 
     @strawberry.mutation(permission_classes=EDITORS, description="Correct a facility; null clears a measure.")
     async def facility_update(self, info: Info, input: FacilityUpdateInput) -> FacilityPayload:
-        staff = info.context.staff
-        assert staff is not None
         changes = {
             k: _measure(getattr(input, k))
             for k in ("kind", "name", *_MEASURES)
             if getattr(input, k) is not strawberry.UNSET and (getattr(input, k) is not None or k in _MEASURES)
         }
-        op = crud.update(info.context.db, FACILITIES, staff, _pk(input.id), input.version, changes)
-        return await run(FacilityPayload, "facility", _node, op)
+        return await update_record(
+            info, FACILITIES, FacilityPayload, "facility", _node, input.id, input.version, changes
+        )
 
     @strawberry.mutation(permission_classes=EDITORS, description="Remove a facility recorded by mistake.")
     async def facility_delete(self, info: Info, input: RecordRefInput) -> FacilityPayload:
-        staff = info.context.staff
-        assert staff is not None
-        op = crud.delete(info.context.db, FACILITIES, staff, _pk(input.id), input.version)
-        return await run(FacilityPayload, "facility", _node, op)
+        return await delete_record(info, FACILITIES, FacilityPayload, "facility", _node, input)

@@ -12,7 +12,7 @@ from strawberry import relay
 
 from qile_api.audit.sql import record
 from qile_api.content import workflow
-from qile_api.content.mutations import review_mutations, run
+from qile_api.content.mutations import create_item, review_mutations, run, update_item
 from qile_api.content.validation import in_range, media_exists, region_exists, text
 from qile_api.db.database import Executor
 from qile_api.graphql.context import Info
@@ -160,8 +160,6 @@ async def _set_consent(info: Info, item: int, version: int, sets: dict[str, Any]
 class HonourEditMutations:
     @strawberry.mutation(permission_classes=EDITORS, description="Write an honour draft inside your scope.")
     async def honour_create(self, info: Info, input: HonourCreateInput) -> HonourPayload:
-        staff = info.context.staff
-        assert staff is not None
         values = {
             "region_id": region_pk(input.scope),
             "title": input.title.strip(),
@@ -172,20 +170,16 @@ class HonourEditMutations:
             "photo_sha256": input.photo,
             "contact": input.contact,
         }
-        op = workflow.create(info.context.db, HONOUR_WORKFLOW, staff, values)
-        return await run(HonourPayload, "honour", _node, op)
+        return await create_item(info, HONOUR_WORKFLOW, HonourPayload, "honour", _node, values)
 
     @strawberry.mutation(
         permission_classes=EDITORS,
         description="Edit a draft; editing a published honour makes a draft revision and returns it.",
     )
     async def honour_update(self, info: Info, input: HonourUpdateInput) -> HonourPayload:
-        staff = info.context.staff
-        assert staff is not None
-        item = node_pk(input.id, "Honour", "id")
-        assert item is not None
-        op = workflow.update(info.context.db, HONOUR_WORKFLOW, staff, item, input.version, _changes(input))
-        return await run(HonourPayload, "honour", _node, op)
+        return await update_item(
+            info, HONOUR_WORKFLOW, HonourPayload, "honour", _node, input.id, input.version, _changes(input)
+        )
 
     @strawberry.mutation(permission_classes=EDITORS, description="Record the consent of the person or household.")
     async def honour_consent_record(self, info: Info, input: ConsentInput) -> HonourPayload:

@@ -11,7 +11,7 @@ import strawberry
 from strawberry import relay
 
 from qile_api.content import workflow
-from qile_api.content.mutations import ReviewInput, review_mutations, run
+from qile_api.content.mutations import ReviewInput, create_item, review_mutations, run, update_item
 from qile_api.content.validation import aware, in_range, region_exists, text
 from qile_api.db.database import Executor
 from qile_api.graphql.context import Info
@@ -110,8 +110,6 @@ def _node(row: NoticeRow) -> Notice:
 class NoticeEditMutations:
     @strawberry.mutation(permission_classes=EDITORS, description="Write a notice draft inside your scope.")
     async def notice_create(self, info: Info, input: NoticeCreateInput) -> NoticePayload:
-        staff = info.context.staff
-        assert staff is not None
         values = {
             "region_id": region_pk(input.scope),
             "category": input.category.value,
@@ -122,20 +120,16 @@ class NoticeEditMutations:
             "display_start": input.display_start or info.context.now(),
             "display_end": input.display_end,
         }
-        op = workflow.create(info.context.db, NOTICE_WORKFLOW, staff, values)
-        return await run(NoticePayload, "notice", _node, op)
+        return await create_item(info, NOTICE_WORKFLOW, NoticePayload, "notice", _node, values)
 
     @strawberry.mutation(
         permission_classes=EDITORS,
         description="Edit a draft; editing a published notice makes a draft revision and returns it.",
     )
     async def notice_update(self, info: Info, input: NoticeUpdateInput) -> NoticePayload:
-        staff = info.context.staff
-        assert staff is not None
-        item = node_pk(input.id, "Notice", "id")
-        assert item is not None
-        op = workflow.update(info.context.db, NOTICE_WORKFLOW, staff, item, input.version, _changes(input))
-        return await run(NoticePayload, "notice", _node, op)
+        return await update_item(
+            info, NOTICE_WORKFLOW, NoticePayload, "notice", _node, input.id, input.version, _changes(input)
+        )
 
     @strawberry.mutation(
         permission_classes=REVIEWERS,

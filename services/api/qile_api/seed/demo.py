@@ -17,82 +17,278 @@ SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 # Which pilot shows which theme in the demo (staff choose this for real).
 DEMO_THEMES: dict[str, str] = {
-    "工盛社区": "love", "齐悦国际社区": "love", "凤鸣社区": "love", "芦湖社区": "love",
-    "柳毅社区": "virtue", "山水缘社区": "virtue", "荣和社区": "virtue", "怡康社区": "virtue",
-    "城里社区": "beauty", "正齐社区": "beauty", "紫悦城社区": "beauty", "银泰城社区": "beauty",
-    "珑山社区": "health", "淄江社区": "health", "高苑社区": "health", "城南社区": "health",
-    "华侨城社区": "labour", "盛世康城社区": "labour", "柳泉社区": "labour", "鑫盛嘉园社区": "labour",
+    "工盛社区": "love",
+    "齐悦国际社区": "love",
+    "凤鸣社区": "love",
+    "芦湖社区": "love",
+    "柳毅社区": "virtue",
+    "山水缘社区": "virtue",
+    "荣和社区": "virtue",
+    "怡康社区": "virtue",
+    "城里社区": "beauty",
+    "正齐社区": "beauty",
+    "紫悦城社区": "beauty",
+    "银泰城社区": "beauty",
+    "珑山社区": "health",
+    "淄江社区": "health",
+    "高苑社区": "health",
+    "城南社区": "health",
+    "华侨城社区": "labour",
+    "盛世康城社区": "labour",
+    "柳泉社区": "labour",
+    "鑫盛嘉园社区": "labour",
 }
 
 # (key, scope name, category, title, body, priority, urgent, days shown)
 NOTICES: tuple[tuple[str, str, str, str, str, int, bool, int], ...] = (
-    ("n-fraud", "淄博市", "ANTI_FRAUD", "警惕冒充客服退款诈骗",
-     "近期冒充电商客服以“退款”“理赔”为由实施诈骗的案件多发。凡是要求下载陌生软件、"
-     "开启屏幕共享、向“安全账户”转账的，都是诈骗！如有疑问请拨打全国反诈专线96110，"
-     "或向社区民警咨询。守好钱袋子，一家人都安心。", 90, False, 10),
-    ("n-voice", "淄博市", "POLICY", "“党的声音进万家”理论宣讲进社区",
-     "市委宣传部组织理论宣讲团深入社区，围绕社会主义核心价值观、美德健康新生活等主题，"
-     "以群众喜闻乐见的方式开展宣讲。欢迎居民朋友到新时代文明实践站参加。", 60, False, 30),
-    ("n-funds", "张店区", "ANTI_FRAUD", "远离非法集资 守护养老钱",
-     "以“高息理财”“养老项目”“保健品投资”为名吸收资金的，多为非法集资。"
-     "投资理财请选择正规金融机构，发现线索请向区防范非法集资办公室举报。", 70, False, 30),
-    ("n-college", "车站街道", "ELDERLY_EDUCATION", "家门口老年大学春季班开始报名",
-     "书法、太极拳、智能手机使用、合唱四个班开始报名，每班限30人，免费。"
-     "报名地点：社区党群服务中心一楼服务台，报名时请携带身份证。", 50, False, 20),
-    ("n-water", "工盛社区", "SERVICE", "3号楼周四上午停水检修",
-     "因供水管道检修，本周四8:00至12:00，3号楼、4号楼暂停供水，请居民提前储水。"
-     "给您带来不便，敬请谅解。联系电话：社区服务站。", 40, False, 5),
-    ("n-health", "工盛社区", "HEALTH", "秋冬季心理健康与慢病防治讲座",
-     "社区卫生服务站医生将讲解高血压、糖尿病日常管理，并开展免费血压血糖测量。"
-     "心理咨询师现场提供心理疏导服务。", 30, False, 14),
-    ("n-jobs", "工盛社区", "JOBS", "家门口的人社服务站：本月岗位推送",
-     "辖区企业招聘收银员、保洁员、养老护理员、电工等岗位共42个。"
-     "技能培训：养老护理员（初级）免费培训班开班在即，详情请到服务站咨询。", 35, False, 20),
-    ("n-volunteer", "柳毅社区", "VOLUNTEER", "学雷锋志愿服务队招募新队员",
-     "社区志愿服务队招募义务理发、家电维修、助老陪伴志愿者。"
-     "每月第二个周六在文明实践站集中服务，欢迎报名。", 30, False, 30),
+    (
+        "n-fraud",
+        "淄博市",
+        "ANTI_FRAUD",
+        "警惕冒充客服退款诈骗",
+        "近期冒充电商客服以“退款”“理赔”为由实施诈骗的案件多发。凡是要求下载陌生软件、"
+        "开启屏幕共享、向“安全账户”转账的，都是诈骗！如有疑问请拨打全国反诈专线96110，"
+        "或向社区民警咨询。守好钱袋子，一家人都安心。",
+        90,
+        False,
+        10,
+    ),
+    (
+        "n-voice",
+        "淄博市",
+        "POLICY",
+        "“党的声音进万家”理论宣讲进社区",
+        "市委宣传部组织理论宣讲团深入社区，围绕社会主义核心价值观、美德健康新生活等主题，"
+        "以群众喜闻乐见的方式开展宣讲。欢迎居民朋友到新时代文明实践站参加。",
+        60,
+        False,
+        30,
+    ),
+    (
+        "n-funds",
+        "张店区",
+        "ANTI_FRAUD",
+        "远离非法集资 守护养老钱",
+        "以“高息理财”“养老项目”“保健品投资”为名吸收资金的，多为非法集资。"
+        "投资理财请选择正规金融机构，发现线索请向区防范非法集资办公室举报。",
+        70,
+        False,
+        30,
+    ),
+    (
+        "n-college",
+        "车站街道",
+        "ELDERLY_EDUCATION",
+        "家门口老年大学春季班开始报名",
+        "书法、太极拳、智能手机使用、合唱四个班开始报名，每班限30人，免费。"
+        "报名地点：社区党群服务中心一楼服务台，报名时请携带身份证。",
+        50,
+        False,
+        20,
+    ),
+    (
+        "n-water",
+        "工盛社区",
+        "SERVICE",
+        "3号楼周四上午停水检修",
+        "因供水管道检修，本周四8:00至12:00，3号楼、4号楼暂停供水，请居民提前储水。"
+        "给您带来不便，敬请谅解。联系电话：社区服务站。",
+        40,
+        False,
+        5,
+    ),
+    (
+        "n-health",
+        "工盛社区",
+        "HEALTH",
+        "秋冬季心理健康与慢病防治讲座",
+        "社区卫生服务站医生将讲解高血压、糖尿病日常管理，并开展免费血压血糖测量。心理咨询师现场提供心理疏导服务。",
+        30,
+        False,
+        14,
+    ),
+    (
+        "n-jobs",
+        "工盛社区",
+        "JOBS",
+        "家门口的人社服务站：本月岗位推送",
+        "辖区企业招聘收银员、保洁员、养老护理员、电工等岗位共42个。"
+        "技能培训：养老护理员（初级）免费培训班开班在即，详情请到服务站咨询。",
+        35,
+        False,
+        20,
+    ),
+    (
+        "n-volunteer",
+        "柳毅社区",
+        "VOLUNTEER",
+        "学雷锋志愿服务队招募新队员",
+        "社区志愿服务队招募义务理发、家电维修、助老陪伴志愿者。每月第二个周六在文明实践站集中服务，欢迎报名。",
+        30,
+        False,
+        30,
+    ),
 )
 
 # (key, community, title, subject kind, name, citation, year)
 HONOURS: tuple[tuple[str, str, str, str, str, str, int], ...] = (
-    ("h-1", "工盛社区", "好邻居", "PERSON", "王秀兰",
-     "十年如一日照顾独居的邻居李大爷，每天送饭、陪聊，带他看病复查，"
-     "邻里们都说：“远亲不如近邻，王大姐就是我们的亲人。”", 2024),
-    ("h-2", "工盛社区", "好楼长", "PERSON", "张建国",
-     "退休后主动担任5号楼楼长，组织楼道清理、加装扶手，"
-     "调解邻里矛盾二十余起，让楼道变成了“最美楼道”。", 2024),
-    ("h-3", "工盛社区", "文明家庭", "HOUSEHOLD", "刘志强家庭",
-     "三代同堂，孝老爱亲，坚持每周家庭阅读打卡，家风家训代代相传。", 2024),
-    ("h-4", "工盛社区", "美德诚信商户", "MERCHANT", "老街坊便民超市",
-     "明码标价、童叟无欺，为社区老人免费送货上门，连续三年零投诉。", 2024),
-    ("h-5", "柳毅社区", "身边好人", "PERSON", "陈红梅",
-     "社区卫生服务站护士，下班后义务为行动不便的老人上门测血压、换药。", 2024),
-    ("h-6", "柳毅社区", "好媳妇", "PERSON", "赵丽",
-     "悉心照料瘫痪在床的婆婆八年，被邻里称为“最美儿媳”。", 2023),
-    ("h-7", "张店区", "信用达人", "PERSON", "孙海涛",
-     "诚信经营、按时履约，积极参与“信易贷”应用场景推广。", 2024),
+    (
+        "h-1",
+        "工盛社区",
+        "好邻居",
+        "PERSON",
+        "王秀兰",
+        "十年如一日照顾独居的邻居李大爷，每天送饭、陪聊，带他看病复查，"
+        "邻里们都说：“远亲不如近邻，王大姐就是我们的亲人。”",
+        2024,
+    ),
+    (
+        "h-2",
+        "工盛社区",
+        "好楼长",
+        "PERSON",
+        "张建国",
+        "退休后主动担任5号楼楼长，组织楼道清理、加装扶手，调解邻里矛盾二十余起，让楼道变成了“最美楼道”。",
+        2024,
+    ),
+    (
+        "h-3",
+        "工盛社区",
+        "文明家庭",
+        "HOUSEHOLD",
+        "刘志强家庭",
+        "三代同堂，孝老爱亲，坚持每周家庭阅读打卡，家风家训代代相传。",
+        2024,
+    ),
+    (
+        "h-4",
+        "工盛社区",
+        "美德诚信商户",
+        "MERCHANT",
+        "老街坊便民超市",
+        "明码标价、童叟无欺，为社区老人免费送货上门，连续三年零投诉。",
+        2024,
+    ),
+    (
+        "h-5",
+        "柳毅社区",
+        "身边好人",
+        "PERSON",
+        "陈红梅",
+        "社区卫生服务站护士，下班后义务为行动不便的老人上门测血压、换药。",
+        2024,
+    ),
+    ("h-6", "柳毅社区", "好媳妇", "PERSON", "赵丽", "悉心照料瘫痪在床的婆婆八年，被邻里称为“最美儿媳”。", 2023),
+    ("h-7", "张店区", "信用达人", "PERSON", "孙海涛", "诚信经营、按时履约，积极参与“信易贷”应用场景推广。", 2024),
 )
 
 # (key, scope, theme, category, title, venue, day offset, start hour, hours, organiser, large)
 EVENTS: tuple[tuple[str, str, str | None, str, str, str, int, int, int, str, bool], ...] = (
-    ("e-neighbour", "工盛社区", "love", "NEIGHBOUR_FESTIVAL", "第三届邻居节暨百家宴",
-     "社区文化广场", 2, 9, 4, "工盛社区居委会", True),
-    ("e-tea", "工盛社区", "love", "AFTERNOON_TEA", "周末下午茶：邻里茶话会",
-     "党群服务中心二楼", 5, 15, 2, "工盛社区居委会", False),
-    ("e-reading", "工盛社区", "virtue", "READING", "亲子阅读打卡分享会",
-     "社区图书阅览室", 1, 19, 2, "社区家长学校", False),
-    ("e-recite", "车站街道", "virtue", "RECITATION", "经典诵读大赛（街道赛）",
-     "车站街道文化中心", 8, 9, 3, "车站街道办事处", True),
-    ("e-festival", "张店区", None, "OUR_FESTIVALS", "“我们的节日·重阳”敬老活动",
-     "区文化馆", 11, 9, 3, "张店区委宣传部", True),
-    ("e-fitness", "工盛社区", "health", "FITNESS", "全民健身广场舞展演",
-     "社区文化广场", 3, 18, 2, "社区文体团队", False),
-    ("e-jobs", "工盛社区", "labour", "RECRUITMENT", "家门口招聘会",
-     "党群服务中心一楼", 4, 9, 3, "家门口的人社服务站", False),
-    ("e-lecture", "柳毅社区", "health", "LECTURE", "防范电信诈骗主题讲座",
-     "新时代文明实践站", 2, 15, 2, "社区民警", False),
-    ("e-market", "柳毅社区", "virtue", "MARKET", "美德健康新市集",
-     "社区广场", 6, 9, 4, "柳毅社区居委会", True),
+    (
+        "e-neighbour",
+        "工盛社区",
+        "love",
+        "NEIGHBOUR_FESTIVAL",
+        "第三届邻居节暨百家宴",
+        "社区文化广场",
+        2,
+        9,
+        4,
+        "工盛社区居委会",
+        True,
+    ),
+    (
+        "e-tea",
+        "工盛社区",
+        "love",
+        "AFTERNOON_TEA",
+        "周末下午茶：邻里茶话会",
+        "党群服务中心二楼",
+        5,
+        15,
+        2,
+        "工盛社区居委会",
+        False,
+    ),
+    (
+        "e-reading",
+        "工盛社区",
+        "virtue",
+        "READING",
+        "亲子阅读打卡分享会",
+        "社区图书阅览室",
+        1,
+        19,
+        2,
+        "社区家长学校",
+        False,
+    ),
+    (
+        "e-recite",
+        "车站街道",
+        "virtue",
+        "RECITATION",
+        "经典诵读大赛（街道赛）",
+        "车站街道文化中心",
+        8,
+        9,
+        3,
+        "车站街道办事处",
+        True,
+    ),
+    (
+        "e-festival",
+        "张店区",
+        None,
+        "OUR_FESTIVALS",
+        "“我们的节日·重阳”敬老活动",
+        "区文化馆",
+        11,
+        9,
+        3,
+        "张店区委宣传部",
+        True,
+    ),
+    (
+        "e-fitness",
+        "工盛社区",
+        "health",
+        "FITNESS",
+        "全民健身广场舞展演",
+        "社区文化广场",
+        3,
+        18,
+        2,
+        "社区文体团队",
+        False,
+    ),
+    (
+        "e-jobs",
+        "工盛社区",
+        "labour",
+        "RECRUITMENT",
+        "家门口招聘会",
+        "党群服务中心一楼",
+        4,
+        9,
+        3,
+        "家门口的人社服务站",
+        False,
+    ),
+    (
+        "e-lecture",
+        "柳毅社区",
+        "health",
+        "LECTURE",
+        "防范电信诈骗主题讲座",
+        "新时代文明实践站",
+        2,
+        15,
+        2,
+        "社区民警",
+        False,
+    ),
+    ("e-market", "柳毅社区", "virtue", "MARKET", "美德健康新市集", "社区广场", 6, 9, 4, "柳毅社区居委会", True),
 )
 
 # (key, community, kind, name, location)
@@ -129,8 +325,15 @@ async def seed_demo(db: Executor, now: datetime | None = None) -> dict[str, int]
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'PUBLISHED', $7, true, $9)
             ON CONFLICT (demo_key) DO UPDATE SET display_start = EXCLUDED.display_start,
                                                  display_end = EXCLUDED.display_end""",
-            await _region(db, scope), category, title, body, priority, urgent,
-            today - timedelta(days=1), today + timedelta(days=days), key,
+            await _region(db, scope),
+            category,
+            title,
+            body,
+            priority,
+            urgent,
+            today - timedelta(days=1),
+            today + timedelta(days=days),
+            key,
         )
 
     for key, community, title, kind, name, citation, year in HONOURS:
@@ -140,7 +343,13 @@ async def seed_demo(db: Executor, now: datetime | None = None) -> dict[str, int]
                                     consent_given_by, consent_given_at, consent_method)
             VALUES ($1, $2, $3, $4, $5, $6, 'PUBLISHED', now(), true, $7, $4, now(), '书面签字（演示数据）')
             ON CONFLICT (demo_key) DO NOTHING""",
-            await _region(db, community), title, kind, name, citation, year, key,
+            await _region(db, community),
+            title,
+            kind,
+            name,
+            citation,
+            year,
+            key,
         )
 
     for key, scope, event_theme, category, title, venue, day, hour, hours, organiser, large in EVENTS:
@@ -151,8 +360,16 @@ async def seed_demo(db: Executor, now: datetime | None = None) -> dict[str, int]
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'PUBLISHED', now(), true, $10)
             ON CONFLICT (demo_key) DO UPDATE SET starts_at = EXCLUDED.starts_at,
                                                  ends_at = EXCLUDED.ends_at""",
-            await _region(db, scope), event_theme, category, title, venue,
-            starts, starts + timedelta(hours=hours), organiser, large, key,
+            await _region(db, scope),
+            event_theme,
+            category,
+            title,
+            venue,
+            starts,
+            starts + timedelta(hours=hours),
+            organiser,
+            large,
+            key,
         )
 
     for key, community, kind, name, location in SCREENS:
@@ -160,7 +377,11 @@ async def seed_demo(db: Executor, now: datetime | None = None) -> dict[str, int]
         await db.execute(
             """INSERT INTO screens (community_id, kind, name, location, is_demo, demo_key)
             VALUES ($1, $2, $3, $4, true, $5) ON CONFLICT (demo_key) DO NOTHING""",
-            await _region(db, community), kind, name, location, key,
+            await _region(db, community),
+            kind,
+            name,
+            location,
+            key,
         )
 
     assessed = await seed_assessment_demo(db, now)

@@ -84,9 +84,7 @@ async def seed_reference(db: Executor) -> SeedReport:
     city = await _ensure_region(db, report, "CITY", None, CITY_NAME, None)
     for pilot in load_pilots():
         district = await _ensure_region(db, report, "DISTRICT", city, pilot.district, None)
-        sub = await _ensure_region(
-            db, report, "SUBDISTRICT", district, pilot.subdistrict, pilot.subdistrict_kind
-        )
+        sub = await _ensure_region(db, report, "SUBDISTRICT", district, pilot.subdistrict, pilot.subdistrict_kind)
         community = await _ensure_region(db, report, "COMMUNITY", sub, pilot.community, None)
         status = await db.execute(_MARK_PILOT, community, pilot.no)
         report.pilots_marked += int(status.split()[-1])

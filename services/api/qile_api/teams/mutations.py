@@ -7,14 +7,11 @@ from typing import Any
 import strawberry
 from strawberry import relay
 
-from qile_api.content.mutations import run
 from qile_api.graphql.context import Info
-from qile_api.graphql.ids import node_pk
 from qile_api.graphql.payloads import MutationError
 from qile_api.graphql.permissions import EDITORS
 from qile_api.graphql.scopes import region_pk
-from qile_api.records import crud
-from qile_api.records.mutations import RecordRefInput
+from qile_api.records.mutations import RecordRefInput, create_record, delete_record, update_record
 from qile_api.teams.sql import TEAMS, TeamRow
 from qile_api.teams.types import Team
 
@@ -48,18 +45,10 @@ def _node(row: TeamRow) -> Team:
     return Team.from_row(row)
 
 
-def _pk(gid: relay.GlobalID) -> int:
-    found = node_pk(gid, "Team", "id")
-    assert found is not None
-    return found
-
-
 @strawberry.type
 class TeamMutations:
     @strawberry.mutation(permission_classes=EDITORS, description="Record a team of a community in your scope.")
     async def team_create(self, info: Info, input: TeamCreateInput) -> TeamPayload:
-        staff = info.context.staff
-        assert staff is not None
         values: dict[str, Any] = {
             "community_id": region_pk(input.community),
             "kind": input.kind,
@@ -67,24 +56,17 @@ class TeamMutations:
             "members": input.members,
             "active_all_year": input.active_all_year,
         }
-        op = crud.create(info.context.db, TEAMS, staff, values)
-        return await run(TeamPayload, "team", _node, op)
+        return await create_record(info, TEAMS, TeamPayload, "team", _node, values)
 
     @strawberry.mutation(permission_classes=EDITORS, description="Correct a team's record.")
     async def team_update(self, info: Info, input: TeamUpdateInput) -> TeamPayload:
-        staff = info.context.staff
-        assert staff is not None
         changes = {
             k: getattr(input, k)
             for k in ("kind", "name", "members", "active_all_year")
             if getattr(input, k) not in (strawberry.UNSET, None)
         }
-        op = crud.update(info.context.db, TEAMS, staff, _pk(input.id), input.version, changes)
-        return await run(TeamPayload, "team", _node, op)
+        return await update_record(info, TEAMS, TeamPayload, "team", _node, input.id, input.version, changes)
 
     @strawberry.mutation(permission_classes=EDITORS, description="Remove a team recorded by mistake.")
     async def team_delete(self, info: Info, input: RecordRefInput) -> TeamPayload:
-        staff = info.context.staff
-        assert staff is not None
-        op = crud.delete(info.context.db, TEAMS, staff, _pk(input.id), input.version)
-        return await run(TeamPayload, "team", _node, op)
+        return await delete_record(info, TEAMS, TeamPayload, "team", _node, input)

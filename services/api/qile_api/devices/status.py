@@ -20,7 +20,7 @@ from qile_api.devices.sql import ScreenshotRow, heartbeats_by_screen_ids, screen
 from qile_api.graphql.context import Info
 
 
-class HeartbeatLoader(DataLoader[int, Heartbeat | None]):
+class HeartbeatByScreenIdLoader(DataLoader[int, Heartbeat | None]):
     def __init__(self, db: Executor) -> None:
         async def load(ids: Sequence[int]) -> list[Heartbeat | None]:
             found = {r.screen_id: r for r in await heartbeats_by_screen_ids(db, ids)}
@@ -29,7 +29,7 @@ class HeartbeatLoader(DataLoader[int, Heartbeat | None]):
         super().__init__(load_fn=load)
 
 
-class ScreenshotLoader(DataLoader[int, ScreenshotRow | None]):
+class ScreenshotByScreenIdLoader(DataLoader[int, ScreenshotRow | None]):
     def __init__(self, db: Executor) -> None:
         async def load(ids: Sequence[int]) -> list[ScreenshotRow | None]:
             found = {r.screen_id: r for r in await screenshots_by_screen_ids(db, ids)}
@@ -40,8 +40,8 @@ class ScreenshotLoader(DataLoader[int, ScreenshotRow | None]):
 
 @dataclass
 class DeviceLoaders:
-    heartbeat: HeartbeatLoader
-    screenshot: ScreenshotLoader
+    heartbeat: HeartbeatByScreenIdLoader
+    screenshot: ScreenshotByScreenIdLoader
 
 
 def runtime(info: Info) -> DeviceRuntime:
@@ -55,7 +55,7 @@ def loaders(info: Info) -> DeviceLoaders:
     found: DeviceLoaders | None = getattr(state, "device_loaders", None)
     if found is None:
         db = info.context.db
-        found = DeviceLoaders(HeartbeatLoader(db), ScreenshotLoader(db))
+        found = DeviceLoaders(HeartbeatByScreenIdLoader(db), ScreenshotByScreenIdLoader(db))
         state.device_loaders = found
     return found
 

@@ -1,21 +1,58 @@
-"""The screen feed query."""
+"""The screen feed (for screens) and the list of screens (for staff)."""
 
 from __future__ import annotations
 
 import strawberry
+from strawberry import relay
 
 from qile_api.events.types import Event
 from qile_api.graphql.context import Info
 from qile_api.graphql.errors import Unauthenticated
-from qile_api.graphql.permissions import IsScreen
+from qile_api.graphql.ids import node_pk
+from qile_api.graphql.pagination import Connection, Page, paginate, typed_key
+from qile_api.graphql.permissions import STAFF, IsScreen
 from qile_api.honours.types import Honour
 from qile_api.notices.types import Notice
 from qile_api.screens.feed import feed_version
-from qile_api.screens.types import Screen, ScreenFeed
+from qile_api.screens.sql import count_screens, list_screens
+from qile_api.screens.types import Screen, ScreenFeed, ScreenStatus
+
+
+@strawberry.input
+class ScreenFilterInput:
+    community: relay.GlobalID | None = None
+    status: ScreenStatus | None = strawberry.field(default=ScreenStatus.ACTIVE, description="ACTIVE unless asked.")
 
 
 @strawberry.type
 class ScreenQueries:
+    @strawberry.field(
+        permission_classes=STAFF,
+        description="The screens inside your scope, with their health (`online`, `lastSeenAt`, `report`).",
+    )
+    async def screens(
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        filter: ScreenFilterInput | None = None,
+    ) -> Connection[Screen]:
+        ctx = info.context
+        assert ctx.staff is not None
+        scope = ctx.staff.scope_region_id
+        f = filter or ScreenFilterInput()
+        community = node_pk(f.community, "Community", "filter.community")
+        status = f.status.value if f.status else None
+        page = Page.from_args(first, after, default=ctx.settings.page_size_default, maximum=ctx.settings.page_size_max)
+        key = typed_key(page.after, (int,))
+        return await paginate(
+            page,
+            lambda _, limit: list_screens(ctx.db, scope, community, status, key[0] if key else None, limit),
+            lambda: count_screens(ctx.db, scope, community, status),
+            Screen.from_row,
+            lambda row: [row.id],
+        )
+
     @strawberry.field(
         permission_classes=[IsScreen],
         description="The feed of the screen whose token is sent as `Authorization: Bearer …`.",

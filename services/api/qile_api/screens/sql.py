@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 import asyncpg
 
 from qile_api.db.database import Executor
+from qile_api.db.query import Conditions
 
 
 @dataclass(frozen=True)
@@ -151,3 +152,31 @@ async def update_screen(db: Executor, screen_id: int, **sets: object) -> ScreenR
     )
     assert row is not None
     return ScreenRow.from_record(row)
+
+
+def _listing(scope_region_id: int, community_id: int | None, status: str | None) -> Conditions:
+    cond = Conditions()
+    cond.add("EXISTS (SELECT 1 FROM regions r WHERE r.id = s.community_id AND {} = ANY(r.path))", scope_region_id)
+    if community_id is not None:
+        cond.add("s.community_id = {}", community_id)
+    if status is not None:
+        cond.add("s.status = {}", status)
+    return cond
+
+
+async def list_screens(
+    db: Executor, scope_region_id: int, community_id: int | None, status: str | None, after_id: int | None, limit: int
+) -> list[ScreenRow]:
+    cond = _listing(scope_region_id, community_id, status)
+    if after_id is not None:
+        cond.add("s.id > {}", after_id)
+    limit_param = cond.param(limit)
+    rows = await db.fetch(
+        f"SELECT {_SCREEN_COLUMNS} FROM screens s WHERE {cond.sql} ORDER BY s.id LIMIT {limit_param}", *cond.args
+    )
+    return [ScreenRow.from_record(r) for r in rows]
+
+
+async def count_screens(db: Executor, scope_region_id: int, community_id: int | None, status: str | None) -> int:
+    cond = _listing(scope_region_id, community_id, status)
+    return int(await db.fetchval(f"SELECT count(*) FROM screens s WHERE {cond.sql}", *cond.args))

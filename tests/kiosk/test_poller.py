@@ -79,7 +79,9 @@ class FakeClient:
 
 
 def make_poller(tmp_path: Path, client: FakeClient, since: str | None = None, feed: Feed | None = None) -> Poller:
-    config = KioskConfig(api_url="http://127.0.0.1:9", token="t", cache_dir=tmp_path, poll_interval=0.3)
+    config = KioskConfig(
+        api_url="http://127.0.0.1:9", token="t", cache_dir=tmp_path, poll_interval=0.3, backoff_cap=0.6
+    )
     poller = Poller(config, FeedCache(tmp_path), lambda: NOW, since=since, feed=feed)
     poller.client = client  # type: ignore[assignment]
     return poller
@@ -245,10 +247,10 @@ def test_a_revoked_paired_token_is_forgotten_and_pairing_starts_again(tmp_path: 
     poller.tokens.save("t")
     poller.token_from_pairing = True
 
-    # when the API refuses that token
+    # when the API keeps refusing that token
     async def run_a_while() -> None:
         with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(poller.run(), 1.0)
+            await asyncio.wait_for(poller.run(), 4.0)
 
     asyncio.run(run_a_while())
 
@@ -257,3 +259,31 @@ def test_a_revoked_paired_token_is_forgotten_and_pairing_starts_again(tmp_path: 
     assert Unpaired in got and PairingShown in got
     assert got.index(Unpaired) < got.index(PairingShown)
     assert not poller.config.token_path.exists() and poller.version is None
+
+
+class OnceRefusedClient(FakeClient):
+    """The API refuses the token once (say, while it restarts), then serves the feed."""
+
+    refused = False
+
+    async def fetch(self, since: str | None) -> Feed | None:
+        if not self.refused:
+            self.refused = True
+            raise Unauthenticated("token refused")
+        return await super().fetch(since)
+
+
+def test_one_refusal_does_not_forget_a_paired_token(tmp_path: Path) -> None:
+    poller = make_poller(tmp_path, OnceRefusedClient(a_feed()))
+    poller.tokens.save("t")
+    poller.token_from_pairing = True
+
+    async def run_a_while() -> None:
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(poller.run(), 2.0)
+
+    asyncio.run(run_a_while())
+
+    got = [type(m) for m in messages(poller)]
+    assert Unpaired not in got and FeedArrived in got
+    assert poller.config.token_path.exists()

@@ -94,6 +94,10 @@ Message = FeedArrived | FeedUnchanged | PollFailed | PairingShown | Paired | Unp
 # over a few polls without one huge request.
 PLAYS_BATCH = 200
 PLAYS_BATCHES_PER_POLL = 10
+# Refusals in a row before a paired token is forgotten: one wrong answer (a
+# restarting API, a proxy's hiccup) must not send a city's screens back to pairing.
+UNPAIR_AFTER = 3
+
 # How often an unpaired kiosk asks whether its code was claimed.
 PAIRING_INTERVAL = 3.0
 # Missing photos are retried on their own backoff, up to this far apart.
@@ -146,6 +150,7 @@ class Poller:
         self.status = ScreenStatus()
         self.screenshots: queue.Queue[bytes] = queue.Queue(maxsize=1)
         self._screenshot_asked = False
+        self._refusals = 0
         self._started_at = time.monotonic()
         self._thread: threading.Thread | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -203,7 +208,10 @@ class Poller:
                 self._unpair(exc)
 
     def _retry(self, exc: BaseException) -> bool:
-        return isinstance(exc, Exception) and not (isinstance(exc, Unauthenticated) and self.token_from_pairing)
+        if isinstance(exc, Unauthenticated) and self.token_from_pairing:
+            self._refusals += 1
+            return self._refusals < UNPAIR_AFTER
+        return isinstance(exc, Exception)
 
     async def _poll_forever(self) -> None:
         async with httpx.AsyncClient() as http:
@@ -217,11 +225,13 @@ class Poller:
                 async for attempt in retrying:
                     with attempt:
                         await self.poll_once(http)
+                self._refusals = 0
                 await asyncio.sleep(jittered(self.config.poll_interval))
 
     def _unpair(self, exc: Unauthenticated) -> None:
         """Staff revoked the screen (or deleted it): show a pairing code again, not stale news forever."""
-        log.warning("the paired token was refused (%s); pairing again", exc)
+        log.warning("the paired token was refused %d times (%s); pairing again", self._refusals, exc)
+        self._refusals = 0
         self.tokens.clear()
         self.config = replace(self.config, token=None)
         self.client.config = self.config  # requests go out without the refused token

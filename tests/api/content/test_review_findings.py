@@ -154,3 +154,23 @@ async def test_impossible_ids_and_cursors_are_clear_errors(api: Api) -> None:
 
     assert huge_cursor["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
     assert no_region["data"]["accountCreate"]["errors"] == [{"code": "NOT_FOUND", "field": "scope"}]
+
+
+async def test_a_move_is_in_the_audit_log_of_both_scopes(api: Api, desk: Desk) -> None:
+    district_editor = await staff.staff(api.db, "district", "EDITOR", "张店区")
+    old_admin = await staff.staff(api.db, "oldadmin", "ADMIN", "车站街道")
+    new_admin = await staff.staff(api.db, "newadmin", "ADMIN", "体育场街道")
+    draft = await desk.draft()
+
+    await desk.call(
+        UPDATE,
+        district_editor,
+        id=draft["id"],
+        version=draft["version"],
+        scope=to_base64("Community", await f.region_id(api.db, "柳毅社区")),
+    )
+
+    query = '{ auditLog(first: 10, filter: {action: "noticeUpdate"}) { nodes { username } } }'
+    for admin in (old_admin, new_admin):
+        nodes = (await api.gql(query, token=admin))["data"]["auditLog"]["nodes"]
+        assert [n["username"] for n in nodes] == ["district"]

@@ -108,6 +108,7 @@ async def _change(info: Info, action: str, account_gid: relay.GlobalID, version:
             object_type="Account",
             object_id=account_id,
             region_id=after.scope_region_id,
+            previous_region_id=before.scope_region_id,
             before=before,
             after=after,
         )

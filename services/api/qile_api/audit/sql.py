@@ -32,11 +32,17 @@ async def record(
     region_id: int | None,
     before: object = None,
     after: object = None,
+    previous_region_id: int | None = None,
 ) -> None:
-    """Write one entry; call it inside the mutation's own transaction."""
+    """Write one entry; call it inside the mutation's own transaction.
+
+    `previous_region_id`: where the object was, when the mutation moved it.
+    """
+    moved_from = previous_region_id if previous_region_id != region_id else None
     await db.execute(
-        """INSERT INTO audit_log (account_id, action, object_type, object_id, region_id, before, after)
-        VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb)""",
+        """INSERT INTO audit_log (account_id, action, object_type, object_id, region_id, before, after,
+                                  previous_region_id)
+        VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8)""",
         account_id,
         action,
         object_type,
@@ -44,6 +50,7 @@ async def record(
         region_id,
         snapshot(before),
         snapshot(after),
+        moved_from,
     )
 
 
@@ -89,7 +96,10 @@ def audit_conditions(f: AuditFilter) -> Conditions:
     cond = Conditions()
     # Entries about regions inside the viewer's scope; account entries carry
     # the account's scope region, so they follow the same rule.
-    cond.add("EXISTS (SELECT 1 FROM regions r WHERE r.id = l.region_id AND {} = ANY(r.path))", f.scope_region_id)
+    cond.add(
+        "EXISTS (SELECT 1 FROM regions r WHERE r.id IN (l.region_id, l.previous_region_id) AND {} = ANY(r.path))",
+        f.scope_region_id,
+    )
     if f.action:
         cond.add("l.action = {}", f.action)
     if f.object_type:

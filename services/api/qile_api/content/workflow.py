@@ -96,6 +96,7 @@ async def _audit(
         object_type=wf.type_name,
         object_id=after["id"],
         region_id=after["region_id"],
+        previous_region_id=before["region_id"] if before is not None else None,
         before=wf.from_record(before) if before is not None else None,
         after=wf.from_record(after),
     )

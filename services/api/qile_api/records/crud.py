@@ -68,6 +68,7 @@ async def _audit(
         object_type=spec.type_name,
         object_id=row["id"],
         region_id=row[spec.region_column],
+        previous_region_id=before[spec.region_column] if before is not None else None,
         before=spec.from_record(before) if before is not None else None,
         after=spec.from_record(after) if after is not None else None,
     )

@@ -109,6 +109,15 @@ def main() -> int:
             children.append(kiosk)
         signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
         while api.poll() is None:
+            if kiosk is not None and kiosk.poll() is not None:
+                # What systemd's Restart=always does on a real player (infra/kiosk):
+                # the kiosk's watchdog exits when frames stop; bring it back.
+                print(f"kiosk: exited with code {kiosk.returncode}; starting it again")
+                time.sleep(2)
+                children.remove(kiosk)
+                kiosk = start_kiosk(api_url, token, settings.data_dir.resolve())
+                if kiosk:
+                    children.append(kiosk)
             time.sleep(0.5)
         return api.returncode or 0
     except KeyboardInterrupt:

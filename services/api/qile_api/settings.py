@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
 from pydantic import Field
@@ -57,8 +56,3 @@ class Settings(BaseSettings):
     @property
     def embedded_pgdata(self) -> Path:
         return self.data_dir / "pg"
-
-
-@lru_cache(maxsize=1)
-def get_settings() -> Settings:
-    return Settings()

@@ -13,7 +13,6 @@ from typing import Any
 
 import strawberry
 
-from qile_api.assessment.dataloaders import assessment_loader
 from qile_api.assessment.engine import CommunityAssessment, Counts
 from qile_api.assessment.types import StatusCounts, check_year
 from qile_api.graphql.context import Info
@@ -154,7 +153,7 @@ async def load_programme(info: Info, year: int, sort: PilotSort, within: int | N
     district_rows = await ctx.loaders.region_by_id.load_many([r.path[1] for r in communities])
     themes = await all_themes(ctx.db)
     ctx.loaders.theme_by_key.prime_many({t.key: t for t in themes})
-    assessments = await assessment_loader(info).load_many([(r.id, year) for r in communities])
+    assessments = await info.context.loaders.assessment_by_community_year.load_many([(r.id, year) for r in communities])
     pilots = []
     for community, district, assessed in zip(communities, district_rows, assessments, strict=True):
         assert district is not None, "a community's path always names its district"

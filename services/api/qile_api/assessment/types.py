@@ -8,7 +8,6 @@ import strawberry
 from strawberry import relay
 
 from qile_api.assessment import engine, rules, sql
-from qile_api.assessment.dataloaders import assessment_loader
 from qile_api.assessment.vocabulary import (
     RECOGNITION_LEVEL_LABELS,
     SELECTION_KINDS,
@@ -237,5 +236,5 @@ class Assessment:
 async def load_assessment(info: Info, community: RegionRow, year: int) -> Assessment:
     """The resolver behind `assessment(community, year)` and `Community.assessment(year)`."""
     check_year(year)
-    data = await assessment_loader(info).load((community.id, year))
+    data = await info.context.loaders.assessment_by_community_year.load((community.id, year))
     return Assessment(row=community, data=data)

@@ -27,7 +27,7 @@ class Executor(Protocol):
 
 
 class QueryCounter:
-    """Counts round trips; read by tests and by the metrics endpoint."""
+    """Counts round trips: tests and benchmarks read it to hold query counts constant."""
 
     def __init__(self) -> None:
         self.total = 0

@@ -11,6 +11,7 @@ from starlette.responses import Response
 from strawberry.types import Info as StrawberryInfo
 
 from qile_api.accounts.sql import StaffPrincipal, principal_by_token_hash
+from qile_api.assessment.dataloaders import AssessmentByCommunityYearLoader
 from qile_api.content.dataloaders import ContentByIdLoader
 from qile_api.content.sql import PUBLIC, Visibility
 from qile_api.db.database import Database
@@ -50,9 +51,10 @@ class Loaders:
     event_by_id: EventByIdLoader
     facilities_by_community_id: FacilitiesByCommunityIdLoader
     teams_by_community_id: TeamsByCommunityIdLoader
+    assessment_by_community_year: AssessmentByCommunityYearLoader
 
     @classmethod
-    def build(cls, db: Database, vis: Visibility) -> Loaders:
+    def build(cls, db: Database, vis: Visibility, now: datetime, timezone: str) -> Loaders:
         return cls(
             region_by_id=RegionByIdLoader(db),
             regions_by_parent_id=RegionsByParentIdLoader(db),
@@ -63,6 +65,8 @@ class Loaders:
             event_by_id=EventByIdLoader(db, EVENTS, EventRow.from_record, vis),
             facilities_by_community_id=FacilitiesByCommunityIdLoader(db),
             teams_by_community_id=TeamsByCommunityIdLoader(db),
+            # Assessed as of the request's instant, in the city's time zone.
+            assessment_by_community_year=AssessmentByCommunityYearLoader(db, now, timezone),
         )
 
 
@@ -122,7 +126,7 @@ async def build_context(request: Request, response: Response) -> Context:
         request=request,
         response=response,
         app=app,
-        loaders=Loaders.build(app.db, visibility),
+        loaders=Loaders.build(app.db, visibility, app.clock(), app.settings.timezone),
         bearer=bearer,
         staff=staff,
         visibility=visibility,

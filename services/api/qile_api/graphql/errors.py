@@ -34,10 +34,6 @@ class Unauthenticated(QileError):
     code = "UNAUTHENTICATED"
 
 
-class Forbidden(QileError):
-    code = "FORBIDDEN"
-
-
 def should_mask_error(error: GraphQLError) -> bool:
     original = error.original_error
     if original is None:

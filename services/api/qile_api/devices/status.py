@@ -1,63 +1,23 @@
 """What staff see of a screen's health: last seen, online, its report, its screenshot.
 
-Loaded per request in batches (the loaders live on the request, so a list of
-screens costs one query for heartbeats and one for screenshots), merged with
-this process's unflushed heartbeats.
+Loaded per request in batches (devices/dataloaders.py: a list of screens costs
+one query for heartbeats and one for screenshots), merged with this process's
+unflushed heartbeats.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import strawberry
-from strawberry.dataloader import DataLoader
 
-from qile_api.db.database import Executor
-from qile_api.devices.heartbeat import DeviceRuntime, Heartbeat
-from qile_api.devices.sql import ScreenshotRow, heartbeats_by_screen_ids, screenshots_by_screen_ids
+from qile_api.devices.heartbeat import DeviceRuntime
 from qile_api.graphql.context import Info
-
-
-class HeartbeatByScreenIdLoader(DataLoader[int, Heartbeat | None]):
-    def __init__(self, db: Executor) -> None:
-        async def load(ids: Sequence[int]) -> list[Heartbeat | None]:
-            found = {r.screen_id: r for r in await heartbeats_by_screen_ids(db, ids)}
-            return [found.get(i) for i in ids]
-
-        super().__init__(load_fn=load)
-
-
-class ScreenshotByScreenIdLoader(DataLoader[int, ScreenshotRow | None]):
-    def __init__(self, db: Executor) -> None:
-        async def load(ids: Sequence[int]) -> list[ScreenshotRow | None]:
-            found = {r.screen_id: r for r in await screenshots_by_screen_ids(db, ids)}
-            return [found.get(i) for i in ids]
-
-        super().__init__(load_fn=load)
-
-
-@dataclass
-class DeviceLoaders:
-    heartbeat: HeartbeatByScreenIdLoader
-    screenshot: ScreenshotByScreenIdLoader
 
 
 def runtime(info: Info) -> DeviceRuntime:
     devices: DeviceRuntime = info.context.request.app.state.devices
     return devices
-
-
-def loaders(info: Info) -> DeviceLoaders:
-    """This request's loaders, made on first use (the shared Loaders stay untouched)."""
-    state = info.context.request.state
-    found: DeviceLoaders | None = getattr(state, "device_loaders", None)
-    if found is None:
-        db = info.context.db
-        found = DeviceLoaders(HeartbeatByScreenIdLoader(db), ScreenshotByScreenIdLoader(db))
-        state.device_loaders = found
-    return found
 
 
 @strawberry.type(description="What the screen said about itself in its last heartbeat.")
@@ -86,7 +46,7 @@ class Screenshot:
 
 async def report_of(info: Info, screen_id: int) -> ScreenReport | None:
     # The process's own unflushed report is newer than anything stored.
-    beat = runtime(info).unflushed(screen_id) or await loaders(info).heartbeat.load(screen_id)
+    beat = runtime(info).unflushed(screen_id) or await info.context.loaders.heartbeat_by_screen_id.load(screen_id)
     if beat is None:
         return None
     return ScreenReport(
@@ -110,7 +70,7 @@ async def online(info: Info, screen_id: int) -> bool:
 
 
 async def screenshot_of(info: Info, screen_id: int) -> Screenshot | None:
-    row = await loaders(info).screenshot.load(screen_id)
+    row = await info.context.loaders.screenshot_by_screen_id.load(screen_id)
     if row is None:
         return None
     return Screenshot(requested_at=row.requested_at, taken_at=row.taken_at, sha256=row.media_sha256)

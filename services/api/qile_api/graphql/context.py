@@ -15,6 +15,7 @@ from qile_api.assessment.dataloaders import AssessmentByCommunityYearLoader
 from qile_api.content.dataloaders import ContentByIdLoader
 from qile_api.content.sql import PUBLIC, Visibility
 from qile_api.db.database import Database
+from qile_api.devices.dataloaders import HeartbeatByScreenIdLoader, ScreenshotByScreenIdLoader
 from qile_api.events.sql import EVENTS, EventRow
 from qile_api.honours.sql import HONOURS, HonourRow
 from qile_api.media.dataloaders import MediaBySha256Loader
@@ -52,6 +53,8 @@ class Loaders:
     facilities_by_community_id: FacilitiesByCommunityIdLoader
     teams_by_community_id: TeamsByCommunityIdLoader
     assessment_by_community_year: AssessmentByCommunityYearLoader
+    heartbeat_by_screen_id: HeartbeatByScreenIdLoader
+    screenshot_by_screen_id: ScreenshotByScreenIdLoader
 
     @classmethod
     def build(cls, db: Database, vis: Visibility, now: datetime, timezone: str) -> Loaders:
@@ -67,6 +70,8 @@ class Loaders:
             teams_by_community_id=TeamsByCommunityIdLoader(db),
             # Assessed as of the request's instant, in the city's time zone.
             assessment_by_community_year=AssessmentByCommunityYearLoader(db, now, timezone),
+            heartbeat_by_screen_id=HeartbeatByScreenIdLoader(db),
+            screenshot_by_screen_id=ScreenshotByScreenIdLoader(db),
         )
 
 

@@ -8,9 +8,10 @@ from pathlib import Path
 import pygame
 import pytest
 
-from qile_kiosk.app import FrameSink, Kiosk
+from qile_kiosk.app import Kiosk
 from qile_kiosk.config import parse_args
 from qile_kiosk.feed import parse_feed
+from qile_kiosk.frames import FrameSink
 from qile_kiosk.plays import Play, PlayLog
 from qile_kiosk.poller import FeedArrived, PollFailed
 from qile_kiosk.render import Frame

@@ -14,7 +14,7 @@ import os
 import queue
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -26,6 +26,7 @@ from qile_kiosk.clock import ServerClock
 from qile_kiosk.config import KioskConfig
 from qile_kiosk.feed import BRAND, SHANGHAI
 from qile_kiosk.fonts import Fonts
+from qile_kiosk.frames import FrameSink
 from qile_kiosk.images import ImageStore
 from qile_kiosk.layout import Layout
 from qile_kiosk.pairing import TokenStore
@@ -44,7 +45,8 @@ from qile_kiosk.poller import (
     Unpaired,
 )
 from qile_kiosk.render import Frame, Renderer, clock_text, date_text
-from qile_kiosk.slides import Slide, build_rotation, content_signature
+from qile_kiosk.rotation import Rotation
+from qile_kiosk.slides import build_rotation, content_signature
 from qile_kiosk.state import KioskState, Mode
 from qile_kiosk.typeset import Typesetter
 
@@ -56,71 +58,6 @@ SCREENSHOT_SIDE = 960
 
 def shanghai_now() -> datetime:
     return datetime.now(SHANGHAI)
-
-
-@dataclass
-class Rotation:
-    """Which slide shows, and since when (monotonic seconds)."""
-
-    slides: list[Slide] = field(default_factory=list)
-    index: int = 0
-    started: float = 0.0
-    urgent: bool = False
-
-    @property
-    def current(self) -> Slide | None:
-        return self.slides[self.index] if self.slides else None
-
-    def replace(self, slides: list[Slide], urgent: bool, now: float) -> bool:
-        """New slides; stay on the same slide when it is still there.
-
-        True when the slide showing was cut short (its play ends here).
-        """
-        key = self.current.key if self.current else None
-        keys = [s.key for s in slides]
-        preempt = urgent and not self.urgent
-        self.slides, self.urgent = slides, urgent
-        if key in keys and not preempt:
-            self.index = keys.index(key)
-            return False
-        self.index, self.started = 0, now
-        return key is not None
-
-    def advance(self, now: float) -> None:
-        if self.slides:
-            self.index = (self.index + 1) % len(self.slides)
-        self.started = now
-
-    def due(self, now: float, seconds: float) -> bool:
-        # A lone slide is "advanced" onto itself too: a notice shown for hours is
-        # recorded as a play every slide_seconds, not never.
-        return bool(self.slides) and now - self.started >= seconds
-
-
-class FrameSink:
-    """Writes drawn frames as numbered PNGs (headless previews and tests).
-
-    With `keep`, only the last `keep` frames stay: a headless demo runs for
-    days, and every frame kept would fill the disk.
-    """
-
-    def __init__(self, folder: Path, keep: int | None = None) -> None:
-        self.folder = folder
-        self.keep = keep if keep is None else max(1, keep)
-        folder.mkdir(parents=True, exist_ok=True)
-        self.count = 0
-        if self.keep is not None:
-            # A previous run's frames would never be reached by the pruning below.
-            for old in folder.glob("frame-*.png"):
-                old.unlink(missing_ok=True)
-
-    def save(self, surface: pygame.Surface) -> Path:
-        self.count += 1
-        path = self.folder / f"frame-{self.count:05d}.png"
-        pygame.image.save(surface, str(path))
-        if self.keep is not None and self.count > self.keep:
-            (self.folder / f"frame-{self.count - self.keep:05d}.png").unlink(missing_ok=True)
-        return path
 
 
 class Kiosk:

@@ -75,11 +75,14 @@ def create_app(settings: Settings | None = None, *, dsn: str | None = None, run_
         # Screens' heartbeats wait in memory and are written in batches.
         devices = DeviceRuntime(settings.heartbeat_flush_seconds)
         app.state.devices = devices
-        flusher = asyncio.create_task(devices.run(db), name="qile-heartbeat-flush")
+        # Same pool, its own round-trip counter: background writes are not
+        # charged to the requests that happen to run meanwhile.
+        background = Database(db.pool)
+        flusher = asyncio.create_task(devices.run(background), name="qile-heartbeat-flush")
         try:
             yield
         finally:
-            await devices.stop(flusher, db)
+            await devices.stop(flusher, background)
             await db.close()
             del embedded  # the embedded server may stop once nobody holds it
 

@@ -69,6 +69,8 @@ async def api(seeded_dsn: str) -> AsyncIterator[Api]:
         max_body_bytes=512 * 1024,
         max_upload_bytes=300 * 1024,
         login_delay_ms=1,
+        # No background flusher: heartbeat tests flush when they mean to.
+        heartbeat_flush_seconds=0,
         _env_file=None,  # type: ignore[call-arg]
     )
     app = create_app(settings, dsn=seeded_dsn)

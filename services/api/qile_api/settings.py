@@ -24,6 +24,9 @@ class Settings(BaseSettings):
     max_query_depth: int = 12
     max_query_tokens: int = 3000
     max_aliases: int = 20
+    # Estimated fields resolved, lists weighted by `first` or an estimate (graphql/cost.py).
+    max_query_cost: int = 20_000
+    max_query_bytes: int = 100_000
     page_size_max: int = 100
     page_size_default: int = 20
     feed_horizon_days: int = 14

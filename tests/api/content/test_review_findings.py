@@ -153,7 +153,10 @@ async def test_impossible_ids_and_cursors_are_clear_errors(api: Api) -> None:
     )
 
     assert huge_cursor["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
-    assert no_region["data"]["accountCreate"]["errors"] == [{"code": "NOT_FOUND", "field": "scope"}]
+    # A scope check that cannot place an object in the tree refuses it (fails closed).
+    assert no_region["data"] is None
+    assert no_region["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+    assert await api.db.fetchval("SELECT count(*) FROM accounts WHERE username = 'ghost'") == 0
 
 
 async def test_a_move_is_in_the_audit_log_of_both_scopes(api: Api, desk: Desk) -> None:

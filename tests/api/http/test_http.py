@@ -99,7 +99,12 @@ async def test_deep_queries_are_refused(api: Api) -> None:
     deep = f"{{ districts {{ {inner} }} }}"
     body = await api.gql(deep)
     assert body["data"] is None
-    assert "exceeds maximum operation depth" in body["errors"][0]["message"]
+    assert body["errors"][0]["extensions"] == {
+        "code": "QUERY_TOO_COMPLEX",
+        "limit": "depth",
+        "allowed": 12,
+        "found": 18,
+    }
 
 
 async def test_alias_floods_are_refused(api: Api) -> None:

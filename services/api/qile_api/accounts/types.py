@@ -11,8 +11,9 @@ import strawberry
 from strawberry import relay
 
 from qile_api.accounts.sql import AccountRow, accounts_by_ids
-from qile_api.content.types import int_ids, load_region
+from qile_api.content.types import load_region
 from qile_api.graphql.context import Info
+from qile_api.graphql.ids import node_pks
 from qile_api.graphql.targets import staff_visible
 from qile_api.regions.types import Region
 
@@ -37,7 +38,7 @@ class Account(relay.Node):
     async def resolve_nodes(  # type: ignore[override]
         cls, *, info: Info, node_ids: Iterable[str], required: bool = False
     ) -> list[Any]:
-        ids = int_ids(node_ids)
+        ids = node_pks(node_ids)
         rows = await accounts_by_ids(info.context.db, ids) if info.context.staff else []
         visible = await staff_visible(info, ids, rows, lambda a: a.id, lambda a: a.scope_region_id)
         return [cls.from_row(r) if r else None for r in visible]

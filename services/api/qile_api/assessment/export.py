@@ -14,7 +14,6 @@ from urllib.parse import quote
 
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
-from strawberry import relay
 
 from qile_api.accounts.http import staff_of
 from qile_api.assessment.engine import MAX_YEAR, MIN_YEAR, CommunityAssessment, assess_communities
@@ -22,6 +21,8 @@ from qile_api.assessment.rules import fmt
 from qile_api.assessment.sql import ExportCommunity, communities_within, district_named
 from qile_api.assessment.vocabulary import STATUS_LABELS
 from qile_api.db.database import Executor
+from qile_api.graphql.errors import BadUserInput
+from qile_api.graphql.ids import parse_global_id, pk_of
 from qile_api.graphql.targets import path_of
 from qile_api.state import AppState
 
@@ -93,15 +94,16 @@ async def parse_district(db: Executor, value: str | None) -> int | None:
     if found is not None:
         return found
     try:
-        gid = relay.GlobalID.from_id(value)
-    except Exception as exc:  # any undecodable id is simply not a district
+        gid = parse_global_id(value, "district")
+    except BadUserInput as exc:
         raise ExportError("unknown district") from exc
-    if gid.type_name != "District" or not gid.node_id.isdigit():
+    if gid.type_name != "District":
         raise ExportError("unknown district")
-    level = await db.fetchval("SELECT level FROM regions WHERE id = $1", int(gid.node_id))
+    pk = pk_of(gid)
+    level = await db.fetchval("SELECT level FROM regions WHERE id = $1", pk)
     if level != "DISTRICT":
         raise ExportError("unknown district")
-    return int(gid.node_id)
+    return pk
 
 
 def parse_year(value: str | None) -> int:

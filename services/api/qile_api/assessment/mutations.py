@@ -21,9 +21,9 @@ from qile_api.assessment.records import (
 from qile_api.assessment.types import Attestation, Recognition, Selection
 from qile_api.content.mutations import signed_in
 from qile_api.graphql.context import Info
+from qile_api.graphql.ids import region_pk
 from qile_api.graphql.payloads import MutationError
 from qile_api.graphql.permissions import EDITORS, REVIEWERS
-from qile_api.graphql.scopes import region_pk
 from qile_api.records.mutations import RecordRefInput, create_record, delete_record, update_record
 
 

@@ -8,7 +8,7 @@ from strawberry import relay
 from qile_api.audit.sql import AuditFilter, audit_count, audit_page
 from qile_api.audit.types import AuditEntry
 from qile_api.graphql.context import Info
-from qile_api.graphql.ids import node_pk
+from qile_api.graphql.ids import node_pk, pk_of
 from qile_api.graphql.pagination import Connection, Page, paginate, typed_key
 from qile_api.graphql.permissions import ADMINS
 
@@ -37,7 +37,7 @@ class AuditQueries:
             scope_region_id=ctx.staff.scope_region_id,
             action=f.action,
             object_type=f.object.type_name if f.object else None,
-            object_id=int(f.object.node_id) if f.object and f.object.node_id.isdigit() else None,
+            object_id=pk_of(f.object) if f.object else None,
             account_id=node_pk(f.account, "Account", "filter.account"),
         )
         page = Page.from_args(first, after, default=ctx.settings.page_size_default, maximum=ctx.settings.page_size_max)

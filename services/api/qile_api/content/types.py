@@ -33,11 +33,6 @@ async def load_community(info: Info, region_id: int) -> Community | None:
     return region if isinstance(region, Community) else None
 
 
-def int_ids(node_ids: object) -> list[int]:
-    """Node ids from global IDs; a non-numeric id simply matches nothing."""
-    return [int(i) if isinstance(i, str) and i.isdigit() else 0 for i in node_ids]  # type: ignore[attr-defined]
-
-
 @strawberry.type
 class ContentFields:
     """Fields every content type has: scope, review state, version."""

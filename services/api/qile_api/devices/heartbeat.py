@@ -109,11 +109,12 @@ class DeviceRuntime:
             except Exception:
                 log.exception("heartbeat flush failed; retrying")
 
-    async def stop(self, task: asyncio.Task[None], db: Executor) -> None:
-        """Cancel the task and write what is still pending."""
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await task
+    async def stop(self, task: asyncio.Task[None] | None, db: Executor) -> None:
+        """Cancel the task (if running) and write what is still pending."""
+        if task is not None:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
         try:
             await self.flush(db)
         except Exception:

@@ -16,9 +16,9 @@ from qile_api.db.database import Executor
 from qile_api.events.sql import EVENTS, EventRow
 from qile_api.events.types import Event, EventCategory
 from qile_api.graphql.context import Info
+from qile_api.graphql.ids import region_pk
 from qile_api.graphql.payloads import ErrorCode, MutationError, error
 from qile_api.graphql.permissions import EDITORS
-from qile_api.graphql.scopes import region_pk
 from qile_api.themes.types import ThemeKey
 
 

@@ -10,9 +10,10 @@ from typing import Any
 import strawberry
 from strawberry import relay
 
-from qile_api.content.types import ContentFields, int_ids
+from qile_api.content.types import ContentFields
 from qile_api.events.sql import EventRow
 from qile_api.graphql.context import Info
+from qile_api.graphql.ids import node_pks
 from qile_api.themes.types import Theme, load_theme
 
 
@@ -63,7 +64,7 @@ class Event(relay.Node, ContentFields):
     async def resolve_nodes(  # type: ignore[override]
         cls, *, info: Info, node_ids: Iterable[str], required: bool = False
     ) -> list[Any]:
-        rows = await info.context.loaders.event_by_id.load_many(int_ids(node_ids))
+        rows = await info.context.loaders.event_by_id.load_many(node_pks(node_ids))
         return [cls.from_row(r) if r else None for r in rows]
 
     @strawberry.field

@@ -11,9 +11,9 @@ from strawberry import relay
 from qile_api.facilities.sql import FACILITIES, FacilityRow
 from qile_api.facilities.types import Facility
 from qile_api.graphql.context import Info
+from qile_api.graphql.ids import region_pk
 from qile_api.graphql.payloads import MutationError
 from qile_api.graphql.permissions import EDITORS
-from qile_api.graphql.scopes import region_pk
 from qile_api.records.mutations import RecordRefInput, create_record, delete_record, update_record
 
 

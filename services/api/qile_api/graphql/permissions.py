@@ -38,7 +38,7 @@ class _ScopedRole(BasePermission):
     """Signed in, with at least `min_role`, and every target inside the scope."""
 
     min_role: ClassVar[str]
-    message = "无权操作：角色不足或超出管辖范围"
+    message = "无权操作：角色不足、超出管辖范围或对象不存在"
     error_extensions = {"code": "FORBIDDEN"}  # noqa: RUF012
 
     async def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
@@ -50,10 +50,12 @@ class _ScopedRole(BasePermission):
         if isinstance(source_path, tuple) and staff.scope_region_id not in source_path:
             return False
         for gid in global_ids(list(kwargs.values())):
-            # A missing object is the mutation's NOT_FOUND, not a permission matter.
-            for path in await target_paths(info, gid):
-                if staff.scope_region_id not in path:
-                    return False
+            # Fail closed: an object the check cannot place in the region tree
+            # (missing, deleted, of a type that has no region) is refused, so
+            # no spelling of an id the check misreads can reach a resolver.
+            paths = await target_paths(info, gid)
+            if not paths or any(staff.scope_region_id not in path for path in paths):
+                return False
         return True
 
 

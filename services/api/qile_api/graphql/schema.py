@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
+import logging
+
 import strawberry
+from graphql import GraphQLError
 from strawberry import relay
-from strawberry.extensions import (
-    MaskErrors,
-    MaxAliasesLimiter,
-    MaxTokensLimiter,
-    ParserCache,
-    QueryDepthLimiter,
-    ValidationCache,
-)
+from strawberry.extensions import MaskErrors
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
+from strawberry.types import ExecutionContext
 
 from qile_api.accounts.mutations import AccountMutations
 from qile_api.accounts.queries import AccountQueries
@@ -30,7 +27,9 @@ from qile_api.events.types import Event
 from qile_api.facilities.mutations import FacilityMutations
 from qile_api.facilities.types import Facility
 from qile_api.graphql.context import Info
+from qile_api.graphql.cost import Limits
 from qile_api.graphql.errors import should_mask_error
+from qile_api.graphql.gate import DocumentCache, DocumentGate
 from qile_api.honours.mutations import HonourEditMutations, HonourReviewMutations
 from qile_api.honours.queries import HonourQueries
 from qile_api.honours.types import Honour
@@ -48,6 +47,8 @@ from qile_api.settings import Settings
 from qile_api.teams.mutations import TeamMutations
 from qile_api.teams.types import Team
 from qile_api.themes.queries import ThemeQueries
+
+log = logging.getLogger(__name__)
 
 
 @strawberry.type
@@ -100,20 +101,36 @@ Mutation = merge_types(
 )
 
 
+class QileSchema(strawberry.Schema):
+    def process_errors(self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None) -> None:
+        # Expected errors (bad input, refusals, limits) are the caller's to
+        # read, not the operator's: only faults reach the log, with their trace.
+        for error in errors:
+            if should_mask_error(error):
+                log.error("unexpected error in %s", error.path or "request", exc_info=error.original_error)
+
+
 def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     settings = settings or Settings()
-    return strawberry.Schema(
+    # One cache for the process: screens send the same few documents all day.
+    documents = DocumentCache(
+        limits=Limits(
+            depth=settings.max_query_depth,
+            aliases=settings.max_aliases,
+            cost=settings.max_query_cost,
+            page_default=settings.page_size_default,
+            page_max=settings.page_size_max,
+        ),
+        max_tokens=settings.max_query_tokens,
+        max_bytes=settings.max_query_bytes,
+    )
+    return QileSchema(
         query=Query,
         mutation=Mutation,
         types=[City, District, Subdistrict, Community, Notice, Honour, Event, Account, Screen, Facility, Team],
         config=StrawberryConfig(auto_camel_case=True),
         extensions=[
-            lambda: QueryDepthLimiter(max_depth=settings.max_query_depth),
-            lambda: MaxTokensLimiter(max_token_count=settings.max_query_tokens),
-            lambda: MaxAliasesLimiter(max_alias_count=settings.max_aliases),
+            lambda: DocumentGate(documents),
             lambda: MaskErrors(should_mask_error=should_mask_error),
-            # Screens send the same few documents all day: parse and validate each once.
-            lambda: ParserCache(maxsize=256),
-            lambda: ValidationCache(maxsize=256),
         ],
     )

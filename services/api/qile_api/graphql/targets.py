@@ -15,10 +15,9 @@ from strawberry import relay
 
 from qile_api.db.database import Executor
 from qile_api.graphql.context import Info
+from qile_api.graphql.ids import REGION_TYPES, pk_of
 
 RowT = TypeVar("RowT")
-
-_REGION_TYPES = {"City", "District", "Subdistrict", "Community"}
 
 # The regions an object of each type touches. A content revision also
 # touches its published item: approving it rewrites that item.
@@ -52,11 +51,11 @@ def global_ids(value: Any) -> Iterator[relay.GlobalID]:
 
 
 async def regions_of(db: Executor, gid: relay.GlobalID) -> list[int]:
-    """The regions an object touches; empty when there is no such object."""
+    """The regions an object touches; empty when there is no such object (or no such type)."""
     query = _REGIONS_OF.get(gid.type_name)
-    if query is None or not gid.node_id.isdigit() or len(gid.node_id) > 18:
+    if query is None:
         return []
-    found = await db.fetchval(query, int(gid.node_id))
+    found = await db.fetchval(query, pk_of(gid))
     return [int(r) for r in found or () if r is not None]
 
 
@@ -74,8 +73,8 @@ async def target_paths(info: Info, gid: relay.GlobalID) -> list[tuple[int, ...]]
     communities (aliases) costs one round trip for all of them.
     """
     loader = info.context.loaders.region_by_id
-    if gid.type_name in _REGION_TYPES:
-        ids = [int(gid.node_id)] if gid.node_id.isdigit() and len(gid.node_id) <= 18 else []
+    if gid.type_name in REGION_TYPES:
+        ids = [pk_of(gid)]
     else:
         ids = await regions_of(info.context.db, gid)
     return [row.path for row in await loader.load_many(ids) if row is not None]

@@ -16,10 +16,9 @@ from qile_api.content.mutations import create_item, review_mutations, run, updat
 from qile_api.content.validation import in_range, media_exists, region_exists, text
 from qile_api.db.database import Executor
 from qile_api.graphql.context import Info
-from qile_api.graphql.ids import node_pk
+from qile_api.graphql.ids import node_pk, region_pk
 from qile_api.graphql.payloads import ErrorCode, MutationError, MutationFailed, error
 from qile_api.graphql.permissions import EDITORS
-from qile_api.graphql.scopes import region_pk
 from qile_api.honours.sql import HONOURS, HonourRow
 from qile_api.honours.types import Honour, HonourSubjectKind
 

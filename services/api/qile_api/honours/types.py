@@ -9,8 +9,9 @@ from typing import Any
 import strawberry
 from strawberry import relay
 
-from qile_api.content.types import ContentFields, int_ids
+from qile_api.content.types import ContentFields
 from qile_api.graphql.context import Info
+from qile_api.graphql.ids import node_pks
 from qile_api.honours.sql import HonourRow
 from qile_api.media.types import Photo
 
@@ -36,7 +37,7 @@ class Honour(relay.Node, ContentFields):
     async def resolve_nodes(  # type: ignore[override]
         cls, *, info: Info, node_ids: Iterable[str], required: bool = False
     ) -> list[Any]:
-        rows = await info.context.loaders.honour_by_id.load_many(int_ids(node_ids))
+        rows = await info.context.loaders.honour_by_id.load_many(node_pks(node_ids))
         return [cls.from_row(r) if r else None for r in rows]
 
     @strawberry.field(description="The title awarded, e.g. 好邻居, 好楼长, 美德诚信商户.")

@@ -78,7 +78,12 @@ def create_app(settings: Settings | None = None, *, dsn: str | None = None, run_
         # Same pool, its own round-trip counter: background writes are not
         # charged to the requests that happen to run meanwhile.
         background = Database(db.pool)
-        flusher = asyncio.create_task(devices.run(background), name="qile-heartbeat-flush")
+        # 0 turns the task off: tests own background work and call flush() themselves.
+        flusher = (
+            asyncio.create_task(devices.run(background), name="qile-heartbeat-flush")
+            if settings.heartbeat_flush_seconds > 0
+            else None
+        )
         try:
             yield
         finally:

@@ -15,10 +15,9 @@ from qile_api.content.mutations import ReviewInput, create_item, review_mutation
 from qile_api.content.validation import aware, in_range, region_exists, text
 from qile_api.db.database import Executor
 from qile_api.graphql.context import Info
-from qile_api.graphql.ids import node_pk
+from qile_api.graphql.ids import node_pk, region_pk
 from qile_api.graphql.payloads import ErrorCode, MutationError, error
 from qile_api.graphql.permissions import EDITORS, REVIEWERS
-from qile_api.graphql.scopes import region_pk
 from qile_api.notices.sql import NOTICES, NoticeRow
 from qile_api.notices.types import Notice, NoticeCategory
 

@@ -10,6 +10,7 @@ import strawberry
 from strawberry import relay
 
 from qile_api.graphql.context import Info
+from qile_api.graphql.ids import node_pks
 from qile_api.graphql.permissions import STAFF_IN_SCOPE
 from qile_api.regions.sql import RegionRow
 from qile_api.themes.types import Theme, load_theme
@@ -70,7 +71,7 @@ class _RegionNode(relay.Node):
     async def resolve_nodes(  # type: ignore[override]
         cls, *, info: Info, node_ids: Iterable[str], required: bool = False
     ) -> list[Any]:
-        ids = [int(i) if i.isdigit() else 0 for i in node_ids]
+        ids = node_pks(node_ids)
         rows = await info.context.loaders.region_by_id.load_many(ids)
         return [
             cls.from_row(r) if r is not None and r.level == cls.level_name else None  # type: ignore[attr-defined]

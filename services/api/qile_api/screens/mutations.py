@@ -10,10 +10,9 @@ from qile_api.audit.sql import record
 from qile_api.content.validation import text
 from qile_api.facilities.sql import community_exists
 from qile_api.graphql.context import Info
-from qile_api.graphql.ids import node_pk
+from qile_api.graphql.ids import node_pk, region_pk
 from qile_api.graphql.payloads import ErrorCode, MutationError, MutationFailed, error
 from qile_api.graphql.permissions import ADMINS
-from qile_api.graphql.scopes import region_pk
 from qile_api.screens import sql
 from qile_api.screens.tokens import new_screen_token
 from qile_api.screens.types import Screen, ScreenKind

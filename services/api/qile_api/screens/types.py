@@ -10,10 +10,10 @@ from typing import Any
 import strawberry
 from strawberry import relay
 
-from qile_api.content.types import int_ids
 from qile_api.devices import status as health
 from qile_api.events.types import Event
 from qile_api.graphql.context import Info
+from qile_api.graphql.ids import node_pks
 from qile_api.graphql.targets import staff_visible
 from qile_api.honours.types import Honour
 from qile_api.notices.types import Notice
@@ -49,7 +49,7 @@ class Screen(relay.Node):
         cls, *, info: Info, node_ids: Iterable[str], required: bool = False
     ) -> list[Any]:
         # Staff see the screens of their scope; nobody else sees any.
-        ids = int_ids(node_ids)
+        ids = node_pks(node_ids)
         rows = await screens_by_ids(info.context.db, ids) if info.context.staff else []
         visible = await staff_visible(info, ids, rows, lambda s: s.id, lambda s: s.community_id)
         return [cls.from_row(r) if r else None for r in visible]

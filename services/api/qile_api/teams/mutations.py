@@ -8,9 +8,9 @@ import strawberry
 from strawberry import relay
 
 from qile_api.graphql.context import Info
+from qile_api.graphql.ids import region_pk
 from qile_api.graphql.payloads import MutationError
 from qile_api.graphql.permissions import EDITORS
-from qile_api.graphql.scopes import region_pk
 from qile_api.records.mutations import RecordRefInput, create_record, delete_record, update_record
 from qile_api.teams.sql import TEAMS, TeamRow
 from qile_api.teams.types import Team

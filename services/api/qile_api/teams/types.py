@@ -9,8 +9,9 @@ import strawberry
 from strawberry import relay
 
 from qile_api.assessment.vocabulary import TEAM_KINDS, label
-from qile_api.content.types import int_ids, load_community
+from qile_api.content.types import load_community
 from qile_api.graphql.context import Info
+from qile_api.graphql.ids import node_pks
 from qile_api.records.crud import in_order
 from qile_api.regions.types import Community
 from qile_api.teams.sql import TEAMS, TeamRow
@@ -29,7 +30,7 @@ class Team(relay.Node):
     async def resolve_nodes(  # type: ignore[override]
         cls, *, info: Info, node_ids: Iterable[str], required: bool = False
     ) -> list[Any]:
-        rows = await in_order(info.context.db, TEAMS, int_ids(node_ids))
+        rows = await in_order(info.context.db, TEAMS, node_pks(node_ids))
         return [cls.from_row(r) if r else None for r in rows]
 
     @strawberry.field(description="CULTURE, SPORTS, VOLUNTEER or OTHER; `kindLabel` is the Chinese name.")

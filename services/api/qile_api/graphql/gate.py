@@ -1,0 +1,115 @@
+"""The gate every document passes before it executes: size, cost, validity, inputs.
+
+One extension does, in this order, what would otherwise be five:
+1. refuse a document longer than `max_query_bytes` and parse with a token
+   cap (both bound the parser's work);
+2. measure the fragment-expanded document (depth, aliases, estimated cost,
+   see `cost.py`) and refuse it, naming the limit, before validation: the
+   expensive part of an abusive document is what it expands to;
+3. validate it with the specified rules plus the literal input checks,
+   off the event loop, so a document seen for the first time cannot hold up
+   screens' polls;
+4. check the request's variables (`inputs.py`).
+
+Steps 1-3 depend on the document's text only: their result is kept in one
+LRU shared by every request of the process, so the few documents screens
+and the console send all day are parsed, measured and validated once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections import OrderedDict
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass, field
+
+from graphql import DocumentNode, GraphQLError, GraphQLSchema, parse
+from strawberry.extensions import SchemaExtension
+from strawberry.schema.schema import validate_document
+
+from qile_api.graphql.cost import Limits, exceeded, measure
+from qile_api.graphql.inputs import LiteralInputsRule, variable_errors
+
+TOO_COMPLEX = "QUERY_TOO_COMPLEX"
+_LIMIT_WORDS = {"depth": "嵌套深度", "aliases": "别名数量", "cost": "估算开销", "bytes": "查询长度"}
+
+
+def limit_error(limit: str, allowed: int, found: int) -> GraphQLError:
+    return GraphQLError(
+        f"查询超出限制：{_LIMIT_WORDS[limit]} {found}，上限 {allowed}（query exceeds the {limit} limit)",
+        extensions={"code": TOO_COMPLEX, "limit": limit, "allowed": allowed, "found": found},
+    )
+
+
+@dataclass
+class _Checked:
+    document: DocumentNode
+    errors: list[GraphQLError] | None = None  # None until measured and validated
+
+
+@dataclass
+class DocumentCache:
+    """Parsed, measured and validated documents by their text, shared by all requests."""
+
+    limits: Limits
+    max_tokens: int
+    max_bytes: int
+    size: int = 256
+    # How often each step really ran (tests read these to prove the cache hits).
+    parses: int = 0
+    validations: int = 0
+    _entries: OrderedDict[str, _Checked] = field(default_factory=OrderedDict)
+
+    def document(self, query: str) -> _Checked:
+        entry = self._entries.get(query)
+        if entry is not None:
+            self._entries.move_to_end(query)
+            return entry
+        if len(query) > self.max_bytes:
+            raise limit_error("bytes", self.max_bytes, len(query))
+        self.parses += 1
+        entry = _Checked(parse(query, max_tokens=self.max_tokens))
+        self._entries[query] = entry
+        if len(self._entries) > self.size:
+            self._entries.popitem(last=False)
+        return entry
+
+    async def check(self, entry: _Checked, schema: GraphQLSchema, rules: tuple[type, ...]) -> list[GraphQLError]:
+        if entry.errors is None:
+            found = measure(schema, entry.document, self.limits)
+            over = exceeded(found, self.limits) if found is not None else []
+            if over:
+                entry.errors = [limit_error(*o) for o in over]
+            else:
+                self.validations += 1
+                # Bounded by the limits above, but still CPU work on a document
+                # nobody has sent before: done in a thread, the loop stays free.
+                entry.errors = await asyncio.to_thread(
+                    validate_document, schema, entry.document, (*rules, LiteralInputsRule)
+                )
+        return entry.errors
+
+
+class DocumentGate(SchemaExtension):
+    def __init__(self, cache: DocumentCache) -> None:
+        super().__init__()
+        self.cache = cache
+        self.entry: _Checked | None = None
+
+    def on_parse(self) -> Iterator[None]:
+        ctx = self.execution_context
+        if ctx.query is not None and ctx.graphql_document is None:
+            self.entry = self.cache.document(ctx.query)
+            ctx.graphql_document = self.entry.document
+        yield
+
+    async def on_validate(self) -> AsyncIterator[None]:  # type: ignore[override]
+        ctx = self.execution_context
+        if self.entry is not None:
+            schema = ctx.schema._schema
+            errors = await self.cache.check(self.entry, schema, tuple(ctx.validation_rules))
+            if not errors:
+                errors = variable_errors(schema, self.entry.document, ctx.operation_name, ctx.variables)
+            # Setting the errors (even none) tells strawberry validation is done.
+            ctx.pre_execution_errors = list(errors)
+        yield

@@ -76,7 +76,15 @@ def _serve(settings: Settings) -> int:
 
     from qile_api.http.app import create_app
 
-    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info")
+    uvicorn.run(
+        create_app(settings),
+        host=settings.host,
+        port=settings.port,
+        log_level="info",
+        # SIGTERM stops the process within seconds whatever it is doing:
+        # requests still running after this are cut off.
+        timeout_graceful_shutdown=settings.shutdown_grace_seconds,
+    )
     return 0
 
 

@@ -25,6 +25,7 @@ class Settings(BaseSettings):
     max_query_tokens: int = 3000
     max_aliases: int = 20
     # Estimated fields resolved, lists weighted by `first` or an estimate (graphql/cost.py).
+    max_query_fields: int = 1_000
     max_query_cost: int = 20_000
     max_query_bytes: int = 100_000
     page_size_max: int = 100
@@ -32,6 +33,7 @@ class Settings(BaseSettings):
     feed_horizon_days: int = 14
     feed_cache_entries: int = 10_000
     graphiql: bool = True
+    shutdown_grace_seconds: int = 3
     timezone: str = "Asia/Shanghai"
     # Staff sign-in.
     bootstrap_admin: str | None = None  # "username:password", used only while no account exists

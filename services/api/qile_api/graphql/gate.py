@@ -6,9 +6,10 @@ One extension does, in this order, what would otherwise be five:
 2. measure the fragment-expanded document (depth, aliases, estimated cost,
    see `cost.py`) and refuse it, naming the limit, before validation: the
    expensive part of an abusive document is what it expands to;
-3. validate it with the specified rules plus the literal input checks,
-   off the event loop, so a document seen for the first time cannot hold up
-   screens' polls;
+3. validate it with the specified rules plus the literal input checks in
+   one worker thread of its own: a document seen for the first time waits
+   its turn there and cannot hold up the event loop, where screens' polls
+   (whose documents are cached) go on being answered;
 4. check the request's variables (`inputs.py`).
 
 Steps 1-3 depend on the document's text only: their result is kept in one
@@ -21,6 +22,7 @@ from __future__ import annotations
 import asyncio
 from collections import OrderedDict
 from collections.abc import AsyncIterator, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from graphql import DocumentNode, GraphQLError, GraphQLSchema, parse
@@ -31,7 +33,13 @@ from qile_api.graphql.cost import Limits, exceeded, measure
 from qile_api.graphql.inputs import LiteralInputsRule, variable_errors
 
 TOO_COMPLEX = "QUERY_TOO_COMPLEX"
-_LIMIT_WORDS = {"depth": "嵌套深度", "aliases": "别名数量", "cost": "估算开销", "bytes": "查询长度"}
+_LIMIT_WORDS = {
+    "depth": "嵌套深度",
+    "aliases": "别名数量",
+    "fields": "字段数量",
+    "cost": "估算开销",
+    "bytes": "查询长度",
+}
 
 
 def limit_error(limit: str, allowed: int, found: int) -> GraphQLError:
@@ -39,6 +47,13 @@ def limit_error(limit: str, allowed: int, found: int) -> GraphQLError:
         f"查询超出限制：{_LIMIT_WORDS[limit]} {found}，上限 {allowed}（query exceeds the {limit} limit)",
         extensions={"code": TOO_COMPLEX, "limit": limit, "allowed": allowed, "found": found},
     )
+
+
+def _coded(error: GraphQLError, code: str) -> GraphQLError:
+    """Give a syntax or validation error the code clients branch on (as Apollo names them)."""
+    if not error.extensions or "code" not in error.extensions:
+        error.extensions = {**(error.extensions or {}), "code": code}
+    return error
 
 
 @dataclass
@@ -59,6 +74,13 @@ class DocumentCache:
     parses: int = 0
     validations: int = 0
     _entries: OrderedDict[str, _Checked] = field(default_factory=OrderedDict)
+    _worker: ThreadPoolExecutor = field(
+        default_factory=lambda: ThreadPoolExecutor(max_workers=1, thread_name_prefix="qile-validate")
+    )
+
+    def close(self) -> None:
+        """At shutdown: drop queued validations so the process can exit at once."""
+        self._worker.shutdown(wait=False, cancel_futures=True)
 
     def document(self, query: str) -> _Checked:
         entry = self._entries.get(query)
@@ -68,7 +90,11 @@ class DocumentCache:
         if len(query) > self.max_bytes:
             raise limit_error("bytes", self.max_bytes, len(query))
         self.parses += 1
-        entry = _Checked(parse(query, max_tokens=self.max_tokens))
+        try:
+            document = parse(query, max_tokens=self.max_tokens)
+        except GraphQLError as error:
+            raise _coded(error, "GRAPHQL_PARSE_FAILED") from None
+        entry = _Checked(document)
         self._entries[query] = entry
         if len(self._entries) > self.size:
             self._entries.popitem(last=False)
@@ -83,10 +109,11 @@ class DocumentCache:
             else:
                 self.validations += 1
                 # Bounded by the limits above, but still CPU work on a document
-                # nobody has sent before: done in a thread, the loop stays free.
-                entry.errors = await asyncio.to_thread(
-                    validate_document, schema, entry.document, (*rules, LiteralInputsRule)
+                # nobody has sent before: done in the worker, the loop stays free.
+                errors = await asyncio.get_running_loop().run_in_executor(
+                    self._worker, validate_document, schema, entry.document, (*rules, LiteralInputsRule)
                 )
+                entry.errors = [_coded(e, "GRAPHQL_VALIDATION_FAILED") for e in errors]
         return entry.errors
 
 

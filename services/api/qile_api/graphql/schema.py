@@ -102,6 +102,8 @@ Mutation = merge_types(
 
 
 class QileSchema(strawberry.Schema):
+    documents: DocumentCache
+
     def process_errors(self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None) -> None:
         # Expected errors (bad input, refusals, limits) are the caller's to
         # read, not the operator's: only faults reach the log, with their trace.
@@ -110,13 +112,14 @@ class QileSchema(strawberry.Schema):
                 log.error("unexpected error in %s", error.path or "request", exc_info=error.original_error)
 
 
-def build_schema(settings: Settings | None = None) -> strawberry.Schema:
+def build_schema(settings: Settings | None = None) -> QileSchema:
     settings = settings or Settings()
     # One cache for the process: screens send the same few documents all day.
     documents = DocumentCache(
         limits=Limits(
             depth=settings.max_query_depth,
             aliases=settings.max_aliases,
+            fields=settings.max_query_fields,
             cost=settings.max_query_cost,
             page_default=settings.page_size_default,
             page_max=settings.page_size_max,
@@ -124,7 +127,7 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
         max_tokens=settings.max_query_tokens,
         max_bytes=settings.max_query_bytes,
     )
-    return QileSchema(
+    schema = QileSchema(
         query=Query,
         mutation=Mutation,
         types=[City, District, Subdistrict, Community, Notice, Honour, Event, Account, Screen, Facility, Team],
@@ -134,3 +137,5 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
             lambda: MaskErrors(should_mask_error=should_mask_error),
         ],
     )
+    schema.documents = documents
+    return schema

@@ -16,6 +16,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
+from cross_web import HTTPException
 
 from qile_api.accounts.service import bootstrap_admin
 from qile_api.assessment.export import assessment_csv
@@ -24,6 +25,8 @@ from qile_api.db.embedded import resolve_dsn
 from qile_api.db.migrate import migrate
 from qile_api.devices.heartbeat import DeviceRuntime
 from qile_api.graphql.context import Context, build_context
+from qile_api.graphql.errors import BadUserInput
+from qile_api.graphql.inputs import check_text
 from qile_api.graphql.payloads import MutationFailed
 from qile_api.graphql.schema import build_schema
 from qile_api.http.health import healthz, readyz
@@ -39,6 +42,22 @@ class QileGraphQL(GraphQL[Context, None]):
     def encode_json(self, data: object) -> str:
         # Chinese as UTF-8, not \uXXXX escapes: readable, and half the bytes.
         return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+    def decode_json(self, data: str | bytes) -> object:
+        try:
+            body = json.loads(data)
+        except UnicodeDecodeError:
+            # Not JSON at all, and not a fault of ours: say so, don't trace it.
+            raise HTTPException(400, "请求体不是有效的 UTF-8 (request body is not valid UTF-8)") from None
+        if isinstance(body, dict):
+            # The envelope is echoed in errors ("Unknown operation named …"):
+            # text that cannot be encoded back must not get that far.
+            for key in ("query", "operationName"):
+                try:
+                    check_text(body.get(key), key)
+                except BadUserInput as exc:
+                    raise HTTPException(400, str(exc)) from None
+        return body
 
     async def get_context(self, request: Request | WebSocket, response: Response | WebSocket) -> Context:
         assert isinstance(request, Request) and isinstance(response, Response)
@@ -87,12 +106,14 @@ def create_app(settings: Settings | None = None, *, dsn: str | None = None, run_
         try:
             yield
         finally:
+            schema.documents.close()
             await devices.stop(flusher, background)
             await db.close()
             del embedded  # the embedded server may stop once nobody holds it
 
+    schema = build_schema(settings)
     graphql: Any = QileGraphQL(
-        build_schema(settings),
+        schema,
         graphql_ide="graphiql" if settings.graphiql else None,
         # Photos arrive by the GraphQL multipart request spec. Staff authenticate
         # with a bearer header, never a cookie, so a cross-site form cannot ride

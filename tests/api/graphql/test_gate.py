@@ -19,7 +19,10 @@ def bomb(levels: int) -> str:
 
 
 # The region tree walked back and forth: within the depth limit, millions of objects in a real city.
-TREE_WALK = "{ districts { subdistricts { communities { subdistrict { district { subdistricts { communities { name } } } } } } } }"
+TREE_WALK = (
+    "{ districts { subdistricts { communities { subdistrict { district {"
+    " subdistricts { communities { name } } } } } } } }"
+)
 README_TREE = "{ districts { name subdistricts { name kind communities { name pilotNo theme { label } } } } }"
 
 
@@ -85,7 +88,8 @@ async def test_the_readme_tree_query_is_within_every_limit(api: Api) -> None:
         (" ".join(f"query Q{i} {{ city {{ " + "name " * 30 + "} }" for i in range(40)), "fields"),
         # `first` weighs a connection's nodes.
         (
-            "{ communities(first: 100) { nodes { name subdistrict { communities { facilities { name } teams { name } } } } } }",
+            "{ communities(first: 100) { nodes { name subdistrict {"
+            " communities { facilities { name } teams { name } } } } } }",
             "cost",
         ),
     ],

@@ -49,8 +49,8 @@ async def test_a_nul_in_a_notice_title_changes_nothing(api: Api, no_tracebacks: 
 
     by_variable = await api.gql(NOTICE_CREATE, variables, token=editor)
     by_literal = await api.gql(
-        'mutation { noticeCreate(input: {scope: "%s", category: SERVICE, title: "停水\\u0000通知", body: "正文"}) { errors { code } } }'
-        % scope,
+        f'mutation {{ noticeCreate(input: {{scope: "{scope}", category: SERVICE, title: "停水\\u0000通知",'
+        ' body: "正文"}) { errors { code } } }',
         token=editor,
     )
 

@@ -40,6 +40,7 @@ from qile_api.notices.types import Notice
 from qile_api.regions.mutations import CommunityMutations
 from qile_api.regions.queries import RegionQueries
 from qile_api.regions.types import City, Community, District, Subdistrict
+from qile_api.review.queries import ReviewQueries
 from qile_api.screens.mutations import ScreenMutations
 from qile_api.screens.queries import ScreenQueries
 from qile_api.screens.types import Screen
@@ -76,6 +77,7 @@ Query = merge_types(
         AccountQueries,
         AuditQueries,
         DeviceQueries,
+        ReviewQueries,
     ),
 )
 

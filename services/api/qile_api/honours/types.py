@@ -40,6 +40,15 @@ class Honour(relay.Node, ContentFields):
         rows = await info.context.loaders.honour_by_id.load_many(node_pks(node_ids))
         return [cls.from_row(r) if r else None for r in rows]
 
+    @strawberry.field(
+        description="Staff: for a draft revision, the published honour it will replace (to compare); null otherwise."
+    )
+    async def original(self, info: Info) -> Honour | None:
+        if self.row.revision_of is None or info.context.staff is None:
+            return None
+        row = await info.context.loaders.honour_by_id.load(self.row.revision_of)
+        return Honour.from_row(row) if row else None
+
     @strawberry.field(description="The title awarded, e.g. 好邻居, 好楼长, 美德诚信商户.")
     def title(self) -> str:
         return self.row.title

@@ -4,7 +4,7 @@
     qile-api seed [--demo]
     qile-api screen add --community 工盛社区 --kind BULLETIN --name 大厅东屏
     qile-api user create --username admin --role ADMIN --scope 淄博市   (password on stdin)
-    qile-api user list | disable --username X | reset-password --username X
+    qile-api user list | disable --username X | reset-password --username X | unlock --username X
     qile-api serve
     qile-api schema
 

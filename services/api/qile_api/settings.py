@@ -39,9 +39,12 @@ class Settings(BaseSettings):
     bootstrap_admin: str | None = None  # "username:password", used only while no account exists
     session_ttl_hours: int = 12
     login_window_minutes: int = 15
-    login_lock_after: int = 5
+    login_lock_after: int = Field(default=5, ge=1)
     login_lock_minutes: int = 15
     login_delay_ms: int = 250
+    # Failed (or refused) sign-ins from one address, any usernames, per
+    # window before that address is refused: high enough for an office.
+    login_address_limit: int = Field(default=100, ge=1)
     # Photos.
     max_upload_bytes: int = 8 * 1024 * 1024
     max_image_side: int = 8000

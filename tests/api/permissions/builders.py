@@ -132,6 +132,7 @@ _INPUT_TYPES = {
     "accountDisable": "AccountRefInput",
     "accountEnable": "AccountRefInput",
     "accountResetPassword": "AccountResetPasswordInput",
+    "accountUnlock": "AccountUnlockInput",
 }
 for _kind in ("notice", "honour", "event"):
     for _verb in ("Submit", "Approve", "Archive"):
@@ -261,6 +262,7 @@ BUILDERS: dict[str, Builder] = {
     "accountResetPassword": ref_builder(
         "accountResetPassword", "Account", _account, {"password": "another long password"}
     ),
+    "accountUnlock": unversioned(ref_builder("accountUnlock", "Account", _account, {})),
 }
 for _kind, _make, _type in (("notice", _notice, "Notice"), ("honour", _honour, "Honour"), ("event", _event, "Event")):
     for _verb in ("Submit", "Approve", "Archive"):

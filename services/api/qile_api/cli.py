@@ -76,11 +76,17 @@ def _serve(settings: Settings) -> int:
 
     from qile_api.http.app import create_app
 
+    proxies = [str(network) for network in settings.trusted_proxies]
     uvicorn.run(
         create_app(settings),
         host=settings.host,
         port=settings.port,
         log_level="info",
+        # Forwarding headers name the client only when a configured proxy
+        # sent them (uvicorn would trust 127.0.0.1 by default): the same list
+        # the API's own client_address() uses.
+        proxy_headers=bool(proxies),
+        forwarded_allow_ips=proxies,
         # SIGTERM stops the process within seconds whatever it is doing:
         # requests still running after this are cut off.
         timeout_graceful_shutdown=settings.shutdown_grace_seconds,

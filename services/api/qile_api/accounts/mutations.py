@@ -12,10 +12,11 @@ from qile_api.accounts import service, sql
 from qile_api.accounts.passwords import hash_password, password_problem
 from qile_api.accounts.types import Account, Role
 from qile_api.audit.sql import record
-from qile_api.graphql.context import Info, client_address
+from qile_api.graphql.context import Info
 from qile_api.graphql.ids import node_pk, pk_of
 from qile_api.graphql.payloads import ErrorCode, MutationError, MutationFailed, error
 from qile_api.graphql.permissions import ADMINS, STAFF
+from qile_api.http.addresses import client_address
 
 
 @strawberry.input

@@ -76,7 +76,8 @@ async def test_user_unlock_lifts_a_lock_and_is_audited(databases: Databases) -> 
     password = "zhang's long password"
     create = ("user", "create", "--username", "zhang", "--role", "EDITOR", "--scope", "张店区")
     assert qile_api(dsn, *create, stdin=password + "\n").returncode == 0
-    app = create_app(Settings(login_delay_ms=1, _env_file=None), dsn=dsn)  # type: ignore[call-arg]
+    settings = Settings(login_delay_ms=1, login_lock_after=2, _env_file=None)  # type: ignore[call-arg]
+    app = create_app(settings, dsn=dsn)
     async with app.router.lifespan_context(app):
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
@@ -86,7 +87,7 @@ async def test_user_unlock_lifts_a_lock_and_is_audited(databases: Databases) -> 
                 response = await client.post("/graphql", json={"query": LOGIN_AS, "variables": variables})
                 return response.json()["data"]["login"]  # type: ignore[no-any-return]
 
-            for _ in range(5):
+            for _ in range(2):
                 await attempt("a wrong guess")
             locked = await attempt(password)
             unlocked = await asyncio.to_thread(qile_api, dsn, "user", "unlock", "--username", "zhang")

@@ -27,10 +27,13 @@ async def login_with(api: Api, address: str, headers: dict[str, str]) -> dict[st
     return response.json()["data"]["login"]  # type: ignore[no-any-return]
 
 
-async def test_a_locked_address_stays_locked_whatever_it_says_it_forwards(api: Api) -> None:
+async def test_a_locked_address_stays_locked_whatever_it_says_it_forwards(
+    api: Api, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(api.state.settings, "login_lock_after", 2)
     await staff.account(api.db, "wang", "EDITOR", "工盛社区")
     async with peer(api, PROXY) as client:
-        await fail(client, "wang", 5)
+        await fail(client, "wang", 2)
 
     # no proxies configured (the default): the headers are the caller's own words
     for name, value in SPOOFED.items():
@@ -40,9 +43,10 @@ async def test_a_locked_address_stays_locked_whatever_it_says_it_forwards(api: A
 
 async def test_a_trusted_proxy_names_the_client(api: Api, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(api.state.settings, "trusted_proxies", [ip_network("192.0.2.0/28")])
+    monkeypatch.setattr(api.state.settings, "login_lock_after", 2)
     await staff.account(api.db, "wang", "EDITOR", "工盛社区")
     async with peer(api, PROXY) as client:
-        for _ in range(5):
+        for _ in range(2):
             wrong = {"u": "wang", "p": "a wrong guess"}
             await client.post("/graphql", json={"query": LOGIN, "variables": wrong}, headers=SPOOFED)
 

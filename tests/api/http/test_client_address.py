@@ -9,10 +9,10 @@ import pytest
 from starlette.datastructures import Headers
 
 from qile_api import cli
-from qile_api.http.addresses import resolve_client
+from qile_api.http.addresses import per_client, resolve_client
 from qile_api.settings import Settings
 from tests.api import staff
-from tests.api.accounts.test_throttle import LOGIN, fail, peer
+from tests.api.accounts.test_throttle import LOGIN, fail, login, peer
 from tests.api.conftest import Api
 
 PROXY = "192.0.2.10"  # the reverse proxy in front of the API
@@ -84,6 +84,35 @@ async def test_pairing_limits_use_the_same_address(api: Api, monkeypatch: pytest
 
     assert untrusted == [[], [], ["THROTTLED"]]
     assert trusted == [[], [], []]
+
+
+async def test_an_ipv6_client_cannot_step_past_a_lock_by_changing_its_address(
+    api: Api, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(api.state.settings, "login_lock_after", 2)
+    await staff.account(api.db, "wang", "EDITOR", "工盛社区")
+    async with peer(api, "2001:db8:5:7::1") as client:
+        await fail(client, "wang", 2)
+
+    async with peer(api, "2001:db8:5:7:9a3c:11ff:fe00:42") as same_network:
+        next_address = await login(same_network, "wang")
+    async with peer(api, "2001:db8:5:8::1") as next_network:
+        elsewhere = await login(next_network, "wang")
+
+    assert next_address["token"] is None and next_address["errors"][0]["code"] == "THROTTLED"
+    assert elsewhere["token"] is not None
+
+
+@pytest.mark.parametrize(
+    ("address", "counted_as"),
+    [
+        ("203.0.113.5", "203.0.113.5"),
+        ("2001:db8:5:7:9a3c:11ff:fe00:42", "2001:db8:5:7::/64"),
+        ("unknown", "unknown"),
+    ],
+)
+def test_per_address_rules_count_an_ipv6_client_by_its_network(address: str, counted_as: str) -> None:
+    assert per_client(address) == counted_as
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from ipaddress import IPv4Address, IPv4Network, IPv6Address, IPv6Network, ip_address
+from ipaddress import IPv4Address, IPv4Network, IPv6Address, IPv6Network, ip_address, ip_network
 
 from starlette.datastructures import Headers
 from starlette.requests import Request
@@ -20,6 +20,10 @@ from qile_api.state import AppState
 
 Address = IPv4Address | IPv6Address
 Network = IPv4Network | IPv6Network
+
+# One IPv6 client (a home, an office, a hall's Wi-Fi) is handed a whole /64
+# and may pick any address in it for each request.
+_IPV6_CLIENT_PREFIX = 64
 
 # `for=` of one Forwarded element (RFC 7239), quoted or not.
 _FORWARDED_FOR = re.compile(r'(?:^|;)\s*for=("[^"]*"|[^;,\s]*)', re.IGNORECASE)
@@ -83,8 +87,20 @@ def resolve_client(peer: str, headers: Headers, trusted: Sequence[Network]) -> s
     return str(current)
 
 
+def per_client(address: str) -> str:
+    """What per-address rules count on: an IPv4 address, or the /64 an IPv6 address is in.
+
+    Counting each IPv6 address alone would let one client step past every
+    per-address limit and lock by changing the last bits of its address.
+    """
+    parsed = _parse(address)
+    if isinstance(parsed, IPv6Address):
+        return str(ip_network(f"{parsed}/{_IPV6_CLIENT_PREFIX}", strict=False))
+    return address
+
+
 def client_address(request: Request) -> str:
     """The one place every per-address rule (sign-in throttling, pairing limits) gets its address."""
     state: AppState = request.app.state.qile
     peer = request.client.host if request.client else "unknown"
-    return resolve_client(peer, request.headers, state.settings.trusted_proxies)
+    return per_client(resolve_client(peer, request.headers, state.settings.trusted_proxies))

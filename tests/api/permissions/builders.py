@@ -162,6 +162,7 @@ _INPUT_TYPES = {
     "accountDisable": "AccountRefInput",
     "accountEnable": "AccountRefInput",
     "accountResetPassword": "AccountResetPasswordInput",
+    "accountUnlock": "AccountUnlockInput",
 }
 for _kind in ("notice", "honour", "event"):
     for _verb in ("Submit", "Approve", "Archive"):
@@ -306,6 +307,7 @@ BUILDERS: dict[str, Builder] = {
     "accountResetPassword": ref_builder(
         "accountResetPassword", "Account", _account, {"password": "another long password"}
     ),
+    "accountUnlock": unversioned(ref_builder("accountUnlock", "Account", _account, {})),
 }
 for _kind, _make, _type in (
     ("notice", _notice_in, "Notice"),

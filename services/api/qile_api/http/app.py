@@ -29,6 +29,7 @@ from qile_api.graphql.errors import BadUserInput
 from qile_api.graphql.inputs import check_text
 from qile_api.graphql.payloads import MutationFailed
 from qile_api.graphql.schema import build_schema
+from qile_api.http.csrf import PreflightRequired
 from qile_api.http.health import healthz, readyz
 from qile_api.http.limits import BodySizeLimit
 from qile_api.media.routes import media
@@ -117,12 +118,13 @@ def create_app(settings: Settings | None = None, *, dsn: str | None = None, run_
         graphql_ide="graphiql" if settings.graphiql else None,
         # Photos arrive by the GraphQL multipart request spec. Staff authenticate
         # with a bearer header, never a cookie, so a cross-site form cannot ride
-        # on someone's session.
+        # on someone's session; PreflightRequired keeps such forms from firing
+        # anonymous mutations.
         multipart_uploads_enabled=True,
     )
     return Starlette(
         routes=[
-            Route("/graphql", graphql, methods=["GET", "POST"]),
+            Route("/graphql", PreflightRequired(graphql), methods=["GET", "POST"]),
             Route("/media/{sha256}", media, methods=["GET"]),
             Route("/reports/assessment.csv", assessment_csv, methods=["GET"]),
             Route("/healthz", healthz, methods=["GET"]),

@@ -15,6 +15,7 @@ from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
+from starlette.types import ASGIApp
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 
@@ -30,6 +31,7 @@ from qile_api.graphql.inputs import check_text
 from qile_api.graphql.payloads import MutationFailed
 from qile_api.graphql.schema import build_schema
 from qile_api.http.csrf import PreflightRequired
+from qile_api.http.headers import NoSniff
 from qile_api.http.health import healthz, readyz
 from qile_api.http.limits import BodySizeLimit
 from qile_api.media.routes import media
@@ -63,6 +65,12 @@ class QileGraphQL(GraphQL[Context, None]):
     async def get_context(self, request: Request | WebSocket, response: Response | WebSocket) -> Context:
         assert isinstance(request, Request) and isinstance(response, Response)
         return await build_context(request, response)
+
+
+class QileStarlette(Starlette):
+    def build_middleware_stack(self) -> ASGIApp:
+        # Outside Starlette's own error handler, so its 500 carries the headers too.
+        return NoSniff(super().build_middleware_stack())
 
 
 def create_app(settings: Settings | None = None, *, dsn: str | None = None, run_migrations: bool = True) -> Starlette:
@@ -122,7 +130,7 @@ def create_app(settings: Settings | None = None, *, dsn: str | None = None, run_
         # anonymous mutations.
         multipart_uploads_enabled=True,
     )
-    return Starlette(
+    return QileStarlette(
         routes=[
             Route("/graphql", PreflightRequired(graphql), methods=["GET", "POST"]),
             Route("/media/{sha256}", media, methods=["GET"]),

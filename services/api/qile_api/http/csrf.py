@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from starlette.datastructures import Headers
 from starlette.responses import JSONResponse
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import Receive, Scope, Send
 
 PREFLIGHT_HEADERS = ("x-qile-client", "apollo-require-preflight")
 # The bodies a browser sends cross-site without a preflight (Fetch standard,
@@ -46,18 +46,13 @@ def needs_preflight_header(method: str, headers: Headers) -> bool:
     return not any(headers.get(name, "").strip() for name in PREFLIGHT_HEADERS)
 
 
-class PreflightRequired:
-    """Wraps the GraphQL endpoint: refuses a simple POST before anything reads its body."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and needs_preflight_header(scope["method"], Headers(scope=scope)):
-            response = JSONResponse(
-                {"errors": [{"message": MESSAGE, "extensions": {"code": "CSRF_PREVENTED"}}]},
-                status_code=400,
-            )
-            await response(scope, receive, send)
-            return
-        await self.app(scope, receive, send)
+async def refused_form_post(scope: Scope, receive: Receive, send: Send) -> bool:
+    """Answer a simple POST without the header with a 400 before anything reads its body; True if it did."""
+    if scope["type"] != "http" or not needs_preflight_header(scope["method"], Headers(scope=scope)):
+        return False
+    response = JSONResponse(
+        {"errors": [{"message": MESSAGE, "extensions": {"code": "CSRF_PREVENTED"}}]},
+        status_code=400,
+    )
+    await response(scope, receive, send)
+    return True

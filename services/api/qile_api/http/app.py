@@ -15,6 +15,7 @@ from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
+from starlette.types import ASGIApp, Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 
@@ -29,6 +30,8 @@ from qile_api.graphql.errors import BadUserInput
 from qile_api.graphql.inputs import check_text
 from qile_api.graphql.payloads import MutationFailed
 from qile_api.graphql.schema import build_schema
+from qile_api.http.csrf import refused_form_post
+from qile_api.http.headers import NoSniff
 from qile_api.http.health import healthz, readyz
 from qile_api.http.limits import BodySizeLimit
 from qile_api.media.routes import media
@@ -59,9 +62,20 @@ class QileGraphQL(GraphQL[Context, None]):
                     raise HTTPException(400, str(exc)) from None
         return body
 
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if await refused_form_post(scope, receive, send):
+            return
+        await super().__call__(scope, receive, send)
+
     async def get_context(self, request: Request | WebSocket, response: Response | WebSocket) -> Context:
         assert isinstance(request, Request) and isinstance(response, Response)
         return await build_context(request, response)
+
+
+class QileStarlette(Starlette):
+    def build_middleware_stack(self) -> ASGIApp:
+        # Outside Starlette's own error handler, so its 500 carries the headers too.
+        return NoSniff(super().build_middleware_stack())
 
 
 def create_app(settings: Settings | None = None, *, dsn: str | None = None, run_migrations: bool = True) -> Starlette:
@@ -117,10 +131,11 @@ def create_app(settings: Settings | None = None, *, dsn: str | None = None, run_
         graphql_ide="graphiql" if settings.graphiql else None,
         # Photos arrive by the GraphQL multipart request spec. Staff authenticate
         # with a bearer header, never a cookie, so a cross-site form cannot ride
-        # on someone's session.
+        # on someone's session; refused_form_post keeps such forms from firing
+        # anonymous mutations.
         multipart_uploads_enabled=True,
     )
-    return Starlette(
+    return QileStarlette(
         routes=[
             Route("/graphql", graphql, methods=["GET", "POST"]),
             Route("/media/{sha256}", media, methods=["GET"]),

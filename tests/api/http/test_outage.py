@@ -80,7 +80,8 @@ class Setup:
         await self.proxy.refuse()
         await execute(
             self.admin_dsn,
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()",
+            # With a timeout it waits until each session is gone.
+            "SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity WHERE datname = $1",
             self.database,
         )
 

@@ -21,6 +21,14 @@ class Settings(BaseSettings):
     db_pool_min: int = 1
     db_pool_max: int = 10
     statement_timeout_ms: int = 5000
+    # A database that is down or frozen must make requests fail fast, not hang:
+    # waiting for a pooled connection (connecting included), opening one, and
+    # a statement's answer are each bounded. The command timeout defaults to
+    # the statement timeout plus a second, so the server's own cancel comes first.
+    db_acquire_timeout_ms: int = 2000
+    db_connect_timeout_ms: int = 2000
+    db_command_timeout_ms: int | None = None
+    readyz_timeout_ms: int = 1000
     max_body_bytes: int = 12 * 1024 * 1024
     max_query_depth: int = 12
     max_query_tokens: int = 3000

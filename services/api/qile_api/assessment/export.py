@@ -109,7 +109,7 @@ async def parse_district(db: Executor, value: str | None) -> int | None:
 
 
 def parse_year(value: str | None) -> int:
-    if not value or not value.isdigit() or not MIN_YEAR <= int(value) <= MAX_YEAR:
+    if not value or not (value.isascii() and value.isdigit()) or not MIN_YEAR <= int(value) <= MAX_YEAR:
         raise ExportError(f"year must be between {MIN_YEAR} and {MAX_YEAR}")
     return int(value)
 

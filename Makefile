@@ -7,7 +7,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install migrate seed schema schema-check lint bench fonts clean
+.PHONY: run test install migrate seed schema schema-check lint bench fuzz fonts clean
 
 $(STAMP): services/api/pyproject.toml services/kiosk/pyproject.toml tests/requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,10 @@ lint: install
 
 bench: install
 	$(PY) -m tests.bench
+
+# The GraphQL fuzzing of `make test`, with many more examples per role.
+fuzz: install
+	QILE_FUZZ_EXAMPLES=$${QILE_FUZZ_EXAMPLES:-500} $(PY) -m pytest tests/fuzz
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

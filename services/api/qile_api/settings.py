@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, IPvAnyNetwork, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 
 class Settings(BaseSettings):
@@ -39,9 +40,16 @@ class Settings(BaseSettings):
     bootstrap_admin: str | None = None  # "username:password", used only while no account exists
     session_ttl_hours: int = 12
     login_window_minutes: int = 15
-    login_lock_after: int = 5
+    login_lock_after: int = Field(default=5, ge=1)
     login_lock_minutes: int = 15
     login_delay_ms: int = 250
+    # Failed (or refused) sign-ins from one address, any usernames, per
+    # window before that address is refused: high enough for an office.
+    login_address_limit: int = Field(default=100, ge=1)
+    # Proxies whose X-Forwarded-For (else Forwarded, else X-Real-IP) names
+    # the client: comma-separated addresses or networks. Empty: every such
+    # header is ignored and the peer's address is the client's.
+    trusted_proxies: Annotated[list[IPvAnyNetwork], NoDecode] = Field(default_factory=list)
     # Photos.
     max_upload_bytes: int = 8 * 1024 * 1024
     max_image_side: int = 8000
@@ -57,6 +65,11 @@ class Settings(BaseSettings):
     screenshot_side: int = 960
     screenshot_max_bytes: int = 4 * 1024 * 1024
     plays_batch_max: int = 500
+
+    @field_validator("trusted_proxies", mode="before")
+    @classmethod
+    def _comma_separated(cls, value: object) -> object:
+        return [item.strip() for item in value.split(",") if item.strip()] if isinstance(value, str) else value
 
     @property
     def embedded_pgdata(self) -> Path:

@@ -13,6 +13,7 @@ from qile_api.graphql.context import Info
 from qile_api.graphql.errors import BadUserInput
 from qile_api.graphql.ids import node_pk, pk_of
 from qile_api.graphql.permissions import STAFF
+from qile_api.graphql.times import require_offset
 from qile_api.screens.sql import screens_by_ids
 from qile_api.screens.types import Screen
 
@@ -70,6 +71,8 @@ class DeviceQueries:
         ctx = info.context
         assert ctx.staff is not None
         f = filter or PlayFilterInput()
+        require_offset(f.since, "filter.since")
+        require_offset(f.until, "filter.until")
         item_type = item_id = None
         if f.item is not None:
             if f.item.type_name not in _ITEM_TYPES:

@@ -60,6 +60,8 @@ class Settings(BaseSettings):
     trusted_proxies: Annotated[list[IPvAnyNetwork], NoDecode] = Field(default_factory=list)
     # Photos.
     max_upload_bytes: int = 8 * 1024 * 1024
+    # Key for signed image links; unset: one generated and kept in the database.
+    media_url_key: str | None = None
     max_image_side: int = 8000
     max_image_pixels: int = 40_000_000
     screen_image_side: int = 1600

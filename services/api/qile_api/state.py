@@ -22,6 +22,8 @@ class AppState:
     settings: Settings
     db: Database
     feed_cache: FeedCache
+    # Signs short-lived image links for staff (media/links.py).
+    media_key: bytes = b""
     # Replaceable so that tests can move time across display windows.
     clock: Clock = field(default=utc_now)
 

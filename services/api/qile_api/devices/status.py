@@ -13,6 +13,7 @@ import strawberry
 
 from qile_api.devices.heartbeat import DeviceRuntime
 from qile_api.graphql.context import Info
+from qile_api.media.types import media_url
 
 
 def runtime(info: Info) -> DeviceRuntime:
@@ -35,9 +36,11 @@ class Screenshot:
     taken_at: datetime | None
     sha256: strawberry.Private[str | None]
 
-    @strawberry.field(description="/media/<sha256>; null until the screen has sent one.")
-    def url(self) -> str | None:
-        return f"/media/{self.sha256}" if self.sha256 else None
+    @strawberry.field(
+        description="/media/<sha256> with a signature valid for about 15 minutes; null until the screen sent one."
+    )
+    def url(self, info: Info) -> str | None:
+        return media_url(info, self.sha256) if self.sha256 else None
 
     @strawberry.field(description="Asked for and not yet sent.")
     def pending(self) -> bool:

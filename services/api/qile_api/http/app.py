@@ -39,6 +39,7 @@ from qile_api.http.health import healthz, readyz
 from qile_api.http.limits import BodySizeLimit
 from qile_api.http.outage import RETRY_AFTER_SECONDS, database_error_handler, graphql_outage
 from qile_api.media.routes import media
+from qile_api.media.sql import media_link_key
 from qile_api.settings import Settings
 from qile_api.state import AppState
 
@@ -129,6 +130,7 @@ def create_app(settings: Settings | None = None, *, dsn: str | None = None, run_
                 if created:
                     log.info("created the city administrator %s", created.username)
         app.state.qile = AppState.create(settings, db)
+        app.state.qile.media_key = await media_link_key(db, settings.media_url_key)
         # Screens' heartbeats wait in memory and are written in batches.
         devices = DeviceRuntime(settings.heartbeat_flush_seconds)
         app.state.devices = devices

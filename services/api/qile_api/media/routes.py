@@ -10,6 +10,9 @@ only to:
 - a screen whose current feed shows it (the feed cache answers, so the
   screen sees exactly what its feed rules let it show).
 
+- whoever holds a signed link staff were given (`media/links.py`), until
+  it expires.
+
 Everyone else gets the 404 of a missing image: the answer says nothing about
 whether the image exists.
 """
@@ -22,6 +25,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from qile_api.accounts.http import screen_of, staff_of
+from qile_api.media.links import valid_link
 from qile_api.media.sql import media_content, media_is_public, media_used_within
 from qile_api.state import AppState
 
@@ -51,7 +55,10 @@ async def media(request: Request) -> Response:
         return JSONResponse({"error": "not a sha256 hex digest"}, status_code=400)
     state: AppState = request.app.state.qile
     public = await media_is_public(state.db, sha)
-    if not public and not await may_see_private(request, sha):
+    link_left = valid_link(
+        state.media_key, sha, request.query_params.get("exp"), request.query_params.get("sig"), state.clock()
+    )
+    if not public and link_left is None and not await may_see_private(request, sha):
         return _not_found()
     etag = f'"{sha}"'
     # Only after the check: a 304 would tell anyone that the image exists.
@@ -66,7 +73,9 @@ async def media(request: Request) -> Response:
         media_type=content_type,
         headers={
             # The URL names the bytes, so they can never change under it.
-            "Cache-Control": f"{'public' if public else 'private'}, max-age=31536000, immutable",
+            "Cache-Control": f"private, max-age={link_left}"
+            if link_left is not None and not public
+            else f"{'public' if public else 'private'}, max-age=31536000, immutable",
             "ETag": etag,
         },
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -88,3 +89,14 @@ async def media_used_within(db: Executor, sha256: str, scope_region_id: int) -> 
             scope_region_id,
         )
     )
+
+
+async def media_link_key(db: Executor, configured: str | None) -> bytes:
+    """The key for signed image links: configured, else one stored for every process to share."""
+    if configured:
+        return configured.encode()
+    await db.execute(
+        "INSERT INTO app_secrets (name, value) VALUES ('media_links', $1) ON CONFLICT (name) DO NOTHING",
+        secrets.token_bytes(32),
+    )
+    return bytes(await db.fetchval("SELECT value FROM app_secrets WHERE name = 'media_links'"))

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import strawberry
 
+from qile_api.graphql.context import Info
+from qile_api.media.links import signed_path
 from qile_api.media.sql import MediaInfo
+
+
+def media_url(info: Info, sha256: str) -> str:
+    """The plain path for the public and screens; a signed link for staff."""
+    if info.context.staff is None:
+        return f"/media/{sha256}"
+    return signed_path(info.context.app.media_key, sha256, info.context.now())
 
 
 @strawberry.type(description="An image, served immutable at `url`.")
@@ -14,9 +23,12 @@ class Photo:
     width: int
     height: int
 
-    @strawberry.field(description="Path on this API, e.g. /media/3a7b…; never changes for the same bytes.")
-    def url(self) -> str:
-        return f"/media/{self.sha256}"
+    @strawberry.field(
+        description="Path on this API, e.g. /media/3a7b…. For staff it carries a signature valid for about "
+        "15 minutes, so a browser can open an image that is not on public view."
+    )
+    def url(self, info: Info) -> str:
+        return media_url(info, self.sha256)
 
     @classmethod
     def from_info(cls, m: MediaInfo) -> Photo:

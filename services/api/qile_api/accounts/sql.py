@@ -190,3 +190,19 @@ async def record_failure(
 
 async def clear_failures(db: Executor, kind: str, key: str) -> None:
     await db.execute("DELETE FROM login_failures WHERE kind = $1 AND key = $2", kind, key)
+
+
+# Changing one's own password ----------------------------------------------
+
+
+async def password_hash_of(db: Executor, account_id: int) -> str | None:
+    value = await db.fetchval("SELECT password_hash FROM accounts WHERE id = $1 FOR UPDATE", account_id)
+    return str(value) if value is not None else None
+
+
+async def revoke_other_sessions(db: Executor, account_id: int, keep_session_id: int) -> None:
+    await db.execute(
+        "UPDATE sessions SET revoked_at = now() WHERE account_id = $1 AND id <> $2 AND revoked_at IS NULL",
+        account_id,
+        keep_session_id,
+    )

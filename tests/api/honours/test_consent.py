@@ -113,3 +113,102 @@ async def test_contact_is_kept_but_never_returned(api: Api) -> None:
 
     assert stored == "13800000000"
     assert "13800000000" not in everything.text
+
+
+CONSENT_OF = """query($id: ID!) { node(id: $id) { ... on Honour { status version
+  consent { state givenBy givenAt method withdrawnAt formPhoto { url } } } } }"""
+
+
+async def honour_of(api: Api, gid: str, token: str | None) -> dict[str, Any]:
+    return (await api.gql(CONSENT_OF, {"id": gid}, token=token))["data"]["node"]  # type: ignore[no-any-return]
+
+
+async def test_withdrawal_shows_why_and_consent_again_goes_back_through_review(api: Api) -> None:
+    editor = await staff.staff(api.db, "editor", "EDITOR", "工盛社区")
+    reviewer = await staff.staff(api.db, "reviewer", "REVIEWER", "车站街道")
+    gallery = await f.screen(api.db, "工盛社区", "GALLERY")
+    await f.honour(api.db, "工盛社区", "王秀兰")  # published, with consent
+    gid = (await api.gql("{ honours { nodes { id } } }"))["data"]["honours"]["nodes"][0]["id"]
+
+    await call(api, WITHDRAW, editor, id=gid, version=1)
+    taken_down = await honour_of(api, gid, editor)
+
+    assert taken_down["status"] == "ARCHIVED"
+    assert taken_down["consent"]["state"] == "WITHDRAWN"
+    assert taken_down["consent"]["withdrawnAt"] is not None
+
+    again = await call(
+        api,
+        CONSENT,
+        editor,
+        id=gid,
+        version=taken_down["version"],
+        givenBy="王秀兰本人",
+        givenAt="2026-11-28T09:00:00+08:00",
+        method="书面签字",
+    )
+
+    # Consent alone does not put a name back on the wall: a reviewer must approve it again.
+    assert again["errors"] == []
+    assert again["honour"]["status"] == "DRAFT"
+    assert (await honour_of(api, gid, editor))["consent"]["state"] == "GIVEN"
+    assert await names(api, gallery) == []
+    submitted_again = await call(api, SUBMIT, editor, id=gid, version=again["honour"]["version"])
+    assert await names(api, gallery) == []
+    approved = await call(api, APPROVE, reviewer, id=gid, version=submitted_again["honour"]["version"])
+    assert approved["honour"]["status"] == "PUBLISHED"
+    assert await names(api, gallery) == ["王秀兰"]
+
+
+async def test_a_consent_dated_in_the_future_is_refused(api: Api) -> None:
+    editor = await staff.staff(api.db, "editor", "EDITOR", "工盛社区")
+    honour = await submitted(api, editor)
+
+    refused = await call(
+        api,
+        CONSENT,
+        editor,
+        id=honour["id"],
+        version=honour["version"],
+        givenBy="王秀兰本人",
+        givenAt="2030-01-01T09:00:00+08:00",
+        method="书面签字",
+    )
+
+    assert [(e["code"], e["field"]) for e in refused["errors"]] == [("INVALID", "givenAt")]
+    assert (await honour_of(api, honour["id"], editor))["consent"]["state"] == "NONE"
+
+
+async def test_consent_is_for_staff_in_scope_only(api: Api) -> None:
+    editor = await staff.staff(api.db, "editor", "EDITOR", "工盛社区")
+    elsewhere = await staff.staff(api.db, "elsewhere", "EDITOR", "柳毅社区")
+    await f.honour(api.db, "工盛社区", "王秀兰")
+    gid = (await api.gql("{ honours { nodes { id } } }"))["data"]["honours"]["nodes"][0]["id"]
+
+    mine = await honour_of(api, gid, editor)
+    public = await honour_of(api, gid, None)
+    other = await honour_of(api, gid, elsewhere)
+
+    assert mine["consent"]["state"] == "GIVEN"
+    assert mine["consent"]["givenBy"] == "本人"
+    assert public["consent"] is None
+    assert other["consent"] is None
+
+
+async def test_a_consent_form_photo_must_exist(api: Api) -> None:
+    editor = await staff.staff(api.db, "editor", "EDITOR", "工盛社区")
+    honour = await submitted(api, editor)
+
+    refused = await call(
+        api,
+        CONSENT,
+        editor,
+        id=honour["id"],
+        version=honour["version"],
+        givenBy="王秀兰本人",
+        givenAt="2026-11-20T10:00:00+08:00",
+        method="书面签字",
+        formPhoto="0" * 64,
+    )
+
+    assert [(e["code"], e["field"]) for e in refused["errors"]] == [("NOT_FOUND", "formPhoto")]

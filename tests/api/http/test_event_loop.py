@@ -18,11 +18,8 @@ import httpx
 import pytest
 
 from qile_api.db.database import Database
-from qile_api.db.migrate import migrate
 from qile_api.screens.admin import add_screen
-from qile_api.seed.reference import seed_reference
 from tests.api.graphql.test_gate import bomb
-from tests.pg import Databases
 from tests.servers import ApiProcess
 
 pytestmark = pytest.mark.slow
@@ -46,22 +43,9 @@ def hostile(n: int) -> str:
     return f"# {n}\n" + kinds[n % len(kinds)]
 
 
-@pytest.fixture(scope="module")
-async def dsn(databases: Databases) -> str:
-    dsn = await databases.create("qile_loop")
-    await migrate(dsn)
-    db = await Database.connect(dsn, min_size=1, max_size=1)
-    try:
-        async with db.transaction() as tx:
-            await seed_reference(tx)
-    finally:
-        await db.close()
-    return dsn
-
-
 @pytest.fixture
-async def screen_token(dsn: str) -> AsyncIterator[str]:
-    db = await Database.connect(dsn, min_size=1, max_size=1)
+async def screen_token(seeded_dsn: str) -> AsyncIterator[str]:
+    db = await Database.connect(seeded_dsn, min_size=1, max_size=1)
     try:
         yield await add_screen(db, "工盛社区", "BULLETIN", f"屏{time.monotonic_ns()}")
     finally:
@@ -69,8 +53,9 @@ async def screen_token(dsn: str) -> AsyncIterator[str]:
 
 
 @pytest.fixture
-def server(dsn: str) -> Iterator[ApiProcess]:
-    process = ApiProcess(dsn).start()
+def server(seeded_dsn: str) -> Iterator[ApiProcess]:
+    # The session's database (the in-process API's `clean` empties it before each test).
+    process = ApiProcess(seeded_dsn).start()
     yield process
     process.stop()
 

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 from qile_api.screens.admin import find_community_id
 from qile_api.screens.sql import set_screen_token
 from qile_api.screens.tokens import new_screen_token
 from tests.api import factories as f
 from tests.api.conftest import Api
+
+CITY = ZoneInfo("Asia/Shanghai")
 
 FEED = """
 query Feed($since: String) {
@@ -131,7 +134,9 @@ async def test_display_window_boundaries(api: Api) -> None:
 
     before = await feed(api, token)
     assert before["notices"] == []
-    assert before["validUntil"] == start.isoformat()
+    # Answered in the city's time zone (the same instant).
+    assert before["validUntil"] == start.astimezone(CITY).isoformat()
+    assert before["validUntil"].endswith("+08:00")
 
     # a microsecond before the start nothing changes
     api.clock.now = start - timedelta(microseconds=1)
@@ -142,7 +147,7 @@ async def test_display_window_boundaries(api: Api) -> None:
     during = await feed(api, token, since=before["version"])
     assert during["notModified"] is False
     assert f.ids(during["notices"]) == ["午间通知"]
-    assert during["validUntil"] == end.isoformat()
+    assert during["validUntil"] == end.astimezone(CITY).isoformat()
 
     # at the end it leaves
     api.clock.now = end

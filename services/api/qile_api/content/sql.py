@@ -1,7 +1,9 @@
 """What notices, honours and events share in SQL: visibility, scope, paging.
 
 Each content table has a region scope (`region_id`) and a review `status`.
-The public sees PUBLISHED rows; staff (later) see their own scope as well.
+Lists show PUBLISHED rows unless staff ask for other statuses, which they
+then see inside their own scope only; a lookup by id shows staff anything
+inside their scope.
 "Content for a community" is content scoped to any region on the
 community's path: itself, its subdistrict, its district or the city.
 """
@@ -10,12 +12,25 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 import asyncpg
 
 from qile_api.db.database import Executor
 from qile_api.db.query import Conditions
+
+# Who wrote and submitted an item, and when: columns every content table has.
+REVIEW_COLUMNS = "c.created_by, c.submitted_by, c.submitted_at"
+
+
+@dataclass(frozen=True)
+class ReviewMeta:
+    """The review columns of a row (REVIEW_COLUMNS), shared by every content row type."""
+
+    created_by: int | None
+    submitted_by: int | None
+    submitted_at: datetime | None
 
 
 @dataclass(frozen=True)
@@ -39,15 +54,31 @@ class Visibility:
 PUBLIC = Visibility()
 
 
-def visible(cond: Conditions, vis: Visibility, spec: ContentTable, alias: str = "c") -> None:
+ANY_STATUS = ("DRAFT", "IN_REVIEW", "PUBLISHED", "REJECTED", "ARCHIVED")
+
+
+def visible(
+    cond: Conditions, vis: Visibility, spec: ContentTable, statuses: Sequence[str] | None = None, alias: str = "c"
+) -> None:
+    """Rows the caller may see: published ones, and for staff rows of `statuses` inside their scope.
+
+    `statuses` None means published only, for everyone: a list promises
+    published items unless the caller asks for more.
+    """
     public = f"({alias}.status = 'PUBLISHED' AND {spec.public_condition})"
+    wanted = [s for s in statuses or () if s != "PUBLISHED"]
+    show_public = statuses is None or "PUBLISHED" in statuses
+    inside = f"EXISTS (SELECT 1 FROM regions r WHERE r.id = {alias}.region_id AND {{}} = ANY(r.path))"
     if vis.scope_region_id is None:
+        cond.add(public if show_public else "false")
+    elif statuses is None:
         cond.add(public)
     else:
-        cond.add(
-            f"({public} OR EXISTS (SELECT 1 FROM regions r WHERE r.id = {alias}.region_id AND {{}} = ANY(r.path)))",
-            vis.scope_region_id,
-        )
+        # Staff asking for PUBLISHED also see their scope's published items
+        # still outside their display window (public_condition).
+        own = f"({alias}.status = ANY({{}}::text[]) AND {inside})"
+        own_statuses = [*wanted, "PUBLISHED"] if show_public else wanted
+        cond.add(f"({public} OR {own})" if show_public else own, own_statuses, vis.scope_region_id)
 
 
 def for_community(cond: Conditions, community_id: int | None, alias: str = "c") -> None:
@@ -61,7 +92,7 @@ def for_community(cond: Conditions, community_id: int | None, alias: str = "c") 
 async def by_ids(db: Executor, spec: ContentTable, ids: Sequence[int], vis: Visibility) -> list[asyncpg.Record]:
     cond = Conditions()
     cond.add("c.id = ANY({}::bigint[])", list(ids))
-    visible(cond, vis, spec)
+    visible(cond, vis, spec, ANY_STATUS)
     return await db.fetch(f"SELECT {spec.columns} FROM {spec.table} c WHERE {cond.sql}", *cond.args)
 
 

@@ -22,6 +22,17 @@ class ContentStatus(Enum):
     ARCHIVED = "ARCHIVED"
 
 
+STATUS_DESCRIPTION = (
+    "Staff: items of these review states inside your scope (published ones from anywhere). "
+    "Without it, published items only. The public always sees published items only."
+)
+
+
+def statuses_of(values: list[ContentStatus] | None) -> tuple[str, ...] | None:
+    """The SQL statuses a filter asks for; None (published only) when it asks for none."""
+    return tuple(v.value for v in values) if values else None
+
+
 async def load_region(info: Info, region_id: int) -> Region:
     row = await info.context.loaders.region_by_id.load(region_id)
     assert row is not None, "content always points at an existing region"
@@ -62,6 +73,36 @@ class ContentFields:
     @strawberry.field(description="退回理由 of the last rejection, while the item is REJECTED.")
     def reject_reason(self) -> str | None:
         return self.row.reject_reason  # type: ignore[no-any-return]
+
+    async def _staff_sees(self, info: Info) -> bool:
+        """Who wrote and submitted an item is for staff whose scope holds it."""
+        staff = info.context.staff
+        if staff is None:
+            return False
+        region = await info.context.loaders.region_by_id.load(self.row.region_id)
+        return region is not None and staff.scope_region_id in region.path
+
+    async def _username(self, info: Info, account_id: int | None) -> str | None:
+        if account_id is None or not await self._staff_sees(info):
+            return None
+        account = await info.context.loaders.account_by_id.load(account_id)
+        return account.username if account else None
+
+    @strawberry.field(description="Staff: the username that wrote it (null for the public).")
+    async def created_by(self, info: Info) -> str | None:
+        return await self._username(info, self.row.created_by)
+
+    @strawberry.field(description="Staff: the username that last submitted it for review (null for the public).")
+    async def submitted_by(self, info: Info) -> str | None:
+        return await self._username(info, self.row.submitted_by)
+
+    @strawberry.field(description="Staff: when it was last submitted for review; the review queue is oldest first.")
+    async def submitted_at(self, info: Info) -> datetime | None:
+        return self.row.submitted_at if await self._staff_sees(info) else None  # type: ignore[no-any-return]
+
+    @strawberry.field(description="When it last changed.")
+    def updated_at(self) -> datetime:
+        return self.row.updated_at  # type: ignore[no-any-return]
 
     @strawberry.field(description="For a draft revision: the published item it will replace when approved.")
     def revision_of(self) -> relay.GlobalID | None:

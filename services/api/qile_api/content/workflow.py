@@ -48,7 +48,7 @@ class Workflow(Generic[RowT]):
     publishable: Callable[[Mapping[str, Any]], list[MutationError]] = lambda _: []
 
 
-_META = ", c.created_by, c.submitted_by, c.status AS _status"
+_META = ", c.status AS _status"
 
 
 async def _lock(tx: Executor, wf: Workflow[RowT], item_id: int, version: int) -> asyncpg.Record:
@@ -70,13 +70,20 @@ def _wrong_state(wf: Workflow[RowT], status: str, verb: str) -> MutationFailed:
 
 
 async def _write(
-    tx: Executor, wf: Workflow[RowT], item_id: int, sets: Mapping[str, Any], published: bool = False
+    tx: Executor,
+    wf: Workflow[RowT],
+    item_id: int,
+    sets: Mapping[str, Any],
+    published: bool = False,
+    submitted: bool = False,
 ) -> asyncpg.Record:
     """Set columns (names come from code, values are bound), bumping the version."""
     assignments = [f"{col} = ${i}" for i, col in enumerate(sets, start=2)]
     assignments += ["version = c.version + 1", "updated_at = now()"]
     if published:
         assignments.append("published_at = now()")
+    if submitted:
+        assignments.append("submitted_at = now()")
     row = await tx.fetchrow(
         f"UPDATE {wf.spec.table} c SET {', '.join(assignments)} WHERE c.id = $1 RETURNING {wf.spec.columns}",
         item_id,
@@ -168,7 +175,9 @@ async def submit(db: Database, wf: Workflow[RowT], staff: StaffPrincipal, item_i
         current = await _lock(tx, wf, item_id, version)
         if current["_status"] not in ("DRAFT", "REJECTED"):
             raise _wrong_state(wf, current["_status"], "提交审核")
-        row = await _write(tx, wf, item_id, {"status": "IN_REVIEW", "submitted_by": staff.id, "reject_reason": None})
+        row = await _write(
+            tx, wf, item_id, {"status": "IN_REVIEW", "submitted_by": staff.id, "reject_reason": None}, submitted=True
+        )
         await _audit(tx, wf, staff, "Submit", current, row)
         return wf.from_record(row)
 

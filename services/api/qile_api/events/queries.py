@@ -9,6 +9,7 @@ import strawberry
 from strawberry import relay
 
 from qile_api.content.queries import content_connection
+from qile_api.content.types import STATUS_DESCRIPTION, ContentStatus, statuses_of
 from qile_api.events.sql import EVENTS, EventFilter, EventRow, event_conditions
 from qile_api.events.types import Event, EventCategory
 from qile_api.graphql.context import Info
@@ -26,6 +27,7 @@ class EventFilterInput:
     theme: ThemeKey | None = None
     category: EventCategory | None = None
     large_scale: bool | None = None
+    status: list[ContentStatus] | None = strawberry.field(default=None, description=STATUS_DESCRIPTION)
 
 
 @strawberry.type
@@ -49,6 +51,7 @@ class EventQueries:
         f = filter or EventFilterInput()
         cond = event_conditions(
             EventFilter(
+                statuses=statuses_of(f.status),
                 community_id=node_pk(f.community, "Community", "filter.community"),
                 theme_key=f.theme.value if f.theme else None,
                 category=f.category.value if f.category else None,

@@ -8,7 +8,7 @@ from datetime import datetime
 
 import asyncpg
 
-from qile_api.content.sql import ContentTable, Visibility, for_community, visible
+from qile_api.content.sql import REVIEW_COLUMNS, ContentTable, ReviewMeta, Visibility, for_community, visible
 from qile_api.db.database import Executor
 from qile_api.db.query import Conditions
 
@@ -16,13 +16,13 @@ EVENTS = ContentTable(
     table="events",
     columns="c.id, c.region_id, c.theme_key, c.category, c.title, c.description, c.venue, "
     "c.starts_at, c.ends_at, c.organiser, c.large_scale, c.participants, c.status, "
-    "c.published_at, c.version, c.updated_at, c.revision_of, c.reject_reason",
+    "c.published_at, c.version, c.updated_at, c.revision_of, c.reject_reason, " + REVIEW_COLUMNS,
     order_by=("starts_at", "id"),
 )
 
 
 @dataclass(frozen=True)
-class EventRow:
+class EventRow(ReviewMeta):
     id: int
     region_id: int
     theme_key: str | None
@@ -49,6 +49,8 @@ class EventRow:
 
 @dataclass(frozen=True)
 class EventFilter:
+    # Review statuses staff asked for; None: published only.
+    statuses: tuple[str, ...] | None = None
     community_id: int | None = None
     theme_key: str | None = None
     category: str | None = None
@@ -60,7 +62,7 @@ class EventFilter:
 
 def event_conditions(f: EventFilter, vis: Visibility) -> Conditions:
     cond = Conditions()
-    visible(cond, vis, EVENTS)
+    visible(cond, vis, EVENTS, f.statuses)
     for_community(cond, f.community_id)
     if f.theme_key is not None:
         cond.add("c.theme_key = {}", f.theme_key)

@@ -67,6 +67,15 @@ class Event(relay.Node, ContentFields):
         rows = await info.context.loaders.event_by_id.load_many(node_pks(node_ids))
         return [cls.from_row(r) if r else None for r in rows]
 
+    @strawberry.field(
+        description="Staff: for a draft revision, the published event it will replace (to compare); null otherwise."
+    )
+    async def original(self, info: Info) -> Event | None:
+        if self.row.revision_of is None or info.context.staff is None:
+            return None
+        row = await info.context.loaders.event_by_id.load(self.row.revision_of)
+        return Event.from_row(row) if row else None
+
     @strawberry.field
     def title(self) -> str:
         return self.row.title

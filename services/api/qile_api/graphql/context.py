@@ -10,6 +10,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from strawberry.types import Info as StrawberryInfo
 
+from qile_api.accounts.dataloaders import AccountByIdLoader
 from qile_api.accounts.sql import StaffPrincipal, principal_by_token_hash
 from qile_api.assessment.dataloaders import AssessmentByCommunityYearLoader
 from qile_api.content.dataloaders import ContentByIdLoader
@@ -44,6 +45,7 @@ class EventByIdLoader(ContentByIdLoader[EventRow]):
 @dataclass
 class Loaders:
     region_by_id: RegionByIdLoader
+    account_by_id: AccountByIdLoader
     regions_by_parent_id: RegionsByParentIdLoader
     theme_by_key: ThemeByKeyLoader
     media_by_sha256: MediaBySha256Loader
@@ -60,6 +62,7 @@ class Loaders:
     def build(cls, db: Database, vis: Visibility, now: datetime, timezone: str) -> Loaders:
         return cls(
             region_by_id=RegionByIdLoader(db),
+            account_by_id=AccountByIdLoader(db),
             regions_by_parent_id=RegionsByParentIdLoader(db),
             theme_by_key=ThemeByKeyLoader(db),
             media_by_sha256=MediaBySha256Loader(db),

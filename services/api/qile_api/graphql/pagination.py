@@ -104,6 +104,12 @@ async def paginate(
     )
 
 
+def _fits(value: Any, kind: type) -> bool:
+    if kind is int:
+        return isinstance(value, int) and not isinstance(value, bool) and abs(value) < 2**63
+    return kind is str and isinstance(value, str) and len(value) <= 64
+
+
 def typed_key(after: list[Any] | None, kinds: tuple[type, ...]) -> list[Any] | None:
     """Turn a decoded cursor back into typed sort-key values for SQL."""
     if after is None:
@@ -115,7 +121,7 @@ def typed_key(after: list[Any] | None, kinds: tuple[type, ...]) -> list[Any] | N
         for value, kind in zip(after, kinds, strict=True):
             if kind is datetime:
                 values.append(datetime.fromisoformat(value))
-            elif kind is int and isinstance(value, int) and not isinstance(value, bool) and abs(value) < 2**63:
+            elif _fits(value, kind):
                 values.append(value)
             else:
                 raise TypeError(value)

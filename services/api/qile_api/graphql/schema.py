@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 
 import strawberry
 from graphql import GraphQLError
@@ -30,6 +31,7 @@ from qile_api.graphql.context import Info
 from qile_api.graphql.cost import Limits
 from qile_api.graphql.errors import should_mask_error
 from qile_api.graphql.gate import DocumentCache, DocumentGate
+from qile_api.graphql.times import city_datetime
 from qile_api.honours.mutations import HonourEditMutations, HonourReviewMutations
 from qile_api.honours.queries import HonourQueries
 from qile_api.honours.types import Honour
@@ -40,6 +42,7 @@ from qile_api.notices.types import Notice
 from qile_api.regions.mutations import CommunityMutations
 from qile_api.regions.queries import RegionQueries
 from qile_api.regions.types import City, Community, District, Subdistrict
+from qile_api.review.queries import ReviewQueries
 from qile_api.screens.mutations import ScreenMutations
 from qile_api.screens.queries import ScreenQueries
 from qile_api.screens.types import Screen
@@ -76,6 +79,7 @@ Query = merge_types(
         AccountQueries,
         AuditQueries,
         DeviceQueries,
+        ReviewQueries,
     ),
 )
 
@@ -132,6 +136,7 @@ def build_schema(settings: Settings | None = None) -> QileSchema:
         mutation=Mutation,
         types=[City, District, Subdistrict, Community, Notice, Honour, Event, Account, Screen, Facility, Team],
         config=StrawberryConfig(auto_camel_case=True),
+        scalar_overrides={datetime: city_datetime(settings.timezone)},
         extensions=[
             lambda: DocumentGate(documents),
             lambda: MaskErrors(should_mask_error=should_mask_error),

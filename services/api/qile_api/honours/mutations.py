@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
-from datetime import datetime
+from collections.abc import Callable, Mapping
+from datetime import datetime, timedelta
 from typing import Any
 
+import asyncpg
 import strawberry
 from strawberry import relay
 
@@ -23,6 +24,8 @@ from qile_api.honours.sql import HONOURS, HonourRow
 from qile_api.honours.types import Honour, HonourSubjectKind
 
 NEEDS_CONSENT = ("PERSON", "HOUSEHOLD")
+# A consent may be recorded the moment it is given, by a clock a little ahead.
+CLOCK_SKEW = timedelta(minutes=1)
 
 
 async def validate_honour(db: Executor, v: Mapping[str, Any]) -> list[MutationError]:
@@ -98,6 +101,9 @@ class ConsentInput:
     given_by: str = strawberry.field(description="Who consented, e.g. 王秀兰本人 or 其子刘强.")
     given_at: datetime
     method: str = strawberry.field(description="How: 书面签字, 电话确认 …")
+    form_photo: str | None = strawberry.field(
+        default=None, description="sha256 from `mediaUpload`: a photo of the signed consent form."
+    )
 
 
 @strawberry.input
@@ -125,7 +131,33 @@ def _node(row: HonourRow) -> Honour:
     return Honour.from_row(row)
 
 
-async def _set_consent(info: Info, item: int, version: int, sets: dict[str, Any], action: str) -> HonourRow:
+ConsentChange = Callable[[asyncpg.Record], dict[str, Any]]
+
+
+def _recorded(given: dict[str, Any]) -> ConsentChange:
+    def change(before: asyncpg.Record) -> dict[str, Any]:
+        sets = {**given, "consent_withdrawn_at": None}
+        if before["status"] == "ARCHIVED" and before["consent_withdrawn_at"] is not None:
+            # Taken down because consent was withdrawn: consent given again
+            # puts it back on the way to the gallery, through review again.
+            sets["status"] = "DRAFT"
+        return sets
+
+    return change
+
+
+def _withdrawn(now: datetime) -> ConsentChange:
+    def change(before: asyncpg.Record) -> dict[str, Any]:
+        sets: dict[str, Any] = {"consent_withdrawn_at": now}
+        if before["status"] in ("PUBLISHED", "IN_REVIEW"):
+            # Off the screens and out of review, and staff see why (consent.state).
+            sets["status"] = "ARCHIVED" if before["status"] == "PUBLISHED" else "DRAFT"
+        return sets
+
+    return change
+
+
+async def _set_consent(info: Info, item: int, version: int, change: ConsentChange, action: str) -> HonourRow:
     staff = info.context.staff
     assert staff is not None
     async with info.context.db.transaction() as tx:
@@ -134,6 +166,10 @@ async def _set_consent(info: Info, item: int, version: int, sets: dict[str, Any]
             raise MutationFailed(error(ErrorCode.NOT_FOUND, "荣誉不存在", "id"))
         if before["version"] != version:
             raise MutationFailed(error(ErrorCode.CONFLICT, "荣誉已被他人修改，请刷新后重试", "version"))
+        sets = change(before)
+        if sets.get("status") == "ARCHIVED":
+            # A pending revision of an honour taken down has nothing left to revise.
+            await tx.execute("DELETE FROM honours WHERE revision_of = $1", item)
         assignments = ", ".join(f"{col} = ${i}" for i, col in enumerate(sets, start=2))
         after = await tx.fetchrow(
             f"UPDATE honours c SET {assignments}, version = c.version + 1, updated_at = now() "
@@ -188,29 +224,31 @@ class HonourEditMutations:
         ]
         if input.given_at.tzinfo is None:
             problems.append(error(ErrorCode.INVALID, "同意时间须带时区", "givenAt"))
+        elif input.given_at > info.context.now() + CLOCK_SKEW:
+            problems.append(error(ErrorCode.INVALID, "同意时间不能晚于现在", "givenAt"))
+        problems += await media_exists(info.context.db, input.form_photo, "formPhoto")
         if problems:
             return HonourPayload(honour=None, errors=problems)
         item = node_pk(input.id, "Honour", "id")
         assert item is not None
-        sets = {
+        given = {
             "consent_given_by": input.given_by.strip(),
             "consent_given_at": input.given_at,
             "consent_method": input.method.strip(),
-            "consent_withdrawn_at": None,
+            "consent_form_sha256": input.form_photo,
         }
-        op = _set_consent(info, item, input.version, sets, "honourConsentRecord")
+        op = _set_consent(info, item, input.version, _recorded(given), "honourConsentRecord")
         return await run(HonourPayload, "honour", _node, op)
 
     @strawberry.mutation(
         permission_classes=EDITORS,
-        description="The person withdrew consent: the honour leaves every screen at their next poll.",
+        description="The person withdrew consent: the honour leaves every screen at their next poll and is "
+        "archived (a draft, if it was in review); consent recorded again makes it a draft to review again.",
     )
     async def honour_consent_withdraw(self, info: Info, input: ConsentWithdrawInput) -> HonourPayload:
         item = node_pk(input.id, "Honour", "id")
         assert item is not None
-        op = _set_consent(
-            info, item, input.version, {"consent_withdrawn_at": info.context.now()}, "honourConsentWithdraw"
-        )
+        op = _set_consent(info, item, input.version, _withdrawn(info.context.now()), "honourConsentWithdraw")
         return await run(HonourPayload, "honour", _node, op)
 
 

@@ -6,6 +6,7 @@ import strawberry
 from strawberry import relay
 
 from qile_api.content.queries import content_connection
+from qile_api.content.types import STATUS_DESCRIPTION, ContentStatus, statuses_of
 from qile_api.graphql.context import Info
 from qile_api.graphql.ids import node_pk
 from qile_api.graphql.pagination import Connection
@@ -20,6 +21,7 @@ class HonourFilterInput:
     )
     title: str | None = strawberry.field(default=None, description="e.g. 好邻居.")
     year: int | None = None
+    status: list[ContentStatus] | None = strawberry.field(default=None, description=STATUS_DESCRIPTION)
 
 
 @strawberry.type
@@ -36,6 +38,7 @@ class HonourQueries:
         f = filter or HonourFilterInput()
         cond = honour_conditions(
             HonourFilter(
+                statuses=statuses_of(f.status),
                 community_id=node_pk(f.community, "Community", "filter.community"),
                 title=f.title,
                 year=f.year,

@@ -8,7 +8,7 @@ from datetime import datetime
 
 import asyncpg
 
-from qile_api.content.sql import ContentTable, Visibility, for_community, visible
+from qile_api.content.sql import REVIEW_COLUMNS, ContentTable, ReviewMeta, Visibility, for_community, visible
 from qile_api.db.database import Executor
 from qile_api.db.query import Conditions
 
@@ -25,7 +25,8 @@ HONOURS = ContentTable(
     table="honours",
     columns="c.id, c.region_id, c.title, c.subject_kind, c.subject_name, c.citation, "
     "c.photo_sha256, c.year, c.status, c.published_at, c.version, c.updated_at, c.revision_of, c.reject_reason, "
-    "c.consent_given_by, c.consent_given_at, c.consent_method, c.consent_withdrawn_at",
+    "c.consent_given_by, c.consent_given_at, c.consent_method, c.consent_withdrawn_at, c.consent_form_sha256, "
+    + REVIEW_COLUMNS,
     order_by=("id",),
     descending=True,
     public_condition=CONSENTED,
@@ -33,7 +34,7 @@ HONOURS = ContentTable(
 
 
 @dataclass(frozen=True)
-class HonourRow:
+class HonourRow(ReviewMeta):
     id: int
     region_id: int
     title: str
@@ -52,6 +53,7 @@ class HonourRow:
     consent_given_at: datetime | None
     consent_method: str | None
     consent_withdrawn_at: datetime | None
+    consent_form_sha256: str | None
 
     @classmethod
     def from_record(cls, r: asyncpg.Record) -> HonourRow:
@@ -60,6 +62,8 @@ class HonourRow:
 
 @dataclass(frozen=True)
 class HonourFilter:
+    # Review statuses staff asked for; None: published only.
+    statuses: tuple[str, ...] | None = None
     community_id: int | None = None
     title: str | None = None
     year: int | None = None
@@ -67,7 +71,7 @@ class HonourFilter:
 
 def honour_conditions(f: HonourFilter, vis: Visibility) -> Conditions:
     cond = Conditions()
-    visible(cond, vis, HONOURS)
+    visible(cond, vis, HONOURS, f.statuses)
     for_community(cond, f.community_id)
     if f.title is not None:
         cond.add("c.title = {}", f.title)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
 from enum import Enum
 from typing import Any
 
@@ -40,6 +41,15 @@ class Honour(relay.Node, ContentFields):
         rows = await info.context.loaders.honour_by_id.load_many(node_pks(node_ids))
         return [cls.from_row(r) if r else None for r in rows]
 
+    @strawberry.field(
+        description="Staff: for a draft revision, the published honour it will replace (to compare); null otherwise."
+    )
+    async def original(self, info: Info) -> Honour | None:
+        if self.row.revision_of is None or info.context.staff is None:
+            return None
+        row = await info.context.loaders.honour_by_id.load(self.row.revision_of)
+        return Honour.from_row(row) if row else None
+
     @strawberry.field(description="The title awarded, e.g. 好邻居, 好楼长, 美德诚信商户.")
     def title(self) -> str:
         return self.row.title
@@ -62,7 +72,52 @@ class Honour(relay.Node, ContentFields):
 
     @strawberry.field
     async def photo(self, info: Info) -> Photo | None:
-        if self.row.photo_sha256 is None:
+        return await _photo(info, self.row.photo_sha256)
+
+    @strawberry.field(
+        description="Staff: the consent of the person or household honoured, as recorded (null for the public)."
+    )
+    async def consent(self, info: Info) -> Consent | None:
+        if not await self._staff_sees(info):
             return None
-        found = await info.context.loaders.media_by_sha256.load(self.row.photo_sha256)
-        return Photo.from_info(found) if found else None
+        row = self.row
+        if row.consent_withdrawn_at is not None:
+            state = ConsentState.WITHDRAWN
+        elif row.consent_given_at is not None:
+            state = ConsentState.GIVEN
+        else:
+            state = ConsentState.NONE
+        return Consent(
+            state=state,
+            given_by=row.consent_given_by,
+            given_at=row.consent_given_at,
+            method=row.consent_method,
+            form_photo=await _photo(info, row.consent_form_sha256),
+            withdrawn_at=row.consent_withdrawn_at,
+        )
+
+
+async def _photo(info: Info, sha256: str | None) -> Photo | None:
+    if sha256 is None:
+        return None
+    found = await info.context.loaders.media_by_sha256.load(sha256)
+    return Photo.from_info(found) if found else None
+
+
+@strawberry.enum(description="Whether the person or household honoured has consented to being shown.")
+class ConsentState(Enum):
+    NONE = "NONE"
+    GIVEN = "GIVEN"
+    WITHDRAWN = "WITHDRAWN"
+
+
+@strawberry.type(description="Consent to an honour being shown (本人同意): who gave it, when, how, the signed form.")
+class Consent:
+    state: ConsentState
+    given_by: str | None = strawberry.field(description="Who consented, e.g. 王秀兰本人 or 其子刘强.")
+    given_at: datetime | None
+    method: str | None = strawberry.field(description="How: 书面签字, 电话确认 …")
+    form_photo: Photo | None = strawberry.field(description="A photo of the signed form, when one was uploaded.")
+    withdrawn_at: datetime | None = strawberry.field(
+        description="When consent was withdrawn: the honour then left the screens and was archived."
+    )

@@ -6,6 +6,7 @@ import strawberry
 from strawberry import relay
 
 from qile_api.content.queries import content_connection
+from qile_api.content.types import STATUS_DESCRIPTION, ContentStatus, statuses_of
 from qile_api.graphql.context import Info
 from qile_api.graphql.ids import node_pk
 from qile_api.graphql.pagination import Connection
@@ -24,6 +25,7 @@ class NoticeFilterInput:
     current: bool | None = strawberry.field(
         default=None, description="True: only those inside their display window now."
     )
+    status: list[ContentStatus] | None = strawberry.field(default=None, description=STATUS_DESCRIPTION)
 
 
 @strawberry.type
@@ -40,6 +42,7 @@ class NoticeQueries:
         f = filter or NoticeFilterInput()
         cond = notice_conditions(
             NoticeFilter(
+                statuses=statuses_of(f.status),
                 community_id=node_pk(f.community, "Community", "filter.community"),
                 category=f.category.value if f.category else None,
                 urgent=f.urgent,

@@ -8,21 +8,22 @@ from datetime import datetime
 
 import asyncpg
 
-from qile_api.content.sql import ContentTable, Visibility, for_community, visible
+from qile_api.content.sql import REVIEW_COLUMNS, ContentTable, ReviewMeta, Visibility, for_community, visible
 from qile_api.db.database import Executor
 from qile_api.db.query import Conditions
 
 NOTICES = ContentTable(
     table="notices",
     columns="c.id, c.region_id, c.category, c.title, c.body, c.priority, c.urgent, "
-    "c.display_start, c.display_end, c.status, c.published_at, c.version, c.updated_at, c.revision_of, c.reject_reason",
+    "c.display_start, c.display_end, c.status, c.published_at, c.version, c.updated_at, c.revision_of, "
+    "c.reject_reason, " + REVIEW_COLUMNS,
     order_by=("id",),
     descending=True,
 )
 
 
 @dataclass(frozen=True)
-class NoticeRow:
+class NoticeRow(ReviewMeta):
     id: int
     region_id: int
     category: str
@@ -46,6 +47,8 @@ class NoticeRow:
 
 @dataclass(frozen=True)
 class NoticeFilter:
+    # Review statuses staff asked for; None: published only.
+    statuses: tuple[str, ...] | None = None
     community_id: int | None = None
     category: str | None = None
     urgent: bool | None = None
@@ -54,7 +57,7 @@ class NoticeFilter:
 
 def notice_conditions(f: NoticeFilter, vis: Visibility) -> Conditions:
     cond = Conditions()
-    visible(cond, vis, NOTICES)
+    visible(cond, vis, NOTICES, f.statuses)
     for_community(cond, f.community_id)
     if f.category is not None:
         cond.add("c.category = {}", f.category)

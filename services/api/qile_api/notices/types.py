@@ -56,6 +56,15 @@ class Notice(relay.Node, ContentFields):
         rows = await info.context.loaders.notice_by_id.load_many(node_pks(node_ids))
         return [cls.from_row(r) if r else None for r in rows]
 
+    @strawberry.field(
+        description="Staff: for a draft revision, the published notice it will replace (to compare); null otherwise."
+    )
+    async def original(self, info: Info) -> Notice | None:
+        if self.row.revision_of is None or info.context.staff is None:
+            return None
+        row = await info.context.loaders.notice_by_id.load(self.row.revision_of)
+        return Notice.from_row(row) if row else None
+
     @strawberry.field
     def title(self) -> str:
         return self.row.title

@@ -1,0 +1,19 @@
+"""Per-request batch loaders for staff accounts."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from strawberry.dataloader import DataLoader
+
+from qile_api.accounts.sql import AccountRow, accounts_by_ids
+from qile_api.db.database import Executor
+
+
+class AccountByIdLoader(DataLoader[int, AccountRow | None]):
+    def __init__(self, db: Executor) -> None:
+        async def load(ids: Sequence[int]) -> list[AccountRow | None]:
+            found = {r.id: r for r in await accounts_by_ids(db, ids)}
+            return [found.get(i) for i in ids]
+
+        super().__init__(load_fn=load)

@@ -121,6 +121,7 @@ async def test_graphiql_loads_only_this_apis_own_files(built: httpx.AsyncClient)
     assert '<link rel="stylesheet" href="/console/graphiql/assets/main-789.css">' in page.text
     # no external host and no inline script: the page works on a network without internet
     assert re.findall(r"(?:src|href)=\"([^\"]+)\"", page.text) == [
+        "/console/favicon.svg",
         "/console/graphiql/assets/main-789.css",
         "/console/graphiql/assets/main-def456.js",
     ]

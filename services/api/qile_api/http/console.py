@@ -150,6 +150,7 @@ class ConsoleSite:
         return (
             '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">'
             '<meta name="viewport" content="width=device-width, initial-scale=1">'
+            '<link rel="icon" type="image/svg+xml" href="/console/favicon.svg">'
             f'<title>齐乐 API · GraphiQL</title>{styles}<script type="module" src="{script}"></script>'
             '</head><body><div id="graphiql">正在加载 GraphiQL…</div></body></html>'
         )

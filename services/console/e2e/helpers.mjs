@@ -59,8 +59,11 @@ function watch(page, problems) {
   page.on('request', (req) => {
     const url = req.url()
     // The console names itself on every API request (GraphiQL, a developer's tool, does not).
-    if (url === `${BASE}/graphql` && page.url().startsWith(`${BASE}/console/`) && req.headers()['x-qile-client'] !== 'console') {
-      problems.push(`a console request without X-Qile-Client: ${req.postData()?.slice(0, 80)}`)
+    if (url === `${BASE}/graphql` && page.url().startsWith(`${BASE}/console/`)) {
+      problems.consoleRequests = (problems.consoleRequests ?? 0) + 1
+      if (req.headers()['x-qile-client'] !== 'console') {
+        problems.push(`a console request without X-Qile-Client: ${req.postData()?.slice(0, 80)}`)
+      }
     }
     if (!url.startsWith(BASE) && !url.startsWith('data:') && !url.startsWith('blob:')) {
       problems.push(`request to another host: ${url}`)

@@ -321,6 +321,8 @@ try {
   })
 
   assert(problems.length === 0, `problems while browsing:\n${problems.join('\n')}`)
+  assert(problems.consoleRequests > 50, `only ${problems.consoleRequests} console requests were seen`)
+  console.log(`${problems.consoleRequests} console requests, each with X-Qile-Client: console`)
   console.log(`walkthrough: all ${steps.length} steps passed`)
 } catch (error) {
   console.error(`not ok ${steps.length + 1} - ${error.stack ?? error}`)

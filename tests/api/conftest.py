@@ -18,7 +18,7 @@ from qile_api.state import AppState
 
 CONTENT_TABLES = (
     "notices, honours, events, screens, facilities, teams, media, accounts, sessions, login_failures, audit_log, "
-    "selections, recognitions, attestations"
+    "selections, recognitions, attestations, login_address_failures"
 )
 
 

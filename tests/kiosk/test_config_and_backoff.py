@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from tenacity import RetryCallState
 
-from qile_kiosk.config import ConfigError, load_config, parse_args
+from qile_kiosk.config import ConfigError, KioskConfig, load_config, parse_args
 from qile_kiosk.feed import SHANGHAI
 from qile_kiosk.plays import PlayLog
-from qile_kiosk.poller import backoff_wait, jittered
+from qile_kiosk.poller import backoff_wait, jittered, poll_retry_wait
 from qile_kiosk.watchdog import Watchdog
 
 
@@ -45,8 +45,8 @@ def test_defaults_and_bad_values() -> None:
         load_config(parse_args([]), {"QILE_KIOSK_COLOUR": "red"})
 
 
-def waits(cap: float, attempts: int) -> list[float]:
-    wait = backoff_wait(cap)
+def waits(cap: float | KioskConfig, attempts: int) -> list[float]:
+    wait = poll_retry_wait(cap) if isinstance(cap, KioskConfig) else backoff_wait(cap)
     out = []
     for n in range(1, attempts + 1):
         state = RetryCallState(retry_object=None, fn=None, args=(), kwargs={})  # type: ignore[arg-type]
@@ -63,6 +63,24 @@ def test_backoff_has_jitter_grows_and_is_capped() -> None:
     assert early < 2 < 20 < late  # doubling until the cap
     assert len({round(s[-1], 3) for s in samples}) > 100  # jittered: kiosks don't retry in step
     assert all(27 <= jittered(30) <= 33 for _ in range(100))
+
+
+def test_during_an_outage_polls_are_retried_at_most_two_poll_intervals_apart() -> None:
+    # given the defaults: a poll every 30 s, and 300 s as the general back-off cap
+    config = KioskConfig()
+    assert config.poll_interval == 30 and config.backoff_cap == 300
+
+    # when the API stays down for many attempts
+    samples = [waits(config, 30) for _ in range(300)]
+
+    # then no wait exceeds 60 s: a screen is back within a poll or two of the API
+    assert max(w for s in samples for w in s) <= 60
+    settled = [w for s in samples for w in s[8:]]  # past the doubling, at the cap
+    assert 20 < sum(settled) / len(settled) < 40  # about one poll interval on average
+    assert min(settled) < 10 and max(settled) > 50  # full jitter: a city's screens spread out
+    # and a shorter poll interval shortens the waits with it; a lower cap still wins
+    assert max(w for _ in range(100) for w in waits(KioskConfig(poll_interval=5), 20)) <= 10
+    assert max(w for _ in range(100) for w in waits(KioskConfig(poll_interval=60, backoff_cap=45), 20)) <= 45
 
 
 def test_plays_survive_a_restart_until_acknowledged(tmp_path: Path) -> None:

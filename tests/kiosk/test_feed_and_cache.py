@@ -4,14 +4,21 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from qile_kiosk.app import Kiosk
 from qile_kiosk.cache import FeedCache
 from qile_kiosk.feed import SHANGHAI, FeedError, parse_feed
+from qile_kiosk.slides import NoticeSlide
+from qile_kiosk.state import Mode
+from tests.kiosk.conftest import kiosk_config, run_until
+from tests.kiosk.test_live import offline_mark_shown
+from tests.servers import free_port
 
 NOW = datetime(2026, 11, 28, 10, 0, tzinfo=SHANGHAI)
 
@@ -87,15 +94,67 @@ def test_a_feed_parses_and_windows_follow_the_local_clock() -> None:
         "x",
         {"version": 1},
         raw_feed(screen=None),
-        raw_feed(notices=[{"id": "x"}]),
-        raw_feed(notices=[notice("a", "t", "b") | {"displayStart": "yesterday"}]),
-        raw_feed(notices=[notice("a", "t", "b") | {"displayStart": "2026-11-28T10:00:00"}]),
+        raw_feed(notices=None),
         raw_feed(kind="TOASTER"),
     ],
 )
 def test_garbage_is_a_feed_error(garbage: Any) -> None:
     with pytest.raises(FeedError):
         parse_feed(garbage)
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"id": "x"},
+        "not an object",
+        notice("x", "t", "b") | {"displayStart": "yesterday"},
+        notice("x", "t", "b") | {"displayStart": "2026-11-28T10:00:00"},  # no offset
+        notice("x", "t", "b") | {"title": None},
+    ],
+)
+def test_a_malformed_item_is_left_out_and_the_rest_kept(bad: Any, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.WARNING, "qile_kiosk.feed")
+    feed = parse_feed(raw_feed(notices=[notice("a", "停水通知", "周四停水"), bad, notice("c", "义诊", "周六上午")]))
+    assert [n.id for n in feed.notices] == ["a", "c"]
+    messages = [r.getMessage() for r in caplog.records]
+    assert len(messages) == 1 and "notices[1]" in messages[0]  # one line, naming the item
+
+
+def test_a_cached_feed_with_one_malformed_notice_shows_the_others_while_the_api_is_down(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # given a cache holding three notices, the middle one malformed
+    bad = notice("b", "坏的", "缺少开始时间")
+    del bad["displayStart"]
+    feed = raw_feed(notices=[notice("a", "停水通知", "周四停水"), bad, notice("c", "义诊", "周六上午")])
+    cache = FeedCache(tmp_path)
+    cache.feed_path.write_text(json.dumps({"fetchedAt": NOW.isoformat(), "feed": feed}, ensure_ascii=False), "utf-8")
+    caplog.set_level(logging.WARNING, "qile_kiosk.feed")
+
+    # when the kiosk starts and the API does not answer
+    clock = [0.0]
+    config = kiosk_config(tmp_path, f"http://127.0.0.1:{free_port()}", "qs_cached")
+    kiosk = Kiosk(config, headless=True, now=lambda: NOW, monotonic=lambda: clock[0])
+    kiosk.start()
+    try:
+        run_until(kiosk, lambda: kiosk.state.last_error is not None)
+        shown: list[str] = []
+        for _ in range(4):
+            kiosk.step()
+            slide = kiosk.last_frame.slide if kiosk.last_frame else None
+            assert isinstance(slide, NoticeSlide)
+            shown.append(slide.notice.id)
+            clock[0] += config.slide_seconds
+
+        # then the good notices rotate on screen, marked offline, and the bad one is logged once
+        assert kiosk.state.mode is Mode.OFFLINE
+        assert offline_mark_shown(kiosk)
+        assert shown == ["a", "c", "a", "c"]
+        assert len([r for r in caplog.records if "notices[1]" in r.getMessage()]) == 1
+        assert cache.feed_path.exists() and not cache.feed_path.with_suffix(".corrupt").exists()
+    finally:
+        kiosk.close()
 
 
 def test_cache_round_trip_and_atomic_files(tmp_path: Path) -> None:

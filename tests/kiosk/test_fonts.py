@@ -31,6 +31,9 @@ def demo_text() -> str:
 def test_fontconfig_finds_the_simplified_chinese_face() -> None:
     spec = find_font()
     face = pygame.freetype.Font(str(spec.path), 20, font_index=spec.index)
+    # A font without Chinese fails here, whatever its name ...
+    assert covers(spec, "里仁为美齐乐融融紧急通知"), face.name
+    # ... and a CJK collection must give its Simplified Chinese face.
     assert "CJK" not in face.name or "SC" in face.name, face.name
 
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hashlib
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
+from gql.transport.exceptions import TransportQueryError
 
 from qile_kiosk.app import Kiosk
 from qile_kiosk.cache import FeedCache
@@ -24,6 +26,7 @@ from qile_kiosk.poller import (
     Message,
     PairingShown,
     Poller,
+    PollFailed,
     ScreenshotWanted,
     Unpaired,
 )
@@ -287,3 +290,36 @@ def test_one_refusal_does_not_forget_a_paired_token(tmp_path: Path) -> None:
     got = [type(m) for m in messages(poller)]
     assert Unpaired not in got and FeedArrived in got
     assert poller.config.token_path.exists()
+
+
+class OutageClient(FakeClient):
+    """The API answers 503 SERVICE_UNAVAILABLE a few times (its database is down), then serves again."""
+
+    def __init__(self, feed: Feed, failures: int) -> None:
+        super().__init__(feed)
+        self.failures = failures
+
+    async def fetch(self, since: str | None) -> Feed | None:
+        if self.failures:
+            self.failures -= 1
+            raise TransportQueryError("服务暂时不可用", errors=[{"extensions": {"code": "SERVICE_UNAVAILABLE"}}])
+        return await super().fetch(since)
+
+
+def test_after_an_outage_the_screen_is_back_within_about_one_poll(tmp_path: Path) -> None:
+    # given a kiosk polling every 0.3 s, with the general back-off cap at its 300 s default
+    poller = make_poller(tmp_path, OutageClient(a_feed(), failures=6))
+    poller.config = replace(poller.config, backoff_cap=300.0)
+
+    # when the API fails six polls in a row and then answers
+    async def run_a_while() -> None:
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(poller.run(), 5.0)
+
+    asyncio.run(run_a_while())
+
+    # then no retry waited more than two poll intervals, and the feed came through
+    got = messages(poller)
+    retries = [m.retry_in for m in got if isinstance(m, PollFailed)]
+    assert len(retries) == 6 and max(retries) <= 0.6
+    assert any(isinstance(m, FeedArrived) for m in got)

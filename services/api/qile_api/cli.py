@@ -4,7 +4,7 @@
     qile-api seed [--demo]
     qile-api screen add --community 工盛社区 --kind BULLETIN --name 大厅东屏
     qile-api user create --username admin --role ADMIN --scope 淄博市   (password on stdin)
-    qile-api user list | disable --username X | reset-password --username X
+    qile-api user list | disable --username X | reset-password --username X | unlock --username X
     qile-api serve
     qile-api schema
 
@@ -76,11 +76,17 @@ def _serve(settings: Settings) -> int:
 
     from qile_api.http.app import create_app
 
+    proxies = [str(network) for network in settings.trusted_proxies]
     uvicorn.run(
         create_app(settings),
         host=settings.host,
         port=settings.port,
         log_level="info",
+        # Forwarding headers name the client only when a configured proxy
+        # sent them (uvicorn would trust 127.0.0.1 by default): the same list
+        # the API's own client_address() uses.
+        proxy_headers=bool(proxies),
+        forwarded_allow_ips=proxies,
         # SIGTERM stops the process within seconds whatever it is doing:
         # requests still running after this are cut off.
         timeout_graceful_shutdown=settings.shutdown_grace_seconds,

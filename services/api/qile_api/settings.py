@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, IPvAnyNetwork, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 
 class Settings(BaseSettings):
@@ -20,6 +21,14 @@ class Settings(BaseSettings):
     db_pool_min: int = 1
     db_pool_max: int = 10
     statement_timeout_ms: int = 5000
+    # A database that is down or frozen must make requests fail fast, not hang:
+    # waiting for a pooled connection (connecting included), opening one, and
+    # a statement's answer are each bounded. The command timeout defaults to
+    # the statement timeout plus a second, so the server's own cancel comes first.
+    db_acquire_timeout_ms: int = 2000
+    db_connect_timeout_ms: int = 2000
+    db_command_timeout_ms: int | None = None
+    readyz_timeout_ms: int = 1000
     max_body_bytes: int = 12 * 1024 * 1024
     max_query_depth: int = 12
     max_query_tokens: int = 3000
@@ -41,9 +50,16 @@ class Settings(BaseSettings):
     bootstrap_admin: str | None = None  # "username:password", used only while no account exists
     session_ttl_hours: int = 12
     login_window_minutes: int = 15
-    login_lock_after: int = 5
+    login_lock_after: int = Field(default=5, ge=1)
     login_lock_minutes: int = 15
     login_delay_ms: int = 250
+    # Failed (or refused) sign-ins from one address, any usernames, per
+    # window before that address is refused: high enough for an office.
+    login_address_limit: int = Field(default=100, ge=1)
+    # Proxies whose X-Forwarded-For (else Forwarded, else X-Real-IP) names
+    # the client: comma-separated addresses or networks. Empty: every such
+    # header is ignored and the peer's address is the client's.
+    trusted_proxies: Annotated[list[IPvAnyNetwork], NoDecode] = Field(default_factory=list)
     # Photos.
     max_upload_bytes: int = 8 * 1024 * 1024
     max_image_side: int = 8000
@@ -59,6 +75,11 @@ class Settings(BaseSettings):
     screenshot_side: int = 960
     screenshot_max_bytes: int = 4 * 1024 * 1024
     plays_batch_max: int = 500
+
+    @field_validator("trusted_proxies", mode="before")
+    @classmethod
+    def _comma_separated(cls, value: object) -> object:
+        return [item.strip() for item in value.split(",") if item.strip()] if isinstance(value, str) else value
 
     @property
     def embedded_pgdata(self) -> Path:

@@ -11,6 +11,7 @@ import json
 import logging
 from dataclasses import dataclass
 from datetime import datetime
+from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
 import httpx
@@ -34,6 +35,19 @@ from qile_kiosk.plays import Play
 log = logging.getLogger(__name__)
 
 REQUEST_TIMEOUT = 15.0
+
+
+def _kiosk_version() -> str:
+    try:
+        return version("qile-kiosk")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "dev"
+
+
+# On every request: the API refuses multipart POSTs (the screenshot upload)
+# without it, as a browser cannot add it cross-site without asking first; and
+# it tells staff reading logs which client and version spoke.
+CLIENT_HEADERS = {"X-Qile-Client": f"kiosk/{_kiosk_version()}"}
 
 
 class Unauthenticated(Exception):
@@ -67,8 +81,11 @@ class FeedClient:
     def __init__(self, config: KioskConfig) -> None:
         self.config = config
 
+    def _authorization(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.config.token}"} if self.config.token else {}
+
     def _client(self) -> Client:
-        headers = {"Authorization": f"Bearer {self.config.token}"} if self.config.token else {}
+        headers = {**CLIENT_HEADERS, **self._authorization()}
         transport = HTTPXAsyncTransport(url=self.config.graphql_url, headers=headers, timeout=REQUEST_TIMEOUT)
         return Client(transport=transport, fetch_schema_from_transport=False, execute_timeout=REQUEST_TIMEOUT)
 
@@ -98,10 +115,10 @@ class FeedClient:
 
     async def fetch_bytes(self, http: httpx.AsyncClient, path: str) -> bytes:
         url = self.config.media_url(path)
-        # Photos off public view (e.g. consent withdrawn since) are served to screens
-        # only; the token goes to our API, never to another host an absolute URL names.
+        # A photo off public view is served to a screen whose feed shows it, on its
+        # token; the token goes to our API, never to another host an absolute URL names.
         ours = httpx.URL(url).netloc == httpx.URL(self.config.api_url).netloc
-        headers = {"Authorization": f"Bearer {self.config.token}"} if self.config.token and ours else {}
+        headers = {**CLIENT_HEADERS, **(self._authorization() if ours else {})}
         response = await http.get(url, headers=headers, timeout=REQUEST_TIMEOUT)
         response.raise_for_status()
         return response.content
@@ -152,7 +169,7 @@ class FeedClient:
             self.config.graphql_url,
             data={"operations": json.dumps(operations), "map": json.dumps({"0": ["variables.file"]})},
             files={"0": ("screen.png", png, "image/png")},
-            headers={"Authorization": f"Bearer {self.config.token}"},
+            headers={**CLIENT_HEADERS, **self._authorization()},
             timeout=REQUEST_TIMEOUT,
         )
         response.raise_for_status()

@@ -1,15 +1,24 @@
 """The screen feed as typed values, parsed defensively from the API's JSON.
 
-Anything that does not parse is a FeedError: the caller logs it and keeps the
-content it had. Parsing is strict about shape so garbage never reaches drawing.
+A feed whose envelope (version, screen) does not parse is a FeedError: the
+caller logs it and keeps the content it had. One notice, honour or event that
+does not parse is left out, and the rest of the feed is shown: one bad item
+must not blank a screen, least of all during an outage, when the cached feed
+is all it has. Parsing is strict about shape so garbage never reaches drawing.
 """
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 BRAND = "里仁为美·齐乐融融"
@@ -146,13 +155,6 @@ def _req_time(data: dict[str, Any], key: str, where: str) -> datetime:
     return value
 
 
-def _list(data: dict[str, Any], key: str, where: str) -> list[dict[str, Any]]:
-    value = data.get(key)
-    if not isinstance(value, list):
-        raise FeedError(f"{where}.{key}: expected a list")
-    return [_obj(item, f"{where}.{key}[{i}]") for i, item in enumerate(value)]
-
-
 def parse_screen(data: dict[str, Any]) -> ScreenInfo:
     community = _obj(data.get("community"), "screen.community")
     theme = community.get("theme")
@@ -223,17 +225,36 @@ def _event(d: dict[str, Any]) -> Event:
     )
 
 
+def _items(d: dict[str, Any], key: str, parse: Callable[[dict[str, Any]], T], dropped: list[str]) -> tuple[T, ...]:
+    """The items of one list that parse; what is wrong with each other one goes to `dropped`."""
+    value = d.get(key)
+    if not isinstance(value, list):
+        raise FeedError(f"feed.{key}: expected a list")
+    items: list[T] = []
+    for i, item in enumerate(value):
+        try:
+            items.append(parse(_obj(item, f"{key}[{i}]")))
+        except FeedError as exc:
+            dropped.append(f"{key}[{i}] ({exc})")
+    return tuple(items)
+
+
 def parse_feed(data: Any) -> Feed:
-    """A full feed (notModified false) from the `screenFeed` object."""
+    """A full feed (notModified false) from the `screenFeed` object, without the items that do not parse."""
     d = _obj(data, "screenFeed")
-    return Feed(
+    dropped: list[str] = []
+    feed = Feed(
         version=_str(d, "version", "feed"),
         brand=_str(d, "brand", "feed") or BRAND,
         screen=parse_screen(_obj(d.get("screen"), "screen")),
-        notices=tuple(_notice(x) for x in _list(d, "notices", "feed")),
-        honours=tuple(_honour(x) for x in _list(d, "honours", "feed")),
-        events=tuple(_event(x) for x in _list(d, "events", "feed")),
+        notices=_items(d, "notices", _notice, dropped),
+        honours=_items(d, "honours", _honour, dropped),
+        events=_items(d, "events", _event, dropped),
         generated_at=_time(d, "generatedAt", "feed", optional=True),
         valid_until=_time(d, "validUntil", "feed", optional=True),
         raw=d,
     )
+    if dropped:
+        # One line per feed parsed (a new feed, or the cache at start), not per frame.
+        log.warning("feed %s: left out %d malformed item(s): %s", feed.version, len(dropped), "; ".join(dropped))
+    return feed

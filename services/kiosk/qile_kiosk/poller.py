@@ -3,6 +3,10 @@
 The poller only talks to the main loop through a queue of messages. Failures
 back off with full jitter (tenacity's random exponential wait) up to a cap and
 are retried forever: a screen in a community hall has nobody to press retry.
+The cap is twice the poll interval: an outage costs the API no more than
+polling does, and a screen shows it is online again within about one poll
+once the API answers (a cap of minutes kept screens marked offline for
+minutes after an outage ended).
 
 Without a token it first pairs: shows a code (via a message), asks every few
 seconds whether staff claimed it, stores the token it then receives once.
@@ -114,6 +118,15 @@ def backoff_wait(cap: float, floor: float = 0.5) -> wait_base:
     return wait
 
 
+# During an outage, polls are retried at most this many poll intervals apart.
+RETRY_CAP_POLLS = 2.0
+
+
+def poll_retry_wait(config: KioskConfig) -> wait_base:
+    """The back-off of feed polls and pairing: up to twice the poll interval (or `backoff_cap`, if lower)."""
+    return backoff_wait(min(config.backoff_cap, RETRY_CAP_POLLS * config.poll_interval))
+
+
 def jittered(interval: float) -> float:
     """The poll interval ±10%: kiosks started together drift apart."""
     return interval * random.uniform(0.9, 1.1)
@@ -217,7 +230,7 @@ class Poller:
         async with httpx.AsyncClient() as http:
             while True:
                 retrying = AsyncRetrying(
-                    wait=backoff_wait(self.config.backoff_cap),
+                    wait=poll_retry_wait(self.config),
                     retry=retry_if_exception(self._retry),
                     before_sleep=self._report,
                     reraise=True,
@@ -304,7 +317,7 @@ class Poller:
 
     async def pair(self) -> None:
         """Show a code until staff claim it; then store the token and carry on polling."""
-        wait = backoff_wait(self.config.backoff_cap)
+        wait = poll_retry_wait(self.config)
         failures = 0
         pairing: PairingCode | None = None
         while True:

@@ -40,12 +40,18 @@ async def facility(
 
 
 async def team(
-    db: Database, members: int, *, kind: str = "CULTURE", all_year: bool = True, community: str = COMMUNITY
+    db: Database,
+    members: int,
+    *,
+    kind: str = "CULTURE",
+    all_year: bool = True,
+    community: str = COMMUNITY,
+    name: str | None = None,
 ) -> int:
     value = await db.fetchval(
         """INSERT INTO teams (community_id, kind, name, members, active_all_year)
         VALUES ($1, $2, $3, $4, $5) RETURNING id""",
-        await region_id(db, community), kind, f"{kind}队{members}", members, all_year,
+        await region_id(db, community), kind, name or f"{kind}队{members}", members, all_year,
     )
     return int(value)
 

@@ -11,8 +11,10 @@ import httpx
 import pytest
 
 from qile_api.assessment.engine import assess
-from qile_api.assessment.export import BOM, HEADER, build_csv
+from qile_api.assessment.export import HEADER, build_csv
 from qile_api.assessment.sql import CommunityFacts, ExportCommunity, FacilityFact, all_criteria
+from qile_api.http.csv_cells import BOM
+from tests.api import staff
 from tests.api.assessment import records as r
 from tests.api.conftest import Api
 
@@ -24,6 +26,12 @@ async def reports(api: Api) -> AsyncIterator[httpx.AsyncClient]:
     transport = httpx.ASGITransport(app=api.app)
     async with httpx.AsyncClient(transport=transport, base_url="http://qile.test", headers=headers) as client:
         yield client
+
+
+TEAM_CREATE = """
+mutation($input: TeamCreateInput!) { teamCreate(input: $input) { team { id } errors { code message } } }
+"""
+HYPERLINK = '=HYPERLINK("http://e.vil/","x")'
 
 
 def parse(text: str) -> list[list[str]]:
@@ -101,3 +109,35 @@ async def test_export_round_trips_do_not_grow_with_communities(api: Api, reports
     city = api.queries - before
 
     assert city == district - 2  # no district to look up, nor to check against the scope
+
+
+def volunteer_evidence(rows: list[list[str]]) -> str:
+    """The evidence cell of 工盛社区's volunteer-team criterion."""
+    return next(row[13] for row in rows[1:] if row[2] == "工盛社区" and row[7] == "practice.volunteer_teams")
+
+
+@pytest.mark.parametrize("name", [HYPERLINK, "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(1+1)*cmd|' /C calc'!A0"])
+async def test_a_team_named_like_a_formula_reaches_the_export_as_text(
+    api: Api, reports: httpx.AsyncClient, name: str
+) -> None:
+    # Given an editor who names a volunteer team like a spreadsheet formula
+    editor = await staff.staff(api.db, "editor", "EDITOR", "工盛社区")
+    team = {"community": await r.community_gid(api), "kind": "VOLUNTEER", "name": name, "members": 12}
+    created = await api.gql(TEAM_CREATE, {"input": team}, token=editor)
+    assert created["data"]["teamCreate"]["errors"] == []
+
+    # When the office exports the district
+    response = await reports.get("/reports/assessment.csv", params={"year": "2026", "district": "张店区"})
+
+    # Then the cell is the name as text, quoted so no spreadsheet evaluates it
+    assert volunteer_evidence(parse(response.text)) == f"'{name}（12人）"
+
+
+@pytest.mark.parametrize("lead", ["\t", "\r"])
+async def test_cells_led_by_tab_or_carriage_return_are_defused(api: Api, reports: httpx.AsyncClient, lead: str) -> None:
+    # teamCreate trims names; a row written another way (an import, the database) may keep them
+    await r.team(api.db, 3, kind="VOLUNTEER", name=f"{lead}=1+1")
+
+    rows = parse((await reports.get("/reports/assessment.csv", params={"year": "2026"})).text)
+
+    assert volunteer_evidence(rows) == f"'{lead}=1+1（3人）"

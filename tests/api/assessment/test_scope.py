@@ -9,7 +9,9 @@ from tests.api.assessment import records as r
 from tests.api.conftest import Api
 
 PROGRAMME = "{ pilotProgramme(year: 2026) { pilots { community { name } } } }"
-VIA_COMMUNITY = '{ communities(filter: {name: "%s"}) { nodes { assessment(year: 2026) { counts { met } } } } }'
+VIA_COMMUNITY = (
+    '{ communities(filter: {name: "%s"}) { nodes { assessment(year: 2026) { counts { met unknown total } } } } }'
+)
 
 
 def code(body: dict) -> str | None:  # type: ignore[type-arg]
@@ -37,7 +39,8 @@ async def test_the_community_field_follows_the_same_rule(api: Api) -> None:
     beside = await api.gql(VIA_COMMUNITY % "柳毅社区", token=community)
 
     assert code(mine) is None
-    assert mine["data"]["communities"]["nodes"][0]["assessment"]["counts"]["met"] >= 0
+    # Nothing recorded yet: every criterion is UNKNOWN, none counted as met.
+    assert mine["data"]["communities"]["nodes"][0]["assessment"]["counts"] == {"met": 0, "unknown": 30, "total": 30}
     assert code(beside) == "FORBIDDEN"
 
 

@@ -25,7 +25,7 @@ mutation($u: String!, $p: String!) { login(input: {username: $u, password: $p}) 
 async def clean_devices(api: Api) -> None:
     await api.db.execute(f"TRUNCATE {DEVICE_TABLES} RESTART IDENTITY CASCADE")
     # Another module's lock-out tests must not lock us out.
-    await api.db.execute("DELETE FROM login_failures")
+    await api.db.execute("TRUNCATE login_failures, login_address_failures")
     runtime(api).pending.clear()
     runtime(api).screenshot_wanted.clear()
 

@@ -115,7 +115,7 @@ async def upload(api: Api, token: str, content: bytes) -> dict:  # type: ignore[
             "map": json.dumps({"0": ["variables.file"]}),
         },
         files={"0": ("screen.png", content, "image/png")},
-        headers={"Authorization": f"Bearer {token}"},
+        headers={"Authorization": f"Bearer {token}", "X-Qile-Client": "tests"},
     )
     return dict(data(response.json(), "screenScreenshotUpload"))
 

@@ -212,3 +212,42 @@ async def test_a_consent_form_photo_must_exist(api: Api) -> None:
     )
 
     assert [(e["code"], e["field"]) for e in refused["errors"]] == [("NOT_FOUND", "formPhoto")]
+
+
+UPDATE = f"mutation($input: HonourUpdateInput!) {{ honourUpdate(input: $input) {{ {HONOUR} }} }}"
+REVISION = """query($id: ID!) { node(id: $id) { ... on Honour { status citation
+  consent { state givenBy } original { citation consent { state } } } } }"""
+AUDIT = "{ auditLog(first: 5) { nodes { action objectType before after } } }"
+
+
+async def test_withdrawal_is_audited_and_takes_the_honour_down_at_once(api: Api) -> None:
+    admin = await staff.staff(api.db, "admin", "ADMIN", "淄博市")
+    gallery = await f.screen(api.db, "工盛社区", "GALLERY")
+    await f.honour(api.db, "工盛社区", "王秀兰")
+    gid = (await api.gql("{ honours { nodes { id } } }"))["data"]["honours"]["nodes"][0]["id"]
+
+    await call(api, WITHDRAW, admin, id=gid, version=1)
+    entry = (await api.gql(AUDIT, token=admin))["data"]["auditLog"]["nodes"][0]
+    archived = await api.gql("{ honours(filter: {status: [ARCHIVED]}) { nodes { subjectName } } }", token=admin)
+
+    assert await names(api, gallery) == []
+    assert (entry["action"], entry["objectType"]) == ("honourConsentWithdraw", "Honour")
+    assert (entry["before"]["status"], entry["after"]["status"]) == ("PUBLISHED", "ARCHIVED")
+    assert archived["data"]["honours"]["nodes"] == [{"subjectName": "王秀兰"}]
+
+
+async def test_a_revision_shows_the_consent_an_approval_keeps_and_takes_none_of_its_own(api: Api) -> None:
+    editor = await staff.staff(api.db, "editor", "EDITOR", "工盛社区")
+    gallery = await f.screen(api.db, "工盛社区", "GALLERY")
+    await f.honour(api.db, "工盛社区", "王秀兰")  # published, consent given by 本人
+    gid = (await api.gql("{ honours { nodes { id } } }"))["data"]["honours"]["nodes"][0]["id"]
+    revision = (await call(api, UPDATE, editor, id=gid, version=1, citation="二十年照顾独居老人"))["honour"]
+
+    seen = (await api.gql(REVISION, {"id": revision["id"]}, token=editor))["data"]["node"]
+    withdraw_draft = await call(api, WITHDRAW, editor, id=revision["id"], version=revision["version"])
+
+    assert seen["consent"] == {"state": "GIVEN", "givenBy": "本人"}
+    assert seen["original"] == {"citation": "热心助人", "consent": {"state": "GIVEN"}}
+    # Withdrawing on the draft would leave the person on the wall: refused, pointing at the honour.
+    assert [(e["code"], e["field"]) for e in withdraw_draft["errors"]] == [("INVALID_TRANSITION", "id")]
+    assert await names(api, gallery) == ["王秀兰"]

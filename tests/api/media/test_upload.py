@@ -28,7 +28,8 @@ async def upload(api: Api, token: str | None, name: str, data: bytes, content_ty
         "/graphql",
         data={"operations": json.dumps(operations), "map": json.dumps({"0": ["variables.file"]})},
         files={"0": (name, data, content_type)},
-        headers={"Authorization": f"Bearer {token}"} if token else {},
+        # Multipart POSTs need it (cross-site forms cannot send it).
+        headers={"X-Qile-Client": "tests", **({"Authorization": f"Bearer {token}"} if token else {})},
     )
     return response.json()  # type: ignore[no-any-return]
 

@@ -14,11 +14,13 @@ from typing import Any
 from strawberry.relay import to_base64
 
 from qile_api.db.database import Database
+from qile_api.devices.pairing import start_pairing
 from tests.api import factories as f
 from tests.api import staff
 
 WHERE = {"in": "工盛社区", "beside": "柳毅社区", "above": "张店区"}
 WHEN = datetime(2026, 12, 1, 1, 0, tzinfo=UTC).isoformat()
+GIVEN = datetime(2026, 11, 20, 1, 0, tzinfo=UTC).isoformat()  # a consent before the tests' clock
 
 Request = tuple[str, dict[str, Any]]
 Builder = Callable[[Database, str], Awaitable[Request | None]]
@@ -47,16 +49,30 @@ def ref_builder(
     return build
 
 
-async def _notice(db: Database, scope: str) -> int:
-    return await f.notice(db, scope, "通知", start=datetime(2026, 11, 1, tzinfo=UTC), status="DRAFT", urgent=True)
+def _notice_in(status: str) -> Callable[[Database, str], Awaitable[int]]:
+    async def make(db: Database, scope: str) -> int:
+        return await f.notice(db, scope, "通知", start=datetime(2026, 11, 1, tzinfo=UTC), status=status, urgent=True)
+
+    return make
 
 
-async def _honour(db: Database, scope: str) -> int:
-    return await f.honour(db, scope, "王秀兰", status="DRAFT")
+def _honour_in(status: str) -> Callable[[Database, str], Awaitable[int]]:
+    async def make(db: Database, scope: str) -> int:
+        return await f.honour(db, scope, "王秀兰", status=status)
+
+    return make
 
 
-async def _event(db: Database, scope: str) -> int:
-    return await f.event(db, scope, "活动", starts=datetime(2026, 12, 1, tzinfo=UTC), status="DRAFT")
+def _event_in(status: str) -> Callable[[Database, str], Awaitable[int]]:
+    async def make(db: Database, scope: str) -> int:
+        return await f.event(db, scope, "活动", starts=datetime(2026, 12, 1, tzinfo=UTC), status=status)
+
+    return make
+
+
+_notice, _honour, _event = _notice_in("DRAFT"), _honour_in("DRAFT"), _event_in("DRAFT")
+# The state each review step starts from, so that every allowed cell succeeds.
+_STARTS_FROM = {"Submit": "DRAFT", "Approve": "IN_REVIEW", "Reject": "IN_REVIEW", "Archive": "PUBLISHED"}
 
 
 async def _community_only(db: Database, scope: str) -> int | None:
@@ -105,6 +121,20 @@ async def _recognition(db: Database, scope: str) -> int:
     return int(value)
 
 
+async def _no_selections(db: Database, scope: str) -> dict[str, Any]:
+    # One selection per community, year and kind: each call starts without it.
+    await db.execute("DELETE FROM selections WHERE community_id = $1", await f.region_id(db, scope))
+    return {}
+
+
+async def _pairing_code(db: Database, scope: str) -> dict[str, Any]:
+    """A code a kiosk has just shown, and a fresh screen name."""
+    started = await start_pairing(
+        db, address=f"10.0.0.{uuid.uuid4().int % 250}", now=datetime.now(UTC), minutes=15, per_hour=1000
+    )
+    return {"code": started.code, "name": f"配对屏{uuid.uuid4().hex[:6]}"}
+
+
 async def _account(db: Database, scope: str) -> int:
     return await staff.account(db, f"target{uuid.uuid4().hex[:8]}", "EDITOR", scope)
 
@@ -132,6 +162,7 @@ _INPUT_TYPES = {
     "accountDisable": "AccountRefInput",
     "accountEnable": "AccountRefInput",
     "accountResetPassword": "AccountResetPasswordInput",
+    "accountUnlock": "AccountUnlockInput",
 }
 for _kind in ("notice", "honour", "event"):
     for _verb in ("Submit", "Approve", "Archive"):
@@ -140,11 +171,23 @@ for _kind in ("notice", "honour", "event"):
 _INPUT_TYPES["noticePublishUrgent"] = "ReviewInput"
 
 
-def create_builder(name: str, input_type: str, fields: dict[str, Any], scope_key: str = "scope") -> Builder:
+Prepare = Callable[[Database, str], Awaitable[dict[str, Any]]]
+
+
+async def _nothing(db: Database, scope: str) -> dict[str, Any]:
+    return {}
+
+
+def create_builder(
+    name: str, input_type: str, fields: dict[str, Any], scope_key: str = "scope", prepare: Prepare = _nothing
+) -> Builder:
+    """`prepare` makes room for the new object (or gives fields a fresh value) before each call."""
+
     async def build(db: Database, where: str) -> Request | None:
         if scope_key == "community" and where == "above":
             return None
-        return _m(name, input_type), {"input": {scope_key: await region(db, WHERE[where]), **fields}}
+        fresh = await prepare(db, WHERE[where])
+        return _m(name, input_type), {"input": {scope_key: await region(db, WHERE[where]), **fields, **fresh}}
 
     return build
 
@@ -154,7 +197,8 @@ def community_ref(name: str, extra: dict[str, Any]) -> Builder:
         pk = await _community_only(db, WHERE[where])
         if pk is None:
             return None
-        return _m(name, _INPUT_TYPES[name]), {"input": {"id": gid("Community", pk), "version": 1, **extra}}
+        version = await db.fetchval("SELECT version FROM regions WHERE id = $1", pk)
+        return _m(name, _INPUT_TYPES[name]), {"input": {"id": gid("Community", pk), "version": version, **extra}}
 
     return build
 
@@ -214,7 +258,7 @@ BUILDERS: dict[str, Builder] = {
     "honourUpdate": ref_builder("honourUpdate", "Honour", _honour, {"citation": "新事迹"}),
     "eventUpdate": ref_builder("eventUpdate", "Event", _event, {"venue": "新地点"}),
     "honourConsentRecord": ref_builder(
-        "honourConsentRecord", "Honour", _honour, {"givenBy": "本人", "givenAt": WHEN, "method": "书面签字"}
+        "honourConsentRecord", "Honour", _honour, {"givenBy": "本人", "givenAt": GIVEN, "method": "书面签字"}
     ),
     "honourConsentWithdraw": ref_builder("honourConsentWithdraw", "Honour", _honour, {}),
     "noticePublishUrgent": ref_builder("noticePublishUrgent", "Notice", _notice, {}),
@@ -228,6 +272,7 @@ BUILDERS: dict[str, Builder] = {
         "SelectionCreateInput",
         {"year": 2026, "kind": "CIVIL_COURTYARD", "householdsEligible": 50, "householdsParticipating": 45},
         "community",
+        _no_selections,
     ),
     "selectionUpdate": community_record("selectionUpdate", "Selection", _selection, {"householdsParticipating": 95}),
     "selectionDelete": community_record("selectionDelete", "Selection", _selection, {}),
@@ -251,8 +296,9 @@ BUILDERS: dict[str, Builder] = {
     "screenPairingClaim": create_builder(
         "screenPairingClaim",
         "ScreenPairingClaimInput",
-        {"code": "AB23CD", "kind": "GALLERY", "name": "配对屏"},
+        {"kind": "GALLERY", "name": "配对屏"},
         "community",
+        _pairing_code,
     ),
     "screenScreenshotRequest": unversioned(community_record("screenScreenshotRequest", "Screen", _screen, {})),
     "accountUpdate": ref_builder("accountUpdate", "Account", _account, {"displayName": "新名字"}),
@@ -261,8 +307,13 @@ BUILDERS: dict[str, Builder] = {
     "accountResetPassword": ref_builder(
         "accountResetPassword", "Account", _account, {"password": "another long password"}
     ),
+    "accountUnlock": unversioned(ref_builder("accountUnlock", "Account", _account, {})),
 }
-for _kind, _make, _type in (("notice", _notice, "Notice"), ("honour", _honour, "Honour"), ("event", _event, "Event")):
-    for _verb in ("Submit", "Approve", "Archive"):
-        BUILDERS[_kind + _verb] = ref_builder(_kind + _verb, _type, _make, {})
-    BUILDERS[_kind + "Reject"] = ref_builder(_kind + "Reject", _type, _make, {"reason": "请补充"})
+for _kind, _make, _type in (
+    ("notice", _notice_in, "Notice"),
+    ("honour", _honour_in, "Honour"),
+    ("event", _event_in, "Event"),
+):
+    for _verb, _status in _STARTS_FROM.items():
+        _extra = {"reason": "请补充"} if _verb == "Reject" else {}
+        BUILDERS[_kind + _verb] = ref_builder(_kind + _verb, _type, _make(_status), _extra)

@@ -29,6 +29,8 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     disable.add_argument("--username", required=True)
     reset = user_sub.add_parser("reset-password", help="set a new password and end its sessions")
     reset.add_argument("--username", required=True)
+    unlock = user_sub.add_parser("unlock", help="lift its sign-in locks at every address")
+    unlock.add_argument("--username", required=True)
 
 
 def _read_password() -> str:
@@ -78,6 +80,11 @@ async def run(db: Database, args: argparse.Namespace) -> int:
         print(f"created {account.username} ({account.role}, {args.scope})")
         return 0
     account = await _account(db, args.username.lower())
+    if args.user_command == "unlock":
+        async with db.transaction() as tx:
+            await service.unlock_account(tx, actor_id=None, account=account)
+        print(f"unlocked: {account.username}")
+        return 0
     changes: dict[str, object]
     if args.user_command == "disable":
         changes = {"disabled": True}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from starlette.requests import Request
 
 from qile_api.accounts.sql import StaffPrincipal, principal_by_token_hash
-from qile_api.screens.sql import screen_by_token_hash
+from qile_api.screens.sql import ScreenPrincipal, screen_by_token_hash
 from qile_api.state import AppState
 from qile_api.tokens import SCREEN_TOKEN_PREFIX, SESSION_TOKEN_PREFIX, hash_token
 
@@ -23,10 +23,10 @@ async def staff_of(request: Request) -> StaffPrincipal | None:
     return await principal_by_token_hash(state.db, hash_token(token), state.clock())
 
 
-async def is_staff_or_screen(request: Request) -> bool:
-    """A signed-in staff member or a registered screen is asking."""
+async def screen_of(request: Request) -> ScreenPrincipal | None:
+    """The active screen whose token is sent, with its community's path."""
     state: AppState = request.app.state.qile
     token = _bearer(request)
-    if token.startswith(SCREEN_TOKEN_PREFIX):
-        return await screen_by_token_hash(state.db, hash_token(token)) is not None
-    return await staff_of(request) is not None
+    if not token.startswith(SCREEN_TOKEN_PREFIX):
+        return None
+    return await screen_by_token_hash(state.db, hash_token(token))

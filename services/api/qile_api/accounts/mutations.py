@@ -12,10 +12,11 @@ from qile_api.accounts import service, sql
 from qile_api.accounts.passwords import hash_password, password_problem, verify_password
 from qile_api.accounts.types import Account, Role
 from qile_api.audit.sql import record
-from qile_api.graphql.context import Info, client_address
-from qile_api.graphql.ids import node_pk
+from qile_api.graphql.context import Info
+from qile_api.graphql.ids import node_pk, pk_of
 from qile_api.graphql.payloads import ErrorCode, MutationError, MutationFailed, error
 from qile_api.graphql.permissions import ADMINS, STAFF
+from qile_api.http.addresses import client_address
 
 
 @strawberry.input
@@ -70,6 +71,11 @@ class AccountResetPasswordInput:
 
 
 @strawberry.input
+class AccountUnlockInput:
+    id: relay.GlobalID
+
+
+@strawberry.input
 class AccountChangePasswordInput:
     current_password: str
     new_password: str
@@ -82,9 +88,9 @@ class AccountPayload:
 
 
 def _region_pk(gid: relay.GlobalID) -> int:
-    if gid.type_name not in {"City", "District", "Subdistrict", "Community"} or not gid.node_id.isdigit():
+    if gid.type_name not in {"City", "District", "Subdistrict", "Community"}:
         raise MutationFailed(error(ErrorCode.INVALID, "范围必须是市、区县、街道/镇或社区", "scope"))
-    return int(gid.node_id)
+    return pk_of(gid)
 
 
 async def _change(info: Info, action: str, account_gid: relay.GlobalID, version: int, **changes: object) -> Account:
@@ -214,6 +220,22 @@ class AccountMutations:
         return await _payload(
             info, "accountResetPassword", input.id, input.version, password_hash=hash_password(input.password)
         )
+
+    @strawberry.mutation(
+        permission_classes=ADMINS,
+        description="Lift the account's sign-in locks at every address and forget its failed sign-ins (ADMIN).",
+    )
+    async def account_unlock(self, info: Info, input: AccountUnlockInput) -> AccountPayload:
+        staff = info.context.staff
+        assert staff is not None
+        account_id = node_pk(input.id, "Account", "id")
+        assert account_id is not None
+        async with info.context.db.transaction() as tx:
+            found = await sql.accounts_by_ids(tx, [account_id])
+            if not found:
+                return AccountPayload(account=None, errors=[error(ErrorCode.NOT_FOUND, "账号不存在", "id")])
+            await service.unlock_account(tx, actor_id=staff.id, account=found[0])
+        return AccountPayload(account=Account.from_row(found[0]), errors=[])
 
     @strawberry.mutation(
         permission_classes=STAFF,

@@ -145,51 +145,120 @@ async def principal_by_token_hash(db: Executor, token_hash: bytes, now: datetime
     return StaffPrincipal(AccountRow.from_record(row), tuple(row["path"]), row["session_id"])
 
 
-# Failed logins -------------------------------------------------------------
+# Sign-in throttling ------------------------------------------------------------
 
 
 @dataclass(frozen=True)
-class FailureState:
+class Reservation:
+    """What counting one sign-in attempt decided, before its password is checked."""
+
+    address_allowed: bool
+    # When the address's window ends (its count starts again).
+    address_until: datetime
+    # Whether this attempt may check its password; None when the address refused it first.
+    pair_allowed: bool | None
+    # Attempts of this (username, address) not proven right, this one included.
     failures: int
     locked_until: datetime | None
 
 
-async def failure_states(db: Executor, keys: Sequence[tuple[str, str]]) -> list[FailureState]:
-    rows = await db.fetch(
-        """SELECT k.kind, k.key, f.failures, f.locked_until
-        FROM unnest($1::text[], $2::text[]) AS k(kind, key)
-        LEFT JOIN login_failures f ON f.kind = k.kind AND f.key = k.key""",
-        [k for k, _ in keys],
-        [v for _, v in keys],
-    )
-    return [FailureState(r["failures"] or 0, r["locked_until"]) for r in rows]
+async def reserve_login_attempt(
+    db: Executor,
+    *,
+    username: str,
+    address: str,
+    now: datetime,
+    window: timedelta,
+    lock_after: int,
+    lock_for: timedelta,
+    address_limit: int,
+) -> Reservation:
+    """Count an attempt against its address and its (username, address), and decide, in one statement.
 
-
-async def record_failure(
-    db: Executor, kind: str, key: str, now: datetime, window: timedelta, lock_after: int, lock_for: timedelta
-) -> int:
-    """Count a failure (restarting the count after a quiet window); lock when too many."""
-    failures = await db.fetchval(
-        """INSERT INTO login_failures AS f (kind, key, failures, last_failure_at)
-        VALUES ($1, $2, 1, $3)
-        ON CONFLICT (kind, key) DO UPDATE SET
-            failures = CASE WHEN f.last_failure_at < $3 - $4::interval THEN 1 ELSE f.failures + 1 END,
-            last_failure_at = $3
-        RETURNING failures""",
-        kind,
-        key,
+    The attempt is counted as a failure before the password is looked at (a
+    right password takes it back), and the row locks of the upserts order
+    concurrent attempts: however many arrive at once, at most `lock_after`
+    of them are let through for one pair, and at most `address_limit` for
+    one address per window. An attempt the address refuses is not counted
+    for its pair, so a busy address cannot push a staff member towards a lock.
+    """
+    row = await db.fetchrow(
+        """
+        WITH addr AS (
+            INSERT INTO login_address_failures AS a (address, failures, window_started_at)
+            VALUES ($2, 1, $3)
+            ON CONFLICT (address) DO UPDATE SET
+                failures = CASE WHEN a.window_started_at <= $3 - $4::interval THEN 1
+                                ELSE least(a.failures + 1, $7 + 1) END,
+                window_started_at = CASE WHEN a.window_started_at <= $3 - $4::interval THEN $3
+                                         ELSE a.window_started_at END
+            RETURNING failures <= $7 AS allowed, window_started_at + $4::interval AS until
+        ),
+        pair AS (
+            INSERT INTO login_failures AS f (username, address, failures, last_failure_at, locked_until)
+            SELECT $1, $2, 1, $3, CASE WHEN $5 <= 1 THEN $3 + $6::interval END FROM addr WHERE addr.allowed
+            ON CONFLICT (username, address) DO UPDATE SET
+                failures = CASE
+                    WHEN f.locked_until > $3 THEN least(f.failures + 1, $5 + 1)
+                    -- A lock that has run out, or a quiet window: start again.
+                    WHEN f.locked_until IS NOT NULL OR f.last_failure_at <= $3 - $4::interval THEN 1
+                    ELSE least(f.failures + 1, $5 + 1) END,
+                locked_until = CASE
+                    WHEN f.locked_until > $3 THEN f.locked_until
+                    WHEN f.locked_until IS NOT NULL OR f.last_failure_at <= $3 - $4::interval
+                        THEN CASE WHEN $5 <= 1 THEN $3 + $6::interval END
+                    -- The last attempt allowed starts the lock; a right password lifts it.
+                    WHEN f.failures + 1 >= $5 THEN $3 + $6::interval
+                    END,
+                last_failure_at = $3
+            RETURNING failures, locked_until
+        )
+        SELECT addr.allowed AS address_allowed, addr.until AS address_until,
+               pair.failures <= $5 AS pair_allowed, coalesce(pair.failures, 0) AS failures, pair.locked_until
+        FROM addr LEFT JOIN pair ON true
+        """,
+        username,
+        address,
         now,
         window,
+        lock_after,
+        lock_for,
+        address_limit,
     )
-    if failures >= lock_after:
-        await db.execute(
-            "UPDATE login_failures SET locked_until = $3 WHERE kind = $1 AND key = $2", kind, key, now + lock_for
-        )
-    return int(failures)
+    assert row is not None
+    return Reservation(
+        address_allowed=row["address_allowed"],
+        address_until=row["address_until"],
+        pair_allowed=row["pair_allowed"],
+        failures=int(row["failures"]),
+        locked_until=row["locked_until"],
+    )
 
 
-async def clear_failures(db: Executor, kind: str, key: str) -> None:
-    await db.execute("DELETE FROM login_failures WHERE kind = $1 AND key = $2", kind, key)
+async def release_login_attempt(db: Executor, username: str, address: str) -> None:
+    """A right password: forget this pair's failures and take its attempt back from the address's count.
+
+    Other usernames at the address keep their counts.
+    """
+    await db.execute("DELETE FROM login_failures WHERE username = $1 AND address = $2", username, address)
+    await db.execute(
+        "UPDATE login_address_failures SET failures = greatest(failures - 1, 0) WHERE address = $1", address
+    )
+
+
+@dataclass(frozen=True)
+class LoginFailures:
+    address: str
+    failures: int
+    locked_until: datetime | None
+
+
+async def clear_login_failures_of(db: Executor, username: str) -> list[LoginFailures]:
+    """Lift every lock and forget every failure of `username`, at every address; returns what was there."""
+    rows = await db.fetch(
+        "DELETE FROM login_failures WHERE username = $1 RETURNING address, failures, locked_until", username
+    )
+    return [LoginFailures(r["address"], r["failures"], r["locked_until"]) for r in sorted(rows, key=lambda r: r[0])]
 
 
 # Changing one's own password ----------------------------------------------

@@ -1,13 +1,12 @@
 """CSV export of assessments for the office: one row per community and criterion.
 
 UTF-8 with a byte order mark, because Excel on the office's machines reads a
-CSV without one as GBK and shows the Chinese as garbage.
+CSV without one as GBK and shows the Chinese as garbage; written by
+`qile_api.http.csv_cells`, which defuses formula-like text.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Sequence
 from datetime import datetime
 from urllib.parse import quote
@@ -17,16 +16,16 @@ from starlette.responses import PlainTextResponse, Response
 
 from qile_api.accounts.http import staff_of
 from qile_api.assessment.engine import MAX_YEAR, MIN_YEAR, CommunityAssessment, assess_communities
-from qile_api.assessment.rules import fmt
+from qile_api.assessment.rules import shown
 from qile_api.assessment.sql import ExportCommunity, communities_within, district_named
 from qile_api.assessment.vocabulary import STATUS_LABELS
 from qile_api.db.database import Executor
 from qile_api.graphql.errors import BadUserInput
 from qile_api.graphql.ids import parse_global_id, pk_of
 from qile_api.graphql.targets import path_of
+from qile_api.http.csv_cells import Cell, csv_text
 from qile_api.state import AppState
 
-BOM = "\ufeff"
 HEADER = (
     "区县",
     "街道/镇",
@@ -46,33 +45,36 @@ HEADER = (
 
 
 def build_csv(rows: Sequence[tuple[ExportCommunity, CommunityAssessment]]) -> str:
-    """The CSV text, BOM first (pure: everything is assessed already)."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(HEADER)
+    """The CSV text, BOM first (pure: everything is assessed already).
+
+    Names come from staff (communities, teams, facilities in the evidence):
+    `csv_text` defuses every text cell; measured values and thresholds go in
+    as numbers and stay numbers.
+    """
+    lines: list[Sequence[Cell]] = [HEADER]
     for community, assessed in rows:
         for part in assessed.parts:
             for result in part.results:
                 c, o = result.criterion, result.outcome
-                writer.writerow(
+                lines.append(
                     (
                         community.district,
                         community.subdistrict,
                         community.name,
-                        community.pilot_no or "",
+                        community.pilot_no,
                         community.theme,
                         assessed.year,
                         f"{part.number}.{part.name}",
                         c.key,
                         c.description,
-                        fmt(o.measured) if o.measured is not None else "",
-                        fmt(c.threshold) if c.threshold is not None else "",
+                        shown(o.measured) if o.measured is not None else None,
+                        shown(c.threshold) if c.threshold is not None else None,
                         c.unit,
                         STATUS_LABELS[o.status],
                         "；".join(e.label for e in o.evidence),
                     )
                 )
-    return BOM + out.getvalue()
+    return csv_text(lines)
 
 
 async def export_csv(db: Executor, year: int, region_id: int | None, *, now: datetime, timezone: str) -> str:
@@ -107,7 +109,7 @@ async def parse_district(db: Executor, value: str | None) -> int | None:
 
 
 def parse_year(value: str | None) -> int:
-    if not value or not value.isdigit() or not MIN_YEAR <= int(value) <= MAX_YEAR:
+    if not value or not (value.isascii() and value.isdigit()) or not MIN_YEAR <= int(value) <= MAX_YEAR:
         raise ExportError(f"year must be between {MIN_YEAR} and {MAX_YEAR}")
     return int(value)
 

@@ -61,11 +61,15 @@ UNKNOWN = Outcome("UNKNOWN", None)
 Rule = Callable[[Criterion, CommunityFacts], Outcome]
 
 
-def fmt(value: Decimal) -> str:
-    """A number as people write it: 300, 299.9, 91.7 (rates to one decimal)."""
+def shown(value: Decimal) -> Decimal:
+    """A number as people read it: 300, 299.9, 91.7 (rates to one decimal)."""
     rounded = value.quantize(Decimal("0.1")) if value != value.to_integral_value() else value
-    text = format(rounded.normalize(), "f")
-    return text
+    return rounded.normalize()
+
+
+def fmt(value: Decimal) -> str:
+    """`shown` as text: 300, not 3E+2."""
+    return format(shown(value), "f")
 
 
 def judge(low: Decimal, high: Decimal | None, threshold: Decimal, evidence: Iterable[Evidence]) -> Outcome:

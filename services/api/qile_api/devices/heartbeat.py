@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from qile_api.db.database import Executor
+from qile_api.db.errors import DatabaseError, log_database_errors
 
 log = logging.getLogger(__name__)
 
@@ -100,14 +101,24 @@ class DeviceRuntime:
 
     async def run(self, db: Executor) -> None:
         """The lifespan task: flush forever, surviving database hiccups."""
+        outage = False
         while True:
             await asyncio.sleep(self.flush_seconds)
             try:
                 await self.flush(db)
             except asyncio.CancelledError:
                 raise
+            except DatabaseError as exc:
+                # One line when an outage starts and one when it ends, not one every few seconds.
+                if not outage:
+                    log_database_errors("heartbeat flush (retrying until the database is back)", [exc])
+                outage = True
             except Exception:
                 log.exception("heartbeat flush failed; retrying")
+            else:
+                if outage:
+                    log.info("heartbeat flush: the database is back")
+                outage = False
 
     async def stop(self, task: asyncio.Task[None] | None, db: Executor) -> None:
         """Cancel the task (if running) and write what is still pending."""
@@ -117,5 +128,7 @@ class DeviceRuntime:
                 await task
         try:
             await self.flush(db)
+        except DatabaseError as exc:
+            log_database_errors("final heartbeat flush", [exc])
         except Exception:
             log.exception("final heartbeat flush failed")

@@ -18,8 +18,8 @@ from qile_api.devices import sql
 from qile_api.devices.heartbeat import MAX_TEXT, Heartbeat
 from qile_api.devices.status import Screenshot, runtime
 from qile_api.graphql.context import Info
-from qile_api.graphql.errors import Unauthenticated
-from qile_api.graphql.ids import node_pk
+from qile_api.graphql.errors import BadUserInput, Unauthenticated
+from qile_api.graphql.ids import node_pk, parse_global_id, pk_of
 from qile_api.graphql.payloads import ErrorCode, MutationError, MutationFailed, error
 from qile_api.graphql.permissions import ADMINS, IsScreen
 from qile_api.media.processing import prepare_photo
@@ -90,11 +90,11 @@ def play_record(play: PlayInput) -> sql.PlayRecord | None:
         return None
     item_type, item_id = ("EVENTS", None) if play.item == "events" else ("OTHER", None)
     try:
-        gid = relay.GlobalID.from_id(play.item)
-    except Exception:
+        gid = parse_global_id(play.item)
+    except BadUserInput:
         gid = None
-    if gid is not None and gid.type_name in _PLAYABLE and gid.node_id.isdigit():
-        item_type, item_id = gid.type_name, int(gid.node_id)
+    if gid is not None and gid.type_name in _PLAYABLE:
+        item_type, item_id = gid.type_name, pk_of(gid)
     return sql.PlayRecord(play.id, item_type, item_id, play.item, play.started_at, float(play.seconds))
 
 

@@ -12,10 +12,11 @@ from qile_api.audit.sql import record
 from qile_api.devices import pairing
 from qile_api.devices.pairing import PairingStatus
 from qile_api.facilities.sql import community_exists
-from qile_api.graphql.context import Info, client_address
+from qile_api.graphql.context import Info
 from qile_api.graphql.ids import region_pk
 from qile_api.graphql.payloads import ErrorCode, MutationError, MutationFailed, error
 from qile_api.graphql.permissions import ADMINS
+from qile_api.http.addresses import client_address
 from qile_api.screens.mutations import _check_names
 from qile_api.screens.sql import insert_screen
 from qile_api.screens.types import Screen, ScreenKind

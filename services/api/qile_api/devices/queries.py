@@ -11,8 +11,9 @@ from strawberry import relay
 from qile_api.devices.sql import PlayFilter, PlayTotalRow, play_totals
 from qile_api.graphql.context import Info
 from qile_api.graphql.errors import BadUserInput
-from qile_api.graphql.ids import node_pk
+from qile_api.graphql.ids import node_pk, pk_of
 from qile_api.graphql.permissions import STAFF
+from qile_api.graphql.times import require_offset
 from qile_api.screens.sql import screens_by_ids
 from qile_api.screens.types import Screen
 
@@ -70,11 +71,13 @@ class DeviceQueries:
         ctx = info.context
         assert ctx.staff is not None
         f = filter or PlayFilterInput()
+        require_offset(f.since, "filter.since")
+        require_offset(f.until, "filter.until")
         item_type = item_id = None
         if f.item is not None:
-            if f.item.type_name not in _ITEM_TYPES or not f.item.node_id.isdigit():
+            if f.item.type_name not in _ITEM_TYPES:
                 raise BadUserInput("`filter.item` must be the id of a Notice, Honour or Event", field="filter.item")
-            item_type, item_id = f.item.type_name, int(f.item.node_id)
+            item_type, item_id = f.item.type_name, pk_of(f.item)
         rows = await play_totals(
             ctx.db,
             PlayFilter(

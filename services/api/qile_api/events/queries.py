@@ -16,6 +16,7 @@ from qile_api.graphql.context import Info
 from qile_api.graphql.errors import BadUserInput
 from qile_api.graphql.ids import node_pk
 from qile_api.graphql.pagination import Connection
+from qile_api.graphql.times import require_offset
 from qile_api.themes.types import ThemeKey
 
 
@@ -32,7 +33,10 @@ class EventFilterInput:
 
 @strawberry.type
 class EventQueries:
-    @strawberry.field(description="Published events overlapping [from, to), in order of start; at most 100 a page.")
+    @strawberry.field(
+        description="Published events overlapping [from, to), in order of start; at most 100 a page. "
+        "Staff see other review states inside their scope with `filter.status`."
+    )
     async def events(
         self,
         info: Info,
@@ -43,9 +47,8 @@ class EventQueries:
         filter: EventFilterInput | None = None,
     ) -> Connection[Event]:
         ctx = info.context
-        for name, value in (("from", from_), ("to", to)):
-            if value is not None and value.tzinfo is None:
-                raise BadUserInput(f"`{name}` needs a time zone, e.g. 2024-05-01T09:00:00+08:00", field=name)
+        require_offset(from_, "from")
+        require_offset(to, "to")
         if from_ and to and to <= from_:
             raise BadUserInput("`to` must be after `from`", field="to")
         f = filter or EventFilterInput()

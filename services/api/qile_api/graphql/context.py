@@ -118,10 +118,6 @@ def bearer_token(request: Request) -> str | None:
     return value.strip() or None if scheme.lower() == "bearer" else None
 
 
-def client_address(request: Request) -> str:
-    return request.client.host if request.client else "unknown"
-
-
 async def build_context(request: Request, response: Response) -> Context:
     app: AppState = request.app.state.qile
     bearer = bearer_token(request)

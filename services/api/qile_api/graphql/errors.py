@@ -2,7 +2,10 @@
 
 Expected failures carry a machine-readable `code` in `extensions`; anything
 else that escapes a resolver is a fault and reaches the client only as
-"Unexpected error." (the details go to the log).
+"Unexpected error." (the details go to the log). A database outage or
+statement timeout is no fault of the request: it keeps its coded message
+(`SERVICE_UNAVAILABLE`, `TIMEOUT`); the GraphQL view logs it as one
+warning line (`http/app.py`), and `QileSchema` leaves it out of the fault log.
 """
 
 from __future__ import annotations
@@ -10,6 +13,8 @@ from __future__ import annotations
 from typing import Any
 
 from graphql import GraphQLError
+
+from qile_api.db.errors import DatabaseError
 
 
 class QileError(Exception):
@@ -39,4 +44,4 @@ def should_mask_error(error: GraphQLError) -> bool:
     if original is None:
         # Syntax and validation errors: about the request, safe to show.
         return False
-    return not isinstance(original, QileError | GraphQLError)
+    return not isinstance(original, QileError | GraphQLError | DatabaseError)

@@ -6,10 +6,10 @@ One extension does, in this order, what would otherwise be five:
 2. measure the fragment-expanded document (depth, aliases, estimated cost,
    see `cost.py`) and refuse it, naming the limit, before validation: the
    expensive part of an abusive document is what it expands to;
-3. validate it with the specified rules plus the literal input checks in
-   one worker thread of its own: a document seen for the first time waits
-   its turn there and cannot hold up the event loop, where screens' polls
-   (whose documents are cached) go on being answered;
+3. validate it with the specified rules plus the literal input checks.
+   Steps 1-3 run in one worker thread of their own: a document seen for the
+   first time waits its turn there and cannot hold up the event loop, where
+   screens' polls (whose documents are cached) go on being answered;
 4. check the request's variables (`inputs.py`).
 
 Steps 1-3 depend on the document's text only: their result is kept in one
@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import asyncio
 from collections import OrderedDict
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
@@ -56,10 +56,10 @@ def _coded(error: GraphQLError, code: str) -> GraphQLError:
     return error
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Checked:
     document: DocumentNode
-    errors: list[GraphQLError] | None = None  # None until measured and validated
+    errors: list[GraphQLError]  # from the limits or validation; empty when it may run
 
 
 @dataclass
@@ -70,51 +70,50 @@ class DocumentCache:
     max_tokens: int
     max_bytes: int
     size: int = 256
+    schema: GraphQLSchema | None = None  # strawberry's built schema, set by the first request
     # How often each step really ran (tests read these to prove the cache hits).
     parses: int = 0
     validations: int = 0
     _entries: OrderedDict[str, _Checked] = field(default_factory=OrderedDict)
     _worker: ThreadPoolExecutor = field(
-        default_factory=lambda: ThreadPoolExecutor(max_workers=1, thread_name_prefix="qile-validate")
+        default_factory=lambda: ThreadPoolExecutor(max_workers=1, thread_name_prefix="qile-documents")
     )
 
     def close(self) -> None:
-        """At shutdown: drop queued validations so the process can exit at once."""
+        """At shutdown: drop queued documents so the process can exit at once."""
         self._worker.shutdown(wait=False, cancel_futures=True)
 
-    def document(self, query: str) -> _Checked:
+    async def checked(self, query: str, rules: tuple[type, ...]) -> _Checked:
+        """The document and what stops it from running; work on a new text happens in the worker."""
         entry = self._entries.get(query)
         if entry is not None:
             self._entries.move_to_end(query)
             return entry
         if len(query) > self.max_bytes:
             raise limit_error("bytes", self.max_bytes, len(query))
-        self.parses += 1
-        try:
-            document = parse(query, max_tokens=self.max_tokens)
-        except GraphQLError as error:
-            raise _coded(error, "GRAPHQL_PARSE_FAILED") from None
-        entry = _Checked(document)
+        # Parsing, measuring and validating a text nobody sent before is CPU
+        # work an attacker chooses: it waits its turn in the one worker
+        # thread, while the loop goes on answering cached documents (polls).
+        entry = await asyncio.get_running_loop().run_in_executor(self._worker, self._check, query, rules)
         self._entries[query] = entry
         if len(self._entries) > self.size:
             self._entries.popitem(last=False)
         return entry
 
-    async def check(self, entry: _Checked, schema: GraphQLSchema, rules: tuple[type, ...]) -> list[GraphQLError]:
-        if entry.errors is None:
-            found = measure(schema, entry.document, self.limits)
-            over = exceeded(found, self.limits) if found is not None else []
-            if over:
-                entry.errors = [limit_error(*o) for o in over]
-            else:
-                self.validations += 1
-                # Bounded by the limits above, but still CPU work on a document
-                # nobody has sent before: done in the worker, the loop stays free.
-                errors = await asyncio.get_running_loop().run_in_executor(
-                    self._worker, validate_document, schema, entry.document, (*rules, LiteralInputsRule)
-                )
-                entry.errors = [_coded(e, "GRAPHQL_VALIDATION_FAILED") for e in errors]
-        return entry.errors
+    def _check(self, query: str, rules: tuple[type, ...]) -> _Checked:
+        assert self.schema is not None
+        self.parses += 1
+        try:
+            document = parse(query, max_tokens=self.max_tokens)
+        except GraphQLError as error:
+            raise _coded(error, "GRAPHQL_PARSE_FAILED") from None
+        found = measure(self.schema, document, self.limits)
+        over = exceeded(found, self.limits) if found is not None else []
+        if over:
+            return _Checked(document, [limit_error(*o) for o in over])
+        self.validations += 1
+        errors = validate_document(self.schema, document, (*rules, LiteralInputsRule))
+        return _Checked(document, [_coded(e, "GRAPHQL_VALIDATION_FAILED") for e in errors])
 
 
 class DocumentGate(SchemaExtension):
@@ -123,20 +122,20 @@ class DocumentGate(SchemaExtension):
         self.cache = cache
         self.entry: _Checked | None = None
 
-    def on_parse(self) -> Iterator[None]:
+    async def on_parse(self) -> AsyncIterator[None]:  # type: ignore[override]
         ctx = self.execution_context
         if ctx.query is not None and ctx.graphql_document is None:
-            self.entry = self.cache.document(ctx.query)
+            self.cache.schema = ctx.schema._schema
+            self.entry = await self.cache.checked(ctx.query, tuple(ctx.validation_rules))
             ctx.graphql_document = self.entry.document
         yield
 
     async def on_validate(self) -> AsyncIterator[None]:  # type: ignore[override]
         ctx = self.execution_context
         if self.entry is not None:
-            schema = ctx.schema._schema
-            errors = await self.cache.check(self.entry, schema, tuple(ctx.validation_rules))
-            if not errors:
-                errors = variable_errors(schema, self.entry.document, ctx.operation_name, ctx.variables)
+            errors = self.entry.errors or variable_errors(
+                ctx.schema._schema, self.entry.document, ctx.operation_name, ctx.variables
+            )
             # Setting the errors (even none) tells strawberry validation is done.
             ctx.pre_execution_errors = list(errors)
         yield

@@ -34,7 +34,7 @@ class IsStaff(BasePermission):
         return info.context.staff is not None
 
 
-class _ScopedRole(BasePermission):
+class ScopedRole(BasePermission):
     """Signed in, with at least `min_role`, and every target inside the scope."""
 
     min_role: ClassVar[str]
@@ -59,15 +59,15 @@ class _ScopedRole(BasePermission):
         return True
 
 
-class CanEdit(_ScopedRole):
+class CanEdit(ScopedRole):
     min_role = "EDITOR"
 
 
-class CanReview(_ScopedRole):
+class CanReview(ScopedRole):
     min_role = "REVIEWER"
 
 
-class CanAdminister(_ScopedRole):
+class CanAdminister(ScopedRole):
     min_role = "ADMIN"
 
 

@@ -2,9 +2,12 @@
 
 Stored and compared in UTC, but a staff member reading `startsAt` should see
 the 09:00 they typed, not 01:00: every DateTime the API returns carries the
-offset of `QILE_TIMEZONE` (+08:00 in Zibo). Inputs keep any offset; a value
-without one is refused where it is read (`content/validation.py`), since
-guessing a zone for it is how events end up eight hours off.
+offset of `QILE_TIMEZONE` (+08:00 in Zibo). Inputs keep any offset. A value
+without one is refused where it is read: as a typed payload error on its
+field in mutations (`content/validation.py`), as BAD_USER_INPUT in query
+arguments (`require_offset`). Guessing a zone for it is how events end up
+eight hours off, and PostgreSQL's driver would read it in the server's
+local zone, whatever the city's is.
 """
 
 from __future__ import annotations
@@ -16,6 +19,8 @@ from zoneinfo import ZoneInfo
 from strawberry.schema.types.base_scalars import DateTimeDefinition
 from strawberry.types.scalar import ScalarDefinition
 
+from qile_api.graphql.errors import BadUserInput
+
 
 def city_datetime(timezone: str) -> ScalarDefinition:
     zone = ZoneInfo(timezone)
@@ -26,5 +31,12 @@ def city_datetime(timezone: str) -> ScalarDefinition:
     return dataclasses.replace(
         DateTimeDefinition,
         serialize=serialize,
-        description=f"Date with time (ISO 8601). Answers carry the city's offset ({timezone}); inputs need an offset.",
+        description=f"Date with time (ISO 8601). Answers carry the city's offset ({timezone}); "
+        "inputs need an offset (any), e.g. 2026-12-01T09:00:00+08:00.",
     )
+
+
+def require_offset(value: datetime | None, field: str) -> None:
+    """Refuse a query argument without a UTC offset (BAD_USER_INPUT on `field`)."""
+    if value is not None and value.tzinfo is None:
+        raise BadUserInput(f"`{field}` needs a time zone, e.g. 2026-12-01T09:00:00+08:00", field=field)

@@ -99,7 +99,9 @@ class ConsentInput:
     id: relay.GlobalID
     version: int
     given_by: str = strawberry.field(description="Who consented, e.g. 王秀兰本人 or 其子刘强.")
-    given_at: datetime
+    given_at: datetime = strawberry.field(
+        description="When it was given, with an offset; a time in the future (beyond a minute) is refused."
+    )
     method: str = strawberry.field(description="How: 书面签字, 电话确认 …")
     form_photo: str | None = strawberry.field(
         default=None, description="sha256 from `mediaUpload`: a photo of the signed consent form."
@@ -166,6 +168,16 @@ async def _set_consent(info: Info, item: int, version: int, change: ConsentChang
             raise MutationFailed(error(ErrorCode.NOT_FOUND, "荣誉不存在", "id"))
         if before["version"] != version:
             raise MutationFailed(error(ErrorCode.CONFLICT, "荣誉已被他人修改，请刷新后重试", "version"))
+        if before["revision_of"] is not None:
+            # An approval keeps the published honour's consent, so a consent
+            # recorded on (or withdrawn from) the draft would silently count for nothing.
+            raise MutationFailed(
+                error(
+                    ErrorCode.INVALID_TRANSITION,
+                    "修订稿沿用已发布荣誉的同意记录，请在原荣誉上登记或撤回同意",
+                    "id",
+                )
+            )
         sets = change(before)
         if sets.get("status") == "ARCHIVED":
             # A pending revision of an honour taken down has nothing left to revise.
@@ -216,7 +228,11 @@ class HonourEditMutations:
             info, HONOUR_WORKFLOW, HonourPayload, "honour", _node, input.id, input.version, _changes(input)
         )
 
-    @strawberry.mutation(permission_classes=EDITORS, description="Record the consent of the person or household.")
+    @strawberry.mutation(
+        permission_classes=EDITORS,
+        description="Record the consent of the person or household (on the honour, not on a draft revision of it). "
+        "An honour taken down because consent was withdrawn becomes a DRAFT, to be submitted and approved again.",
+    )
     async def honour_consent_record(self, info: Info, input: ConsentInput) -> HonourPayload:
         problems = [
             *text({"v": input.given_by}, "v", "givenBy", "同意人", 40),

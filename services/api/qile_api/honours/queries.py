@@ -26,7 +26,10 @@ class HonourFilterInput:
 
 @strawberry.type
 class HonourQueries:
-    @strawberry.field(description="Published honours, newest first; at most 100 a page.")
+    @strawberry.field(
+        description="Published honours, newest first; at most 100 a page. "
+        "Staff see other review states inside their scope with `filter.status`."
+    )
     async def honours(
         self,
         info: Info,

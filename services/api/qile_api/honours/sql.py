@@ -21,6 +21,9 @@ CONSENTED = (
     "OR (c.consent_given_at IS NOT NULL AND c.consent_withdrawn_at IS NULL))"
 )
 
+# Published and shown: what the public sees and what galleries show.
+ON_PUBLIC_VIEW = f"c.status = 'PUBLISHED' AND {CONSENTED}"
+
 HONOURS = ContentTable(
     table="honours",
     columns="c.id, c.region_id, c.title, c.subject_kind, c.subject_name, c.citation, "
@@ -84,7 +87,7 @@ async def feed_honours(db: Executor, path: Sequence[int]) -> list[HonourRow]:
     """Published honours along a community's path, the newest year first."""
     rows = await db.fetch(
         f"""SELECT {HONOURS.columns} FROM honours c
-        WHERE c.region_id = ANY($1::bigint[]) AND c.status = 'PUBLISHED' AND {CONSENTED}
+        WHERE c.region_id = ANY($1::bigint[]) AND {ON_PUBLIC_VIEW}
         ORDER BY c.year DESC, c.published_at DESC NULLS LAST, c.id DESC""",
         list(path),
     )

@@ -75,12 +75,16 @@ class Honour(relay.Node, ContentFields):
         return await _photo(info, self.row.photo_sha256)
 
     @strawberry.field(
-        description="Staff: the consent of the person or household honoured, as recorded (null for the public)."
+        description="Staff: the consent of the person or household honoured, as recorded (null for the public). "
+        "A revision shows its published honour's consent: that is the record an approval keeps."
     )
     async def consent(self, info: Info) -> Consent | None:
         if not await self._staff_sees(info):
             return None
         row = self.row
+        if row.revision_of is not None:
+            # Consent belongs to the honour, not to a draft of changes to it.
+            row = await info.context.loaders.honour_by_id.load(row.revision_of) or row
         if row.consent_withdrawn_at is not None:
             state = ConsentState.WITHDRAWN
         elif row.consent_given_at is not None:
@@ -113,11 +117,14 @@ class ConsentState(Enum):
 
 @strawberry.type(description="Consent to an honour being shown (本人同意): who gave it, when, how, the signed form.")
 class Consent:
-    state: ConsentState
+    state: ConsentState = strawberry.field(
+        description="NONE: not recorded (a person or household cannot be approved); GIVEN; WITHDRAWN: off the "
+        "screens, and a published honour archived."
+    )
     given_by: str | None = strawberry.field(description="Who consented, e.g. 王秀兰本人 or 其子刘强.")
-    given_at: datetime | None
+    given_at: datetime | None = strawberry.field(description="When consent was given.")
     method: str | None = strawberry.field(description="How: 书面签字, 电话确认 …")
     form_photo: Photo | None = strawberry.field(description="A photo of the signed form, when one was uploaded.")
     withdrawn_at: datetime | None = strawberry.field(
-        description="When consent was withdrawn: the honour then left the screens and was archived."
+        description="When consent was withdrawn: the honour then left the screens (archived, if it was published)."
     )

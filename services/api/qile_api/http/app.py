@@ -10,18 +10,22 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 from cross_web import HTTPException
+from graphql import GraphQLError
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
+from starlette.types import ASGIApp, Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
+from strawberry.http import GraphQLHTTPResponse
 
 from qile_api.accounts.service import bootstrap_admin
 from qile_api.assessment.export import assessment_csv
-from qile_api.db.database import Database
+from qile_api.db.database import Database, QueryCounter
 from qile_api.db.embedded import resolve_dsn
+from qile_api.db.errors import DatabaseError, log_database_errors
 from qile_api.db.migrate import migrate
 from qile_api.devices.heartbeat import DeviceRuntime
 from qile_api.graphql.context import Context, build_context
@@ -30,8 +34,11 @@ from qile_api.graphql.inputs import check_text
 from qile_api.graphql.payloads import MutationFailed
 from qile_api.graphql.schema import build_schema
 from qile_api.http.console import ConsoleSite, default_console_dir
+from qile_api.http.csrf import refused_form_post
+from qile_api.http.headers import NoSniff
 from qile_api.http.health import healthz, readyz
 from qile_api.http.limits import BodySizeLimit
+from qile_api.http.outage import RETRY_AFTER_SECONDS, database_error_handler, graphql_outage
 from qile_api.media.routes import media
 from qile_api.settings import Settings
 from qile_api.state import AppState
@@ -67,9 +74,37 @@ class QileGraphQL(GraphQL[Context, None]):
                     raise HTTPException(400, str(exc)) from None
         return body
 
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if await refused_form_post(scope, receive, send):
+            return
+        await super().__call__(scope, receive, send)
+
     async def get_context(self, request: Request | WebSocket, response: Response | WebSocket) -> Context:
         assert isinstance(request, Request) and isinstance(response, Response)
         return await build_context(request, response)
+
+    def _handle_errors(self, errors: list[GraphQLError], response_data: GraphQLHTTPResponse) -> None:
+        # Database failures are left out of the fault log (not masked): one
+        # warning line per request says what happened, without a traceback.
+        path = next((".".join(map(str, e.path)) for e in errors if e.path), "(document)")
+        log_database_errors(f"/graphql {path}", errors)
+
+    def create_response(
+        self, response_data: GraphQLHTTPResponse | list[GraphQLHTTPResponse], sub_response: Response
+    ) -> Response:
+        response = super().create_response(response_data, sub_response)
+        if graphql_outage(response_data):
+            # Nothing but the outage to report: say so at the HTTP level too,
+            # so that proxies, monitors and clients back off.
+            response.status_code = 503
+            response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
+
+
+class QileStarlette(Starlette):
+    def build_middleware_stack(self) -> ASGIApp:
+        # Outside Starlette's own error handler, so its 500 carries the headers too.
+        return NoSniff(super().build_middleware_stack())
 
 
 def create_app(settings: Settings | None = None, *, dsn: str | None = None, run_migrations: bool = True) -> Starlette:
@@ -88,6 +123,9 @@ def create_app(settings: Settings | None = None, *, dsn: str | None = None, run_
             min_size=settings.db_pool_min,
             max_size=settings.db_pool_max,
             statement_timeout_ms=settings.statement_timeout_ms,
+            acquire_timeout_ms=settings.db_acquire_timeout_ms,
+            connect_timeout_ms=settings.db_connect_timeout_ms,
+            command_timeout_ms=settings.db_command_timeout_ms,
         )
         if settings.bootstrap_admin:
             try:
@@ -104,7 +142,7 @@ def create_app(settings: Settings | None = None, *, dsn: str | None = None, run_
         app.state.devices = devices
         # Same pool, its own round-trip counter: background writes are not
         # charged to the requests that happen to run meanwhile.
-        background = Database(db.pool)
+        background = db.sibling(counter=QueryCounter())
         # 0 turns the task off: tests own background work and call flush() themselves.
         flusher = (
             asyncio.create_task(devices.run(background), name="qile-heartbeat-flush")
@@ -125,12 +163,13 @@ def create_app(settings: Settings | None = None, *, dsn: str | None = None, run_
         graphql_ide="graphiql" if settings.graphiql else None,
         # Photos arrive by the GraphQL multipart request spec. Staff authenticate
         # with a bearer header, never a cookie, so a cross-site form cannot ride
-        # on someone's session.
+        # on someone's session; refused_form_post keeps such forms from firing
+        # anonymous mutations.
         multipart_uploads_enabled=True,
     )
     console = ConsoleSite(settings.console_dir or default_console_dir())
     graphql.console = console
-    return Starlette(
+    return QileStarlette(
         routes=[
             Route("/graphql", graphql, methods=["GET", "POST"]),
             Route("/media/{sha256}", media, methods=["GET"]),
@@ -140,5 +179,7 @@ def create_app(settings: Settings | None = None, *, dsn: str | None = None, run_
             *console.routes(),
         ],
         middleware=[Middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)],
+        # A database outage reaching a route (or the GraphQL context) is a 503, not a 500.
+        exception_handlers={DatabaseError: database_error_handler},
         lifespan=lifespan,
     )

@@ -1,8 +1,17 @@
 """GET /media/{sha256}: images by content hash, cached forever by clients.
 
-Photos of residents are personal information: anyone may fetch the photo of
-an honour that is on public view; anything else (drafts, withdrawn consent,
-screenshots, attestation evidence) only staff and screens, with their token.
+Photos of residents are personal information, and a hash is no secret (it
+travels in feeds, logs and payloads). Anyone may fetch the photo of an
+honour on public view. Any other image (a draft's photo, a consent form, a
+withdrawn honour, a screenshot, attestation evidence, a fresh upload) goes
+only to:
+
+- staff whose scope holds an item using it (`media_used_within`);
+- a screen whose current feed shows it (the feed cache answers, so the
+  screen sees exactly what its feed rules let it show).
+
+Everyone else gets the 404 of a missing image: the answer says nothing about
+whether the image exists.
 """
 
 from __future__ import annotations
@@ -12,28 +21,45 @@ import re
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from qile_api.accounts.http import is_staff_or_screen
-from qile_api.media.sql import media_content, media_is_public
+from qile_api.accounts.http import screen_of, staff_of
+from qile_api.media.sql import media_content, media_is_public, media_used_within
 from qile_api.state import AppState
 
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
+
+
+def _not_found() -> Response:
+    return JSONResponse({"error": "no such image"}, status_code=404)
+
+
+async def may_see_private(request: Request, sha256: str) -> bool:
+    """The caller's token lets it see an image that is not on public view."""
+    state: AppState = request.app.state.qile
+    staff = await staff_of(request)
+    if staff is not None:
+        return await media_used_within(state.db, sha256, staff.scope_region_id)
+    screen = await screen_of(request)
+    if screen is not None:
+        feed = await state.feed_cache.get(state.db, screen, state.clock())
+        return any(h.photo_sha256 == sha256 for h in feed.honours)
+    return False
 
 
 async def media(request: Request) -> Response:
     sha = request.path_params["sha256"]
     if not _SHA256.match(sha):
         return JSONResponse({"error": "not a sha256 hex digest"}, status_code=400)
-    etag = f'"{sha}"'
-    if request.headers.get("if-none-match") == etag:
-        return Response(status_code=304, headers={"ETag": etag})
     state: AppState = request.app.state.qile
     public = await media_is_public(state.db, sha)
-    if not public and not await is_staff_or_screen(request):
-        # The same answer as for a missing image: a hash reveals nothing.
-        return JSONResponse({"error": "no such image"}, status_code=404)
+    if not public and not await may_see_private(request, sha):
+        return _not_found()
+    etag = f'"{sha}"'
+    # Only after the check: a 304 would tell anyone that the image exists.
+    if request.headers.get("if-none-match") == etag:
+        return Response(status_code=304, headers={"ETag": etag})
     found = await media_content(state.db, sha)
     if found is None:
-        return JSONResponse({"error": "no such image"}, status_code=404)
+        return _not_found()
     content_type, data = found
     return Response(
         data,

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from qile_api.db.database import Executor
-from qile_api.honours.sql import CONSENTED
+from qile_api.honours.sql import ON_PUBLIC_VIEW
 
 
 @dataclass(frozen=True)
@@ -47,8 +47,44 @@ async def media_is_public(db: Executor, sha256: str) -> bool:
     """Shown to the public: the photo of a published honour that may be shown."""
     return bool(
         await db.fetchval(
-            f"SELECT EXISTS (SELECT 1 FROM honours c WHERE c.photo_sha256 = $1 AND c.status = 'PUBLISHED' "
-            f"AND {CONSENTED})",
+            f"SELECT EXISTS (SELECT 1 FROM honours c WHERE c.photo_sha256 = $1 AND {ON_PUBLIC_VIEW})",
             sha256,
+        )
+    )
+
+
+# Every column that references an image, with the region its row belongs to.
+# A photo off public view is for staff whose scope holds one of these rows;
+# tests/api/media/test_access.py checks this list against the database's
+# foreign keys, so a new kind of image cannot arrive without an owner.
+MEDIA_USES: tuple[tuple[str, str, str], ...] = (
+    ("honours", "photo_sha256", "SELECT region_id FROM honours WHERE photo_sha256 = $1"),
+    ("honours", "consent_form_sha256", "SELECT region_id FROM honours WHERE consent_form_sha256 = $1"),
+    ("attestations", "photo_sha256", "SELECT community_id FROM attestations WHERE photo_sha256 = $1"),
+    (
+        "screen_screenshots",
+        "media_sha256",
+        "SELECT s.community_id FROM screen_screenshots x JOIN screens s ON s.id = x.screen_id "
+        "WHERE x.media_sha256 = $1",
+    ),
+)
+# A photo just uploaded belongs to nothing yet: it is for the scope of the
+# account that uploaded it, who previews it before attaching it. Every branch
+# is an index lookup (migration 0008), a made-up hash included.
+_UPLOADED = (
+    "SELECT region_id FROM audit_log WHERE action = 'mediaUpload' AND object_type = 'Media' AND after ->> 'sha256' = $1"
+)
+_USERS = " UNION ALL ".join([*(select for _, _, select in MEDIA_USES), _UPLOADED])
+
+
+async def media_used_within(db: Executor, sha256: str, scope_region_id: int) -> bool:
+    """An item inside the scope (or below it) uses the image, in any status, or it was uploaded from there."""
+    return bool(
+        await db.fetchval(
+            f"""SELECT EXISTS (
+                SELECT 1 FROM ({_USERS}) u (region_id) JOIN regions r ON r.id = u.region_id
+                WHERE $2 = ANY(r.path))""",
+            sha256,
+            scope_region_id,
         )
     )

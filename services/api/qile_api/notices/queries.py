@@ -30,7 +30,10 @@ class NoticeFilterInput:
 
 @strawberry.type
 class NoticeQueries:
-    @strawberry.field(description="Published notices, newest first; at most 100 a page.")
+    @strawberry.field(
+        description="Published notices, newest first; at most 100 a page. "
+        "Staff see other review states inside their scope with `filter.status`."
+    )
     async def notices(
         self,
         info: Info,

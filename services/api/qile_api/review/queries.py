@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any
 
 import strawberry
 
@@ -86,7 +86,10 @@ class ReviewQueries:
         info: Info,
         first: int | None = None,
         after: str | None = None,
-        status: list[ContentStatus] | None = None,
+        status: Annotated[
+            list[ContentStatus] | None,
+            strawberry.argument(description="Only items in these review states; null for every state."),
+        ] = None,
     ) -> Connection[ReviewItem]:
         ctx = info.context
         staff = ctx.staff

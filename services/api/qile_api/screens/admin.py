@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import asyncpg
-from strawberry import relay
 
 from qile_api.db.database import Database
+from qile_api.graphql.errors import BadUserInput
+from qile_api.graphql.ids import parse_global_id, pk_of
 from qile_api.regions.sql import communities_named, regions_by_ids
 from qile_api.screens.sql import insert_screen
 from qile_api.screens.tokens import new_screen_token
@@ -23,11 +24,11 @@ async def find_community_id(db: Database, ref: str) -> int:
     if rows:
         return rows[0].id
     try:
-        gid = relay.GlobalID.from_id(ref)
-    except Exception:
+        gid = parse_global_id(ref)
+    except BadUserInput:
         gid = None
-    if gid is not None and gid.type_name == "Community" and gid.node_id.isdigit():
-        found = await regions_by_ids(db, [int(gid.node_id)])
+    if gid is not None and gid.type_name == "Community":
+        found = await regions_by_ids(db, [pk_of(gid)])
         if found and found[0].level == "COMMUNITY":
             return found[0].id
     raise ScreenAdminError(f"no community {ref}")

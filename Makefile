@@ -1,13 +1,24 @@
 # Qile (齐乐). `make run` starts the system, `make test` runs every test.
 # Both work on a fresh machine: they create the virtualenv and install what
-# is missing (Python packages, a CJK font, PostgreSQL when DATABASE_URL is unset).
+# is missing (Python packages, a CJK font, PostgreSQL when DATABASE_URL is unset),
+# and build the staff console (services/console, with Node.js and npm) when it
+# is missing or older than its sources. `make` alone does the installing and building.
 
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install migrate seed schema schema-check lint bench fuzz fonts clean
+CONSOLE := services/console
+CONSOLE_DEPS := $(CONSOLE)/node_modules/.qile-installed
+CONSOLE_BUILD := $(CONSOLE)/dist/index.html
+# Everything the build reads; the generated src/gql/ is an output, not a source.
+CONSOLE_SOURCES := $(shell find $(CONSOLE)/src $(CONSOLE)/graphiql $(CONSOLE)/public -type f -not -path '*/src/gql/*' 2>/dev/null) \
+	$(wildcard $(CONSOLE)/*.ts $(CONSOLE)/*.json $(CONSOLE)/index.html) schema/schema.graphql
+
+.PHONY: all run test install console browser migrate seed schema schema-check lint bench fuzz fonts clean
+
+all: install console
 
 $(STAMP): services/api/pyproject.toml services/kiosk/pyproject.toml tests/requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -16,14 +27,32 @@ $(STAMP): services/api/pyproject.toml services/kiosk/pyproject.toml tests/requir
 
 install: $(STAMP) fonts
 
+# The staff console, served by the API under /console/ (and GraphiQL's assets).
+console: $(CONSOLE_BUILD)
+
+$(CONSOLE_DEPS): $(CONSOLE)/package.json $(CONSOLE)/package-lock.json
+	@bash infra/check-node.sh
+	cd $(CONSOLE) && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Codegen checks every document against schema/schema.graphql, vue-tsc the types:
+# a console that drifted from the API does not build.
+$(CONSOLE_BUILD): $(CONSOLE_DEPS) $(CONSOLE_SOURCES)
+	cd $(CONSOLE) && npm run --silent build
+	touch $@
+
+# The console's end-to-end tests drive Debian's chromium (never a downloaded browser).
+browser:
+	@bash infra/install-chromium.sh >/dev/null
+
 # Screens draw Chinese: make sure a CJK font is there (Debian's Noto CJK).
 fonts:
 	@bash infra/install-fonts.sh
 
-run: install
+run: install console
 	$(PY) infra/dev/run.py
 
-test: install
+test: install console browser
 	$(PY) -m pytest
 
 migrate: install
@@ -47,4 +76,4 @@ fuzz: install
 	QILE_FUZZ_EXAMPLES=$${QILE_FUZZ_EXAMPLES:-500} $(PY) -m pytest tests/fuzz
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache $(CONSOLE)/node_modules $(CONSOLE)/dist $(CONSOLE)/src/gql

@@ -23,13 +23,15 @@ class ApiProcess:
     dsn: str
     port: int = field(default_factory=free_port)
     process: subprocess.Popen[bytes] | None = None
+    # Settings of its own (QILE_…), on top of this process's environment.
+    env: dict[str, str] = field(default_factory=dict)
 
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
     def start(self, timeout: float = 30.0) -> ApiProcess:
-        env = dict(os.environ, DATABASE_URL=self.dsn, QILE_PORT=str(self.port), QILE_HOST="127.0.0.1")
+        env = dict(os.environ, **self.env, DATABASE_URL=self.dsn, QILE_PORT=str(self.port), QILE_HOST="127.0.0.1")
         self.process = subprocess.Popen(
             [sys.executable, "-m", "qile_api.cli", "serve"],
             env=env,

@@ -1,7 +1,8 @@
 """`make run`: the whole system on one machine, for trying Qile out.
 
 Starts PostgreSQL (embedded when DATABASE_URL is unset), applies migrations,
-loads the reference data and the demo content, serves the API, and runs one
+loads the reference data and the demo content, serves the API (with the staff
+console that `make run` built, at /console/), and runs one
 kiosk on a demo screen: in a window when there is a display, else headless,
 writing its latest frames to .data/frames. Ctrl-C stops everything.
 """
@@ -100,10 +101,11 @@ def main() -> int:
     children = [api]
     try:
         wait_ready(api_url, api)
-        print(f"API: {api_url}/graphql (GraphiQL in a browser)")
+        print(f"staff console: {api_url}/console/ (工作台, in a browser)")
         if bootstrap == DEMO_ADMIN:
             username, _, password = bootstrap.partition(":")
             print(f"staff: sign in as {username} / {password} (the demo's city administrator)")
+        print(f"API: {api_url}/graphql (GraphiQL in a browser, for developers)")
         kiosk = start_kiosk(api_url, token, settings.data_dir.resolve())
         if kiosk:
             children.append(kiosk)

@@ -42,6 +42,8 @@ class Settings(BaseSettings):
     feed_horizon_days: int = 14
     feed_cache_entries: int = 10_000
     graphiql: bool = True
+    # The staff console's build (services/console/dist); unset: beside this package's source.
+    console_dir: Path | None = None
     shutdown_grace_seconds: int = 3
     timezone: str = "Asia/Shanghai"
     # Staff sign-in.

@@ -9,7 +9,7 @@ import strawberry
 from strawberry import relay
 
 from qile_api.accounts import service, sql
-from qile_api.accounts.passwords import hash_password, password_problem
+from qile_api.accounts.passwords import hash_password, password_problem, verify_password
 from qile_api.accounts.types import Account, Role
 from qile_api.audit.sql import record
 from qile_api.graphql.context import Info
@@ -73,6 +73,12 @@ class AccountResetPasswordInput:
 @strawberry.input
 class AccountUnlockInput:
     id: relay.GlobalID
+
+
+@strawberry.input
+class AccountChangePasswordInput:
+    current_password: str
+    new_password: str
 
 
 @strawberry.type
@@ -230,3 +236,31 @@ class AccountMutations:
                 return AccountPayload(account=None, errors=[error(ErrorCode.NOT_FOUND, "账号不存在", "id")])
             await service.unlock_account(tx, actor_id=staff.id, account=found[0])
         return AccountPayload(account=Account.from_row(found[0]), errors=[])
+
+    @strawberry.mutation(
+        permission_classes=STAFF,
+        description="Change your own password; your other sessions end, this one stays signed in.",
+    )
+    async def account_change_password(self, info: Info, input: AccountChangePasswordInput) -> AccountPayload:
+        staff = info.context.staff
+        assert staff is not None
+        if (weak := password_problem(input.new_password)) is not None:
+            return AccountPayload(account=None, errors=[error(ErrorCode.WEAK_PASSWORD, weak, "newPassword")])
+        async with info.context.db.transaction() as tx:
+            # Asked again so that a session left open on a shared computer
+            # cannot lock its owner out by choosing a new password.
+            if not verify_password(await sql.password_hash_of(tx, staff.id), input.current_password):
+                wrong = error(ErrorCode.INVALID_CREDENTIALS, "当前密码不正确", "currentPassword")
+                return AccountPayload(account=None, errors=[wrong])
+            after = await sql.update_account(tx, staff.id, password_hash=hash_password(input.new_password))
+            assert after is not None
+            await sql.revoke_other_sessions(tx, staff.id, staff.session_id)
+            await record(
+                tx,
+                account_id=staff.id,
+                action="accountChangePassword",
+                object_type="Account",
+                object_id=staff.id,
+                region_id=staff.scope_region_id,
+            )
+        return AccountPayload(account=Account.from_row(after), errors=[])

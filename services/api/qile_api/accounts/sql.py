@@ -259,3 +259,19 @@ async def clear_login_failures_of(db: Executor, username: str) -> list[LoginFail
         "DELETE FROM login_failures WHERE username = $1 RETURNING address, failures, locked_until", username
     )
     return [LoginFailures(r["address"], r["failures"], r["locked_until"]) for r in sorted(rows, key=lambda r: r[0])]
+
+
+# Changing one's own password ----------------------------------------------
+
+
+async def password_hash_of(db: Executor, account_id: int) -> str | None:
+    value = await db.fetchval("SELECT password_hash FROM accounts WHERE id = $1 FOR UPDATE", account_id)
+    return str(value) if value is not None else None
+
+
+async def revoke_other_sessions(db: Executor, account_id: int, keep_session_id: int) -> None:
+    await db.execute(
+        "UPDATE sessions SET revoked_at = now() WHERE account_id = $1 AND id <> $2 AND revoked_at IS NULL",
+        account_id,
+        keep_session_id,
+    )

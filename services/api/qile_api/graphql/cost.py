@@ -121,9 +121,11 @@ class _Meter:
         many = 1
         if definition is not None:
             many = self.items(node, definition.args, get_nullable_type(definition.type), parent)
-        # Introspection is shallow in practice but nests `ofType` deeply: it
-        # is held by its cost, not by the depth meant for data.
-        depth = below.depth if name.startswith("__") else below.depth + 1
+        # Introspection is shallow in practice but nests `ofType` deeply (GraphiQL's
+        # query reaches 14): it is held by its cost, not by the depth meant for
+        # data. Introspection types (`__Type` …) hold nothing but introspection.
+        introspection = name.startswith("__") or (parent is not None and parent.name.startswith("__"))
+        depth = below.depth if introspection else below.depth + 1
         return Measure(depth, below.aliases + (1 if node.alias else 0), 1 + below.fields, 1 + many * below.cost)
 
     def items(self, node: FieldNode, args: object, type_: object, parent: GraphQLNamedType | None) -> int:

@@ -33,6 +33,7 @@ from qile_api.graphql.errors import BadUserInput
 from qile_api.graphql.inputs import check_text
 from qile_api.graphql.payloads import MutationFailed
 from qile_api.graphql.schema import build_schema
+from qile_api.http.console import ConsoleSite, default_console_dir
 from qile_api.http.csrf import refused_form_post
 from qile_api.http.headers import NoSniff
 from qile_api.http.health import healthz, readyz
@@ -47,6 +48,13 @@ log = logging.getLogger(__name__)
 
 
 class QileGraphQL(GraphQL[Context, None]):
+    console: ConsoleSite | None = None
+
+    async def render_graphql_ide(self, request: Request) -> Response:
+        # GraphiQL from this API's own build, not strawberry's CDN page.
+        assert self.console is not None
+        return self.console.graphiql_page()
+
     def encode_json(self, data: object) -> str:
         # Chinese as UTF-8, not \uXXXX escapes: readable, and half the bytes.
         return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
@@ -161,6 +169,8 @@ def create_app(settings: Settings | None = None, *, dsn: str | None = None, run_
         # anonymous mutations.
         multipart_uploads_enabled=True,
     )
+    console = ConsoleSite(settings.console_dir or default_console_dir())
+    graphql.console = console
     return QileStarlette(
         routes=[
             Route("/graphql", graphql, methods=["GET", "POST"]),
@@ -168,6 +178,7 @@ def create_app(settings: Settings | None = None, *, dsn: str | None = None, run_
             Route("/reports/assessment.csv", assessment_csv, methods=["GET"]),
             Route("/healthz", healthz, methods=["GET"]),
             Route("/readyz", readyz, methods=["GET"]),
+            *console.routes(),
         ],
         middleware=[Middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)],
         # A database outage reaching a route (or the GraphQL context) is a 503, not a 500.

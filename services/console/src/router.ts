@@ -1,0 +1,58 @@
+import { createRouter, createWebHistory, type RouteLocationRaw, type RouteRecordRaw, type Router } from 'vue-router'
+import { hasRole, type Role, type SessionStore } from './lib/session'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Reachable without signing in. */
+    public?: boolean
+    /** The least role that may open it (the API checks again). */
+    role?: Role
+    /** The page's name in the header and the browser tab. */
+    title?: string
+  }
+}
+
+const routes: RouteRecordRaw[] = [
+  { path: '/login', name: 'login', component: () => import('./pages/LoginPage.vue'), meta: { public: true, title: '登录' } },
+  {
+    path: '/',
+    component: () => import('./components/AppLayout.vue'),
+    children: [
+      { path: '', name: 'home', component: () => import('./pages/HomePage.vue'), meta: { title: '首页' } },
+      { path: 'notices', name: 'notices', component: () => import('./pages/NoticeListPage.vue'), meta: { title: '通知公告' } },
+      { path: 'notices/new', name: 'notice-new', component: () => import('./pages/NoticeFormPage.vue'), meta: { title: '新建通知' } },
+      { path: 'notices/:id', name: 'notice-edit', component: () => import('./pages/NoticeFormPage.vue'), meta: { title: '编辑通知' } },
+      { path: 'review', name: 'review', component: () => import('./pages/ReviewPage.vue'), meta: { title: '审核', role: 'REVIEWER' } },
+      { path: 'account/password', name: 'password', component: () => import('./pages/PasswordPage.vue'), meta: { title: '修改密码' } },
+      { path: 'admin/accounts', name: 'accounts', component: () => import('./pages/AccountsPage.vue'), meta: { title: '账号管理', role: 'ADMIN' } },
+      { path: 'admin/screens', name: 'screens', component: () => import('./pages/ScreensPage.vue'), meta: { title: '屏幕管理', role: 'ADMIN' } },
+      { path: ':rest(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue'), meta: { title: '页面不存在' } },
+    ],
+  },
+]
+
+/** Where a sign-in should lead: only a path of this console, never another site. */
+export function safeRedirect(value: unknown): string {
+  const path = Array.isArray(value) ? value[0] : value
+  if (typeof path !== 'string' || !path.startsWith('/') || path.startsWith('//') || path.startsWith('/login')) {
+    return '/'
+  }
+  return path
+}
+
+export function createConsoleRouter(session: SessionStore): Router {
+  const router = createRouter({ history: createWebHistory('/console/'), routes })
+  router.beforeEach((to): RouteLocationRaw | true => {
+    const live = session.current()
+    if (to.meta.public) {
+      return to.name === 'login' && live ? safeRedirect(to.query.redirect) : true
+    }
+    if (!live) return { name: 'login', query: { redirect: to.fullPath } }
+    if (to.meta.role && !hasRole(live.account, to.meta.role)) return { name: 'home' }
+    return true
+  })
+  router.afterEach((to) => {
+    document.title = to.meta.title ? `${to.meta.title} · 齐乐工作台` : '齐乐工作台'
+  })
+  return router
+}

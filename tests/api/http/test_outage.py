@@ -11,6 +11,7 @@ import logging
 import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 import httpx
 import pytest
@@ -117,7 +118,8 @@ async def setup(outage_db: tuple[str, Tokens], pg_admin_dsn: str) -> AsyncIterat
         async with app.router.lifespan_context(app):
             transport = httpx.ASGITransport(app=app)
             async with httpx.AsyncClient(transport=transport, base_url="http://qile.test") as client:
-                yield Setup(proxy, client, tokens, pg_admin_dsn, dsn.rsplit("/", 1)[-1].split("?")[0])
+                # The path names the database (the embedded server's DSN has a socket directory in its query).
+                yield Setup(proxy, client, tokens, pg_admin_dsn, urlsplit(dsn).path.lstrip("/"))
 
 
 def assert_outage(responses: dict[str, httpx.Response]) -> None:

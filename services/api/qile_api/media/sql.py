@@ -95,6 +95,10 @@ async def media_link_key(db: Executor, configured: str | None) -> bytes:
     """The key for signed image links: configured, else one stored for every process to share."""
     if configured:
         return configured.encode()
+    if not await db.fetchval("SELECT to_regclass('app_secrets') IS NOT NULL"):
+        # Migrations not applied yet (the API is not ready): links made now
+        # work in this process only, and nothing is served before /readyz anyway.
+        return secrets.token_bytes(32)
     await db.execute(
         "INSERT INTO app_secrets (name, value) VALUES ('media_links', $1) ON CONFLICT (name) DO NOTHING",
         secrets.token_bytes(32),

@@ -6,10 +6,7 @@ from collections.abc import AsyncIterator, Iterator
 
 import pytest
 
-from qile_api.db.database import Database
-from qile_api.db.migrate import migrate
-from qile_api.seed.reference import seed_reference
-from tests.pg import Databases, server_dsn
+from tests.pg import Databases, seeded_database, server_dsn
 
 
 @pytest.fixture(scope="session")
@@ -28,12 +25,4 @@ async def databases(pg_admin_dsn: str) -> AsyncIterator[Databases]:
 @pytest.fixture(scope="session")
 async def seeded_dsn(databases: Databases) -> str:
     """A database with every migration and the reference data (no demo)."""
-    dsn = await databases.create()
-    await migrate(dsn)
-    db = await Database.connect(dsn, min_size=1, max_size=2)
-    try:
-        async with db.transaction() as tx:
-            await seed_reference(tx)
-    finally:
-        await db.close()
-    return dsn
+    return await seeded_database(databases)

@@ -73,3 +73,23 @@ async def execute(dsn: str, sql: str, *args: Any) -> str:
         return str(await conn.execute(sql, *args))
     finally:
         await conn.close()
+
+
+async def seeded_database(dbs: Databases, prefix: str = "qile_test", *, demo: bool = False) -> str:
+    """A new database with every migration and the reference data (and the demo content if asked)."""
+    from qile_api.db.database import Database
+    from qile_api.db.migrate import migrate
+    from qile_api.seed.demo import seed_demo
+    from qile_api.seed.reference import seed_reference
+
+    dsn = await dbs.create(prefix)
+    await migrate(dsn)
+    db = await Database.connect(dsn, min_size=1, max_size=1)
+    try:
+        async with db.transaction() as tx:
+            await seed_reference(tx)
+            if demo:
+                await seed_demo(tx)
+    finally:
+        await db.close()
+    return dsn

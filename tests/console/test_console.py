@@ -16,10 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from qile_api.db.database import Database
-from qile_api.db.migrate import migrate
-from qile_api.seed.reference import seed_reference
-from tests.pg import Databases
+from tests.pg import Databases, seeded_database
 from tests.servers import ApiProcess
 
 pytestmark = pytest.mark.slow
@@ -67,15 +64,7 @@ def chromium() -> str:
 @pytest.fixture
 async def fresh_dsn(databases: Databases) -> str:
     """Migrated, with the region tree, and nobody in it yet: the demo admin is bootstrapped at start."""
-    dsn = await databases.create()
-    await migrate(dsn)
-    db = await Database.connect(dsn, min_size=1, max_size=1)
-    try:
-        async with db.transaction() as tx:
-            await seed_reference(tx)
-    finally:
-        await db.close()
-    return dsn
+    return await seeded_database(databases)
 
 
 @pytest.fixture

@@ -25,11 +25,8 @@ from hypothesis import strategies as st
 from hypothesis_graphql import mutations, nodes, queries
 
 from qile_api.db.database import Database
-from qile_api.db.migrate import migrate
-from qile_api.seed.demo import seed_demo
-from qile_api.seed.reference import seed_reference
 from tests.api import staff
-from tests.pg import Databases
+from tests.pg import Databases, seeded_database
 from tests.servers import ApiProcess
 
 pytestmark = pytest.mark.slow
@@ -55,13 +52,9 @@ LEAKS = ("Traceback", "asyncpg", "SELECT ", "INSERT ", "$argon2", "psycopg", 'Fi
 @pytest.fixture(scope="module")
 def city(databases: Databases) -> Iterator[tuple[ApiProcess, dict[str, str | None]]]:
     async def prepare() -> tuple[str, dict[str, str | None]]:
-        dsn = await databases.create("qile_fuzz")
-        await migrate(dsn)
+        dsn = await seeded_database(databases, "qile_fuzz", demo=True)
         db = await Database.connect(dsn, min_size=1, max_size=1)
         try:
-            async with db.transaction() as tx:
-                await seed_reference(tx)
-                await seed_demo(tx)
             tokens: dict[str, str | None] = {"ANONYMOUS": None}
             for role in ROLES[1:]:
                 tokens[role] = await staff.staff(db, f"fuzz.{role.lower()}", role, "车站街道")

@@ -15,15 +15,12 @@ from pathlib import Path
 import pytest
 
 from qile_api.db.database import Database
-from qile_api.db.migrate import migrate
 from qile_api.screens.admin import add_screen
-from qile_api.seed.demo import seed_demo
-from qile_api.seed.reference import seed_reference
 from qile_kiosk.app import Kiosk
 from qile_kiosk.config import KioskConfig
 from qile_kiosk.fonts import Fonts
 from qile_kiosk.typeset import Typesetter
-from tests.pg import Databases
+from tests.pg import Databases, seeded_database
 from tests.servers import ApiProcess
 
 SIZES = [(1920, 1080), (1080, 1920), (1280, 720)]
@@ -37,16 +34,7 @@ def typesetter() -> Typesetter:
 @pytest.fixture(scope="module")
 async def kiosk_dsn(databases: Databases) -> str:
     """A database of this module's own, with reference and demo content."""
-    dsn = await databases.create("qile_kiosk")
-    await migrate(dsn)
-    db = await Database.connect(dsn, min_size=1, max_size=1)
-    try:
-        async with db.transaction() as tx:
-            await seed_reference(tx)
-            await seed_demo(tx)
-    finally:
-        await db.close()
-    return dsn
+    return await seeded_database(databases, "qile_kiosk", demo=True)
 
 
 @pytest.fixture(scope="module")

@@ -49,6 +49,12 @@ async def submitted(api: Api, editor: str, kind: str = "PERSON", name: str = "�
     return (await call(api, SUBMIT, editor, id=honour["id"], version=honour["version"]))["honour"]  # type: ignore[no-any-return]
 
 
+async def record_consent(api: Api, token: str, honour: dict[str, Any], **overrides: Any) -> dict[str, Any]:
+    """honourConsentRecord with the usual answer, changed by `overrides`."""
+    fields = {"givenBy": "王秀兰本人", "givenAt": "2026-11-20T10:00:00+08:00", "method": "书面签字", **overrides}
+    return await call(api, CONSENT, token, id=honour["id"], version=honour["version"], **fields)
+
+
 async def test_a_person_is_published_only_with_recorded_consent(api: Api) -> None:
     editor = await staff.staff(api.db, "editor", "EDITOR", "工盛社区")
     reviewer = await staff.staff(api.db, "reviewer", "REVIEWER", "车站街道")
@@ -58,16 +64,7 @@ async def test_a_person_is_published_only_with_recorded_consent(api: Api) -> Non
     refused = await call(api, APPROVE, reviewer, id=honour["id"], version=honour["version"])
     assert [(e["code"], e["field"]) for e in refused["errors"]] == [("CONSENT_REQUIRED", "consent")]
 
-    consented = await call(
-        api,
-        CONSENT,
-        editor,
-        id=honour["id"],
-        version=honour["version"],
-        givenBy="王秀兰本人",
-        givenAt="2026-11-20T10:00:00+08:00",
-        method="书面签字",
-    )
+    consented = await record_consent(api, editor, honour)
     honour = consented["honour"]
     approved = await call(api, APPROVE, reviewer, id=honour["id"], version=honour["version"])
 
@@ -137,16 +134,7 @@ async def test_withdrawal_shows_why_and_consent_again_goes_back_through_review(a
     assert taken_down["consent"]["state"] == "WITHDRAWN"
     assert taken_down["consent"]["withdrawnAt"] is not None
 
-    again = await call(
-        api,
-        CONSENT,
-        editor,
-        id=gid,
-        version=taken_down["version"],
-        givenBy="王秀兰本人",
-        givenAt="2026-11-28T09:00:00+08:00",
-        method="书面签字",
-    )
+    again = await record_consent(api, editor, {"id": gid, **taken_down}, givenAt="2026-11-28T09:00:00+08:00")
 
     # Consent alone does not put a name back on the wall: a reviewer must approve it again.
     assert again["errors"] == []
@@ -164,16 +152,7 @@ async def test_a_consent_dated_in_the_future_is_refused(api: Api) -> None:
     editor = await staff.staff(api.db, "editor", "EDITOR", "工盛社区")
     honour = await submitted(api, editor)
 
-    refused = await call(
-        api,
-        CONSENT,
-        editor,
-        id=honour["id"],
-        version=honour["version"],
-        givenBy="王秀兰本人",
-        givenAt="2030-01-01T09:00:00+08:00",
-        method="书面签字",
-    )
+    refused = await record_consent(api, editor, honour, givenAt="2030-01-01T09:00:00+08:00")
 
     assert [(e["code"], e["field"]) for e in refused["errors"]] == [("INVALID", "givenAt")]
     assert (await honour_of(api, honour["id"], editor))["consent"]["state"] == "NONE"
@@ -199,17 +178,7 @@ async def test_a_consent_form_photo_must_exist(api: Api) -> None:
     editor = await staff.staff(api.db, "editor", "EDITOR", "工盛社区")
     honour = await submitted(api, editor)
 
-    refused = await call(
-        api,
-        CONSENT,
-        editor,
-        id=honour["id"],
-        version=honour["version"],
-        givenBy="王秀兰本人",
-        givenAt="2026-11-20T10:00:00+08:00",
-        method="书面签字",
-        formPhoto="0" * 64,
-    )
+    refused = await record_consent(api, editor, honour, formPhoto="0" * 64)
 
     assert [(e["code"], e["field"]) for e in refused["errors"]] == [("NOT_FOUND", "formPhoto")]
 

@@ -5,11 +5,12 @@
 // reaching the editor, an expired session returning to sign-in and back, an
 // item outside the editor's scope absent from their lists, payload errors at
 // their fields, a lost connection keeping what was typed, GraphiQL offline.
-// Run by tests/console/test_e2e.py against a real API over a fresh database.
+// Run by tests/console/test_console.py against a real API over a fresh database.
 import {
-  BASE, CJK_FONT, DESKTOP, PHONE, assert, cityWall, fontsOf, graphql, launch, newContext, pickRegion, screenshot, settled,
-  typeDateTime, untranslated,
+  BASE, CJK_FONT, DESKTOP, PHONE, assert, cityWall, fontsOf, graphql, newContext, pickRegion, screenshot, settled,
+  typeDateTime,
 } from './helpers.mjs'
+import { checkChinese, createAccount, field, fieldError, listText, scenario, signIn, signOut, submitSignIn } from './scenario.mjs'
 
 const ADMIN = ['admin', 'qile-demo-2024']
 const EDITOR = ['gongsheng.editor', 'gongsheng-editor-pw']
@@ -21,58 +22,7 @@ const WATER_START = cityWall(-1)
 const ELSEWHERE = '临淄区的草稿通知'
 const REASON = '请补充义诊的具体地点和时间'
 
-const problems = []
-const steps = []
 let screenToken = null
-
-async function step(name, run) {
-  const started = Date.now()
-  await run()
-  steps.push(name)
-  console.log(`ok ${steps.length} - ${name} (${Date.now() - started} ms)`)
-}
-
-function field(page, name) {
-  return page.locator(`[data-field="${name}"]:visible`).first()
-}
-
-async function fieldError(page, name) {
-  const error = field(page, name).locator('.el-form-item__error')
-  await error.waitFor({ timeout: 5000 })
-  return (await error.innerText()).trim()
-}
-
-async function submitSignIn(page, [username, password]) {
-  await page.getByPlaceholder('请输入用户名').fill(username)
-  await page.getByPlaceholder('请输入密码').fill(password)
-  await page.locator('[data-test=login-submit]').click()
-}
-
-async function signIn(page, credentials) {
-  await submitSignIn(page, credentials)
-  await page.waitForURL((url) => !url.pathname.startsWith('/console/login'))
-}
-
-async function signOut(page) {
-  await page.locator('[data-test=user-menu]').click()
-  await page.locator('[data-test=sign-out]:visible').click()
-  await page.waitForURL(/\/console\/login/)
-}
-
-async function checkChinese(page, where) {
-  const latin = await untranslated(page)
-  assert(latin.length === 0, `${where}: untranslated words on the page: ${latin.join(', ')}`)
-}
-
-async function createAccount(page, username, password, roleLabel, region) {
-  await page.locator('[data-test=new-account]').click()
-  const dialog = page.locator('.el-dialog:visible')
-  await field(dialog, 'username').locator('input').fill(username)
-  await field(dialog, 'password').locator('input').fill(password)
-  await dialog.locator('.el-radio', { hasText: roleLabel }).click()
-  await pickRegion(page, field(dialog, 'scope'), region)
-  await dialog.locator('[data-test=account-save]').click()
-}
 
 async function fillNotice(page, { title, body, start, end, region }) {
   if (region) await pickRegion(page, field(page, 'scope'), region)
@@ -82,18 +32,9 @@ async function fillNotice(page, { title, body, start, end, region }) {
   if (end) await typeDateTime(page, field(page, 'displayEnd'), end)
 }
 
-/** The list's text once loaded (its loading mask gone). */
-async function listText(page, testId) {
-  const list = page.locator(`[data-test=${testId}]:visible`)
-  await list.waitFor()
-  await settled(page)
-  return list.innerText()
-}
-
 const noticeTitles = (page) => listText(page, 'notice-list')
 
-const browser = await launch()
-try {
+await scenario('walkthrough', async ({ browser, step, problems }) => {
   const desktop = await newContext(browser, DESKTOP, problems)
   const page = await desktop.newPage()
 
@@ -322,17 +263,5 @@ try {
     await screenshot(mobile, 'phone-review')
   })
 
-  assert(problems.length === 0, `problems while browsing:\n${problems.join('\n')}`)
   assert(problems.consoleRequests > 50, `only ${problems.consoleRequests} console requests were seen`)
-  console.log(`${problems.consoleRequests} console requests, each with X-Qile-Client: console`)
-  console.log(`walkthrough: all ${steps.length} steps passed`)
-} catch (error) {
-  console.error(`not ok ${steps.length + 1} - ${error.stack ?? error}`)
-  if (problems.length) console.error(`problems while browsing:\n${problems.join('\n')}`)
-  for (const context of browser.contexts()) {
-    for (const [i, p] of context.pages().entries()) await screenshot(p, `failure-${i}`).catch(() => undefined)
-  }
-  process.exitCode = 1
-} finally {
-  await browser.close()
-}
+})

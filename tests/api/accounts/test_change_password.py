@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.api import staff
 from tests.api.accounts.test_login import ME, login
 from tests.api.conftest import Api
@@ -54,3 +56,38 @@ async def test_signed_out_callers_cannot_change_a_password(api: Api) -> None:
 
     assert body["data"] is None
     assert body["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
+
+
+async def test_guessing_the_current_password_is_throttled_like_a_sign_in(
+    api: Api, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # given a session left open on a shared computer
+    monkeypatch.setattr(api.state.settings, "login_lock_after", 3)
+    await staff.account(api.db, "wang", "EDITOR", "工盛社区")
+    token = (await login(api, "wang"))["token"]
+
+    # when someone guesses the current password through it
+    guesses = [await change(api, token, f"guess {n}", "a long enough password") for n in range(4)]
+    right_but_locked = await change(api, token, staff.PASSWORD, "a long enough password")
+
+    # then the guesses count as failed sign-ins: refused at the field, and sign-in from there is locked too
+    assert [g["errors"][0]["code"] for g in guesses] == ["INVALID_CREDENTIALS"] * 3 + ["THROTTLED"]
+    assert right_but_locked["errors"][0]["code"] == "THROTTLED"
+    assert right_but_locked["errors"][0]["field"] == "currentPassword"
+    assert (await login(api, "wang"))["token"] is None
+    assert (await api.gql(ME, token=token))["data"]["me"]["username"] == "wang"
+
+
+async def test_a_right_current_password_takes_back_the_earlier_failures(
+    api: Api, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(api.state.settings, "login_lock_after", 3)
+    await staff.account(api.db, "wang", "EDITOR", "工盛社区")
+    token = (await login(api, "wang"))["token"]
+
+    await change(api, token, "a typo", "wang's new long password")
+    await change(api, token, "another typo", "wang's new long password")
+    changed = await change(api, token, staff.PASSWORD, "wang's new long password")
+
+    assert changed["errors"] == []
+    assert await api.db.fetchval("SELECT count(*) FROM login_failures WHERE username = 'wang'") == 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from asyncio import to_thread
 from datetime import datetime
 
 import asyncpg
@@ -9,7 +10,7 @@ import strawberry
 from strawberry import relay
 
 from qile_api.accounts import service, sql
-from qile_api.accounts.passwords import hash_password, password_problem, verify_password
+from qile_api.accounts.passwords import hash_password, password_problem
 from qile_api.accounts.types import Account, Role
 from qile_api.audit.sql import record
 from qile_api.graphql.context import Info
@@ -246,13 +247,25 @@ class AccountMutations:
         assert staff is not None
         if (weak := password_problem(input.new_password)) is not None:
             return AccountPayload(account=None, errors=[error(ErrorCode.WEAK_PASSWORD, weak, "newPassword")])
-        async with info.context.db.transaction() as tx:
+        ctx = info.context
+        address = client_address(ctx.request)
+        try:
             # Asked again so that a session left open on a shared computer
-            # cannot lock its owner out by choosing a new password.
-            if not verify_password(await sql.password_hash_of(tx, staff.id), input.current_password):
-                wrong = error(ErrorCode.INVALID_CREDENTIALS, "当前密码不正确", "currentPassword")
-                return AccountPayload(account=None, errors=[wrong])
-            after = await sql.update_account(tx, staff.id, password_hash=hash_password(input.new_password))
+            # cannot lock its owner out by choosing a new password; counted
+            # like a sign-in, so it cannot be used to guess the password either.
+            proved = await service.check_password(
+                ctx.db, ctx.settings, staff.account.username, input.current_password, address, ctx.now()
+            )
+        except MutationFailed as failed:
+            refused = [error(e.code, e.message, "currentPassword") for e in failed.errors]
+            return AccountPayload(account=None, errors=refused)
+        if proved is None or proved.id != staff.id:
+            wrong = error(ErrorCode.INVALID_CREDENTIALS, "当前密码不正确", "currentPassword")
+            return AccountPayload(account=None, errors=[wrong])
+        new_hash = await to_thread(hash_password, input.new_password)
+        async with ctx.db.transaction() as tx:
+            await service.forgive(tx, staff.account.username, address)
+            after = await sql.update_account(tx, staff.id, password_hash=new_hash)
             assert after is not None
             await sql.revoke_other_sessions(tx, staff.id, staff.session_id)
             await record(

@@ -125,12 +125,17 @@ def _refusal(reservation: sql.Reservation, now: datetime) -> MutationError | Non
     return None
 
 
-async def login(db: Database, settings: Settings, username: str, password: str, address: str, now: datetime) -> Session:
-    """Check credentials with throttling; the error never says whether the user exists.
+async def check_password(
+    db: Database, settings: Settings, username: str, password: str, address: str, now: datetime
+) -> sql.AccountRow | None:
+    """The active account these credentials prove, or None; throttled per (username, address) and per address.
 
     The attempt is counted (and refused when over a limit) before the
     password is checked, in one statement, so concurrent attempts cannot
-    slip past the limit; a right password takes its count back.
+    slip past the limit; the caller takes the count back on success
+    (`forgive`). Sign-in and a password change share these counters, so a
+    session left open on a shared computer cannot be used to guess its
+    owner's password any faster than the sign-in form allows.
     """
     key = username.lower()[:_USERNAME_KEY_CHARS]
     reservation = await sql.reserve_login_attempt(
@@ -155,13 +160,25 @@ async def login(db: Database, settings: Settings, username: str, password: str, 
     # requests (screens' polls among them) are not held while it runs.
     right = await to_thread(verify_password, password_hash, password)
     if not right or account is None or account.disabled:
-        # The attempt stays counted as a failure.
+        return None  # the attempt stays counted as a failure
+    return account
+
+
+async def forgive(db: Executor, username: str, address: str) -> None:
+    """Take back the attempt `check_password` counted, once it proved right."""
+    await sql.release_login_attempt(db, username.lower()[:_USERNAME_KEY_CHARS], address)
+
+
+async def login(db: Database, settings: Settings, username: str, password: str, address: str, now: datetime) -> Session:
+    """Check credentials with throttling; the error never says whether the user exists."""
+    account = await check_password(db, settings, username, password, address, now)
+    if account is None:
         raise MutationFailed(error(ErrorCode.INVALID_CREDENTIALS, _BAD_LOGIN))
 
     token, token_hash = new_token(SESSION_TOKEN_PREFIX)
     expires_at = now + timedelta(hours=settings.session_ttl_hours)
     async with db.transaction() as tx:
-        await sql.release_login_attempt(tx, key, address)
+        await forgive(tx, username, address)
         await sql.insert_session(tx, account.id, token_hash, expires_at)
         await record(
             tx,

@@ -58,13 +58,16 @@ async def test_signed_out_callers_cannot_change_a_password(api: Api) -> None:
     assert body["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
 
 
-async def test_guessing_the_current_password_is_throttled_like_a_sign_in(
-    api: Api, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # given a session left open on a shared computer
+@pytest.fixture
+async def open_session(api: Api, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Wang's session, left open on a shared computer; three failures lock."""
     monkeypatch.setattr(api.state.settings, "login_lock_after", 3)
     await staff.account(api.db, "wang", "EDITOR", "工盛社区")
-    token = (await login(api, "wang"))["token"]
+    return (await login(api, "wang"))["token"]  # type: ignore[no-any-return]
+
+
+async def test_guessing_the_current_password_is_throttled_like_a_sign_in(api: Api, open_session: str) -> None:
+    token = open_session
 
     # when someone guesses the current password through it
     guesses = [await change(api, token, f"guess {n}", "a long enough password") for n in range(4)]
@@ -78,12 +81,8 @@ async def test_guessing_the_current_password_is_throttled_like_a_sign_in(
     assert (await api.gql(ME, token=token))["data"]["me"]["username"] == "wang"
 
 
-async def test_a_right_current_password_takes_back_the_earlier_failures(
-    api: Api, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(api.state.settings, "login_lock_after", 3)
-    await staff.account(api.db, "wang", "EDITOR", "工盛社区")
-    token = (await login(api, "wang"))["token"]
+async def test_a_right_current_password_takes_back_the_earlier_failures(api: Api, open_session: str) -> None:
+    token = open_session
 
     await change(api, token, "a typo", "wang's new long password")
     await change(api, token, "another typo", "wang's new long password")

@@ -27,6 +27,7 @@ from qile_api.tokens import hash_token
 NOTICES_PER_COMMUNITY = 100
 HONOURS_PER_COMMUNITY = 50
 EVENTS_PER_COMMUNITY = 100
+UPCOMING_EVENTS = 12
 
 
 @dataclass(frozen=True)
@@ -151,8 +152,21 @@ async def _content(conn: asyncpg.Connection, scale: float) -> tuple[int, int, in
         FROM regions c CROSS JOIN generate_series(1, $1) i
         WHERE c.level = 'COMMUNITY'
         """,
-        events,
-        max(events, 1),
+        events - UPCOMING_EVENTS,
+        max(events - UPCOMING_EVENTS, 1),
+    )
+    # The schedule a bulletin shows: the coming two weeks, a little under one event a day.
+    await conn.execute(
+        """
+        INSERT INTO events (region_id, category, title, venue, organiser, starts_at, ends_at, status, published_at)
+        SELECT c.id, 'READING', '近期活动' || i || '：邻里读书分享会', '社区文化广场', left(c.name, 16),
+               date_trunc('day', now()) + make_interval(days => i, hours => 1 + i % 10),
+               date_trunc('day', now()) + make_interval(days => i, hours => 3 + i % 10),
+               'PUBLISHED', now() - interval '2 days'
+        FROM regions c CROSS JOIN generate_series(1, $1) i
+        WHERE c.level = 'COMMUNITY'
+        """,
+        UPCOMING_EVENTS,
     )
     # What every community also shows: current notices of the city, its district and its subdistrict.
     await conn.execute(

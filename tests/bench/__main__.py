@@ -2,25 +2,16 @@
 
 from __future__ import annotations
 
-import asyncio
 import sys
 
-from tests.bench import feed, kiosk
-from tests.bench.database import bench_database
-
-
-async def _heartbeats() -> None:
-    from qile_api.devices.bench import bench
-
-    print("Heartbeats (python -m qile_api.devices.bench)")
-    async with bench_database() as dsn:
-        await bench(dsn, 5000)
+from tests.bench import feed, heartbeats, http, kiosk
 
 
 def main() -> int:
     feed.main()
-    asyncio.run(_heartbeats())
+    heartbeats.main()
     kiosk.main()
+    http.main([])
     return 0
 
 

@@ -118,7 +118,7 @@ async def _content(conn: asyncpg.Connection, scale: float) -> tuple[int, int, in
         """
         INSERT INTO notices
             (region_id, category, title, body, priority, display_start, display_end, status, published_at)
-        SELECT c.id, (ARRAY['SERVICE','POLICY','CULTURE','SAFETY'])[1 + i % 4],
+        SELECT c.id, (ARRAY['SERVICE','POLICY','HEALTH','ANTI_FRAUD'])[1 + i % 4],
                '通知第' || i || '号：' || left(c.name, 8) || '近期安排',
                repeat('请各位居民相互转告，做好准备。', 1 + i % 6), i % 5,
                now() - make_interval(days => (($2 - i) * 1095 / $2)::int, hours => i % 24),

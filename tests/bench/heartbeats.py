@@ -1,6 +1,6 @@
-"""Measure what heartbeats cost: `python -m qile_api.devices.bench [SCREENS]` with DATABASE_URL set.
+"""Measure what heartbeats cost: `python -m tests.bench.heartbeats [SCREENS]`.
 
-Works in a throw-away database of its own (created and dropped here):
+Works in a throw-away database of its own (tests/bench/database.py):
 registers SCREENS screens, then times one batched flush of a heartbeat from
 each against writing each heartbeat as its own statement, and the heartbeat
 mutation end to end through the app in-process.
@@ -9,24 +9,20 @@ mutation end to end through the app in-process.
 from __future__ import annotations
 
 import asyncio
-import os
 import statistics
 import sys
 import time
-import uuid
 from datetime import UTC, datetime
-from urllib.parse import urlsplit, urlunsplit
 
-import asyncpg
 import httpx
 
 from qile_api.db.database import Database
-from qile_api.db.migrate import migrate
 from qile_api.devices.heartbeat import DeviceRuntime, Heartbeat, upsert_heartbeats
 from qile_api.http.app import create_app
 from qile_api.seed.reference import seed_reference
 from qile_api.settings import Settings
 from qile_api.tokens import SCREEN_TOKEN_PREFIX, hash_token
+from tests.bench.database import bench_database
 
 BEAT = """mutation {
   screenHeartbeat(input: {contentVersion: "v1", mode: "showing", uptimeSeconds: 5}) { screenshotRequested }
@@ -92,19 +88,15 @@ async def bench(dsn: str, count: int) -> None:
             )
 
 
-async def main(count: int) -> None:
-    admin = os.environ["DATABASE_URL"]
-    name = f"qile_bench_{uuid.uuid4().hex[:8]}"
-    conn = await asyncpg.connect(admin)
-    await conn.execute(f'CREATE DATABASE "{name}"')
-    try:
-        dsn = urlunsplit(urlsplit(admin)._replace(path="/" + name))
-        await migrate(dsn)
-        await bench(dsn, count)
-    finally:
-        await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        await conn.close()
+def main(count: int = 5000) -> None:
+    print("Heartbeats (python -m tests.bench.heartbeats)")
+
+    async def run() -> None:
+        async with bench_database() as dsn:
+            await bench(dsn, count)
+
+    asyncio.run(run())
 
 
 if __name__ == "__main__":
-    asyncio.run(main(int(sys.argv[1]) if len(sys.argv) > 1 else 5000))
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 5000)

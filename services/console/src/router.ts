@@ -1,5 +1,6 @@
 import { createRouter, createWebHistory, type RouteLocationRaw, type RouteRecordRaw, type Router } from 'vue-router'
 import { hasRole, type Role, type SessionStore } from './lib/session'
+import { RECORD_KIND_PATTERN } from './lib/recordKinds'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -26,6 +27,10 @@ const routes: RouteRecordRaw[] = [
       { path: 'account/password', name: 'password', component: () => import('./pages/PasswordPage.vue'), meta: { title: '修改密码' } },
       { path: 'admin/accounts', name: 'accounts', component: () => import('./pages/AccountsPage.vue'), meta: { title: '账号管理', role: 'ADMIN' } },
       { path: 'admin/screens', name: 'screens', component: () => import('./pages/ScreensPage.vue'), meta: { title: '屏幕管理', role: 'ADMIN' } },
+      { path: 'records', redirect: { name: 'records', params: { kind: 'facilities' } } },
+      { path: `records/:kind(${RECORD_KIND_PATTERN})`, name: 'records', component: () => import('./pages/RecordListPage.vue'), meta: { title: '社区档案' } },
+      { path: `records/:kind(${RECORD_KIND_PATTERN})/new`, name: 'record-new', component: () => import('./pages/RecordFormPage.vue'), meta: { title: '社区档案' } },
+      { path: `records/:kind(${RECORD_KIND_PATTERN})/:id`, name: 'record-edit', component: () => import('./pages/RecordFormPage.vue'), meta: { title: '社区档案' } },
       { path: ':rest(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue'), meta: { title: '页面不存在' } },
     ],
   },

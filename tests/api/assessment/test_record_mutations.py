@@ -63,3 +63,51 @@ async def test_an_attestation_changes_the_assessment_and_names_who(api: Api) -> 
     assert status(before) == "UNKNOWN" and status(after) == "MET"
     assert recorded["attestation"] == {"met": True, "attestedByName": "reviewer"}
     assert [(e["code"], e["field"]) for e in unknown_key["errors"]] == [("NOT_FOUND", "criterion")]
+
+
+RECOGNITION_CREATE = """
+mutation($input: RecognitionCreateInput!) {
+  recognitionCreate(input: $input) { recognition { id } errors { code field } }
+}
+"""
+RECOGNITION_UPDATE = """
+mutation($input: RecognitionUpdateInput!) {
+  recognitionUpdate(input: $input) { recognition { brandName note version } errors { code field } }
+}
+"""
+LISTED = """
+query($community: ID!) {
+  assessment(community: $community, year: 2026) {
+    selections { id version }
+    recognitions { id brandName note version }
+  }
+}
+"""
+
+
+async def test_records_listed_by_the_assessment_carry_what_a_correction_needs(api: Api) -> None:
+    # Given a selection and a recognition recorded by an editor
+    editor = await staff.staff(api.db, "editor", "EDITOR", "工盛社区")
+    community = await r.community_gid(api, "工盛社区")
+    await payload(
+        api, CREATE, editor, community=community, year=2026, kind="CIVIL_FAMILY",
+        householdsEligible=100, householdsParticipating=80,
+    )
+    await payload(
+        api, RECOGNITION_CREATE, editor, community=community, brandName="邻里守望", level="PROVINCIAL",
+        recognisedBy="大众日报", recognisedOn="2026-03-01", note="省级媒体专题报道",
+    )
+
+    # When the editor reads them back through the assessment and corrects the recognition
+    listed = (await api.gql(LISTED, {"community": community}, token=editor))["data"]["assessment"]
+    (recognition,) = listed["recognitions"]
+    corrected = await payload(
+        api, RECOGNITION_UPDATE, editor, id=recognition["id"], version=recognition["version"], brandName="邻里守望站"
+    )
+
+    # Then the list gave the versions and the note, and the correction kept the note
+    assert [s["version"] for s in listed["selections"]] == [1]
+    assert recognition["note"] == "省级媒体专题报道"
+    assert corrected == {
+        "recognition": {"brandName": "邻里守望站", "note": "省级媒体专题报道", "version": 2}, "errors": []
+    }

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import date
 from typing import Any
 
@@ -28,13 +27,17 @@ from qile_api.records.mutations import RecordRefInput, create_record, delete_rec
 
 
 def _selection(row: SelectionRow) -> Selection:
-    fact = sql.SelectionFact(row.id, row.kind, row.households_eligible, row.households_participating)
-    return dataclasses.replace(Selection.of(fact), version=row.version)
+    return Selection.of(
+        sql.SelectionFact(row.id, row.kind, row.households_eligible, row.households_participating, row.version)
+    )
 
 
 def _recognition(row: RecognitionRow) -> Recognition:
-    fact = sql.RecognitionFact(row.id, row.brand_name, row.level, row.recognised_by, row.recognised_on)
-    return dataclasses.replace(Recognition.of(fact), version=row.version)
+    return Recognition.of(
+        sql.RecognitionFact(
+            row.id, row.brand_name, row.level, row.recognised_by, row.recognised_on, row.note, row.version
+        )
+    )
 
 
 def _attestation(row: AttestationRow) -> Attestation:

@@ -85,6 +85,8 @@ class SelectionFact:
     kind: str
     households_eligible: int
     households_participating: int
+    # Carried so that a list read through the assessment can be corrected (optimistic concurrency).
+    version: int
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,8 @@ class RecognitionFact:
     level: str
     recognised_by: str
     recognised_on: date
+    note: str
+    version: int
 
 
 @dataclass(frozen=True)
@@ -175,7 +179,7 @@ async def load_facts(
         facts[r["region_id"]].events.append(EventFact(**{k: r[k] for k in EventFact.__dataclass_fields__}))
 
     for r in await db.fetch(
-        """SELECT id, community_id, kind, households_eligible, households_participating
+        """SELECT id, community_id, kind, households_eligible, households_participating, version
         FROM selections WHERE community_id = ANY($1::bigint[]) AND year = $2 ORDER BY id""",
         ids,
         year,
@@ -186,7 +190,7 @@ async def load_facts(
 
     # A brand built in an earlier year still stands; one from a later year does not yet.
     for r in await db.fetch(
-        """SELECT id, community_id, brand_name, level, recognised_by, recognised_on
+        """SELECT id, community_id, brand_name, level, recognised_by, recognised_on, note, version
         FROM recognitions WHERE community_id = ANY($1::bigint[]) AND recognised_on < make_date($2, 1, 1)
         ORDER BY recognised_on, id""",
         ids,

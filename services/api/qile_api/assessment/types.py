@@ -134,7 +134,7 @@ class Selection:
     kind_label: str
     households_eligible: int
     households_participating: int
-    version: int | None = strawberry.field(default=None, description="Send it back with an update.")
+    version: int = strawberry.field(description="Send it back with an update or a delete.")
 
     @classmethod
     def of(cls, s: sql.SelectionFact) -> Selection:
@@ -144,6 +144,7 @@ class Selection:
             kind_label=label(SELECTION_KINDS, s.kind),
             households_eligible=s.households_eligible,
             households_participating=s.households_participating,
+            version=s.version,
         )
 
 
@@ -155,7 +156,8 @@ class Recognition:
     level_label: str
     recognised_by: str
     recognised_on: str = strawberry.field(description="ISO date.")
-    version: int | None = strawberry.field(default=None, description="Send it back with an update.")
+    note: str
+    version: int = strawberry.field(description="Send it back with an update or a delete.")
 
     @classmethod
     def of(cls, r: sql.RecognitionFact) -> Recognition:
@@ -166,6 +168,8 @@ class Recognition:
             level_label=label(RECOGNITION_LEVEL_LABELS, r.level),
             recognised_by=r.recognised_by,
             recognised_on=r.recognised_on.isoformat(),
+            note=r.note,
+            version=r.version,
         )
 
 

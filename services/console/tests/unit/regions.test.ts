@@ -1,21 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { cascaderOptions, findRegion, idsUnder, pathNames, treeFromCity } from '../../src/lib/regions'
-
-const CITY = treeFromCity({
-  id: 'city',
-  name: '淄博市',
-  districts: [
-    {
-      id: 'zhangdian',
-      name: '张店区',
-      subdistricts: [
-        { id: 'chezhan', name: '车站街道', communities: [{ id: 'gongsheng', name: '工盛社区' }, { id: 'heping', name: '和平社区' }] },
-        { id: 'empty', name: '空街道', communities: [] },
-      ],
-    },
-    { id: 'linzi', name: '临淄区', subdistricts: [{ id: 'wenmiao', name: '闻韶街道', communities: [{ id: 'qijing', name: '齐景社区' }] }] },
-  ],
-})
+import { cascaderOptions, findRegion, idsUnder, pathNames } from '../../src/lib/regions'
+import { CITY } from './regionTree'
 
 describe('the region tree under one’s scope', () => {
   it('a reviewer of 车站街道 manages its communities, and nothing beside it', () => {

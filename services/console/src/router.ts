@@ -26,6 +26,9 @@ const routes: RouteRecordRaw[] = [
       { path: 'account/password', name: 'password', component: () => import('./pages/PasswordPage.vue'), meta: { title: '修改密码' } },
       { path: 'admin/accounts', name: 'accounts', component: () => import('./pages/AccountsPage.vue'), meta: { title: '账号管理', role: 'ADMIN' } },
       { path: 'admin/screens', name: 'screens', component: () => import('./pages/ScreensPage.vue'), meta: { title: '屏幕管理', role: 'ADMIN' } },
+      // Every staff role may read assessments and the programme inside its scope (assessment/queries.py, export.py).
+      { path: 'assessment', name: 'assessment', component: () => import('./pages/AssessmentPage.vue'), meta: { title: '社区评估', role: 'EDITOR' } },
+      { path: 'programme', name: 'programme', component: () => import('./pages/ProgrammePage.vue'), meta: { title: '试点进展', role: 'EDITOR' } },
       { path: ':rest(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue'), meta: { title: '页面不存在' } },
     ],
   },

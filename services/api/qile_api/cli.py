@@ -75,6 +75,7 @@ def _serve(settings: Settings) -> int:
     import uvicorn
 
     from qile_api.http.app import create_app
+    from qile_api.http.protocol import Utf8TargetH11Protocol
 
     proxies = [str(network) for network in settings.trusted_proxies]
     uvicorn.run(
@@ -82,6 +83,8 @@ def _serve(settings: Settings) -> int:
         host=settings.host,
         port=settings.port,
         log_level="info",
+        # h11, taking `?district=张店区` as curl sends it (raw UTF-8).
+        http=Utf8TargetH11Protocol,
         # Forwarding headers name the client only when a configured proxy
         # sent them (uvicorn would trust 127.0.0.1 by default): the same list
         # the API's own client_address() uses.

@@ -6,6 +6,7 @@ import csv
 import io
 from collections.abc import AsyncIterator
 from decimal import Decimal
+from urllib.parse import quote
 
 import httpx
 import pytest
@@ -141,3 +142,56 @@ async def test_cells_led_by_tab_or_carriage_return_are_defused(api: Api, reports
     rows = parse((await reports.get("/reports/assessment.csv", params={"year": "2026"})).text)
 
     assert volunteer_evidence(rows) == f"'{lead}=1+1（3人）"
+
+
+@pytest.mark.parametrize(
+    ("params", "says"),
+    [
+        ({}, "年度未填写无效"),
+        ({"year": "20x6"}, "year 须为2000至2100之间的年份"),
+        ({"year": "2026", "district": "东城区"}, "没有名为“东城区”的区县"),
+        ({"year": "2026", "district": "Q29tbXVuaXR5OjE="}, "张店区、淄川区"),  # a community's ID: the districts listed
+    ],
+)
+async def test_a_refusal_says_in_chinese_what_to_send(
+    reports: httpx.AsyncClient, params: dict[str, str], says: str
+) -> None:
+    # When the office asks for something the export cannot answer
+    response = await reports.get("/reports/assessment.csv", params=params)
+
+    # Then it is a 400 with a sentence in Chinese saying what is wrong
+    assert response.status_code == 400
+    assert response.headers["content-type"] == "text/plain; charset=utf-8"
+    assert says in response.text
+
+
+async def test_the_plans_short_spelling_names_the_same_district(reports: httpx.AsyncClient) -> None:
+    # The plan's pilot list writes 经开区 (item 17) for 经济开发区 (item 19)
+    short = await reports.get("/reports/assessment.csv", params={"year": "2026", "district": "经开区"})
+    official = await reports.get("/reports/assessment.csv", params={"year": "2026", "district": "经济开发区"})
+
+    assert short.status_code == 200
+    assert short.content == official.content
+    assert {row[2] for row in parse(short.text)[1:]} == {"盛世康城社区", "鑫盛嘉园社区"}
+
+
+async def test_a_district_typed_in_a_chinese_windows_console_is_understood(reports: httpx.AsyncClient) -> None:
+    # curl in a Chinese Windows console sends what it typed as GBK
+    gbk = quote("张店区".encode("gbk"))
+
+    response = await reports.get(f"/reports/assessment.csv?year=2026&district={gbk}")
+
+    assert response.status_code == 200
+    assert {row[2] for row in parse(response.text)[1:]} == {"工盛社区", "齐悦国际社区", "柳毅社区", "城南社区"}
+
+
+async def test_a_district_outside_the_scope_is_refused_in_chinese(api: Api, reports: httpx.AsyncClient) -> None:
+    editor = await staff.staff(api.db, "editor", "EDITOR", "张店区")
+
+    response = await reports.get(
+        "/reports/assessment.csv", params={"year": "2026", "district": "淄川区"},
+        headers={"Authorization": f"Bearer {editor}"},
+    )
+
+    assert response.status_code == 403
+    assert "不在您的管辖范围内" in response.text

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from urllib.parse import quote
+from urllib.parse import parse_qsl, quote
 
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
@@ -17,13 +17,14 @@ from starlette.responses import PlainTextResponse, Response
 from qile_api.accounts.http import staff_of
 from qile_api.assessment.engine import MAX_YEAR, MIN_YEAR, CommunityAssessment, assess_communities
 from qile_api.assessment.rules import shown
-from qile_api.assessment.sql import ExportCommunity, communities_within, district_named
+from qile_api.assessment.sql import ExportCommunity, communities_within, district_named, district_names
 from qile_api.assessment.vocabulary import STATUS_LABELS
 from qile_api.db.database import Executor
 from qile_api.graphql.errors import BadUserInput
 from qile_api.graphql.ids import parse_global_id, pk_of
 from qile_api.graphql.targets import path_of
 from qile_api.http.csv_cells import Cell, csv_text
+from qile_api.reference.pilots import normalise_district
 from qile_api.state import AppState
 
 HEADER = (
@@ -85,32 +86,51 @@ async def export_csv(db: Executor, year: int, region_id: int | None, *, now: dat
 
 
 class ExportError(ValueError):
-    pass
+    """A request the export cannot answer; its message is the Chinese the caller reads."""
+
+
+def query_value(request: Request, name: str) -> str | None:
+    """A query parameter, read as UTF-8, else as GB 18030.
+
+    Starlette reads the raw query as Latin-1. curl sends `district=张店区`
+    as the terminal typed it: UTF-8 on Linux and macOS, GBK in a Chinese
+    Windows console; percent-encoded or not (http/protocol.py), the bytes
+    are the same once unquoted.
+    """
+    raw = bytes(request.scope.get("query_string", b"")).decode("latin-1")
+    for key, value in parse_qsl(raw, keep_blank_values=True, encoding="latin-1"):
+        if key == name:
+            data: bytes = value.encode("latin-1")
+            try:
+                return data.decode("utf-8")
+            except UnicodeDecodeError:
+                return data.decode("gb18030", errors="replace")
+    return None
 
 
 async def parse_district(db: Executor, value: str | None) -> int | None:
-    """`district` as its name (张店区) or its global ID; absent means the whole city."""
-    if not value:
+    """`district` as its name (张店区, or a spelling of the plan's: 经开区) or its global ID; absent: none."""
+    if not value or not value.strip():
         return None
-    found = await district_named(db, value)
+    found = await district_named(db, normalise_district(value))
     if found is not None:
         return found
     try:
         gid = parse_global_id(value, "district")
-    except BadUserInput as exc:
-        raise ExportError("unknown district") from exc
-    if gid.type_name != "District":
-        raise ExportError("unknown district")
-    pk = pk_of(gid)
-    level = await db.fetchval("SELECT level FROM regions WHERE id = $1", pk)
-    if level != "DISTRICT":
-        raise ExportError("unknown district")
-    return pk
+    except BadUserInput:
+        gid = None
+    if gid is not None and gid.type_name == "District":
+        pk = pk_of(gid)
+        if await db.fetchval("SELECT level FROM regions WHERE id = $1", pk) == "DISTRICT":
+            return pk
+    names = "、".join(await district_names(db))
+    raise ExportError(f"没有名为“{value}”的区县。district 可填区县名称（{names}）或其 ID，不填则导出全部管辖范围。")
 
 
 def parse_year(value: str | None) -> int:
     if not value or not (value.isascii() and value.isdigit()) or not MIN_YEAR <= int(value) <= MAX_YEAR:
-        raise ExportError(f"year must be between {MIN_YEAR} and {MAX_YEAR}")
+        shown = f"“{value}”" if value else "未填写"
+        raise ExportError(f"年度{shown}无效：year 须为{MIN_YEAR}至{MAX_YEAR}之间的年份，例如 year=2026。")
     return int(value)
 
 
@@ -139,13 +159,13 @@ async def assessment_csv(request: Request) -> Response:
             "请先登录（需要工作人员令牌）", status_code=401, headers={"WWW-Authenticate": "Bearer"}
         )
     try:
-        year = parse_year(request.query_params.get("year"))
-        region_id = await parse_district(state.db, request.query_params.get("district"))
+        year = parse_year(query_value(request, "year"))
+        region_id = await parse_district(state.db, query_value(request, "district"))
     except ExportError as exc:
         return PlainTextResponse(str(exc), status_code=400)
     if region_id is None:
         region_id = staff.scope_region_id
     elif staff.scope_region_id not in await path_of(state.db, region_id):
-        return PlainTextResponse("无权导出：超出管辖范围", status_code=403)
+        return PlainTextResponse("无权导出：该区县不在您的管辖范围内", status_code=403)
     text = await export_csv(state.db, year, region_id, now=state.clock(), timezone=state.settings.timezone)
     return csv_response(text, year)

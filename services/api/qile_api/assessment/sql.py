@@ -247,3 +247,8 @@ async def communities_within(db: Executor, region_id: int | None) -> list[Export
 async def district_named(db: Executor, name: str) -> int | None:
     value = await db.fetchval("SELECT id FROM regions WHERE level = 'DISTRICT' AND name = $1", name)
     return int(value) if value is not None else None
+
+
+async def district_names(db: Executor) -> list[str]:
+    rows = await db.fetch("SELECT name FROM regions WHERE level = 'DISTRICT' ORDER BY id")
+    return [str(r["name"]) for r in rows]

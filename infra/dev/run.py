@@ -21,7 +21,7 @@ from pathlib import Path
 import httpx
 
 from qile_api.db.database import Database
-from qile_api.db.embedded import resolve_dsn
+from qile_api.db.embedded import describe, resolve_dsn
 from qile_api.db.migrate import migrate
 from qile_api.screens.sql import set_screen_token
 from qile_api.screens.tokens import new_screen_token
@@ -89,8 +89,8 @@ def start_kiosk(api_url: str, token: str, data_dir: Path) -> subprocess.Popen[by
 
 def main() -> int:
     settings = Settings()
+    where = describe(settings.database_url, settings.embedded_pgdata)
     dsn, embedded = resolve_dsn(settings.database_url, settings.embedded_pgdata)
-    where = "embedded PostgreSQL in " + str(settings.embedded_pgdata) if embedded else "DATABASE_URL"
     print(f"database: {where}")
     token = asyncio.run(prepare(dsn))
 

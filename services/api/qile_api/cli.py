@@ -9,7 +9,9 @@
     qile-api schema
 
 It reads DATABASE_URL like the server; when that is unset it uses the same
-embedded PostgreSQL as `make run`.
+embedded PostgreSQL as `make run` (the checkout's `.data/pg`, from whatever
+folder it runs). Only `migrate` and `seed` may create that database: the
+other commands refuse to start a new, empty one.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from typing import Any
 
 from qile_api.accounts import cli as accounts_cli
 from qile_api.db.database import Database
-from qile_api.db.embedded import resolve_dsn
+from qile_api.db.embedded import NoEmbeddedDatabase, describe, resolve_dsn
 from qile_api.db.migrate import migrate
 from qile_api.screens.admin import ScreenAdminError
 from qile_api.settings import Settings
@@ -33,8 +35,16 @@ class CliError(Exception):
     pass
 
 
-async def _with_db(settings: Settings, work: Callable[[Database], Awaitable[int]]) -> int:
-    dsn, embedded = resolve_dsn(settings.database_url, settings.embedded_pgdata)
+async def _with_db(settings: Settings, work: Callable[[Database], Awaitable[int]], *, create: bool) -> int:
+    where = describe(settings.database_url, settings.embedded_pgdata)
+    try:
+        dsn, embedded = resolve_dsn(settings.database_url, settings.embedded_pgdata, create=create)
+    except NoEmbeddedDatabase as exc:
+        raise CliError(
+            f"{exc} (where `make run` keeps it). Start `make run` once (or `qile-api seed`), "
+            "or set DATABASE_URL, or QILE_DATA_DIR to the data folder `make run` used."
+        ) from exc
+    print(f"database: {where}", file=sys.stderr)
     await migrate(dsn)
     db = await Database.connect(dsn, min_size=1, max_size=2)
     try:
@@ -138,7 +148,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             "screen": lambda db: _screen_add(db, args),
             "user": lambda db: accounts_cli.run(db, args),
         }
-        return asyncio.run(_with_db(settings, work[args.command]))
+        # Only the commands that set a database up may create one.
+        create = args.command in {"migrate", "seed"}
+        return asyncio.run(_with_db(settings, work[args.command], create=create))
     except (CliError, ScreenAdminError, accounts_cli.UserCommandError) as exc:
         print(f"qile-api: {exc}", file=sys.stderr)
         return 2

@@ -9,13 +9,28 @@ from pydantic import Field, IPvAnyNetwork, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 
+def checkout_root() -> Path | None:
+    """The source checkout this package runs from (where `make run` runs), if it runs from one."""
+    root = Path(__file__).resolve().parents[3]
+    return root if (root / "infra" / "dev" / "run.py").is_file() else None
+
+
+_CHECKOUT = checkout_root()
+
+
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="QILE_", env_file=".env", extra="ignore")
+    # In a checkout, `make run`, `qile-api …` from any folder and the tests
+    # read the same `.env` and data folder: the checkout's. A CLI run from
+    # another folder once started a second, empty PostgreSQL there.
+    model_config = SettingsConfigDict(
+        env_prefix="QILE_", env_file=_CHECKOUT / ".env" if _CHECKOUT else ".env", extra="ignore"
+    )
 
     # DATABASE_URL is the one name every PostgreSQL tool understands, so it is
     # read without the QILE_ prefix.
     database_url: str | None = Field(default=None, validation_alias="DATABASE_URL")
-    data_dir: Path = Field(default=Path(".data"))
+    # Relative: to the checkout when running from one (as `make run` does), else to the current folder.
+    data_dir: Path = Field(default=Path(".data"), validate_default=True)
     host: str = "127.0.0.1"
     port: int = 8000
     db_pool_min: int = 1
@@ -77,6 +92,11 @@ class Settings(BaseSettings):
     screenshot_side: int = 960
     screenshot_max_bytes: int = 4 * 1024 * 1024
     plays_batch_max: int = 500
+
+    @field_validator("data_dir")
+    @classmethod
+    def _in_checkout(cls, value: Path) -> Path:
+        return _CHECKOUT / value if _CHECKOUT and not value.is_absolute() else value
 
     @field_validator("trusted_proxies", mode="before")
     @classmethod

@@ -7,7 +7,6 @@ import sys
 
 from qile_api.accounts import service, sql
 from qile_api.accounts.passwords import hash_password, password_problem
-from qile_api.audit.sql import record
 from qile_api.db.database import Database
 from qile_api.graphql.payloads import MutationFailed
 
@@ -87,24 +86,14 @@ async def run(db: Database, args: argparse.Namespace) -> int:
         return 0
     changes: dict[str, object]
     if args.user_command == "disable":
-        changes = {"disabled": True}
+        action, changes = "accountDisable", {"disabled": True}
     else:
         password = _read_password()
         if (weak := password_problem(password)) is not None:
             raise UserCommandError(weak)
-        changes = {"password_hash": hash_password(password)}
+        action, changes = "accountResetPassword", {"password_hash": hash_password(password)}
     async with db.transaction() as tx:
-        after = await sql.update_account(tx, account.id, **changes)  # type: ignore[arg-type]
-        await sql.revoke_sessions_of(tx, account.id)
-        await record(
-            tx,
-            account_id=None,
-            action="user " + args.user_command,
-            object_type="Account",
-            object_id=account.id,
-            region_id=account.scope_region_id,
-            before=account,
-            after=after,
-        )
+        # Audited as the mutation that does the same (accountDisable …), by no account: the operator's shell.
+        await service.change_account(tx, actor_id=None, action=action, before=account, **changes)
     print(f"{args.user_command}: {account.username}")
     return 0

@@ -5,7 +5,6 @@ from __future__ import annotations
 from asyncio import to_thread
 from datetime import datetime
 
-import asyncpg
 import strawberry
 from strawberry import relay
 
@@ -107,24 +106,7 @@ async def _change(info: Info, action: str, account_gid: relay.GlobalID, version:
         before = found[0]
         if before.version != version:
             raise MutationFailed(error(ErrorCode.CONFLICT, "账号已被他人修改，请刷新后重试", "version"))
-        try:
-            after = await sql.update_account(tx, account_id, **changes)  # type: ignore[arg-type]
-        except asyncpg.ForeignKeyViolationError as exc:
-            raise MutationFailed(error(ErrorCode.NOT_FOUND, "范围（市、区县、街道/镇或社区）不存在", "scope")) from exc
-        assert after is not None
-        if changes.get("disabled") or "password_hash" in changes:
-            await sql.revoke_sessions_of(tx, account_id)
-        await record(
-            tx,
-            account_id=staff.id,
-            action=action,
-            object_type="Account",
-            object_id=account_id,
-            region_id=after.scope_region_id,
-            previous_region_id=before.scope_region_id,
-            before=before,
-            after=after,
-        )
+        after = await service.change_account(tx, actor_id=staff.id, action=action, before=before, **changes)
     return Account.from_row(after)
 
 

@@ -70,6 +70,35 @@ async def create_account(
     return account
 
 
+async def change_account(
+    db: Executor, *, actor_id: int | None, action: str, before: sql.AccountRow, **changes: object
+) -> sql.AccountRow:
+    """Apply `changes` to an account, end its sessions when disabled or given a new password, audit as `action`.
+
+    The GraphQL mutations (after their version check) and `qile-api user …` both
+    come here, so an account changed either way leaves the same audit entry.
+    """
+    try:
+        after = await sql.update_account(db, before.id, **changes)  # type: ignore[arg-type]
+    except asyncpg.ForeignKeyViolationError as exc:
+        raise MutationFailed(error(ErrorCode.NOT_FOUND, "范围（市、区县、街道/镇或社区）不存在", "scope")) from exc
+    assert after is not None
+    if changes.get("disabled") or "password_hash" in changes:
+        await sql.revoke_sessions_of(db, before.id)
+    await record(
+        db,
+        account_id=actor_id,
+        action=action,
+        object_type="Account",
+        object_id=before.id,
+        region_id=after.scope_region_id,
+        previous_region_id=before.scope_region_id,
+        before=before,
+        after=after,
+    )
+    return after
+
+
 async def bootstrap_admin(db: Database, spec: str) -> sql.AccountRow | None:
     """Create the city administrator from "username:password" while no account exists."""
     username, sep, password = spec.partition(":")

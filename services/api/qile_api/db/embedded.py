@@ -20,6 +20,25 @@ class EmbeddedUnavailable(RuntimeError):
     pass
 
 
+class NoEmbeddedDatabase(RuntimeError):
+    """DATABASE_URL is unset and the data folder holds no database, which the caller may not create."""
+
+    def __init__(self, pgdata: Path) -> None:
+        super().__init__(f"no database: DATABASE_URL is unset and there is no embedded PostgreSQL in {pgdata}")
+        self.pgdata = pgdata
+
+
+def has_cluster(pgdata: Path) -> bool:
+    return (pgdata / "PG_VERSION").is_file()
+
+
+def describe(database_url: str | None, pgdata: Path) -> str:
+    """Which database `resolve_dsn` will use, in words for the operator."""
+    if database_url:
+        return "DATABASE_URL"
+    return f"embedded PostgreSQL in {pgdata}" if has_cluster(pgdata) else f"a new embedded PostgreSQL in {pgdata}"
+
+
 def start_embedded(pgdata: Path) -> tuple[str, Any]:
     """Start (or join) the embedded server; return its DSN and the handle.
 
@@ -46,8 +65,14 @@ def start_embedded(pgdata: Path) -> tuple[str, Any]:
     return uri, server
 
 
-def resolve_dsn(database_url: str | None, pgdata: Path) -> tuple[str, Any]:
-    """The DSN to use, starting the embedded server only when none is given."""
+def resolve_dsn(database_url: str | None, pgdata: Path, *, create: bool = True) -> tuple[str, Any]:
+    """The DSN to use, starting the embedded server only when none is given.
+
+    `create=False`: an empty data folder is refused (NoEmbeddedDatabase)
+    instead of starting a new, empty server there.
+    """
     if database_url:
         return database_url, None
+    if not create and not has_cluster(pgdata):
+        raise NoEmbeddedDatabase(pgdata)
     return start_embedded(pgdata)

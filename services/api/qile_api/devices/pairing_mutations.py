@@ -17,7 +17,7 @@ from qile_api.graphql.ids import region_pk
 from qile_api.graphql.payloads import ErrorCode, MutationError, MutationFailed, error
 from qile_api.graphql.permissions import ADMINS
 from qile_api.http.addresses import client_address
-from qile_api.screens.mutations import _check_names
+from qile_api.screens.admin import check_names
 from qile_api.screens.sql import insert_screen
 from qile_api.screens.types import Screen, ScreenKind
 
@@ -110,7 +110,7 @@ class PairingMutations:
         now = ctx.now()
         try:
             async with ctx.db.transaction() as tx:
-                problems = [*await community_exists(tx, community_id), *_check_names(input.name, input.location)]
+                problems = [*await community_exists(tx, community_id), *check_names(input.name, input.location)]
                 if problems:
                     raise MutationFailed(*problems)
                 assert community_id is not None

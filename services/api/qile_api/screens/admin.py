@@ -1,14 +1,18 @@
-"""Registering screens from the command line (and, later, from staff)."""
+"""Registering screens: the one way for staff (`screenRegister`) and operators (`qile-api screen add`)."""
 
 from __future__ import annotations
 
 import asyncpg
 
-from qile_api.db.database import Database
+from qile_api.audit.sql import record
+from qile_api.content.validation import text
+from qile_api.db.database import Database, Executor
+from qile_api.facilities.sql import community_exists
 from qile_api.graphql.errors import BadUserInput
 from qile_api.graphql.ids import parse_global_id, pk_of
+from qile_api.graphql.payloads import ErrorCode, MutationError, MutationFailed, error
 from qile_api.regions.sql import communities_named, regions_by_ids
-from qile_api.screens.sql import insert_screen
+from qile_api.screens import sql
 from qile_api.screens.tokens import new_screen_token
 
 
@@ -16,7 +20,46 @@ class ScreenAdminError(Exception):
     pass
 
 
-async def find_community_id(db: Database, ref: str) -> int:
+def check_names(name: str | None, location: str | None) -> list[MutationError]:
+    values = {"name": name, "location": location}
+    return [
+        *text(values, "name", "name", "屏幕名称", 40, required=name is not None),
+        *text(values, "location", "location", "位置", 60, required=False),
+    ]
+
+
+async def register_screen(
+    db: Executor, *, actor_id: int | None, community_id: int | None, kind: str, name: str, location: str = ""
+) -> tuple[sql.ScreenRow, str]:
+    """Validate, insert and audit (`screenRegister`); the row and its token, which is stored only hashed."""
+    if problems := [*await community_exists(db, community_id), *check_names(name, location)]:
+        raise MutationFailed(*problems)
+    assert community_id is not None
+    token, token_hash = new_screen_token()
+    try:
+        row = await sql.insert_screen(
+            db,
+            community_id=community_id,
+            kind=kind,
+            name=name.strip(),
+            location=location.strip(),
+            token_hash=token_hash,
+        )
+    except asyncpg.UniqueViolationError as exc:
+        raise MutationFailed(error(ErrorCode.DUPLICATE, "本社区已有同名屏幕", "name")) from exc
+    await record(
+        db,
+        account_id=actor_id,
+        action="screenRegister",
+        object_type="Screen",
+        object_id=row.id,
+        region_id=community_id,
+        after=row,
+    )
+    return row, token
+
+
+async def find_community_id(db: Executor, ref: str) -> int:
     """A community by exact name or by global ID."""
     rows = await communities_named(db, ref)
     if len(rows) > 1:
@@ -35,13 +78,15 @@ async def find_community_id(db: Database, ref: str) -> int:
 
 
 async def add_screen(db: Database, community: str, kind: str, name: str, location: str = "") -> str:
-    """Register a screen; return its token, which is stored only hashed."""
-    community_id = await find_community_id(db, community)
-    token, token_hash = new_screen_token()
-    try:
-        await insert_screen(
-            db, community_id=community_id, kind=kind, name=name, location=location, token_hash=token_hash
-        )
-    except asyncpg.UniqueViolationError as exc:
-        raise ScreenAdminError(f"{community} already has a screen named {name}") from exc
+    """`qile-api screen add`: register a screen as no account (the operator's shell); return its token."""
+    async with db.transaction() as tx:
+        community_id = await find_community_id(tx, community)
+        try:
+            _, token = await register_screen(
+                tx, actor_id=None, community_id=community_id, kind=kind, name=name, location=location
+            )
+        except MutationFailed as failed:
+            if any(e.code == ErrorCode.DUPLICATE for e in failed.errors):
+                raise ScreenAdminError(f"{community} already has a screen named {name}") from failed
+            raise ScreenAdminError("; ".join(e.message for e in failed.errors)) from failed
     return token

@@ -7,13 +7,12 @@ import strawberry
 from strawberry import relay
 
 from qile_api.audit.sql import record
-from qile_api.content.validation import text
-from qile_api.facilities.sql import community_exists
 from qile_api.graphql.context import Info
 from qile_api.graphql.ids import node_pk, region_pk
 from qile_api.graphql.payloads import ErrorCode, MutationError, MutationFailed, error
 from qile_api.graphql.permissions import ADMINS
 from qile_api.screens import sql
+from qile_api.screens.admin import check_names, register_screen
 from qile_api.screens.tokens import new_screen_token
 from qile_api.screens.types import Screen, ScreenKind
 
@@ -47,14 +46,6 @@ class ScreenRenameInput:
 class ScreenRefInput:
     id: relay.GlobalID
     version: int
-
-
-def _check_names(name: str | None, location: str | None) -> list[MutationError]:
-    values = {"name": name, "location": location}
-    return [
-        *text(values, "name", "name", "屏幕名称", 40, required=name is not None),
-        *text(values, "location", "location", "位置", 60, required=False),
-    ]
 
 
 async def _change(info: Info, action: str, gid: relay.GlobalID, version: int, **sets: object) -> sql.ScreenRow:
@@ -95,40 +86,23 @@ class ScreenMutations:
     async def screen_register(self, info: Info, input: ScreenRegisterInput) -> ScreenPayload:
         staff = info.context.staff
         assert staff is not None
-        community_id = region_pk(input.community)
-        async with info.context.db.transaction() as tx:
-            problems = [*await community_exists(tx, community_id), *_check_names(input.name, input.location)]
-            if problems:
-                return ScreenPayload(screen=None, token=None, errors=problems)
-            assert community_id is not None
-            token, token_hash = new_screen_token()
-            try:
-                row = await sql.insert_screen(
+        try:
+            async with info.context.db.transaction() as tx:
+                row, token = await register_screen(
                     tx,
-                    community_id=community_id,
+                    actor_id=staff.id,
+                    community_id=region_pk(input.community),
                     kind=input.kind.value,
-                    name=input.name.strip(),
-                    location=input.location.strip(),
-                    token_hash=token_hash,
+                    name=input.name,
+                    location=input.location,
                 )
-            except asyncpg.UniqueViolationError:
-                return ScreenPayload(
-                    screen=None, token=None, errors=[error(ErrorCode.DUPLICATE, "本社区已有同名屏幕", "name")]
-                )
-            await record(
-                tx,
-                account_id=staff.id,
-                action="screenRegister",
-                object_type="Screen",
-                object_id=row.id,
-                region_id=community_id,
-                after=row,
-            )
+        except MutationFailed as failed:
+            return ScreenPayload(screen=None, token=None, errors=failed.errors)
         return ScreenPayload(screen=Screen.from_row(row), token=token, errors=[])
 
     @strawberry.mutation(permission_classes=ADMINS, description="Rename a screen or say where it stands.")
     async def screen_rename(self, info: Info, input: ScreenRenameInput) -> ScreenPayload:
-        if problems := _check_names(input.name, input.location):
+        if problems := check_names(input.name, input.location):
             return ScreenPayload(screen=None, token=None, errors=problems)
         sets = {k: v.strip() for k, v in (("name", input.name), ("location", input.location)) if v is not None}
         try:

@@ -24,3 +24,17 @@ def test_the_readme_has_examples() -> None:
 @pytest.mark.parametrize(("path", "index", "block"), BLOCKS, ids=[f"{p}#{i}" for p, i, _ in BLOCKS])
 def test_example_is_valid(path: Path, index: int, block: str) -> None:
     assert validate(SCHEMA, parse(block)) == []
+
+
+# A date or a year written into an example works only while the clock agrees with it.
+CLOCK_BOUND = re.compile(r"\b\d{4}-\d\d-\d\d|\byear\s*[:=]\s*\d{4}")
+EXAMPLES = [
+    (path, block)
+    for path in (ROOT / "README.md", ROOT / "services" / "api" / "README.md")
+    for block in re.findall(r"```(?:graphql|sh)\n(.*?)```|`(curl [^`]*)`", path.read_text(encoding="utf-8"), re.S)
+]
+
+
+@pytest.mark.parametrize(("path", "block"), EXAMPLES, ids=[f"{p}#{i}" for i, (p, _) in enumerate(EXAMPLES)])
+def test_example_does_not_depend_on_the_clock(path: Path, block: tuple[str, str]) -> None:
+    assert CLOCK_BOUND.findall("".join(block)) == []

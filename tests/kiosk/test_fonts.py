@@ -23,8 +23,9 @@ KIOSK_STRINGS = (
 
 def demo_text() -> str:
     parts: list[str] = [KIOSK_STRINGS, *demo.DEMO_THEMES]
-    for row in (*demo.NOTICES, *demo.HONOURS, *demo.EVENTS, *demo.SCREENS):
+    for row in (*demo.NOTICES, *demo.HONOURS, *demo.EVENTS, *demo.SCREENS, *demo.FESTIVAL_EVENTS.values()):
         parts.extend(str(x) for x in row if isinstance(x, str))
+    parts.append("春秋夏冬季班")  # the seasonal notices' words (demo.seasonal)
     return "".join(parts)
 
 

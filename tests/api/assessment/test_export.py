@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime
 from decimal import Decimal
 from urllib.parse import quote
 
@@ -90,7 +91,6 @@ async def test_district_by_global_id_and_whole_city(api: Api, reports: httpx.Asy
 @pytest.mark.parametrize(
     "params",
     [
-        {},
         {"year": "20x6"},
         {"year": "1999"},
         {"year": "2026", "district": "东城区"},
@@ -147,7 +147,6 @@ async def test_cells_led_by_tab_or_carriage_return_are_defused(api: Api, reports
 @pytest.mark.parametrize(
     ("params", "says"),
     [
-        ({}, "年度未填写无效"),
         ({"year": "20x6"}, "year 须为2000至2100之间的年份"),
         ({"year": "2026", "district": "东城区"}, "没有名为“东城区”的区县"),
         ({"year": "2026", "district": "Q29tbXVuaXR5OjE="}, "张店区、淄川区"),  # a community's ID: the districts listed
@@ -195,3 +194,14 @@ async def test_a_district_outside_the_scope_is_refused_in_chinese(api: Api, repo
 
     assert response.status_code == 403
     assert "不在您的管辖范围内" in response.text
+
+
+async def test_without_a_year_it_is_this_years_in_zibo(api: Api, reports: httpx.AsyncClient) -> None:
+    # 31 December 2026 at 17:00 in London is already 2027 in Zibo
+    api.clock.now = datetime(2026, 12, 31, 17, 0, tzinfo=UTC)
+
+    response = await reports.get("/reports/assessment.csv", params={"district": "张店区"})
+
+    assert response.status_code == 200
+    assert {row[5] for row in parse(response.text)[1:]} == {"2027"}
+    assert "2027" in response.headers["content-disposition"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 from tests.api.assessment import records as r
@@ -102,3 +103,23 @@ async def test_round_trips_do_not_grow_with_the_data(api: Api) -> None:
 
     assert (full["counts"]["met"], full["counts"]["notMet"], full["counts"]["unknown"]) == (38, 323, 239)
     assert filled == empty <= 12
+
+
+THIS_YEAR = """
+query($community: ID!) {
+  assessment(community: $community) { year }
+  communityYear: node(id: $community) { ... on Community { assessment { year } } }
+  pilotProgramme { year }
+}
+"""
+
+
+async def test_a_year_left_out_is_this_year_in_zibo(api: Api) -> None:
+    # 31 December 2026 at 17:00 UTC is 1 January 2027 in Zibo
+    api.clock.now = datetime(2026, 12, 31, 17, 0, tzinfo=UTC)
+
+    body = await api.gql(THIS_YEAR, {"community": await r.community_gid(api)})
+
+    assert body["data"] == {
+        "assessment": {"year": 2027}, "communityYear": {"assessment": {"year": 2027}}, "pilotProgramme": {"year": 2027},
+    }

@@ -8,12 +8,10 @@ stable `demo_key`, so running the seed again updates them in place.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import datetime, time, timedelta
 
 from qile_api.db.database import Executor
-
-SHANGHAI = ZoneInfo("Asia/Shanghai")
+from qile_api.seed.calendar import FRI, SAT, SHANGHAI, SUN, THU, DayOfYear, festival, fixed, latest_over, nth_weekday
 
 # (key, community, kind, name, indoor m², outdoor m², weekly hours, free)
 FACILITIES: tuple[tuple[str, str, str, str, int | None, int | None, int | None, bool | None], ...] = (
@@ -46,19 +44,31 @@ TEAMS: tuple[tuple[str, str, str, str, int, bool], ...] = (
     ("t-ly-opera", "柳毅社区", "CULTURE", "五音戏票友队", 14, True),
 )
 
-# (key, community, category, title, large scale, participants or None: not reported yet)
-PAST_EVENTS: tuple[tuple[str, str, str, str, bool, int | None], ...] = (
-    ("pe-gs-neighbour", "工盛社区", "NEIGHBOUR_FESTIVAL", "邻居节暨百家宴", True, 320),
-    ("pe-gs-dragon", "工盛社区", "OUR_FESTIVALS", "“我们的节日·端午”包粽子", True, 180),
-    ("pe-gs-fitness", "工盛社区", "FITNESS", "全民健身趣味运动会", True, 150),
-    ("pe-gs-reading", "工盛社区", "READING", "亲子阅读打卡分享会", False, 45),
-    ("pe-gs-recite", "工盛社区", "RECITATION", "经典诵读进社区", False, 60),
-    ("pe-gs-tea", "工盛社区", "AFTERNOON_TEA", "周末下午茶", False, 35),
-    ("pe-gs-lecture", "工盛社区", "LECTURE", "防范电信诈骗讲座", False, 80),
-    ("pe-gs-market", "工盛社区", "MARKET", "美德健康新市集", False, 200),
-    ("pe-gs-volunteer", "工盛社区", "VOLUNTEER", "学雷锋志愿服务日", False, None),
-    ("pe-gs-feast", "工盛社区", "COMMUNITY_FEAST", "重阳百家宴", False, None),
-    ("pe-ly-dance", "柳毅社区", "FITNESS", "广场舞展演", False, 60),
+# (key, community, category, title, large scale, participants or None: not reported yet,
+#  the day in a year, local start, hours): the latest occurrence over by now is seeded.
+PAST_EVENTS: tuple[tuple[str, str, str, str, bool, int | None, DayOfYear, time, float], ...] = (
+    ("pe-gs-neighbour", "工盛社区", "NEIGHBOUR_FESTIVAL", "邻居节暨百家宴", True, 320,
+     nth_weekday(5, SAT, 3), time(10, 0), 3),
+    ("pe-gs-dragon", "工盛社区", "OUR_FESTIVALS", "“我们的节日·端午”包粽子", True, 180,
+     festival("端午", -1), time(9, 0), 2),
+    ("pe-gs-fitness", "工盛社区", "FITNESS", "全民健身趣味运动会", True, 150,
+     fixed(8, 8), time(8, 30), 3),  # 全民健身日
+    ("pe-gs-reading", "工盛社区", "READING", "亲子阅读打卡分享会", False, 45,
+     fixed(4, 23), time(19, 0), 1.5),  # 世界读书日
+    ("pe-gs-recite", "工盛社区", "RECITATION", "经典诵读进社区", False, 60,
+     nth_weekday(3, SUN, 2), time(15, 0), 2),
+    ("pe-gs-tea", "工盛社区", "AFTERNOON_TEA", "周末下午茶", False, 35,
+     nth_weekday(7, SAT, 1), time(15, 0), 2),
+    ("pe-gs-lecture", "工盛社区", "LECTURE", "防范电信诈骗讲座", False, 80,
+     nth_weekday(6, THU, 2), time(15, 0), 1.5),
+    ("pe-gs-market", "工盛社区", "MARKET", "美德健康新市集", False, 200,
+     nth_weekday(9, SAT, 2), time(9, 0), 3),
+    ("pe-gs-volunteer", "工盛社区", "VOLUNTEER", "学雷锋志愿服务日", False, None,
+     fixed(3, 5), time(9, 0), 3),  # 学雷锋纪念日
+    ("pe-gs-feast", "工盛社区", "COMMUNITY_FEAST", "重阳百家宴", False, None,
+     festival("重阳"), time(11, 0), 2),
+    ("pe-ly-dance", "柳毅社区", "FITNESS", "广场舞展演", False, 60,
+     nth_weekday(7, FRI, 2), time(19, 0), 1.5),
 )
 
 # (key, community, kind, eligible, participating): 工盛社区 has not reported 平安小区.
@@ -90,12 +100,10 @@ async def _community(db: Executor, name: str) -> int:
 
 
 async def seed_assessment_demo(db: Executor, now: datetime | None = None) -> dict[str, int]:
-    """Write (or refresh) the demo records; past events fall between 1 January and `now`."""
+    """Write (or refresh) the demo records: this year's, and past events on their days (seed/calendar.py)."""
     now = (now or datetime.now(SHANGHAI)).astimezone(SHANGHAI)
     year = now.year
     year_start = datetime(year, 1, 1, tzinfo=SHANGHAI)
-    # Spread the events over the part of the year gone by, each over before `now`.
-    span = max(now - timedelta(hours=2) - year_start, timedelta(0))
 
     for key, community, kind, name, indoor, outdoor, hours, free in FACILITIES:
         await db.execute(
@@ -122,8 +130,13 @@ async def seed_assessment_demo(db: Executor, now: datetime | None = None) -> dic
             all_year,
             key,
         )
-    for i, (key, community, category, title, large, participants) in enumerate(PAST_EVENTS):
-        starts = year_start + span * (i + 1) / (len(PAST_EVENTS) + 1)
+    past_events = 0
+    for key, community, category, title, large, participants, rule, at, length in PAST_EVENTS:
+        duration = timedelta(hours=length)
+        starts = latest_over(rule, at, duration, now)
+        if starts is None:
+            continue  # a festival past the table of dates
+        past_events += 1
         await db.execute(
             """INSERT INTO events (region_id, category, title, starts_at, ends_at, large_scale, participants,
                                    status, published_at, is_demo, demo_key)
@@ -133,7 +146,7 @@ async def seed_assessment_demo(db: Executor, now: datetime | None = None) -> dic
             category,
             title,
             starts,
-            starts + timedelta(hours=1),
+            starts + duration,
             large,
             participants,
             key,
@@ -178,7 +191,7 @@ async def seed_assessment_demo(db: Executor, now: datetime | None = None) -> dic
     return {
         "facilities": len(FACILITIES),
         "teams": len(TEAMS),
-        "pastEvents": len(PAST_EVENTS),
+        "pastEvents": past_events,
         "selections": len(SELECTIONS),
         "recognitions": len(RECOGNITIONS),
         "attestations": len(ATTESTATIONS),

@@ -15,7 +15,7 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 
 from qile_api.accounts.http import staff_of
-from qile_api.assessment.engine import MAX_YEAR, MIN_YEAR, CommunityAssessment, assess_communities
+from qile_api.assessment.engine import MAX_YEAR, MIN_YEAR, CommunityAssessment, assess_communities, current_year
 from qile_api.assessment.rules import shown
 from qile_api.assessment.sql import ExportCommunity, communities_within, district_named, district_names
 from qile_api.assessment.vocabulary import STATUS_LABELS
@@ -127,10 +127,14 @@ async def parse_district(db: Executor, value: str | None) -> int | None:
     raise ExportError(f"没有名为“{value}”的区县。district 可填区县名称（{names}）或其 ID，不填则导出全部管辖范围。")
 
 
-def parse_year(value: str | None) -> int:
-    if not value or not (value.isascii() and value.isdigit()) or not MIN_YEAR <= int(value) <= MAX_YEAR:
-        shown = f"“{value}”" if value else "未填写"
-        raise ExportError(f"年度{shown}无效：year 须为{MIN_YEAR}至{MAX_YEAR}之间的年份，例如 year=2026。")
+def parse_year(value: str | None, this_year: int) -> int:
+    """`year`; absent, this year in the city."""
+    if value is None or not value.strip():
+        return this_year
+    if not (value.isascii() and value.isdigit()) or not MIN_YEAR <= int(value) <= MAX_YEAR:
+        raise ExportError(
+            f"年度“{value}”无效：year 须为{MIN_YEAR}至{MAX_YEAR}之间的年份，例如 year={this_year}，不填则为今年。"
+        )
     return int(value)
 
 
@@ -149,7 +153,7 @@ def csv_response(text: str, year: int) -> Response:
 async def assessment_csv(request: Request) -> Response:
     """GET /reports/assessment.csv?year=2026&district=张店区, for staff (Authorization: Bearer qu_…).
 
-    Without `district` it covers the caller's whole scope; a district outside
+    Without `year`, this year in the city. Without `district` it covers the caller's whole scope; a district outside
     the caller's scope is refused.
     """
     state: AppState = request.app.state.qile
@@ -159,7 +163,8 @@ async def assessment_csv(request: Request) -> Response:
             "请先登录（需要工作人员令牌）", status_code=401, headers={"WWW-Authenticate": "Bearer"}
         )
     try:
-        year = parse_year(query_value(request, "year"))
+        this_year = current_year(state.clock(), state.settings.timezone)
+        year = parse_year(query_value(request, "year"), this_year)
         region_id = await parse_district(state.db, query_value(request, "district"))
     except ExportError as exc:
         return PlainTextResponse(str(exc), status_code=400)

@@ -139,12 +139,12 @@ def build_programme(year: int, sort: PilotSort, pilots: Sequence[Pilot], themes:
     )
 
 
-async def load_programme(info: Info, year: int, sort: PilotSort, within: int | None = None) -> PilotProgramme:
+async def load_programme(info: Info, year: int | None, sort: PilotSort, within: int | None = None) -> PilotProgramme:
     """Pilots (inside region `within`), their districts, the themes and every assessment.
 
     A fixed number of round trips, however many pilots.
     """
-    check_year(year)
+    year = check_year(info, year)
     ctx = info.context
     # The plan has 20 pilots; the limit only guards against a runaway list.
     communities = await list_communities(ctx.db, CommunityFilter(pilot=True), None, 1000)

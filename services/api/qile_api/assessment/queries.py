@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 from strawberry import relay
 
+from qile_api.assessment.engine import YEAR_DESCRIPTION
 from qile_api.assessment.programme import PilotProgramme, PilotSort, load_programme
 from qile_api.assessment.types import Assessment, load_assessment
 from qile_api.graphql.context import Info
@@ -19,7 +22,12 @@ class AssessmentQueries:
         permission_classes=STAFF_IN_SCOPE,
         description="A community against the reference standard for one year (staff, inside their scope).",
     )
-    async def assessment(self, info: Info, community: relay.GlobalID, year: int) -> Assessment:
+    async def assessment(
+        self,
+        info: Info,
+        community: relay.GlobalID,
+        year: Annotated[int | None, strawberry.argument(description=YEAR_DESCRIPTION)] = None,
+    ) -> Assessment:
         pk = node_pk(community, "Community", "community")
         row = await info.context.loaders.region_by_id.load(pk or 0)
         if row is None or row.level != "COMMUNITY":
@@ -30,7 +38,12 @@ class AssessmentQueries:
         permission_classes=STAFF,
         description="The pilot communities for one year, per theme and per district: those inside your scope.",
     )
-    async def pilot_programme(self, info: Info, year: int, sort: PilotSort = PilotSort.PILOT_NO) -> PilotProgramme:
+    async def pilot_programme(
+        self,
+        info: Info,
+        year: Annotated[int | None, strawberry.argument(description=YEAR_DESCRIPTION)] = None,
+        sort: PilotSort = PilotSort.PILOT_NO,
+    ) -> PilotProgramme:
         staff = info.context.staff
         assert staff is not None
         return await load_programme(info, year, sort, within=staff.scope_region_id)

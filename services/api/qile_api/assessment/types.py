@@ -53,9 +53,13 @@ def global_id(kind: str, pk: int) -> strawberry.ID:
     return strawberry.ID(str(relay.GlobalID(_TYPE_NAMES[kind], str(pk))))
 
 
-def check_year(year: int) -> None:
+def check_year(info: Info, year: int | None) -> int:
+    """`year` as asked, or this year in the city when left out; refused outside the years the API keeps."""
+    if year is None:
+        return engine.current_year(info.context.now(), info.context.settings.timezone)
     if not engine.MIN_YEAR <= year <= engine.MAX_YEAR:
         raise BadUserInput(f"`year` must be between {engine.MIN_YEAR} and {engine.MAX_YEAR}", field="year")
+    return year
 
 
 @strawberry.type(description="A record a result rests on, e.g. a facility with its area.")
@@ -237,8 +241,8 @@ class Assessment:
         return [Attestation.of(a) for a in self.data.facts.attestations.values()]
 
 
-async def load_assessment(info: Info, community: RegionRow, year: int) -> Assessment:
+async def load_assessment(info: Info, community: RegionRow, year: int | None) -> Assessment:
     """The resolver behind `assessment(community, year)` and `Community.assessment(year)`."""
-    check_year(year)
+    year = check_year(info, year)
     data = await info.context.loaders.assessment_by_community_year.load((community.id, year))
     return Assessment(row=community, data=data)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any, ClassVar
 import strawberry
 from strawberry import relay
 
+from qile_api.assessment.engine import YEAR_DESCRIPTION
 from qile_api.graphql.context import Info
 from qile_api.graphql.ids import node_pks
 from qile_api.graphql.permissions import STAFF_IN_SCOPE
@@ -163,7 +164,9 @@ class Community(_RegionNode, Region):
         description="This community against the reference standard for one year (staff, inside their scope).",
     )
     async def assessment(
-        self, info: Info, year: int
+        self,
+        info: Info,
+        year: Annotated[int | None, strawberry.argument(description=YEAR_DESCRIPTION)] = None,
     ) -> Annotated[Assessment, strawberry.lazy("qile_api.assessment.types")]:
         from qile_api.assessment.types import load_assessment
 

@@ -12,11 +12,13 @@ from qile_api.accounts import service, sql
 from qile_api.accounts.passwords import hash_password, password_problem
 from qile_api.accounts.types import Account, Role
 from qile_api.audit.sql import record
+from qile_api.content.validation import limited
 from qile_api.graphql.context import Info
 from qile_api.graphql.ids import node_pk, pk_of
 from qile_api.graphql.payloads import ErrorCode, MutationError, MutationFailed, error
 from qile_api.graphql.permissions import ADMINS, STAFF
 from qile_api.http.addresses import client_address
+from qile_api.limits import DISPLAY_NAME
 
 
 @strawberry.input
@@ -173,9 +175,8 @@ class AccountMutations:
             scope = _region_pk(input.scope) if input.scope else None
         except MutationFailed as failed:
             return AccountPayload(account=None, errors=failed.errors)
-        if input.display_name is not None and len(input.display_name) > 40:
-            too_long = error(ErrorCode.TOO_LONG, "姓名不能超过40个字符", "displayName")
-            return AccountPayload(account=None, errors=[too_long])
+        if too_long := limited({"v": input.display_name}, "v", "displayName", DISPLAY_NAME, required=False):
+            return AccountPayload(account=None, errors=too_long)
         return await _payload(
             info,
             "accountUpdate",

@@ -14,8 +14,10 @@ import asyncpg
 from qile_api.accounts import sql
 from qile_api.accounts.passwords import hash_password, password_problem, verify_password
 from qile_api.audit.sql import record
+from qile_api.content.validation import limited
 from qile_api.db.database import Database, Executor
 from qile_api.graphql.payloads import ErrorCode, MutationError, MutationFailed, error
+from qile_api.limits import DISPLAY_NAME
 from qile_api.settings import Settings
 from qile_api.tokens import SESSION_TOKEN_PREFIX, new_token
 
@@ -41,8 +43,7 @@ async def create_account(
         problems.append(error(ErrorCode.WEAK_PASSWORD, weak, "password"))
     if role not in ROLES:
         problems.append(error(ErrorCode.INVALID, "未知角色", "role"))
-    if len(display_name) > 40:
-        problems.append(error(ErrorCode.TOO_LONG, "姓名不能超过40个字符", "displayName"))
+    problems += limited({"v": display_name}, "v", "displayName", DISPLAY_NAME, required=False)
     if not await db.fetchval("SELECT true FROM regions WHERE id = $1", scope_region_id):
         problems.append(error(ErrorCode.NOT_FOUND, "范围（市、区县、街道/镇或社区）不存在", "scope"))
     if problems:

@@ -15,10 +15,11 @@ from typing import Any
 import asyncpg
 
 from qile_api.assessment.vocabulary import RECOGNITION_LEVELS, SELECTION_KINDS
-from qile_api.content.validation import in_range, media_exists, text
+from qile_api.content.validation import in_range, limited, media_exists
 from qile_api.db.database import Executor
 from qile_api.facilities.sql import community_exists
 from qile_api.graphql.payloads import ErrorCode, MutationError, error
+from qile_api.limits import ATTESTATION_NOTE, BRAND_NAME, RECOGNISED_BY, RECOGNITION_NOTE
 from qile_api.records.crud import RecordTable
 
 
@@ -98,9 +99,9 @@ async def validate_selection(db: Executor, v: Mapping[str, Any]) -> list[Mutatio
 async def validate_recognition(db: Executor, v: Mapping[str, Any]) -> list[MutationError]:
     problems = [
         *await community_exists(db, v.get("community_id")),
-        *text(v, "brand_name", "brandName", "品牌名称", 60),
-        *text(v, "recognised_by", "recognisedBy", "推广单位或媒体", 60),
-        *text(v, "note", "note", "备注", 300, required=False),
+        *limited(v, "brand_name", "brandName", BRAND_NAME),
+        *limited(v, "recognised_by", "recognisedBy", RECOGNISED_BY),
+        *limited(v, "note", "note", RECOGNITION_NOTE, required=False),
     ]
     if v.get("level") not in RECOGNITION_LEVELS:
         problems.append(error(ErrorCode.INVALID, "级别须为市级、省级或国家级", "level"))
@@ -111,7 +112,7 @@ async def validate_attestation(db: Executor, v: Mapping[str, Any]) -> list[Mutat
     problems = [
         *await community_exists(db, v.get("community_id")),
         *in_range(v, "year", "year", "年份", 2000, 2100),
-        *text(v, "note", "note", "说明", 500, required=False),
+        *limited(v, "note", "note", ATTESTATION_NOTE, required=False),
         *await media_exists(db, v.get("photo_sha256")),
     ]
     if not await db.fetchval("SELECT true FROM assessment_criteria WHERE key = $1", v.get("criterion_key")):

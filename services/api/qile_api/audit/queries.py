@@ -9,7 +9,7 @@ from qile_api.audit.sql import AuditFilter, audit_count, audit_page
 from qile_api.audit.types import AuditEntry
 from qile_api.graphql.context import Info
 from qile_api.graphql.ids import node_pk, pk_of
-from qile_api.graphql.pagination import Connection, Page, paginate, typed_key
+from qile_api.graphql.pagination import AfterArg, BeforeArg, Connection, FirstArg, LastArg, Page, paginate, typed_key
 from qile_api.graphql.permissions import ADMINS
 
 
@@ -26,8 +26,10 @@ class AuditQueries:
     async def audit_log(
         self,
         info: Info,
-        first: int | None = None,
-        after: str | None = None,
+        first: FirstArg = None,
+        after: AfterArg = None,
+        last: LastArg = None,
+        before: BeforeArg = None,
         filter: AuditFilterInput | None = None,
     ) -> Connection[AuditEntry]:
         ctx = info.context
@@ -40,11 +42,11 @@ class AuditQueries:
             object_id=pk_of(f.object) if f.object else None,
             account_id=node_pk(f.account, "Account", "filter.account"),
         )
-        page = Page.from_args(first, after, default=ctx.settings.page_size_default, maximum=ctx.settings.page_size_max)
-        key = typed_key(page.after, (int,))
+        page = Page.of(ctx.settings, first, after, last, before)
+        key = typed_key(page.cursor, (int,))
         return await paginate(
             page,
-            lambda _, limit: audit_page(ctx.db, audit_filter, key[0] if key else None, limit),
+            lambda _, limit, backward: audit_page(ctx.db, audit_filter, key[0] if key else None, limit, backward),
             lambda: audit_count(ctx.db, audit_filter),
             lambda row: AuditEntry(row=row),
             lambda row: [row.id],

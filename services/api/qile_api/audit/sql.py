@@ -11,7 +11,7 @@ from typing import Any
 import asyncpg
 
 from qile_api.db.database import Executor
-from qile_api.db.query import Conditions
+from qile_api.db.query import Conditions, seek
 
 
 def snapshot(value: object) -> str | None:
@@ -111,16 +111,19 @@ def audit_conditions(f: AuditFilter) -> Conditions:
     return cond
 
 
-async def audit_page(db: Executor, f: AuditFilter, after_id: int | None, limit: int) -> list[AuditRow]:
+async def audit_page(
+    db: Executor, f: AuditFilter, after_id: int | None, limit: int, backward: bool = False
+) -> list[AuditRow]:
     cond = audit_conditions(f)
+    op, direction = seek(True, backward)
     if after_id is not None:
-        cond.add("l.id < {}", after_id)
+        cond.add(f"l.id {op} {{}}", after_id)
     limit_param = cond.param(limit)
     rows = await db.fetch(
         f"""SELECT l.id, l.at, l.account_id, a.username, l.action, l.object_type, l.object_id, l.region_id,
                l.before::text AS before, l.after::text AS after
         FROM audit_log l LEFT JOIN accounts a ON a.id = l.account_id
-        WHERE {cond.sql} ORDER BY l.id DESC LIMIT {limit_param}""",
+        WHERE {cond.sql} ORDER BY l.id {direction} LIMIT {limit_param}""",
         *cond.args,
     )
     return [AuditRow.from_record(r) for r in rows]

@@ -19,16 +19,14 @@ async def content_connection(
     ctx: Context,
     spec: ContentTable,
     cond: Conditions,
-    first: int | None,
-    after: str | None,
+    pg: Page,
     key_kinds: tuple[type, ...],
     to_node: Callable[[asyncpg.Record], NodeT],
 ) -> Connection[NodeT]:
-    pg = Page.from_args(first, after, default=ctx.settings.page_size_default, maximum=ctx.settings.page_size_max)
-    key = typed_key(pg.after, key_kinds)
+    key = typed_key(pg.cursor, key_kinds)
 
-    async def fetch(_: object, limit: int) -> Sequence[asyncpg.Record]:
-        return await page(ctx.db, spec, cond, key, limit)
+    async def fetch(_: object, limit: int, backward: bool) -> Sequence[asyncpg.Record]:
+        return await page(ctx.db, spec, cond, key, limit, backward)
 
     def sort_key(r: asyncpg.Record) -> list[Any]:
         return plain_key(*(r[k] for k in spec.order_by))

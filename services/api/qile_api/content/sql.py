@@ -18,7 +18,7 @@ from typing import Any
 import asyncpg
 
 from qile_api.db.database import Executor
-from qile_api.db.query import Conditions
+from qile_api.db.query import Conditions, seek
 
 # Who wrote and submitted an item, and when: columns every content table has.
 REVIEW_COLUMNS = "c.created_by, c.submitted_by, c.submitted_at"
@@ -97,9 +97,9 @@ async def by_ids(db: Executor, spec: ContentTable, ids: Sequence[int], vis: Visi
 
 
 async def page(
-    db: Executor, spec: ContentTable, cond: Conditions, after: list[Any] | None, limit: int
+    db: Executor, spec: ContentTable, cond: Conditions, after: list[Any] | None, limit: int, backward: bool = False
 ) -> list[asyncpg.Record]:
-    """One keyset page of rows matching `cond` (which is left unchanged)."""
+    """One keyset page of rows matching `cond` (which is left unchanged); backward: before `after`, reversed."""
     args = list(cond.args)
 
     def param(value: Any) -> str:
@@ -108,13 +108,12 @@ async def page(
 
     keys = ", ".join(f"c.{k}" for k in spec.order_by)
     where = cond.sql
+    op, direction = seek(spec.descending, backward)
     if after is not None:
         if len(after) != len(spec.order_by):
             raise ValueError("cursor does not fit this list")
-        op = "<" if spec.descending else ">"
         where += f" AND ({keys}) {op} ({', '.join(param(v) for v in after)})"
-    direction = " DESC" if spec.descending else ""
-    order = ", ".join(f"c.{k}{direction}" for k in spec.order_by)
+    order = ", ".join(f"c.{k} {direction}" for k in spec.order_by)
     return await db.fetch(
         f"SELECT {spec.columns} FROM {spec.table} c WHERE {where} ORDER BY {order} LIMIT {param(limit)}",
         *args,

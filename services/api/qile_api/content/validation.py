@@ -8,6 +8,7 @@ from typing import Any
 
 from qile_api.db.database import Executor
 from qile_api.graphql.payloads import ErrorCode, MutationError, error
+from qile_api.limits import TextLimit
 
 
 def text(
@@ -19,6 +20,13 @@ def text(
     if len(value) > max_len:
         return [error(ErrorCode.TOO_LONG, f"{label}不能超过{max_len}个字（现有{len(value)}个）", field)]
     return []
+
+
+def limited(
+    values: Mapping[str, Any], key: str, field: str, limit: TextLimit, *, required: bool = True
+) -> list[MutationError]:
+    """`text` with a limit from `qile_api.limits`, the lengths the schema's descriptions state."""
+    return text(values, key, field, limit.label, limit.max, required=required)
 
 
 def aware(values: Mapping[str, Any], key: str, field: str, label: str) -> list[MutationError]:

@@ -29,6 +29,7 @@ from qile_api.audit.sql import record
 from qile_api.content.sql import ContentTable
 from qile_api.db.database import Database, Executor
 from qile_api.graphql.payloads import ErrorCode, MutationError, MutationFailed, error
+from qile_api.limits import REJECT_REASON
 
 RowT = TypeVar("RowT")
 
@@ -247,8 +248,9 @@ async def reject(
     reason = reason.strip()
     if not reason:
         raise MutationFailed(error(ErrorCode.REQUIRED, "请填写退回理由", "reason"))
-    if len(reason) > 200:
-        raise MutationFailed(error(ErrorCode.TOO_LONG, "退回理由不能超过200个字符", "reason"))
+    if len(reason) > REJECT_REASON.max:
+        too_long = f"{REJECT_REASON.label}不能超过{REJECT_REASON.max}个字符"
+        raise MutationFailed(error(ErrorCode.TOO_LONG, too_long, "reason"))
     async with db.transaction() as tx:
         current = await _lock(tx, wf, item_id, version)
         if current["_status"] != "IN_REVIEW":

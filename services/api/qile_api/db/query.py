@@ -25,3 +25,14 @@ class Conditions:
     @property
     def sql(self) -> str:
         return " AND ".join(self._parts) if self._parts else "true"
+
+
+def seek(descending: bool, backward: bool) -> tuple[str, str]:
+    """The comparison with the cursor and the ORDER BY direction of a keyset page.
+
+    Forward pages read the list in its order, after the cursor; backward
+    pages (`last`/`before`) read it the other way, before the cursor, and
+    the caller turns the rows round.
+    """
+    reverse = descending != backward
+    return ("<" if reverse else ">"), ("DESC" if reverse else "ASC")

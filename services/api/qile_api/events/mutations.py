@@ -11,7 +11,7 @@ from strawberry import relay
 
 from qile_api.content import workflow
 from qile_api.content.mutations import create_item, review_mutations, update_item
-from qile_api.content.validation import aware, in_range, region_exists, text
+from qile_api.content.validation import aware, in_range, limited, region_exists
 from qile_api.db.database import Executor
 from qile_api.events.sql import EVENTS, EventRow
 from qile_api.events.types import Event, EventCategory
@@ -19,16 +19,17 @@ from qile_api.graphql.context import Info
 from qile_api.graphql.ids import region_pk
 from qile_api.graphql.payloads import ErrorCode, MutationError, error
 from qile_api.graphql.permissions import EDITORS
+from qile_api.limits import EVENT_DESCRIPTION, EVENT_ORGANISER, EVENT_TITLE, EVENT_VENUE
 from qile_api.themes.types import ThemeKey
 
 
 async def validate_event(db: Executor, v: Mapping[str, Any]) -> list[MutationError]:
     problems = [
         *await region_exists(db, v.get("region_id")),
-        *text(v, "title", "title", "活动名称", 30),
-        *text(v, "description", "description", "活动介绍", 1000, required=False),
-        *text(v, "venue", "venue", "地点", 40, required=False),
-        *text(v, "organiser", "organiser", "主办单位", 40, required=False),
+        *limited(v, "title", "title", EVENT_TITLE),
+        *limited(v, "description", "description", EVENT_DESCRIPTION, required=False),
+        *limited(v, "venue", "venue", EVENT_VENUE, required=False),
+        *limited(v, "organiser", "organiser", EVENT_ORGANISER, required=False),
         *aware(v, "starts_at", "startsAt", "开始时间"),
         *aware(v, "ends_at", "endsAt", "结束时间"),
         *in_range(v, "participants", "participants", "参与人数", 0, 1_000_000),

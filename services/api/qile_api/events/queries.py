@@ -15,7 +15,7 @@ from qile_api.events.types import Event, EventCategory
 from qile_api.graphql.context import Info
 from qile_api.graphql.errors import BadUserInput
 from qile_api.graphql.ids import node_pk
-from qile_api.graphql.pagination import Connection
+from qile_api.graphql.pagination import AfterArg, BeforeArg, Connection, FirstArg, LastArg, Page
 from qile_api.graphql.times import require_offset
 from qile_api.themes.types import ThemeKey
 
@@ -42,8 +42,10 @@ class EventQueries:
         info: Info,
         from_: Annotated[datetime | None, strawberry.argument(name="from")] = None,
         to: datetime | None = None,
-        first: int | None = None,
-        after: str | None = None,
+        first: FirstArg = None,
+        after: AfterArg = None,
+        last: LastArg = None,
+        before: BeforeArg = None,
         filter: EventFilterInput | None = None,
     ) -> Connection[Event]:
         ctx = info.context
@@ -68,8 +70,7 @@ class EventQueries:
             ctx,
             EVENTS,
             cond,
-            first,
-            after,
+            Page.of(ctx.settings, first, after, last, before),
             (datetime, int),
             lambda r: Event.from_row(EventRow.from_record(r)),
         )

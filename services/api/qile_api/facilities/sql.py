@@ -11,9 +11,10 @@ from typing import Any
 import asyncpg
 
 from qile_api.assessment.vocabulary import FACILITY_KINDS
-from qile_api.content.validation import text
+from qile_api.content.validation import limited
 from qile_api.db.database import Executor
 from qile_api.graphql.payloads import ErrorCode, MutationError, error
+from qile_api.limits import FACILITY_NAME
 from qile_api.records.crud import RecordTable
 
 
@@ -53,7 +54,7 @@ def non_negative(v: Mapping[str, Any], key: str, field: str, label: str, high: f
 async def validate_facility(db: Executor, v: Mapping[str, Any]) -> list[MutationError]:
     problems = [
         *await community_exists(db, v.get("community_id")),
-        *text(v, "name", "name", "设施名称", 40),
+        *limited(v, "name", "name", FACILITY_NAME),
         *non_negative(v, "indoor_area_m2", "indoorAreaM2", "室内面积", 1_000_000),
         *non_negative(v, "outdoor_area_m2", "outdoorAreaM2", "室外面积", 1_000_000),
         *non_negative(v, "weekly_open_hours", "weeklyOpenHours", "每周开放时长", 168),

@@ -9,7 +9,7 @@ the document whatever it expands to.
 
 Cost estimates how many fields the server would resolve: a field costs 1,
 and the fields below a list are counted once per expected item: `first`
-(or the default page size) on a connection, a fixed estimate on plain lists
+or `last` (or the default page size) on a connection, a fixed estimate on plain lists
 such as `districts { subdistricts { communities } }`.
 """
 
@@ -130,12 +130,16 @@ class _Meter:
 
     def items(self, node: FieldNode, args: object, type_: object, parent: GraphQLNamedType | None) -> int:
         if isinstance(args, dict) and "first" in args:
-            for argument in node.arguments or ():
-                if argument.name.value == "first":
-                    if isinstance(argument.value, IntValueNode):
-                        return max(0, min(int(argument.value.value), self.limits.page_max))
-                    return self.limits.page_max  # a variable: assume the most it may ask for
-            return self.limits.page_default
+            # A page's size is `first` or `last` (paging backward), whichever it names.
+            sizes = [a.value for a in node.arguments or () if a.name.value in ("first", "last")]
+            if not sizes:
+                return self.limits.page_default
+            return max(
+                max(0, min(int(v.value), self.limits.page_max)) if isinstance(v, IntValueNode)
+                # a variable: assume the most it may ask for
+                else self.limits.page_max
+                for v in sizes
+            )
         if isinstance(type_, GraphQLList):
             if parent is not None and parent.name.endswith("Connection"):
                 return 1  # a connection's nodes/edges: counted by its `first`

@@ -2,7 +2,8 @@
 
 A cursor is the opaque encoding of the sort key of the last row seen, so a
 page costs one indexed range scan however deep it is, and rows inserted
-meanwhile never shift the pages.
+meanwhile never shift the pages. Pages go forward (`first`/`after`) or
+backward (`last`/`before`) over the same order.
 """
 
 from __future__ import annotations
@@ -12,12 +13,14 @@ import json
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Generic, TypeVar
+from typing import Annotated, Any, Generic, TypeVar
 
 import strawberry
 from strawberry.relay import PageInfo
 
+from qile_api.graphql.describe import AFTER, BEFORE, FIRST, LAST
 from qile_api.graphql.errors import BadUserInput
+from qile_api.settings import Settings
 
 T = TypeVar("T")
 Row = TypeVar("Row")
@@ -30,7 +33,7 @@ def encode_cursor(key: Sequence[Any]) -> str:
     return base64.urlsafe_b64encode(raw.encode()).decode()
 
 
-def decode_cursor(cursor: str) -> list[Any]:
+def decode_cursor(cursor: str, field: str = "after") -> list[Any]:
     try:
         raw = base64.urlsafe_b64decode(cursor.encode()).decode()
         if not raw.startswith(_CURSOR_PREFIX):
@@ -40,34 +43,69 @@ def decode_cursor(cursor: str) -> list[Any]:
             raise ValueError(raw)
         return key
     except ValueError as exc:  # binascii.Error and JSONDecodeError are ValueErrors
-        raise BadUserInput("`after` is not a cursor this API gave out", field="after") from exc
+        raise BadUserInput(f"`{field}` is not a cursor this API gave out", field=field) from exc
 
 
 @dataclass(frozen=True)
 class Page:
-    """Validated `first`/`after` arguments."""
+    """Validated `first`/`after` (forward) or `last`/`before` (backward) arguments."""
 
     limit: int
-    after: list[Any] | None
+    cursor: list[Any] | None  # `after` going forward, `before` going backward
+    backward: bool = False
 
     @classmethod
-    def from_args(cls, first: int | None, after: str | None, *, default: int, maximum: int) -> Page:
-        limit = default if first is None else first
+    def from_args(
+        cls,
+        first: int | None,
+        after: str | None,
+        *,
+        last: int | None = None,
+        before: str | None = None,
+        default: int,
+        maximum: int,
+    ) -> Page:
+        backward = last is not None or before is not None
+        if backward and (first is not None or after is not None):
+            raise BadUserInput("page with `first`/`after` or with `last`/`before`, not both", field="last")
+        name, asked = ("last", last) if backward else ("first", first)
+        limit = default if asked is None else asked
         if not 1 <= limit <= maximum:
-            raise BadUserInput(f"`first` must be between 1 and {maximum}, got {limit}", field="first")
-        return cls(limit=limit, after=decode_cursor(after) if after else None)
+            raise BadUserInput(f"`{name}` must be between 1 and {maximum}, got {limit}", field=name)
+        cursor = before if backward else after
+        return cls(
+            limit=limit,
+            cursor=decode_cursor(cursor, "before" if backward else "after") if cursor else None,
+            backward=backward,
+        )
+
+    @classmethod
+    def of(
+        cls, settings: Settings, first: int | None, after: str | None, last: int | None, before: str | None
+    ) -> Page:
+        """The page a connection's four arguments ask for, within the configured page sizes."""
+        return cls.from_args(
+            first, after, last=last, before=before, default=settings.page_size_default, maximum=settings.page_size_max
+        )
 
 
-@strawberry.type
+# The paging arguments every connection takes, described once.
+FirstArg = Annotated[int | None, strawberry.argument(description=FIRST)]
+AfterArg = Annotated[str | None, strawberry.argument(description=AFTER)]
+LastArg = Annotated[int | None, strawberry.argument(description=LAST)]
+BeforeArg = Annotated[str | None, strawberry.argument(description=BEFORE)]
+
+
+@strawberry.type(description="One item of a page, with the cursor to page on from it.")
 class Edge(Generic[T]):
-    node: T
-    cursor: str
+    node: T = strawberry.field(description="The item.")
+    cursor: str = strawberry.field(description="Pass as `after` (or `before`) to page on from this item.")
 
 
-@strawberry.type
+@strawberry.type(description="A page of a list: its items (`nodes`, or `edges` with cursors) and where it stands.")
 class Connection(Generic[T]):
-    edges: list[Edge[T]]
-    page_info: PageInfo
+    edges: list[Edge[T]] = strawberry.field(description="The page's items, each with its cursor.")
+    page_info: PageInfo = strawberry.field(description="Whether pages come before and after, and their cursors.")
     count: strawberry.Private[Callable[[], Awaitable[int]]]
 
     @strawberry.field(description="All items matching the filter, across every page.")
@@ -82,21 +120,29 @@ class Connection(Generic[T]):
 
 async def paginate(
     page: Page,
-    fetch: Callable[[list[Any] | None, int], Awaitable[Sequence[Row]]],
+    fetch: Callable[[list[Any] | None, int, bool], Awaitable[Sequence[Row]]],
     count: Callable[[], Awaitable[int]],
     to_node: Callable[[Row], T],
     key: Callable[[Row], Sequence[Any]],
 ) -> Connection[T]:
-    """Fetch one row more than asked to learn whether a next page exists."""
-    rows = list(await fetch(page.after, page.limit + 1))
-    has_next = len(rows) > page.limit
+    """Fetch one row more than asked to learn whether another page exists.
+
+    `fetch(cursor, limit, backward)` reads after the cursor in the list's
+    order, or (backward) before it in the reverse order (`db.query.seek`);
+    a backward page is turned round here, so pages read the same either way.
+    """
+    rows = list(await fetch(page.cursor, page.limit + 1, page.backward))
+    more = len(rows) > page.limit
     rows = rows[: page.limit]
+    if page.backward:
+        rows.reverse()
     edges = [Edge(node=to_node(row), cursor=encode_cursor(key(row))) for row in rows]
+    beyond_cursor = page.cursor is not None
     return Connection(
         edges=edges,
         page_info=PageInfo(
-            has_next_page=has_next,
-            has_previous_page=page.after is not None,
+            has_next_page=beyond_cursor if page.backward else more,
+            has_previous_page=more if page.backward else beyond_cursor,
             start_cursor=edges[0].cursor if edges else None,
             end_cursor=edges[-1].cursor if edges else None,
         ),
@@ -115,7 +161,7 @@ def typed_key(after: list[Any] | None, kinds: tuple[type, ...]) -> list[Any] | N
     if after is None:
         return None
     if len(after) != len(kinds):
-        raise BadUserInput("`after` is a cursor of another list", field="after")
+        raise BadUserInput("the cursor is one of another list", field="after")
     values: list[Any] = []
     try:
         for value, kind in zip(after, kinds, strict=True):
@@ -126,7 +172,7 @@ def typed_key(after: list[Any] | None, kinds: tuple[type, ...]) -> list[Any] | N
             else:
                 raise TypeError(value)
     except (TypeError, ValueError) as exc:
-        raise BadUserInput("`after` is a cursor of another list", field="after") from exc
+        raise BadUserInput("the cursor is one of another list", field="after") from exc
     return values
 
 

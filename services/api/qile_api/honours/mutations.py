@@ -14,7 +14,7 @@ from strawberry import relay
 from qile_api.audit.sql import record
 from qile_api.content import workflow
 from qile_api.content.mutations import create_item, review_mutations, run, update_item
-from qile_api.content.validation import in_range, media_exists, region_exists, text
+from qile_api.content.validation import in_range, limited, media_exists, region_exists
 from qile_api.db.database import Executor
 from qile_api.graphql.context import Info
 from qile_api.graphql.ids import node_pk, region_pk
@@ -22,6 +22,14 @@ from qile_api.graphql.payloads import ErrorCode, MutationError, MutationFailed, 
 from qile_api.graphql.permissions import EDITORS
 from qile_api.honours.sql import HONOURS, HonourRow
 from qile_api.honours.types import Honour, HonourSubjectKind
+from qile_api.limits import (
+    CONSENT_GIVEN_BY,
+    CONSENT_METHOD,
+    HONOUR_CITATION,
+    HONOUR_CONTACT,
+    HONOUR_SUBJECT,
+    HONOUR_TITLE,
+)
 
 NEEDS_CONSENT = ("PERSON", "HOUSEHOLD")
 # A consent may be recorded the moment it is given, by a clock a little ahead.
@@ -31,11 +39,11 @@ CLOCK_SKEW = timedelta(minutes=1)
 async def validate_honour(db: Executor, v: Mapping[str, Any]) -> list[MutationError]:
     return [
         *await region_exists(db, v.get("region_id")),
-        *text(v, "title", "title", "荣誉称号", 12),
-        *text(v, "subject_name", "subjectName", "姓名或名称", 20),
-        *text(v, "citation", "citation", "事迹", 300),
+        *limited(v, "title", "title", HONOUR_TITLE),
+        *limited(v, "subject_name", "subjectName", HONOUR_SUBJECT),
+        *limited(v, "citation", "citation", HONOUR_CITATION),
         *in_range(v, "year", "year", "年份", 2000, 2100),
-        *text(v, "contact", "contact", "联系方式", 40, required=False),
+        *limited(v, "contact", "contact", HONOUR_CONTACT, required=False),
         *await media_exists(db, v.get("photo_sha256")),
     ]
 
@@ -235,8 +243,8 @@ class HonourEditMutations:
     )
     async def honour_consent_record(self, info: Info, input: ConsentInput) -> HonourPayload:
         problems = [
-            *text({"v": input.given_by}, "v", "givenBy", "同意人", 40),
-            *text({"v": input.method}, "v", "method", "同意方式", 40),
+            *limited({"v": input.given_by}, "v", "givenBy", CONSENT_GIVEN_BY),
+            *limited({"v": input.method}, "v", "method", CONSENT_METHOD),
         ]
         if input.given_at.tzinfo is None:
             problems.append(error(ErrorCode.INVALID, "同意时间须带时区", "givenAt"))

@@ -9,7 +9,7 @@ from qile_api.content.queries import content_connection
 from qile_api.content.types import STATUS_DESCRIPTION, ContentStatus, statuses_of
 from qile_api.graphql.context import Info
 from qile_api.graphql.ids import node_pk
-from qile_api.graphql.pagination import Connection
+from qile_api.graphql.pagination import AfterArg, BeforeArg, Connection, FirstArg, LastArg, Page
 from qile_api.honours.sql import HONOURS, HonourFilter, HonourRow, honour_conditions
 from qile_api.honours.types import Honour
 
@@ -33,8 +33,10 @@ class HonourQueries:
     async def honours(
         self,
         info: Info,
-        first: int | None = None,
-        after: str | None = None,
+        first: FirstArg = None,
+        after: AfterArg = None,
+        last: LastArg = None,
+        before: BeforeArg = None,
         filter: HonourFilterInput | None = None,
     ) -> Connection[Honour]:
         ctx = info.context
@@ -49,5 +51,10 @@ class HonourQueries:
             ctx.visibility,
         )
         return await content_connection(
-            ctx, HONOURS, cond, first, after, (int,), lambda r: Honour.from_row(HonourRow.from_record(r))
+            ctx,
+            HONOURS,
+            cond,
+            Page.of(ctx.settings, first, after, last, before),
+            (int,),
+            lambda r: Honour.from_row(HonourRow.from_record(r)),
         )

@@ -12,25 +12,22 @@ from strawberry import relay
 
 from qile_api.content import workflow
 from qile_api.content.mutations import ReviewInput, create_item, review_mutations, run, update_item
-from qile_api.content.validation import aware, in_range, region_exists, text
+from qile_api.content.validation import aware, in_range, limited, region_exists
 from qile_api.db.database import Executor
 from qile_api.graphql.context import Info
 from qile_api.graphql.ids import node_pk, region_pk
 from qile_api.graphql.payloads import ErrorCode, MutationError, error
 from qile_api.graphql.permissions import EDITORS, REVIEWERS
+from qile_api.limits import NOTICE_BODY, NOTICE_TITLE
 from qile_api.notices.sql import NOTICES, NoticeRow
 from qile_api.notices.types import Notice, NoticeCategory
-
-# A title must fit one line of a screen's header band at reading size.
-TITLE_MAX = 30
-BODY_MAX = 2000
 
 
 async def validate_notice(db: Executor, v: Mapping[str, Any]) -> list[MutationError]:
     problems = [
         *await region_exists(db, v.get("region_id")),
-        *text(v, "title", "title", "标题", TITLE_MAX),
-        *text(v, "body", "body", "正文", BODY_MAX),
+        *limited(v, "title", "title", NOTICE_TITLE),
+        *limited(v, "body", "body", NOTICE_BODY),
         *in_range(v, "priority", "priority", "优先级", 0, 100),
         *aware(v, "display_start", "displayStart", "展示开始时间"),
         *aware(v, "display_end", "displayEnd", "展示结束时间"),

@@ -9,7 +9,7 @@ from qile_api.content.queries import content_connection
 from qile_api.content.types import STATUS_DESCRIPTION, ContentStatus, statuses_of
 from qile_api.graphql.context import Info
 from qile_api.graphql.ids import node_pk
-from qile_api.graphql.pagination import Connection
+from qile_api.graphql.pagination import AfterArg, BeforeArg, Connection, FirstArg, LastArg, Page
 from qile_api.notices.sql import NOTICES, NoticeFilter, NoticeRow, notice_conditions
 from qile_api.notices.types import Notice, NoticeCategory
 
@@ -37,8 +37,10 @@ class NoticeQueries:
     async def notices(
         self,
         info: Info,
-        first: int | None = None,
-        after: str | None = None,
+        first: FirstArg = None,
+        after: AfterArg = None,
+        last: LastArg = None,
+        before: BeforeArg = None,
         filter: NoticeFilterInput | None = None,
     ) -> Connection[Notice]:
         ctx = info.context
@@ -54,5 +56,10 @@ class NoticeQueries:
             ctx.visibility,
         )
         return await content_connection(
-            ctx, NOTICES, cond, first, after, (int,), lambda r: Notice.from_row(NoticeRow.from_record(r))
+            ctx,
+            NOTICES,
+            cond,
+            Page.of(ctx.settings, first, after, last, before),
+            (int,),
+            lambda r: Notice.from_row(NoticeRow.from_record(r)),
         )

@@ -7,7 +7,7 @@ from strawberry import relay
 
 from qile_api.graphql.context import Info
 from qile_api.graphql.ids import node_pk
-from qile_api.graphql.pagination import Connection, Page, paginate, typed_key
+from qile_api.graphql.pagination import AfterArg, BeforeArg, Connection, FirstArg, LastArg, Page, paginate, typed_key
 from qile_api.regions.sql import (
     CommunityFilter,
     count_communities,
@@ -53,17 +53,19 @@ class RegionQueries:
     async def communities(
         self,
         info: Info,
-        first: int | None = None,
-        after: str | None = None,
+        first: FirstArg = None,
+        after: AfterArg = None,
+        last: LastArg = None,
+        before: BeforeArg = None,
         filter: CommunityFilterInput | None = None,
     ) -> Connection[Community]:
         ctx = info.context
-        page = Page.from_args(first, after, default=ctx.settings.page_size_default, maximum=ctx.settings.page_size_max)
+        page = Page.of(ctx.settings, first, after, last, before)
         f = filter.to_filter() if filter else CommunityFilter()
-        key = typed_key(page.after, (int,))
+        key = typed_key(page.cursor, (int,))
 
-        async def fetch(_: object, limit: int) -> list:  # type: ignore[type-arg]
-            rows = await list_communities(ctx.db, f, key[0] if key else None, limit)
+        async def fetch(_: object, limit: int, backward: bool) -> list:  # type: ignore[type-arg]
+            rows = await list_communities(ctx.db, f, key[0] if key else None, limit, backward)
             ctx.loaders.region_by_id.prime_many({r.id: r for r in rows})
             return rows
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import asyncpg
 
 from qile_api.db.database import Executor
+from qile_api.db.query import seek
 
 _COLUMNS = "id, level, parent_id, name, subdistrict_kind, path, theme_key, pilot, pilot_no, version"
 
@@ -82,11 +83,14 @@ def _filter_args(f: CommunityFilter) -> tuple[object, ...]:
     return (f.district_id, f.subdistrict_id, f.theme_key, f.pilot, f.name)
 
 
-async def list_communities(db: Executor, f: CommunityFilter, after_id: int | None, limit: int) -> list[RegionRow]:
+async def list_communities(
+    db: Executor, f: CommunityFilter, after_id: int | None, limit: int, backward: bool = False
+) -> list[RegionRow]:
+    op, direction = seek(False, backward)
     rows = await db.fetch(
         f"""SELECT {_COLUMNS} FROM regions
-        WHERE {_COMMUNITY_WHERE} AND ($6::bigint IS NULL OR id > $6)
-        ORDER BY id LIMIT $7""",
+        WHERE {_COMMUNITY_WHERE} AND ($6::bigint IS NULL OR id {op} $6)
+        ORDER BY id {direction} LIMIT $7""",
         *_filter_args(f),
         after_id,
         limit,

@@ -12,7 +12,17 @@ import strawberry
 from qile_api.content.types import ContentStatus, statuses_of
 from qile_api.events.types import Event
 from qile_api.graphql.context import Info
-from qile_api.graphql.pagination import Connection, Page, paginate, plain_key, typed_key
+from qile_api.graphql.pagination import (
+    AfterArg,
+    BeforeArg,
+    Connection,
+    FirstArg,
+    LastArg,
+    Page,
+    paginate,
+    plain_key,
+    typed_key,
+)
 from qile_api.graphql.permissions import REVIEWERS, STAFF
 from qile_api.honours.types import Honour
 from qile_api.notices.types import Notice
@@ -37,16 +47,12 @@ async def _load(info: Info, ref: ItemRef) -> tuple[ItemRef, Any]:
 
 async def _connection(
     info: Info,
-    first: int | None,
-    after: str | None,
-    fetch: Callable[[list[Any] | None, int], Awaitable[list[ItemRef]]],
+    page: Page,
+    fetch: Callable[[list[Any] | None, int, bool], Awaitable[list[ItemRef]]],
     count: Callable[[], Awaitable[int]],
 ) -> Connection[ReviewItem]:
-    settings = info.context.settings
-    page = Page.from_args(first, after, default=settings.page_size_default, maximum=settings.page_size_max)
-
-    async def rows(key: list[Any] | None, limit: int) -> Sequence[tuple[ItemRef, Any]]:
-        refs = await fetch(typed_key(key, _KEY), limit)
+    async def rows(key: list[Any] | None, limit: int, backward: bool) -> Sequence[tuple[ItemRef, Any]]:
+        refs = await fetch(typed_key(key, _KEY), limit, backward)
         # Loaded together: one round trip per kind through the request's loaders.
         loaded = await asyncio.gather(*(_load(info, ref) for ref in refs))
         # The loaders apply the same scope as the list: nothing is dropped in practice.
@@ -63,17 +69,23 @@ class ReviewQueries:
         "submitted yourself), oldest submission first, across notices, honours and events.",
     )
     async def review_queue(
-        self, info: Info, first: int | None = None, after: str | None = None
+        self,
+        info: Info,
+        first: FirstArg = None,
+        after: AfterArg = None,
+        last: LastArg = None,
+        before: BeforeArg = None,
     ) -> Connection[ReviewItem]:
         ctx = info.context
         staff = ctx.staff
         assert staff is not None  # REVIEWERS
 
-        async def fetch(key: list[Any] | None, limit: int) -> list[ItemRef]:
-            return await sql.review_queue(ctx.db, staff.scope_region_id, staff.id, key, limit)
+        async def fetch(key: list[Any] | None, limit: int, backward: bool) -> list[ItemRef]:
+            return await sql.review_queue(ctx.db, staff.scope_region_id, staff.id, key, limit, backward)
 
+        page = Page.of(ctx.settings, first, after, last, before)
         return await _connection(
-            info, first, after, fetch, lambda: sql.review_queue_count(ctx.db, staff.scope_region_id, staff.id)
+            info, page, fetch, lambda: sql.review_queue_count(ctx.db, staff.scope_region_id, staff.id)
         )
 
     @strawberry.field(
@@ -84,8 +96,10 @@ class ReviewQueries:
     async def my_items(
         self,
         info: Info,
-        first: int | None = None,
-        after: str | None = None,
+        first: FirstArg = None,
+        after: AfterArg = None,
+        last: LastArg = None,
+        before: BeforeArg = None,
         status: Annotated[
             list[ContentStatus] | None,
             strawberry.argument(description="Only items in these review states; null for every state."),
@@ -96,13 +110,12 @@ class ReviewQueries:
         assert staff is not None  # STAFF
         statuses = statuses_of(status)
 
-        async def fetch(key: list[Any] | None, limit: int) -> list[ItemRef]:
-            return await sql.own_items(ctx.db, staff.scope_region_id, staff.id, statuses, key, limit)
+        async def fetch(key: list[Any] | None, limit: int, backward: bool) -> list[ItemRef]:
+            return await sql.own_items(ctx.db, staff.scope_region_id, staff.id, statuses, key, limit, backward)
 
         return await _connection(
             info,
-            first,
-            after,
+            Page.of(ctx.settings, first, after, last, before),
             fetch,
             lambda: sql.own_items_count(ctx.db, staff.scope_region_id, staff.id, statuses),
         )

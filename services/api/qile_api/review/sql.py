@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from qile_api.db.database import Executor
-from qile_api.db.query import Conditions
+from qile_api.db.query import Conditions, seek
 
 # Kind (the GraphQL type) → table. The kind is part of the sort key, so that
 # items of different tables at the same instant keep one stable order.
@@ -45,8 +45,11 @@ class _Query:
     def inside(self, column: str, scope: str) -> str:
         return f"EXISTS (SELECT 1 FROM regions r WHERE r.id = q.{column} AND {scope} = ANY(r.path))"
 
-    async def refs(self, db: Executor, at: str, order: str, after: list[Any] | None, limit: int) -> list[ItemRef]:
+    async def refs(
+        self, db: Executor, at: str, descending: bool, after: list[Any] | None, limit: int, backward: bool
+    ) -> list[ItemRef]:
         args = list(self.cond.args)
+        op, order = seek(descending, backward)
 
         def param(value: Any) -> str:
             args.append(value)
@@ -54,7 +57,6 @@ class _Query:
 
         keyset = ""
         if after is not None:
-            op = "<" if order == "DESC" else ">"
             keyset = f" AND (q.{at}, q.kind, q.id) {op} ({', '.join(param(v) for v in after)})"
         rows = await db.fetch(
             f"""SELECT q.kind, q.id, q.{at} AS at FROM ({self.union}) q WHERE {self.cond.sql}{keyset}
@@ -80,10 +82,10 @@ def _queue(scope_region_id: int, reviewer_id: int) -> _Query:
 
 
 async def review_queue(
-    db: Executor, scope_region_id: int, reviewer_id: int, after: list[Any] | None, limit: int
+    db: Executor, scope_region_id: int, reviewer_id: int, after: list[Any] | None, limit: int, backward: bool = False
 ) -> list[ItemRef]:
     """Items in review that this reviewer may approve, oldest submission first."""
-    return await _queue(scope_region_id, reviewer_id).refs(db, "queued_at", "ASC", after, limit)
+    return await _queue(scope_region_id, reviewer_id).refs(db, "queued_at", False, after, limit, backward)
 
 
 async def review_queue_count(db: Executor, scope_region_id: int, reviewer_id: int) -> int:
@@ -105,9 +107,10 @@ async def own_items(
     statuses: Sequence[str] | None,
     after: list[Any] | None,
     limit: int,
+    backward: bool = False,
 ) -> list[ItemRef]:
     """Items this account wrote or submitted, most recently changed first."""
-    return await _own(scope_region_id, account_id, statuses).refs(db, "updated_at", "DESC", after, limit)
+    return await _own(scope_region_id, account_id, statuses).refs(db, "updated_at", True, after, limit, backward)
 
 
 async def own_items_count(db: Executor, scope_region_id: int, account_id: int, statuses: Sequence[str] | None) -> int:

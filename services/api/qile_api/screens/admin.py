@@ -5,12 +5,13 @@ from __future__ import annotations
 import asyncpg
 
 from qile_api.audit.sql import record
-from qile_api.content.validation import text
+from qile_api.content.validation import limited
 from qile_api.db.database import Database, Executor
 from qile_api.facilities.sql import community_exists
 from qile_api.graphql.errors import BadUserInput
 from qile_api.graphql.ids import parse_global_id, pk_of
 from qile_api.graphql.payloads import ErrorCode, MutationError, MutationFailed, error
+from qile_api.limits import SCREEN_LOCATION, SCREEN_NAME
 from qile_api.regions.sql import communities_named, regions_by_ids
 from qile_api.screens import sql
 from qile_api.screens.tokens import new_screen_token
@@ -23,8 +24,8 @@ class ScreenAdminError(Exception):
 def check_names(name: str | None, location: str | None) -> list[MutationError]:
     values = {"name": name, "location": location}
     return [
-        *text(values, "name", "name", "屏幕名称", 40, required=name is not None),
-        *text(values, "location", "location", "位置", 60, required=False),
+        *limited(values, "name", "name", SCREEN_NAME, required=name is not None),
+        *limited(values, "location", "location", SCREEN_LOCATION, required=False),
     ]
 
 

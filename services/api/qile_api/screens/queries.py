@@ -9,7 +9,7 @@ from qile_api.events.types import Event
 from qile_api.graphql.context import Info
 from qile_api.graphql.errors import Unauthenticated
 from qile_api.graphql.ids import node_pk
-from qile_api.graphql.pagination import Connection, Page, paginate, typed_key
+from qile_api.graphql.pagination import AfterArg, BeforeArg, Connection, FirstArg, LastArg, Page, paginate, typed_key
 from qile_api.graphql.permissions import STAFF, IsScreen
 from qile_api.honours.types import Honour
 from qile_api.notices.types import Notice
@@ -33,8 +33,10 @@ class ScreenQueries:
     async def screens(
         self,
         info: Info,
-        first: int | None = None,
-        after: str | None = None,
+        first: FirstArg = None,
+        after: AfterArg = None,
+        last: LastArg = None,
+        before: BeforeArg = None,
         filter: ScreenFilterInput | None = None,
     ) -> Connection[Screen]:
         ctx = info.context
@@ -43,11 +45,13 @@ class ScreenQueries:
         f = filter or ScreenFilterInput()
         community = node_pk(f.community, "Community", "filter.community")
         status = f.status.value if f.status else None
-        page = Page.from_args(first, after, default=ctx.settings.page_size_default, maximum=ctx.settings.page_size_max)
-        key = typed_key(page.after, (int,))
+        page = Page.of(ctx.settings, first, after, last, before)
+        key = typed_key(page.cursor, (int,))
         return await paginate(
             page,
-            lambda _, limit: list_screens(ctx.db, scope, community, status, key[0] if key else None, limit),
+            lambda _, limit, backward: list_screens(
+                ctx.db, scope, community, status, key[0] if key else None, limit, backward
+            ),
             lambda: count_screens(ctx.db, scope, community, status),
             Screen.from_row,
             lambda row: [row.id],

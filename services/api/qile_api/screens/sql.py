@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 import asyncpg
 
 from qile_api.db.database import Executor
-from qile_api.db.query import Conditions
+from qile_api.db.query import Conditions, seek
 
 
 @dataclass(frozen=True)
@@ -165,14 +165,22 @@ def _listing(scope_region_id: int, community_id: int | None, status: str | None)
 
 
 async def list_screens(
-    db: Executor, scope_region_id: int, community_id: int | None, status: str | None, after_id: int | None, limit: int
+    db: Executor,
+    scope_region_id: int,
+    community_id: int | None,
+    status: str | None,
+    after_id: int | None,
+    limit: int,
+    backward: bool = False,
 ) -> list[ScreenRow]:
     cond = _listing(scope_region_id, community_id, status)
+    op, direction = seek(False, backward)
     if after_id is not None:
-        cond.add("s.id > {}", after_id)
+        cond.add(f"s.id {op} {{}}", after_id)
     limit_param = cond.param(limit)
     rows = await db.fetch(
-        f"SELECT {_SCREEN_COLUMNS} FROM screens s WHERE {cond.sql} ORDER BY s.id LIMIT {limit_param}", *cond.args
+        f"SELECT {_SCREEN_COLUMNS} FROM screens s WHERE {cond.sql} ORDER BY s.id {direction} LIMIT {limit_param}",
+        *cond.args,
     )
     return [ScreenRow.from_record(r) for r in rows]
 

@@ -10,10 +10,11 @@ from typing import Any
 import asyncpg
 
 from qile_api.assessment.vocabulary import TEAM_KINDS
-from qile_api.content.validation import text
+from qile_api.content.validation import limited
 from qile_api.db.database import Executor
 from qile_api.facilities.sql import community_exists, non_negative
 from qile_api.graphql.payloads import ErrorCode, MutationError, error
+from qile_api.limits import TEAM_NAME
 from qile_api.records.crud import RecordTable
 
 
@@ -36,7 +37,7 @@ class TeamRow:
 async def validate_team(db: Executor, v: Mapping[str, Any]) -> list[MutationError]:
     problems = [
         *await community_exists(db, v.get("community_id")),
-        *text(v, "name", "name", "团队名称", 40),
+        *limited(v, "name", "name", TEAM_NAME),
         *non_negative(v, "members", "members", "人数", 100_000),
     ]
     if v.get("kind") not in TEAM_KINDS:

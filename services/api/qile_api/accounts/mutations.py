@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from asyncio import to_thread
 from datetime import datetime
+from typing import Annotated
 
 import strawberry
 from strawberry import relay
 
 from qile_api.accounts import service, sql
-from qile_api.accounts.passwords import hash_password, password_problem
+from qile_api.accounts.passwords import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, hash_password, password_problem
 from qile_api.accounts.types import Account, Role
 from qile_api.audit.sql import record
 from qile_api.content.validation import limited
 from qile_api.graphql.context import Info
+from qile_api.graphql.describe import INPUT_ARG, VERSION_INPUT, errors_field
 from qile_api.graphql.ids import node_pk, pk_of
 from qile_api.graphql.payloads import ErrorCode, MutationError, MutationFailed, error
 from qile_api.graphql.permissions import ADMINS, STAFF
@@ -21,72 +23,79 @@ from qile_api.http.addresses import client_address
 from qile_api.limits import DISPLAY_NAME
 
 
-@strawberry.input
+@strawberry.input(description="A staff member's credentials.")
 class LoginInput:
-    username: str
-    password: str
+    username: str = strawberry.field(description="The account's username (case does not matter).")
+    password: str = strawberry.field(description="Its password.")
 
 
-@strawberry.type
+@strawberry.type(description="What `login` did: a session token, or why not.")
 class LoginPayload:
     token: str | None = strawberry.field(description="Send as `Authorization: Bearer …`; shown once.")
-    expires_at: datetime | None
-    account: Account | None
-    errors: list[MutationError]
+    expires_at: datetime | None = strawberry.field(description="When the session ends; sign in again then.")
+    account: Account | None = strawberry.field(description="The account signed in.")
+    errors: list[MutationError] = errors_field()
 
 
-@strawberry.type
+@strawberry.type(description="What `logout` did.")
 class LogoutPayload:
-    ok: bool
-    errors: list[MutationError]
+    ok: bool = strawberry.field(description="True: the session's token no longer works.")
+    errors: list[MutationError] = errors_field()
 
 
-@strawberry.input
+_USERNAME = "3 to 32 lowercase letters, digits, _ . or -; unique."
+_PASSWORD = f"At least {MIN_PASSWORD_LENGTH} and at most {MAX_PASSWORD_LENGTH} characters."
+_ROLE = "What it may do: EDITOR, REVIEWER or ADMIN."
+_SCOPE = "Where it acts: a City, District, Subdistrict or Community inside yours."
+_DISPLAY_NAME = DISPLAY_NAME.describe("The person's name (姓名).")
+
+
+@strawberry.input(description="A new staff account.")
 class AccountCreateInput:
-    username: str
-    password: str
-    role: Role
-    scope: relay.GlobalID = strawberry.field(description="A City, District, Subdistrict or Community inside yours.")
-    display_name: str = ""
+    username: str = strawberry.field(description=_USERNAME)
+    password: str = strawberry.field(description=_PASSWORD)
+    role: Role = strawberry.field(description=_ROLE)
+    scope: relay.GlobalID = strawberry.field(description=_SCOPE)
+    display_name: str = strawberry.field(default="", description=_DISPLAY_NAME)
 
 
-@strawberry.input
+@strawberry.input(description="Changes to an account: only the fields given change.")
 class AccountUpdateInput:
-    id: relay.GlobalID
-    version: int
-    role: Role | None = None
-    scope: relay.GlobalID | None = None
-    display_name: str | None = None
+    id: relay.GlobalID = strawberry.field(description="The account's global ID.")
+    version: int = strawberry.field(description=VERSION_INPUT)
+    role: Role | None = strawberry.field(default=None, description=_ROLE)
+    scope: relay.GlobalID | None = strawberry.field(default=None, description=_SCOPE)
+    display_name: str | None = strawberry.field(default=None, description=_DISPLAY_NAME)
 
 
-@strawberry.input
+@strawberry.input(description="Which account, at which version.")
 class AccountRefInput:
-    id: relay.GlobalID
-    version: int
+    id: relay.GlobalID = strawberry.field(description="The account's global ID.")
+    version: int = strawberry.field(description=VERSION_INPUT)
 
 
-@strawberry.input
+@strawberry.input(description="A new password for an account; its sessions end.")
 class AccountResetPasswordInput:
-    id: relay.GlobalID
-    version: int
-    password: str
+    id: relay.GlobalID = strawberry.field(description="The account's global ID.")
+    version: int = strawberry.field(description=VERSION_INPUT)
+    password: str = strawberry.field(description="The new password. " + _PASSWORD)
 
 
-@strawberry.input
+@strawberry.input(description="Which account to unlock.")
 class AccountUnlockInput:
-    id: relay.GlobalID
+    id: relay.GlobalID = strawberry.field(description="The account's global ID.")
 
 
-@strawberry.input
+@strawberry.input(description="Your current password and the new one.")
 class AccountChangePasswordInput:
-    current_password: str
-    new_password: str
+    current_password: str = strawberry.field(description="Your password now (asked again, like a sign-in).")
+    new_password: str = strawberry.field(description="The new password. " + _PASSWORD)
 
 
-@strawberry.type
+@strawberry.type(description="What an account mutation did: the account as it now is, or why not.")
 class AccountPayload:
-    account: Account | None
-    errors: list[MutationError]
+    account: Account | None = strawberry.field(description="The account after the change.")
+    errors: list[MutationError] = errors_field()
 
 
 def _region_pk(gid: relay.GlobalID) -> int:
@@ -122,7 +131,7 @@ async def _payload(info: Info, action: str, gid: relay.GlobalID, version: int, *
 @strawberry.type
 class AccountMutations:
     @strawberry.mutation(description="Sign in; slowed, then refused for a while, after repeated failures.")
-    async def login(self, info: Info, input: LoginInput) -> LoginPayload:
+    async def login(self, info: Info, input: Annotated[LoginInput, INPUT_ARG]) -> LoginPayload:
         ctx = info.context
         try:
             session = await service.login(
@@ -151,7 +160,7 @@ class AccountMutations:
         return LogoutPayload(ok=True, errors=[])
 
     @strawberry.mutation(permission_classes=ADMINS, description="Create a staff account inside your scope (ADMIN).")
-    async def account_create(self, info: Info, input: AccountCreateInput) -> AccountPayload:
+    async def account_create(self, info: Info, input: Annotated[AccountCreateInput, INPUT_ARG]) -> AccountPayload:
         staff = info.context.staff
         assert staff is not None
         try:
@@ -170,7 +179,7 @@ class AccountMutations:
         return AccountPayload(account=Account.from_row(row), errors=[])
 
     @strawberry.mutation(permission_classes=ADMINS, description="Change an account's role, scope or name (ADMIN).")
-    async def account_update(self, info: Info, input: AccountUpdateInput) -> AccountPayload:
+    async def account_update(self, info: Info, input: Annotated[AccountUpdateInput, INPUT_ARG]) -> AccountPayload:
         try:
             scope = _region_pk(input.scope) if input.scope else None
         except MutationFailed as failed:
@@ -188,17 +197,19 @@ class AccountMutations:
         )
 
     @strawberry.mutation(permission_classes=ADMINS, description="Disable an account and end its sessions (ADMIN).")
-    async def account_disable(self, info: Info, input: AccountRefInput) -> AccountPayload:
+    async def account_disable(self, info: Info, input: Annotated[AccountRefInput, INPUT_ARG]) -> AccountPayload:
         return await _payload(info, "accountDisable", input.id, input.version, disabled=True)
 
     @strawberry.mutation(permission_classes=ADMINS, description="Enable a disabled account again (ADMIN).")
-    async def account_enable(self, info: Info, input: AccountRefInput) -> AccountPayload:
+    async def account_enable(self, info: Info, input: Annotated[AccountRefInput, INPUT_ARG]) -> AccountPayload:
         return await _payload(info, "accountEnable", input.id, input.version, disabled=False)
 
     @strawberry.mutation(
         permission_classes=ADMINS, description="Set a new password and end the account's sessions (ADMIN)."
     )
-    async def account_reset_password(self, info: Info, input: AccountResetPasswordInput) -> AccountPayload:
+    async def account_reset_password(
+        self, info: Info, input: Annotated[AccountResetPasswordInput, INPUT_ARG]
+    ) -> AccountPayload:
         if (weak := password_problem(input.password)) is not None:
             return AccountPayload(account=None, errors=[error(ErrorCode.WEAK_PASSWORD, weak, "password")])
         return await _payload(
@@ -209,7 +220,7 @@ class AccountMutations:
         permission_classes=ADMINS,
         description="Lift the account's sign-in locks at every address and forget its failed sign-ins (ADMIN).",
     )
-    async def account_unlock(self, info: Info, input: AccountUnlockInput) -> AccountPayload:
+    async def account_unlock(self, info: Info, input: Annotated[AccountUnlockInput, INPUT_ARG]) -> AccountPayload:
         staff = info.context.staff
         assert staff is not None
         account_id = node_pk(input.id, "Account", "id")
@@ -225,7 +236,9 @@ class AccountMutations:
         permission_classes=STAFF,
         description="Change your own password; your other sessions end, this one stays signed in.",
     )
-    async def account_change_password(self, info: Info, input: AccountChangePasswordInput) -> AccountPayload:
+    async def account_change_password(
+        self, info: Info, input: Annotated[AccountChangePasswordInput, INPUT_ARG]
+    ) -> AccountPayload:
         staff = info.context.staff
         assert staff is not None
         if (weak := password_problem(input.new_password)) is not None:

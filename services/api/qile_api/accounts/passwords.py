@@ -12,6 +12,7 @@ _hasher = PasswordHasher()
 _DUMMY_HASH = _hasher.hash("not a password anyone has")
 
 MIN_PASSWORD_LENGTH = 10
+MAX_PASSWORD_LENGTH = 128
 
 
 def hash_password(password: str) -> str:
@@ -29,6 +30,6 @@ def password_problem(password: str) -> str | None:
     """Why a new password is refused, in Chinese for staff; None when acceptable."""
     if len(password) < MIN_PASSWORD_LENGTH:
         return f"密码至少需要{MIN_PASSWORD_LENGTH}个字符"
-    if len(password) > 128:
-        return "密码不能超过128个字符"
+    if len(password) > MAX_PASSWORD_LENGTH:
+        return f"密码不能超过{MAX_PASSWORD_LENGTH}个字符"
     return None

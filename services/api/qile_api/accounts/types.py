@@ -13,6 +13,7 @@ from strawberry import relay
 from qile_api.accounts.sql import AccountRow, accounts_by_ids
 from qile_api.content.types import load_region
 from qile_api.graphql.context import Info
+from qile_api.graphql.describe import describe_values
 from qile_api.graphql.ids import node_pks
 from qile_api.graphql.targets import staff_visible
 from qile_api.regions.types import Region
@@ -23,6 +24,16 @@ class Role(Enum):
     EDITOR = "EDITOR"
     REVIEWER = "REVIEWER"
     ADMIN = "ADMIN"
+
+
+describe_values(
+    Role,
+    {
+        Role.EDITOR: "编辑: writes notices, honours and events and submits them; keeps community records.",
+        Role.REVIEWER: "审核员: what an editor does, and approves, rejects and archives; attests criteria.",
+        Role.ADMIN: "管理员: what a reviewer does, and manages accounts, screens and communities.",
+    },
+)
 
 
 @strawberry.type(description="A staff account of the city, a district, a subdistrict or a community.")
@@ -43,15 +54,15 @@ class Account(relay.Node):
         visible = await staff_visible(info, ids, rows, lambda a: a.id, lambda a: a.scope_region_id)
         return [cls.from_row(r) if r else None for r in visible]
 
-    @strawberry.field
+    @strawberry.field(description="What it signs in with, e.g. gongsheng.editor.")
     def username(self) -> str:
         return self.row.username
 
-    @strawberry.field
+    @strawberry.field(description="The person's name (姓名), may be empty.")
     def display_name(self) -> str:
         return self.row.display_name
 
-    @strawberry.field
+    @strawberry.field(description="What it may do (roles nest: ADMIN ⊇ REVIEWER ⊇ EDITOR).")
     def role(self) -> Role:
         return Role(self.row.role)
 
@@ -59,7 +70,7 @@ class Account(relay.Node):
     async def scope(self, info: Info) -> Region:
         return await load_region(info, self.row.scope_region_id)
 
-    @strawberry.field
+    @strawberry.field(description="A disabled account cannot sign in; its sessions have ended.")
     def disabled(self) -> bool:
         return self.row.disabled
 
@@ -67,6 +78,6 @@ class Account(relay.Node):
     def version(self) -> int:
         return self.row.version
 
-    @strawberry.field
+    @strawberry.field(description="When it was created.")
     def created_at(self) -> datetime:
         return self.row.created_at

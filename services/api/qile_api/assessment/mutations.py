@@ -3,124 +3,98 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Annotated, Any
 
 import strawberry
 from strawberry import relay
 
-from qile_api.assessment import sql
-from qile_api.assessment.records import (
-    ATTESTATIONS,
-    RECOGNITIONS,
-    SELECTIONS,
-    AttestationRow,
-    RecognitionRow,
-    SelectionRow,
-)
+from qile_api.assessment.engine import MAX_YEAR, MIN_YEAR
+from qile_api.assessment.records import ATTESTATIONS, RECOGNITIONS, SELECTIONS
 from qile_api.assessment.types import Attestation, Recognition, Selection
+from qile_api.assessment.vocabulary import RecognitionLevel, SelectionKind
 from qile_api.content.mutations import signed_in
 from qile_api.graphql.context import Info
+from qile_api.graphql.describe import COMMUNITY_INPUT, ID_INPUT, INPUT_ARG, VERSION_INPUT, errors_field
 from qile_api.graphql.ids import region_pk
 from qile_api.graphql.payloads import MutationError
 from qile_api.graphql.permissions import EDITORS, REVIEWERS
+from qile_api.limits import ATTESTATION_NOTE, BRAND_NAME, RECOGNISED_BY, RECOGNITION_NOTE
 from qile_api.records.mutations import RecordRefInput, create_record, delete_record, update_record
 
 
-def _selection(row: SelectionRow) -> Selection:
-    return Selection.of(
-        sql.SelectionFact(row.id, row.kind, row.households_eligible, row.households_participating, row.version)
-    )
-
-
-def _recognition(row: RecognitionRow) -> Recognition:
-    return Recognition.of(
-        sql.RecognitionFact(
-            row.id, row.brand_name, row.level, row.recognised_by, row.recognised_on, row.note, row.version
-        )
-    )
-
-
-def _attestation(row: AttestationRow) -> Attestation:
-    return Attestation.of(
-        sql.AttestationFact(
-            row.id,
-            row.criterion_key,
-            row.met,
-            row.attested_by_account,
-            row.attested_by_name,
-            row.attested_at,
-            row.note,
-            row.photo_sha256,
-        )
-    )
-
-
-@strawberry.type
+@strawberry.type(description="What a selection mutation did: the record as it now is, or why not.")
 class SelectionPayload:
-    selection: Selection | None
-    errors: list[MutationError]
+    selection: Selection | None = strawberry.field(description="The record after the change (before it, for a delete).")
+    errors: list[MutationError] = errors_field()
 
 
-@strawberry.type
+@strawberry.type(description="What a recognition mutation did: the record as it now is, or why not.")
 class RecognitionPayload:
-    recognition: Recognition | None
-    errors: list[MutationError]
+    recognition: Recognition | None = strawberry.field(
+        description="The record after the change (before it, for a delete)."
+    )
+    errors: list[MutationError] = errors_field()
 
 
-@strawberry.type
+@strawberry.type(description="What `attestationRecord` did: the judgement recorded, or why not.")
 class AttestationPayload:
-    attestation: Attestation | None
-    errors: list[MutationError]
+    attestation: Attestation | None = strawberry.field(description="The judgement as recorded.")
+    errors: list[MutationError] = errors_field()
+
+
+_YEAR = f"The year it counts for, {MIN_YEAR} to {MAX_YEAR}."
+_ELIGIBLE = "应参与户数: households that could take part, at least 1."
+_PARTICIPATING = "参与户数: households taking part, at most the eligible ones."
 
 
 @strawberry.input(description="文明楼院、文明家庭、文明小区、绿色小区、平安小区: households taking part in a year.")
 class SelectionCreateInput:
-    community: relay.GlobalID
-    year: int
-    kind: str = strawberry.field(
-        description="CIVIL_COURTYARD, CIVIL_FAMILY, CIVIL_ESTATE, GREEN_ESTATE or SAFE_ESTATE."
-    )
-    households_eligible: int
-    households_participating: int
+    community: relay.GlobalID = strawberry.field(description=COMMUNITY_INPUT)
+    year: int = strawberry.field(description=_YEAR + " One record per selection and year.")
+    kind: SelectionKind = strawberry.field(description="Which selection.")
+    households_eligible: int = strawberry.field(description=_ELIGIBLE)
+    households_participating: int = strawberry.field(description=_PARTICIPATING)
 
 
-@strawberry.input
+@strawberry.input(description="A correction to a selection's household counts: only the counts given change.")
 class SelectionUpdateInput:
-    id: relay.GlobalID
-    version: int
-    households_eligible: int | None = None
-    households_participating: int | None = None
+    id: relay.GlobalID = strawberry.field(description=ID_INPUT)
+    version: int = strawberry.field(description=VERSION_INPUT)
+    households_eligible: int | None = strawberry.field(default=None, description=_ELIGIBLE)
+    households_participating: int | None = strawberry.field(default=None, description=_PARTICIPATING)
 
 
 @strawberry.input(description="A brand of the community and who promoted it (特色亮点).")
 class RecognitionCreateInput:
-    community: relay.GlobalID
-    brand_name: str
-    level: str = strawberry.field(description="CITY, PROVINCIAL or NATIONAL.")
-    recognised_by: str
-    recognised_on: date
-    note: str = ""
+    community: relay.GlobalID = strawberry.field(description=COMMUNITY_INPUT)
+    brand_name: str = strawberry.field(description=BRAND_NAME.describe("The brand, e.g. “邻里守望”互助品牌."))
+    level: RecognitionLevel = strawberry.field(description="The level of whoever promoted it.")
+    recognised_by: str = strawberry.field(description=RECOGNISED_BY.describe("Who promoted it: a body or a medium."))
+    recognised_on: date = strawberry.field(description="When it was promoted.")
+    note: str = strawberry.field(default="", description=RECOGNITION_NOTE.describe("Anything worth noting."))
 
 
-@strawberry.input
+@strawberry.input(description="A correction to a recognition: only the fields given change.")
 class RecognitionUpdateInput:
-    id: relay.GlobalID
-    version: int
-    brand_name: str | None = None
-    level: str | None = None
-    recognised_by: str | None = None
-    recognised_on: date | None = None
-    note: str | None = None
+    id: relay.GlobalID = strawberry.field(description=ID_INPUT)
+    version: int = strawberry.field(description=VERSION_INPUT)
+    brand_name: str | None = strawberry.field(default=None, description=BRAND_NAME.describe("The brand."))
+    level: RecognitionLevel | None = strawberry.field(default=None, description="The level of whoever promoted it.")
+    recognised_by: str | None = strawberry.field(default=None, description=RECOGNISED_BY.describe("Who promoted it."))
+    recognised_on: date | None = strawberry.field(default=None, description="When it was promoted.")
+    note: str | None = strawberry.field(default=None, description=RECOGNITION_NOTE.describe("Anything worth noting."))
 
 
 @strawberry.input(description="A judgement on a qualitative criterion; a later one supersedes it.")
 class AttestationInput:
-    community: relay.GlobalID
-    year: int
+    community: relay.GlobalID = strawberry.field(description=COMMUNITY_INPUT)
+    year: int = strawberry.field(description=_YEAR)
     criterion: str = strawberry.field(description="The criterion's key, e.g. civility.environment.")
-    met: bool
-    note: str = ""
-    photo: str | None = strawberry.field(default=None, description="sha256 from `mediaUpload`.")
+    met: bool = strawberry.field(description="Whether the community meets it, as judged on site.")
+    note: str = strawberry.field(default="", description=ATTESTATION_NOTE.describe("What was seen."))
+    photo: str | None = strawberry.field(
+        default=None, description="A photo taken on site: its sha256 from `mediaUpload`."
+    )
 
 
 def _given(input: object, names: tuple[str, ...]) -> dict[str, Any]:
@@ -130,55 +104,68 @@ def _given(input: object, names: tuple[str, ...]) -> dict[str, Any]:
 @strawberry.type
 class AssessmentRecordMutations:
     @strawberry.mutation(permission_classes=EDITORS, description="Record a selection's participation for a year.")
-    async def selection_create(self, info: Info, input: SelectionCreateInput) -> SelectionPayload:
+    async def selection_create(self, info: Info, input: Annotated[SelectionCreateInput, INPUT_ARG]) -> SelectionPayload:
         values = {
             "community_id": region_pk(input.community),
             "year": input.year,
-            "kind": input.kind,
+            "kind": input.kind.value,
             "households_eligible": input.households_eligible,
             "households_participating": input.households_participating,
         }
-        return await create_record(info, SELECTIONS, SelectionPayload, "selection", _selection, values)
+        return await create_record(info, SELECTIONS, SelectionPayload, "selection", Selection.from_row, values)
 
     @strawberry.mutation(permission_classes=EDITORS, description="Correct a selection's household counts.")
-    async def selection_update(self, info: Info, input: SelectionUpdateInput) -> SelectionPayload:
+    async def selection_update(self, info: Info, input: Annotated[SelectionUpdateInput, INPUT_ARG]) -> SelectionPayload:
         changes = _given(input, ("households_eligible", "households_participating"))
         return await update_record(
-            info, SELECTIONS, SelectionPayload, "selection", _selection, input.id, input.version, changes
+            info, SELECTIONS, SelectionPayload, "selection", Selection.from_row, input.id, input.version, changes
         )
 
     @strawberry.mutation(permission_classes=EDITORS, description="Remove a selection recorded by mistake.")
-    async def selection_delete(self, info: Info, input: RecordRefInput) -> SelectionPayload:
-        return await delete_record(info, SELECTIONS, SelectionPayload, "selection", _selection, input)
+    async def selection_delete(self, info: Info, input: Annotated[RecordRefInput, INPUT_ARG]) -> SelectionPayload:
+        return await delete_record(info, SELECTIONS, SelectionPayload, "selection", Selection.from_row, input)
 
     @strawberry.mutation(permission_classes=EDITORS, description="Record a brand and who promoted it.")
-    async def recognition_create(self, info: Info, input: RecognitionCreateInput) -> RecognitionPayload:
+    async def recognition_create(
+        self, info: Info, input: Annotated[RecognitionCreateInput, INPUT_ARG]
+    ) -> RecognitionPayload:
         values = {
             "community_id": region_pk(input.community),
             "brand_name": input.brand_name.strip(),
-            "level": input.level,
+            "level": input.level.value,
             "recognised_by": input.recognised_by.strip(),
             "recognised_on": input.recognised_on,
             "note": input.note.strip(),
         }
-        return await create_record(info, RECOGNITIONS, RecognitionPayload, "recognition", _recognition, values)
+        return await create_record(info, RECOGNITIONS, RecognitionPayload, "recognition", Recognition.from_row, values)
 
     @strawberry.mutation(permission_classes=EDITORS, description="Correct a recognition.")
-    async def recognition_update(self, info: Info, input: RecognitionUpdateInput) -> RecognitionPayload:
+    async def recognition_update(
+        self, info: Info, input: Annotated[RecognitionUpdateInput, INPUT_ARG]
+    ) -> RecognitionPayload:
         changes = _given(input, ("brand_name", "level", "recognised_by", "recognised_on", "note"))
+        if "level" in changes:
+            changes["level"] = changes["level"].value
         return await update_record(
-            info, RECOGNITIONS, RecognitionPayload, "recognition", _recognition, input.id, input.version, changes
+            info,
+            RECOGNITIONS,
+            RecognitionPayload,
+            "recognition",
+            Recognition.from_row,
+            input.id,
+            input.version,
+            changes,
         )
 
     @strawberry.mutation(permission_classes=EDITORS, description="Remove a recognition recorded by mistake.")
-    async def recognition_delete(self, info: Info, input: RecordRefInput) -> RecognitionPayload:
-        return await delete_record(info, RECOGNITIONS, RecognitionPayload, "recognition", _recognition, input)
+    async def recognition_delete(self, info: Info, input: Annotated[RecordRefInput, INPUT_ARG]) -> RecognitionPayload:
+        return await delete_record(info, RECOGNITIONS, RecognitionPayload, "recognition", Recognition.from_row, input)
 
     @strawberry.mutation(
         permission_classes=REVIEWERS,
         description="Attest a qualitative criterion as met or not (REVIEWER): who and when are recorded.",
     )
-    async def attestation_record(self, info: Info, input: AttestationInput) -> AttestationPayload:
+    async def attestation_record(self, info: Info, input: Annotated[AttestationInput, INPUT_ARG]) -> AttestationPayload:
         staff = signed_in(info)
         values = {
             "community_id": region_pk(input.community),
@@ -191,4 +178,4 @@ class AssessmentRecordMutations:
             "note": input.note.strip(),
             "photo_sha256": input.photo,
         }
-        return await create_record(info, ATTESTATIONS, AttestationPayload, "attestation", _attestation, values)
+        return await create_record(info, ATTESTATIONS, AttestationPayload, "attestation", Attestation.from_row, values)

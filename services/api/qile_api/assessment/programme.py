@@ -16,6 +16,7 @@ import strawberry
 from qile_api.assessment.engine import CommunityAssessment, Counts
 from qile_api.assessment.types import StatusCounts, check_year
 from qile_api.graphql.context import Info
+from qile_api.graphql.describe import describe_values
 from qile_api.regions.sql import CommunityFilter, RegionRow, list_communities
 from qile_api.regions.types import Community, District
 from qile_api.themes.sql import ThemeRow, all_themes
@@ -28,6 +29,15 @@ PILOTS_PER_THEME = 4
 class PilotSort(Enum):
     PROGRESS_DESC = "PROGRESS_DESC"
     PILOT_NO = "PILOT_NO"
+
+
+describe_values(
+    PilotSort,
+    {
+        PilotSort.PROGRESS_DESC: "Most criteria met first; among equals, the plan's order.",
+        PilotSort.PILOT_NO: "The plan's order: pilot 1 to 20.",
+    },
+)
 
 
 @dataclass(frozen=True)
@@ -52,15 +62,15 @@ def total(pilots: Sequence[Pilot]) -> Counts:
 class PilotProgress:
     pilot: strawberry.Private[Pilot]
 
-    @strawberry.field
+    @strawberry.field(description="Its number in the plan's pilot list, 1 to 20.")
     def pilot_no(self) -> int:
         return self.pilot.community.pilot_no or 0
 
-    @strawberry.field
+    @strawberry.field(description="The pilot community.")
     def community(self) -> Community:
         return Community.from_row(self.pilot.community)
 
-    @strawberry.field
+    @strawberry.field(description="The district it lies in.")
     def district(self) -> District:
         return District.from_row(self.pilot.district)
 
@@ -68,7 +78,7 @@ class PilotProgress:
     async def theme(self, info: Info) -> Theme | None:
         return await load_theme(info, self.pilot.community.theme_key)
 
-    @strawberry.field
+    @strawberry.field(description="Its criteria counted by status, for the year.")
     def counts(self) -> StatusCounts:
         return StatusCounts.of(self.pilot.assessment.counts)
 
@@ -79,28 +89,28 @@ def _progress(pilots: Sequence[Pilot]) -> list[PilotProgress]:
 
 @strawberry.type(description="The pilots of one theme.")
 class ThemeProgress:
-    theme: Theme
-    pilots: list[PilotProgress]
-    counts: StatusCounts
+    theme: Theme = strawberry.field(description="The theme.")
+    pilots: list[PilotProgress] = strawberry.field(description="The pilots showing it.")
+    counts: StatusCounts = strawberry.field(description="Their criteria counted by status, together.")
     has_four_pilots: bool = strawberry.field(description="Exactly the four pilots the plan asks for.")
 
 
 @strawberry.type(description="The pilots of one district.")
 class DistrictProgress:
-    district: District
-    pilots: list[PilotProgress]
-    counts: StatusCounts
+    district: District = strawberry.field(description="The district.")
+    pilots: list[PilotProgress] = strawberry.field(description="Its pilots.")
+    counts: StatusCounts = strawberry.field(description="Their criteria counted by status, together.")
 
 
 @strawberry.type(description="The pilot programme for one year: the 20 pilots against the standard.")
 class PilotProgramme:
-    year: int
-    sort: PilotSort
-    pilots: list[PilotProgress]
+    year: int = strawberry.field(description="The year assessed.")
+    sort: PilotSort = strawberry.field(description="The order of `pilots` (and of each group's).")
+    pilots: list[PilotProgress] = strawberry.field(description="The pilots inside your scope.")
     themes: list[ThemeProgress] = strawberry.field(description="The five themes, in the plan's order.")
     without_theme: list[PilotProgress] = strawberry.field(description="Pilots whose theme is not chosen yet.")
     districts: list[DistrictProgress] = strawberry.field(description="Districts with pilots, in the tree's order.")
-    counts: StatusCounts
+    counts: StatusCounts = strawberry.field(description="All the pilots' criteria counted by status.")
 
 
 def build_programme(year: int, sort: PilotSort, pilots: Sequence[Pilot], themes: Sequence[ThemeRow]) -> PilotProgramme:

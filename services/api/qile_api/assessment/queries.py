@@ -25,7 +25,7 @@ class AssessmentQueries:
     async def assessment(
         self,
         info: Info,
-        community: relay.GlobalID,
+        community: Annotated[relay.GlobalID, strawberry.argument(description="The community's global ID.")],
         year: Annotated[int | None, strawberry.argument(description=YEAR_DESCRIPTION)] = None,
     ) -> Assessment:
         pk = node_pk(community, "Community", "community")
@@ -42,7 +42,7 @@ class AssessmentQueries:
         self,
         info: Info,
         year: Annotated[int | None, strawberry.argument(description=YEAR_DESCRIPTION)] = None,
-        sort: PilotSort = PilotSort.PILOT_NO,
+        sort: Annotated[PilotSort, strawberry.argument(description="The order of the pilots.")] = PilotSort.PILOT_NO,
     ) -> PilotProgramme:
         staff = info.context.staff
         assert staff is not None

@@ -2,21 +2,38 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from datetime import date, datetime
 from enum import Enum
+from typing import Any, ClassVar
 
 import strawberry
 from strawberry import relay
 
 from qile_api.assessment import engine, rules, sql
+from qile_api.assessment.records import (
+    ATTESTATIONS,
+    RECOGNITIONS,
+    SELECTIONS,
+    AttestationRow,
+    RecognitionRow,
+    SelectionRow,
+)
 from qile_api.assessment.vocabulary import (
     RECOGNITION_LEVEL_LABELS,
     SELECTION_KINDS,
     STATUS_LABELS,
+    RecognitionLevel,
+    SelectionKind,
     label,
 )
 from qile_api.graphql.context import Info
+from qile_api.graphql.describe import VERSION, describe_values
 from qile_api.graphql.errors import BadUserInput
+from qile_api.graphql.ids import node_pks
+from qile_api.graphql.targets import staff_visible
 from qile_api.media.types import Photo
+from qile_api.records.crud import RecordTable, in_order
 from qile_api.regions.sql import RegionRow
 from qile_api.regions.types import Community
 
@@ -37,6 +54,19 @@ class EvidenceKind(Enum):
     RECOGNITION = "RECOGNITION"
     ATTESTATION = "ATTESTATION"
 
+
+describe_values(AssessmentStatus, {k: v for k, v in STATUS_LABELS.items()})
+describe_values(
+    EvidenceKind,
+    {
+        EvidenceKind.FACILITY: "A facility (设施).",
+        EvidenceKind.TEAM: "A team (队伍).",
+        EvidenceKind.EVENT: "An event (活动).",
+        EvidenceKind.SELECTION: "A selection's participation (评选参与).",
+        EvidenceKind.RECOGNITION: "A brand's recognition (品牌推广).",
+        EvidenceKind.ATTESTATION: "A judgement made on site (达标认定).",
+    },
+)
 
 # The GraphQL type each kind of record is known by in global IDs.
 _TYPE_NAMES: dict[str, str] = {
@@ -64,7 +94,7 @@ def check_year(info: Info, year: int | None) -> int:
 
 @strawberry.type(description="A record a result rests on, e.g. a facility with its area.")
 class Evidence:
-    kind: EvidenceKind
+    kind: EvidenceKind = strawberry.field(description="What kind of record it is.")
     id: strawberry.ID = strawberry.field(description="Global ID of the record (an Event's is its node id).")
     label: str = strawberry.field(description="What it is, in Chinese, with the value that counted.")
 
@@ -75,10 +105,10 @@ class Evidence:
 
 @strawberry.type(description="How many criteria are met, not met, or cannot be judged.")
 class StatusCounts:
-    met: int
-    not_met: int
-    unknown: int
-    total: int
+    met: int = strawberry.field(description="达标: criteria met.")
+    not_met: int = strawberry.field(description="未达标: criteria not met.")
+    unknown: int = strawberry.field(description="数据不足: criteria the recorded data cannot judge.")
+    total: int = strawberry.field(description="All criteria counted.")
     progress: float = strawberry.field(description="Share of criteria met, 0 to 1.")
 
     @classmethod
@@ -93,10 +123,10 @@ class CriterionResult:
     rule: str = strawberry.field(description="The rule that judges it, e.g. facility_area_at_least.")
     measured: float | None = strawberry.field(description="What was measured; null when UNKNOWN.")
     threshold: float | None = strawberry.field(description="What the standard asks; null for attested criteria.")
-    unit: str
-    status: AssessmentStatus
+    unit: str = strawberry.field(description="The unit of `measured` and `threshold`, e.g. 平方米, %; may be empty.")
+    status: AssessmentStatus = strawberry.field(description="How it stands.")
     status_label: str = strawberry.field(description="达标, 未达标 or 数据不足.")
-    evidence: list[Evidence]
+    evidence: list[Evidence] = strawberry.field(description="The records it was judged on.")
 
     @classmethod
     def of(cls, r: engine.CriterionResult) -> CriterionResult:
@@ -116,10 +146,10 @@ class CriterionResult:
 
 @strawberry.type(description="One of the standard's eight parts (功能设施 … 特色亮点).")
 class AssessmentPart:
-    number: int
-    name: str
-    criteria: list[CriterionResult]
-    counts: StatusCounts
+    number: int = strawberry.field(description="Its number in the standard, 1 to 8.")
+    name: str = strawberry.field(description="Its name, e.g. 功能设施.")
+    criteria: list[CriterionResult] = strawberry.field(description="Its criteria, each judged.")
+    counts: StatusCounts = strawberry.field(description="Its criteria counted by status.")
 
     @classmethod
     def of(cls, p: engine.PartResult) -> AssessmentPart:
@@ -131,63 +161,99 @@ class AssessmentPart:
         )
 
 
+class _RecordNode(relay.Node):
+    """A record of the assessment as a node: for staff whose scope holds its community, as the assessment is."""
+
+    _records: ClassVar[RecordTable[Any]]
+
+    @classmethod
+    def from_row(cls, row: Any) -> Any:
+        raise NotImplementedError
+
+    @classmethod
+    async def resolve_nodes(  # type: ignore[override]
+        cls, *, info: Info, node_ids: Iterable[str], required: bool = False
+    ) -> list[Any]:
+        ids = node_pks(node_ids)
+        found = await in_order(info.context.db, cls._records, ids) if info.context.staff else []
+        rows = [r for r in found if r is not None]
+        visible = await staff_visible(info, ids, rows, lambda r: r.id, lambda r: r.community_id)
+        return [cls.from_row(r) if r else None for r in visible]
+
+
 @strawberry.type(description="Households taking part in one selection (文明楼院 …) in the year.")
-class Selection:
-    id: strawberry.ID
-    kind: str
-    kind_label: str
-    households_eligible: int
-    households_participating: int
-    version: int = strawberry.field(description="Send it back with an update or a delete.")
+class Selection(_RecordNode):
+    _records = SELECTIONS
+    id: relay.NodeID[int]
+    kind: SelectionKind = strawberry.field(description="Which selection.")
+    kind_label: str = strawberry.field(description="The selection's Chinese name, e.g. 文明楼院.")
+    households_eligible: int = strawberry.field(description="应参与户数: households that could take part.")
+    households_participating: int = strawberry.field(description="参与户数: households taking part.")
+    version: int = strawberry.field(description=VERSION)
 
     @classmethod
     def of(cls, s: sql.SelectionFact) -> Selection:
         return cls(
-            id=global_id("SELECTION", s.id),
-            kind=s.kind,
+            id=s.id,
+            kind=SelectionKind(s.kind),
             kind_label=label(SELECTION_KINDS, s.kind),
             households_eligible=s.households_eligible,
             households_participating=s.households_participating,
             version=s.version,
         )
 
+    @classmethod
+    def from_row(cls, row: SelectionRow) -> Selection:
+        fact = sql.SelectionFact(row.id, row.kind, row.households_eligible, row.households_participating, row.version)
+        return cls.of(fact)
+
 
 @strawberry.type(description="A brand and who promoted it (特色亮点).")
-class Recognition:
-    id: strawberry.ID
-    brand_name: str
-    level: str = strawberry.field(description="CITY, PROVINCIAL or NATIONAL.")
-    level_label: str
-    recognised_by: str
-    recognised_on: str = strawberry.field(description="ISO date.")
-    note: str
-    version: int = strawberry.field(description="Send it back with an update or a delete.")
+class Recognition(_RecordNode):
+    _records = RECOGNITIONS
+    id: relay.NodeID[int]
+    brand_name: str = strawberry.field(description="The brand, e.g. “邻里守望”互助品牌.")
+    level: RecognitionLevel = strawberry.field(description="The level of whoever promoted it.")
+    level_label: str = strawberry.field(description="The level in Chinese: 市级, 省级 or 国家级.")
+    recognised_by: str = strawberry.field(description="Who promoted it: a body or a medium, e.g. 山东省文明办.")
+    recognised_on: date = strawberry.field(description="When it was promoted.")
+    note: str = strawberry.field(description="Anything staff noted about it.")
+    version: int = strawberry.field(description=VERSION)
 
     @classmethod
     def of(cls, r: sql.RecognitionFact) -> Recognition:
         return cls(
-            id=global_id("RECOGNITION", r.id),
+            id=r.id,
             brand_name=r.brand_name,
-            level=r.level,
+            level=RecognitionLevel(r.level),
             level_label=label(RECOGNITION_LEVEL_LABELS, r.level),
             recognised_by=r.recognised_by,
-            recognised_on=r.recognised_on.isoformat(),
+            recognised_on=r.recognised_on,
             note=r.note,
             version=r.version,
         )
 
+    @classmethod
+    def from_row(cls, row: RecognitionRow) -> Recognition:
+        return cls.of(
+            sql.RecognitionFact(
+                row.id, row.brand_name, row.level, row.recognised_by, row.recognised_on, row.note, row.version
+            )
+        )
+
 
 @strawberry.type(description="Staff's judgement on a qualitative criterion; the latest one counts.")
-class Attestation:
-    id: strawberry.ID
-    criterion_key: str
-    met: bool
-    attested_by_name: str
-    attested_at: str = strawberry.field(description="ISO timestamp.")
-    note: str
+class Attestation(_RecordNode):
+    _records = ATTESTATIONS
+    id: relay.NodeID[int]
+    criterion_key: str = strawberry.field(description="The criterion judged, e.g. civility.environment.")
+    met: bool = strawberry.field(description="Whether the community meets it, as judged on site.")
+    attested_by_name: str = strawberry.field(description="Who judged it (their name, else their username).")
+    attested_at: datetime = strawberry.field(description="When it was judged.")
+    note: str = strawberry.field(description="What was seen.")
     photo_sha256: strawberry.Private[str | None]
 
-    @strawberry.field
+    @strawberry.field(description="A photo taken on site, if one was uploaded.")
     async def photo(self, info: Info) -> Photo | None:
         if self.photo_sha256 is None:
             return None
@@ -197,13 +263,28 @@ class Attestation:
     @classmethod
     def of(cls, a: sql.AttestationFact) -> Attestation:
         return cls(
-            id=global_id("ATTESTATION", a.id),
+            id=a.id,
             criterion_key=a.criterion_key,
             met=a.met,
             attested_by_name=a.attested_by_name,
-            attested_at=a.attested_at.isoformat(),
+            attested_at=a.attested_at,
             note=a.note,
             photo_sha256=a.photo_sha256,
+        )
+
+    @classmethod
+    def from_row(cls, row: AttestationRow) -> Attestation:
+        return cls.of(
+            sql.AttestationFact(
+                row.id,
+                row.criterion_key,
+                row.met,
+                row.attested_by_account,
+                row.attested_by_name,
+                row.attested_at,
+                row.note,
+                row.photo_sha256,
+            )
         )
 
 
@@ -212,11 +293,11 @@ class Assessment:
     row: strawberry.Private[RegionRow]
     data: strawberry.Private[engine.CommunityAssessment]
 
-    @strawberry.field
+    @strawberry.field(description="The community assessed.")
     def community(self) -> Community:
         return Community.from_row(self.row)
 
-    @strawberry.field
+    @strawberry.field(description="The year assessed.")
     def year(self) -> int:
         return self.data.year
 
@@ -224,7 +305,7 @@ class Assessment:
     def parts(self) -> list[AssessmentPart]:
         return [AssessmentPart.of(p) for p in self.data.parts]
 
-    @strawberry.field
+    @strawberry.field(description="All its criteria counted by status.")
     def counts(self) -> StatusCounts:
         return StatusCounts.of(self.data.counts)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 from strawberry import relay
 
@@ -13,7 +15,7 @@ from qile_api.graphql.pagination import AfterArg, BeforeArg, Connection, FirstAr
 from qile_api.graphql.permissions import ADMINS
 
 
-@strawberry.input
+@strawberry.input(description="Which entries to list; every field given narrows the list.")
 class AuditFilterInput:
     action: str | None = strawberry.field(default=None, description="e.g. noticeApprove.")
     object: relay.GlobalID | None = strawberry.field(default=None, description="Entries about this object only.")
@@ -30,7 +32,7 @@ class AuditQueries:
         after: AfterArg = None,
         last: LastArg = None,
         before: BeforeArg = None,
-        filter: AuditFilterInput | None = None,
+        filter: Annotated[AuditFilterInput | None, strawberry.argument(description="Narrows the list.")] = None,
     ) -> Connection[AuditEntry]:
         ctx = info.context
         assert ctx.staff is not None

@@ -15,11 +15,13 @@ from qile_api.audit.sql import AuditRow
 class AuditEntry:
     row: strawberry.Private[AuditRow]
 
-    @strawberry.field
+    @strawberry.field(description="When it happened.")
     def at(self) -> datetime:
         return self.row.at
 
-    @strawberry.field(description="The account that acted (null for the system, e.g. bootstrap).")
+    @strawberry.field(
+        description="The account that acted; null for the system and the command line (bootstrap, `qile-api …`)."
+    )
     def username(self) -> str | None:
         return self.row.username
 
@@ -27,7 +29,7 @@ class AuditEntry:
     def action(self) -> str:
         return self.row.action
 
-    @strawberry.field
+    @strawberry.field(description="The kind of object it changed, e.g. Notice, Account, Screen.")
     def object_type(self) -> str:
         return self.row.object_type
 
@@ -37,10 +39,10 @@ class AuditEntry:
             return None
         return relay.GlobalID(self.row.object_type, str(self.row.object_id))
 
-    @strawberry.field
+    @strawberry.field(description="The object before the change, as stored (never a secret); null for a creation.")
     def before(self) -> JSON | None:
         return self.row.before  # type: ignore[no-any-return]
 
-    @strawberry.field
+    @strawberry.field(description="The object after the change, as stored (never a secret); null for a deletion.")
     def after(self) -> JSON | None:
         return self.row.after  # type: ignore[no-any-return]

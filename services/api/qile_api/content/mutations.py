@@ -6,7 +6,7 @@ annotations, which must then be the real payload classes.
 """
 
 from collections.abc import Awaitable, Callable
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import strawberry
 from strawberry import relay
@@ -14,9 +14,11 @@ from strawberry import relay
 from qile_api.accounts.sql import StaffPrincipal
 from qile_api.content import workflow
 from qile_api.graphql.context import Info
+from qile_api.graphql.describe import ID_INPUT, INPUT_ARG, VERSION_INPUT
 from qile_api.graphql.ids import node_pk
 from qile_api.graphql.payloads import MutationFailed
 from qile_api.graphql.permissions import EDITORS, REVIEWERS
+from qile_api.limits import REJECT_REASON
 
 RowT = TypeVar("RowT")
 PayloadT = TypeVar("PayloadT")
@@ -24,15 +26,15 @@ PayloadT = TypeVar("PayloadT")
 
 @strawberry.input(description="Which item, at which version (send back the `version` you last read).")
 class ReviewInput:
-    id: relay.GlobalID
-    version: int
+    id: relay.GlobalID = strawberry.field(description=ID_INPUT)
+    version: int = strawberry.field(description=VERSION_INPUT)
 
 
-@strawberry.input
+@strawberry.input(description="Send an item back to its editor, saying why.")
 class RejectInput:
-    id: relay.GlobalID
-    version: int
-    reason: str = strawberry.field(description="退回理由, shown to the editor.")
+    id: relay.GlobalID = strawberry.field(description=ID_INPUT)
+    version: int = strawberry.field(description=VERSION_INPUT)
+    reason: str = strawberry.field(description=REJECT_REASON.describe("退回理由, shown to the editor."))
 
 
 async def run(
@@ -52,19 +54,19 @@ def review_mutations(wf: "workflow.Workflow[Any]", payload: type, key: str, to_n
     def pk(gid: relay.GlobalID) -> int:
         return item_pk(gid, wf.type_name)
 
-    async def submit(info: Info, input: ReviewInput) -> payload:  # type: ignore[valid-type]
+    async def submit(info: Info, input: Annotated[ReviewInput, INPUT_ARG]) -> payload:  # type: ignore[valid-type]
         op = workflow.submit(info.context.db, wf, signed_in(info), pk(input.id), input.version)
         return await run(payload, key, to_node, op)
 
-    async def approve(info: Info, input: ReviewInput) -> payload:  # type: ignore[valid-type]
+    async def approve(info: Info, input: Annotated[ReviewInput, INPUT_ARG]) -> payload:  # type: ignore[valid-type]
         op = workflow.approve(info.context.db, wf, signed_in(info), pk(input.id), input.version)
         return await run(payload, key, to_node, op)
 
-    async def reject(info: Info, input: RejectInput) -> payload:  # type: ignore[valid-type]
+    async def reject(info: Info, input: Annotated[RejectInput, INPUT_ARG]) -> payload:  # type: ignore[valid-type]
         op = workflow.reject(info.context.db, wf, signed_in(info), pk(input.id), input.version, input.reason)
         return await run(payload, key, to_node, op)
 
-    async def archive(info: Info, input: ReviewInput) -> payload:  # type: ignore[valid-type]
+    async def archive(info: Info, input: Annotated[ReviewInput, INPUT_ARG]) -> payload:  # type: ignore[valid-type]
         op = workflow.archive(info.context.db, wf, signed_in(info), pk(input.id), input.version)
         return await run(payload, key, to_node, op)
 

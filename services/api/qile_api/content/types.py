@@ -10,6 +10,7 @@ import strawberry
 from strawberry import relay
 
 from qile_api.graphql.context import Info
+from qile_api.graphql.describe import describe_values
 from qile_api.regions.types import Community, Region, region_from_row
 
 
@@ -25,6 +26,18 @@ class ContentStatus(Enum):
 STATUS_DESCRIPTION = (
     "Staff: items of these review states inside your scope (published ones from anywhere). "
     "Without it, published items only. The public always sees published items only."
+)
+
+
+describe_values(
+    ContentStatus,
+    {
+        ContentStatus.DRAFT: "草稿: being written; only staff see it.",
+        ContentStatus.IN_REVIEW: "待审核: submitted, waiting for a reviewer.",
+        ContentStatus.PUBLISHED: "已发布: approved, on screens and public lists (within its dates).",
+        ContentStatus.REJECTED: "已退回: sent back with a reason; edit it and submit again.",
+        ContentStatus.ARCHIVED: "已归档: taken down for good.",
+    },
 )
 
 
@@ -50,11 +63,11 @@ class ContentFields:
 
     row: strawberry.Private[Any]
 
-    @strawberry.field
+    @strawberry.field(description="Where it stands in review; the public only ever sees PUBLISHED items.")
     def status(self) -> ContentStatus:
         return ContentStatus(self.row.status)
 
-    @strawberry.field
+    @strawberry.field(description="When it was (last) approved for the public; null before that.")
     def published_at(self) -> datetime | None:
         return self.row.published_at  # type: ignore[no-any-return]
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from datetime import datetime
+from typing import Annotated
 
 import strawberry
 from strawberry import relay
@@ -18,6 +19,7 @@ from qile_api.devices import sql
 from qile_api.devices.heartbeat import MAX_TEXT, Heartbeat
 from qile_api.devices.status import Screenshot, runtime
 from qile_api.graphql.context import Info
+from qile_api.graphql.describe import INPUT_ARG, errors_field
 from qile_api.graphql.errors import BadUserInput, Unauthenticated
 from qile_api.graphql.ids import node_pk, parse_global_id, pk_of
 from qile_api.graphql.payloads import ErrorCode, MutationError, MutationFailed, error
@@ -25,50 +27,54 @@ from qile_api.graphql.permissions import ADMINS, IsScreen
 from qile_api.media.processing import prepare_photo
 from qile_api.media.sql import store_media
 from qile_api.screens.sql import ScreenPrincipal, screens_by_ids
+from qile_api.settings import Settings
 
 # Item types whose global IDs a play may name; anything else is kept as sent.
 _PLAYABLE = {"Notice", "Honour", "Event"}
 _MAX_SECONDS = 86400.0
+# The configured batch limit (QILE_PLAYS_BATCH_MAX) as deployed by default.
+_BATCH = Settings.model_fields["plays_batch_max"].default
+_PLAYS = f"The plays not yet acknowledged (at most {_BATCH} a call)."
 
 
-@strawberry.input
+@strawberry.input(description="What a kiosk reports with each poll; texts longer than kept are cut.")
 class ScreenHeartbeatInput:
     content_version: str | None = strawberry.field(default=None, description="The feed version on screen.")
     mode: str | None = strawberry.field(default=None, description="showing, offline, standby, fetching …")
-    uptime_seconds: int | None = None
-    last_error: str | None = None
+    uptime_seconds: int | None = strawberry.field(default=None, description="Seconds since the kiosk started.")
+    last_error: str | None = strawberry.field(default=None, description="The last failure it met, if any.")
 
 
-@strawberry.type
+@strawberry.type(description="The API's answer to a heartbeat.")
 class ScreenHeartbeatPayload:
     screenshot_requested: bool = strawberry.field(description="Upload one with screenScreenshotUpload.")
-    errors: list[MutationError]
+    errors: list[MutationError] = errors_field()
 
 
-@strawberry.input
+@strawberry.input(description="One showing of an item on the screen.")
 class PlayInput:
     id: str = strawberry.field(description="The kiosk's own id for this play; sending it again is harmless.")
     item: str = strawberry.field(description="The global ID of the notice or honour shown, or `events`.")
-    started_at: datetime
-    seconds: float
+    started_at: datetime = strawberry.field(description="When it came on screen, with its offset.")
+    seconds: float = strawberry.field(description="How long it stayed, in seconds (at most a day).")
 
 
-@strawberry.type
+@strawberry.type(description="Which plays were stored and which were thrown away.")
 class ScreenPlaysRecordPayload:
     accepted: list[str] = strawberry.field(description="Stored, now or before: forget these.")
     discarded: list[str] = strawberry.field(description="Invalid and never to be stored: forget these too.")
-    errors: list[MutationError]
+    errors: list[MutationError] = errors_field()
 
 
-@strawberry.input
+@strawberry.input(description="Which screen to ask for a screenshot.")
 class ScreenScreenshotRequestInput:
-    id: relay.GlobalID
+    id: relay.GlobalID = strawberry.field(description="The screen's global ID.")
 
 
-@strawberry.type
+@strawberry.type(description="What a screenshot mutation did: where the screenshot stands, or why not.")
 class ScreenScreenshotPayload:
-    screenshot: Screenshot | None
-    errors: list[MutationError]
+    screenshot: Screenshot | None = strawberry.field(description="The screenshot asked for or sent.")
+    errors: list[MutationError] = errors_field()
 
 
 def _clip(value: str | None, limit: int = MAX_TEXT) -> str | None:
@@ -104,7 +110,9 @@ class DeviceMutations:
         permission_classes=[IsScreen],
         description="Report the screen's state with each poll; costs no database write of its own.",
     )
-    async def screen_heartbeat(self, info: Info, input: ScreenHeartbeatInput) -> ScreenHeartbeatPayload:
+    async def screen_heartbeat(
+        self, info: Info, input: Annotated[ScreenHeartbeatInput, INPUT_ARG]
+    ) -> ScreenHeartbeatPayload:
         principal = await _screen(info)
         uptime = input.uptime_seconds
         beat = Heartbeat(
@@ -121,7 +129,14 @@ class DeviceMutations:
         permission_classes=[IsScreen],
         description="Upload plays recorded by the kiosk; idempotent by play id.",
     )
-    async def screen_plays_record(self, info: Info, plays: list[PlayInput]) -> ScreenPlaysRecordPayload:
+    async def screen_plays_record(
+        self,
+        info: Info,
+        plays: Annotated[
+            list[PlayInput],
+            strawberry.argument(description=f"The plays not yet acknowledged (at most {_BATCH} a call)."),
+        ],
+    ) -> ScreenPlaysRecordPayload:
         principal = await _screen(info)
         limit = info.context.settings.plays_batch_max
         if len(plays) > limit:
@@ -146,7 +161,9 @@ class DeviceMutations:
         permission_classes=[IsScreen],
         description="Send the screenshot staff asked for (PNG or JPEG, multipart); stored downscaled.",
     )
-    async def screen_screenshot_upload(self, info: Info, file: Upload) -> ScreenScreenshotPayload:
+    async def screen_screenshot_upload(
+        self, info: Info, file: Annotated[Upload, strawberry.argument(description="The image (multipart).")]
+    ) -> ScreenScreenshotPayload:
         principal = await _screen(info)
         ctx = info.context
         settings = ctx.settings
@@ -181,7 +198,7 @@ class DeviceMutations:
         description="Ask a screen for a screenshot; it sends one after its next poll.",
     )
     async def screen_screenshot_request(
-        self, info: Info, input: ScreenScreenshotRequestInput
+        self, info: Info, input: Annotated[ScreenScreenshotRequestInput, INPUT_ARG]
     ) -> ScreenScreenshotPayload:
         ctx = info.context
         staff = ctx.staff

@@ -25,6 +25,7 @@ from enum import Enum
 import strawberry
 
 from qile_api.db.database import Executor
+from qile_api.graphql.describe import describe_values
 from qile_api.graphql.payloads import ErrorCode, MutationFailed, error
 from qile_api.screens.sql import set_screen_token
 from qile_api.screens.tokens import new_screen_token
@@ -43,6 +44,16 @@ class PairingStatus(Enum):
     PENDING = "PENDING"
     CLAIMED = "CLAIMED"
     EXPIRED = "EXPIRED"
+
+
+describe_values(
+    PairingStatus,
+    {
+        PairingStatus.PENDING: "Not claimed yet: ask again in a few seconds.",
+        PairingStatus.CLAIMED: "Claimed by staff: here is the token.",
+        PairingStatus.EXPIRED: "The code expired or was used: start over.",
+    },
+)
 
 
 @dataclass(frozen=True)

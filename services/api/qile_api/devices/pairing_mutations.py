@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Annotated
 
 import asyncpg
 import strawberry
@@ -13,49 +14,53 @@ from qile_api.devices import pairing
 from qile_api.devices.pairing import PairingStatus
 from qile_api.facilities.sql import community_exists
 from qile_api.graphql.context import Info
+from qile_api.graphql.describe import COMMUNITY_INPUT, INPUT_ARG, errors_field
 from qile_api.graphql.ids import region_pk
 from qile_api.graphql.payloads import ErrorCode, MutationError, MutationFailed, error
 from qile_api.graphql.permissions import ADMINS
 from qile_api.http.addresses import client_address
+from qile_api.limits import SCREEN_LOCATION, SCREEN_NAME
 from qile_api.screens.admin import check_names
 from qile_api.screens.sql import insert_screen
 from qile_api.screens.types import Screen, ScreenKind
 
 
-@strawberry.type
+@strawberry.type(description="A pairing code for a kiosk to show, and the secret it keeps.")
 class ScreenPairingStartPayload:
     code: str | None = strawberry.field(description="Show it large on screen, e.g. 7K4Q2M.")
     secret: str | None = strawberry.field(description="Keep it; redeem the code with it. Never shown on screen.")
-    expires_at: datetime | None
-    errors: list[MutationError]
+    expires_at: datetime | None = strawberry.field(description="When the code stops working.")
+    errors: list[MutationError] = errors_field()
 
 
-@strawberry.input
+@strawberry.input(description="The kiosk's pairing code and the secret that came with it.")
 class ScreenPairingRedeemInput:
-    code: str
-    secret: str
+    code: str = strawberry.field(description="The code from screenPairingStart.")
+    secret: str = strawberry.field(description="The secret from screenPairingStart.")
 
 
-@strawberry.type
+@strawberry.type(description="Whether staff have claimed the code, and then the screen's token.")
 class ScreenPairingRedeemPayload:
-    status: PairingStatus
+    status: PairingStatus = strawberry.field(description="Where the pairing stands.")
     token: str | None = strawberry.field(description="The screen's bearer token, when CLAIMED; sent this once.")
-    errors: list[MutationError]
+    errors: list[MutationError] = errors_field()
 
 
-@strawberry.input
+@strawberry.input(description="A code a kiosk shows, and the screen it becomes.")
 class ScreenPairingClaimInput:
     code: str = strawberry.field(description="As the screen shows it; case, spaces and dashes do not matter.")
-    community: relay.GlobalID
-    kind: ScreenKind
-    name: str = strawberry.field(description="e.g. 大厅东屏; unique within the community.")
-    location: str = ""
+    community: relay.GlobalID = strawberry.field(description=COMMUNITY_INPUT)
+    kind: ScreenKind = strawberry.field(description="What it shows: notices and events, or honours.")
+    name: str = strawberry.field(
+        description=SCREEN_NAME.describe("Its name, e.g. 大厅东屏; unique within the community.")
+    )
+    location: str = strawberry.field(default="", description=SCREEN_LOCATION.describe("Where it stands."))
 
 
-@strawberry.type
+@strawberry.type(description="What `screenPairingClaim` did: the screen registered, or why not.")
 class ScreenPairingClaimPayload:
-    screen: Screen | None
-    errors: list[MutationError]
+    screen: Screen | None = strawberry.field(description="The screen registered; the kiosk collects its token.")
+    errors: list[MutationError] = errors_field()
 
 
 @strawberry.type
@@ -81,7 +86,9 @@ class PairingMutations:
         )
 
     @strawberry.mutation(description="The kiosk asks whether its code was claimed; the token comes once.")
-    async def screen_pairing_redeem(self, info: Info, input: ScreenPairingRedeemInput) -> ScreenPairingRedeemPayload:
+    async def screen_pairing_redeem(
+        self, info: Info, input: Annotated[ScreenPairingRedeemInput, INPUT_ARG]
+    ) -> ScreenPairingRedeemPayload:
         ctx = info.context
         async with ctx.db.transaction() as tx:
             result = await pairing.redeem(
@@ -102,7 +109,9 @@ class PairingMutations:
         permission_classes=ADMINS,
         description="Claim the code a screen shows: registers the screen; the screen then collects its token.",
     )
-    async def screen_pairing_claim(self, info: Info, input: ScreenPairingClaimInput) -> ScreenPairingClaimPayload:
+    async def screen_pairing_claim(
+        self, info: Info, input: Annotated[ScreenPairingClaimInput, INPUT_ARG]
+    ) -> ScreenPairingClaimPayload:
         ctx = info.context
         staff = ctx.staff
         assert staff is not None

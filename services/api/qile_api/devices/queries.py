@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import Enum
+from typing import Annotated
 
 import strawberry
 from strawberry import relay
 
 from qile_api.devices.sql import PlayFilter, PlayTotalRow, play_totals
 from qile_api.graphql.context import Info
+from qile_api.graphql.describe import describe_values
 from qile_api.graphql.errors import BadUserInput
 from qile_api.graphql.ids import node_pk, pk_of
 from qile_api.graphql.permissions import STAFF
@@ -21,15 +23,18 @@ _ITEM_TYPES = {"Notice", "Honour", "Event"}
 MAX_ROWS = 500
 
 
-@strawberry.enum
+@strawberry.enum(description="How plays are summed.")
 class PlayGrouping(Enum):
     ITEM = "ITEM"
     SCREEN = "SCREEN"
 
 
-@strawberry.input
+describe_values(PlayGrouping, {PlayGrouping.ITEM: "One total per item shown.", PlayGrouping.SCREEN: "One per screen."})
+
+
+@strawberry.input(description="Which plays to count; every field given narrows them.")
 class PlayFilterInput:
-    screen: relay.GlobalID | None = None
+    screen: relay.GlobalID | None = strawberry.field(default=None, description="Only this screen's plays.")
     item: relay.GlobalID | None = strawberry.field(default=None, description="A Notice or Honour.")
     since: datetime | None = strawberry.field(default=None, description="Plays started at or after this instant.")
     until: datetime | None = strawberry.field(default=None, description="Plays started before this instant.")
@@ -52,7 +57,7 @@ class PlayTotal:
     def item(self) -> str | None:
         return self.row.item_ref
 
-    @strawberry.field
+    @strawberry.field(description="How many times it was shown.")
     def plays(self) -> int:
         return self.row.plays
 
@@ -67,7 +72,12 @@ class DeviceQueries:
         permission_classes=STAFF,
         description=f"Proof of play inside your scope, most shown first (at most {MAX_ROWS} rows).",
     )
-    async def play_totals(self, info: Info, by: PlayGrouping, filter: PlayFilterInput | None = None) -> list[PlayTotal]:
+    async def play_totals(
+        self,
+        info: Info,
+        by: Annotated[PlayGrouping, strawberry.argument(description="Sum per item or per screen.")],
+        filter: Annotated[PlayFilterInput | None, strawberry.argument(description="Which plays to count.")] = None,
+    ) -> list[PlayTotal]:
         ctx = info.context
         assert ctx.staff is not None
         f = filter or PlayFilterInput()

@@ -23,17 +23,17 @@ def runtime(info: Info) -> DeviceRuntime:
 
 @strawberry.type(description="What the screen said about itself in its last heartbeat.")
 class ScreenReport:
-    at: datetime
+    at: datetime = strawberry.field(description="When it reported.")
     content_version: str | None = strawberry.field(description="The feed version it shows.")
     mode: str | None = strawberry.field(description="showing, offline, standby, fetching …")
-    uptime_seconds: int | None
+    uptime_seconds: int | None = strawberry.field(description="How long the kiosk had been running, in seconds.")
     last_error: str | None = strawberry.field(description="The last failure it met, if any.")
 
 
 @strawberry.type(description="A downscaled picture of what the screen showed.")
 class Screenshot:
-    requested_at: datetime | None
-    taken_at: datetime | None
+    requested_at: datetime | None = strawberry.field(description="When staff last asked for one.")
+    taken_at: datetime | None = strawberry.field(description="When the screen took the one it sent last.")
     sha256: strawberry.Private[str | None]
 
     @strawberry.field(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any
 
 import strawberry
 from strawberry import relay
@@ -16,6 +16,7 @@ from qile_api.db.database import Executor
 from qile_api.events.sql import EVENTS, EventRow
 from qile_api.events.types import Event, EventCategory
 from qile_api.graphql.context import Info
+from qile_api.graphql.describe import ID_INPUT, INPUT_ARG, VERSION_INPUT, errors_field
 from qile_api.graphql.ids import region_pk
 from qile_api.graphql.payloads import ErrorCode, MutationError, error
 from qile_api.graphql.permissions import EDITORS
@@ -62,42 +63,57 @@ EVENT_WORKFLOW: workflow.Workflow[EventRow] = workflow.Workflow(
 )
 
 
-@strawberry.type
+@strawberry.type(description="What an event mutation did: the event as it now is, or why not.")
 class EventPayload:
-    event: Event | None
-    errors: list[MutationError]
+    event: Event | None = strawberry.field(
+        description="The event after the change (a draft revision, when a published event was edited)."
+    )
+    errors: list[MutationError] = errors_field()
 
 
-@strawberry.input
+_SCOPE = "Whose event it is: a Community, or a Subdistrict, District or the City for theirs. Inside your scope."
+_CATEGORY = "What kind of activity it is."
+_TITLE = EVENT_TITLE.describe("Its name, as schedules show it.")
+_STARTS = "When it starts, with its offset (e.g. 2026-12-05T09:00:00+08:00)."
+_ENDS = "When it ends, after it starts."
+_THEME = "The theme (齐有爱 …) it belongs to, if any."
+_DESCRIPTION = EVENT_DESCRIPTION.describe("活动介绍: what happens, for whom.")
+_VENUE = EVENT_VENUE.describe("地点: where, e.g. 社区文化广场.")
+_ORGANISER = EVENT_ORGANISER.describe("主办单位: who organises it.")
+_LARGE = "较大规模: a large culture, sports or science event (the standard asks at least 5 a year)."
+_PARTICIPANTS = "How many took part, once it has happened: 0 to 1000000."
+
+
+@strawberry.input(description="A new event, written as a draft to submit for review.")
 class EventCreateInput:
-    scope: relay.GlobalID
-    category: EventCategory
-    title: str
-    starts_at: datetime
-    ends_at: datetime
-    theme: ThemeKey | None = None
-    description: str = ""
-    venue: str = ""
-    organiser: str = ""
-    large_scale: bool = False
-    participants: int | None = None
+    scope: relay.GlobalID = strawberry.field(description=_SCOPE)
+    category: EventCategory = strawberry.field(description=_CATEGORY)
+    title: str = strawberry.field(description=_TITLE)
+    starts_at: datetime = strawberry.field(description=_STARTS)
+    ends_at: datetime = strawberry.field(description=_ENDS)
+    theme: ThemeKey | None = strawberry.field(default=None, description=_THEME)
+    description: str = strawberry.field(default="", description=_DESCRIPTION)
+    venue: str = strawberry.field(default="", description=_VENUE)
+    organiser: str = strawberry.field(default="", description=_ORGANISER)
+    large_scale: bool = strawberry.field(default=False, description=_LARGE)
+    participants: int | None = strawberry.field(default=None, description=_PARTICIPANTS)
 
 
-@strawberry.input
+@strawberry.input(description="Changes to an event: only the fields given change (null clears theme and participants).")
 class EventUpdateInput:
-    id: relay.GlobalID
-    version: int
-    scope: relay.GlobalID | None = strawberry.UNSET
-    category: EventCategory | None = strawberry.UNSET
-    title: str | None = strawberry.UNSET
-    starts_at: datetime | None = strawberry.UNSET
-    ends_at: datetime | None = strawberry.UNSET
-    theme: ThemeKey | None = strawberry.UNSET
-    description: str | None = strawberry.UNSET
-    venue: str | None = strawberry.UNSET
-    organiser: str | None = strawberry.UNSET
-    large_scale: bool | None = strawberry.UNSET
-    participants: int | None = strawberry.field(default=strawberry.UNSET, description="After it took place.")
+    id: relay.GlobalID = strawberry.field(description=ID_INPUT)
+    version: int = strawberry.field(description=VERSION_INPUT)
+    scope: relay.GlobalID | None = strawberry.field(default=strawberry.UNSET, description=_SCOPE)
+    category: EventCategory | None = strawberry.field(default=strawberry.UNSET, description=_CATEGORY)
+    title: str | None = strawberry.field(default=strawberry.UNSET, description=_TITLE)
+    starts_at: datetime | None = strawberry.field(default=strawberry.UNSET, description=_STARTS)
+    ends_at: datetime | None = strawberry.field(default=strawberry.UNSET, description=_ENDS)
+    theme: ThemeKey | None = strawberry.field(default=strawberry.UNSET, description=_THEME)
+    description: str | None = strawberry.field(default=strawberry.UNSET, description=_DESCRIPTION)
+    venue: str | None = strawberry.field(default=strawberry.UNSET, description=_VENUE)
+    organiser: str | None = strawberry.field(default=strawberry.UNSET, description=_ORGANISER)
+    large_scale: bool | None = strawberry.field(default=strawberry.UNSET, description=_LARGE)
+    participants: int | None = strawberry.field(default=strawberry.UNSET, description=_PARTICIPANTS)
 
 
 def _changes(input: EventUpdateInput) -> dict[str, Any]:
@@ -125,7 +141,7 @@ def _node(row: EventRow) -> Event:
 @strawberry.type
 class EventEditMutations:
     @strawberry.mutation(permission_classes=EDITORS, description="Write an event draft inside your scope.")
-    async def event_create(self, info: Info, input: EventCreateInput) -> EventPayload:
+    async def event_create(self, info: Info, input: Annotated[EventCreateInput, INPUT_ARG]) -> EventPayload:
         values = {
             "region_id": region_pk(input.scope),
             "theme_key": input.theme.value if input.theme else None,
@@ -145,7 +161,7 @@ class EventEditMutations:
         permission_classes=EDITORS,
         description="Edit a draft; editing a published event makes a draft revision and returns it.",
     )
-    async def event_update(self, info: Info, input: EventUpdateInput) -> EventPayload:
+    async def event_update(self, info: Info, input: Annotated[EventUpdateInput, INPUT_ARG]) -> EventPayload:
         return await update_item(
             info, EVENT_WORKFLOW, EventPayload, "event", _node, input.id, input.version, _changes(input)
         )

@@ -20,14 +20,16 @@ from qile_api.graphql.times import require_offset
 from qile_api.themes.types import ThemeKey
 
 
-@strawberry.input
+@strawberry.input(description="Which events to list; every field given narrows the list.")
 class EventFilterInput:
     community: relay.GlobalID | None = strawberry.field(
         default=None, description="Events for this community, its own and those from above."
     )
-    theme: ThemeKey | None = None
-    category: EventCategory | None = None
-    large_scale: bool | None = None
+    theme: ThemeKey | None = strawberry.field(default=None, description="Only events of this theme.")
+    category: EventCategory | None = strawberry.field(default=None, description="Only events of this category.")
+    large_scale: bool | None = strawberry.field(
+        default=None, description="True: large-scale events only (较大规模); false: the others."
+    )
     status: list[ContentStatus] | None = strawberry.field(default=None, description=STATUS_DESCRIPTION)
 
 
@@ -40,13 +42,18 @@ class EventQueries:
     async def events(
         self,
         info: Info,
-        from_: Annotated[datetime | None, strawberry.argument(name="from")] = None,
-        to: datetime | None = None,
+        from_: Annotated[
+            datetime | None,
+            strawberry.argument(name="from", description="Events still going on at or after this instant."),
+        ] = None,
+        to: Annotated[
+            datetime | None, strawberry.argument(description="Events starting before this instant (after `from`).")
+        ] = None,
         first: FirstArg = None,
         after: AfterArg = None,
         last: LastArg = None,
         before: BeforeArg = None,
-        filter: EventFilterInput | None = None,
+        filter: Annotated[EventFilterInput | None, strawberry.argument(description="Narrows the list.")] = None,
     ) -> Connection[Event]:
         ctx = info.context
         require_offset(from_, "from")

@@ -13,6 +13,7 @@ from strawberry import relay
 from qile_api.content.types import ContentFields
 from qile_api.events.sql import EventRow
 from qile_api.graphql.context import Info
+from qile_api.graphql.describe import describe_values
 from qile_api.graphql.ids import node_pks
 from qile_api.themes.types import Theme, load_theme
 
@@ -51,6 +52,9 @@ EVENT_CATEGORY_LABELS: dict[EventCategory, str] = {
 }
 
 
+describe_values(EventCategory, EVENT_CATEGORY_LABELS)
+
+
 @strawberry.type(description="An event on a community's schedule.")
 class Event(relay.Node, ContentFields):
     id: relay.NodeID[int]
@@ -76,15 +80,15 @@ class Event(relay.Node, ContentFields):
         row = await info.context.loaders.event_by_id.load(self.row.revision_of)
         return Event.from_row(row) if row else None
 
-    @strawberry.field
+    @strawberry.field(description="Its name, as schedules show it.")
     def title(self) -> str:
         return self.row.title
 
-    @strawberry.field
+    @strawberry.field(description="活动介绍: what happens, for whom; may be empty.")
     def description(self) -> str:
         return self.row.description
 
-    @strawberry.field
+    @strawberry.field(description="What kind of activity it is.")
     def category(self) -> EventCategory:
         return EventCategory(self.row.category)
 
@@ -92,19 +96,19 @@ class Event(relay.Node, ContentFields):
     def category_label(self) -> str:
         return EVENT_CATEGORY_LABELS[EventCategory(self.row.category)]
 
-    @strawberry.field
+    @strawberry.field(description="The theme (齐有爱 …) it belongs to, if any.")
     async def theme(self, info: Info) -> Theme | None:
         return await load_theme(info, self.row.theme_key)
 
-    @strawberry.field
+    @strawberry.field(description="地点: where; may be empty.")
     def venue(self) -> str:
         return self.row.venue
 
-    @strawberry.field
+    @strawberry.field(description="When it starts, in the city's time.")
     def starts_at(self) -> datetime:
         return self.row.starts_at
 
-    @strawberry.field
+    @strawberry.field(description="When it ends, in the city's time.")
     def ends_at(self) -> datetime:
         return self.row.ends_at
 

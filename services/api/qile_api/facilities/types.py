@@ -8,10 +8,11 @@ from typing import Any
 import strawberry
 from strawberry import relay
 
-from qile_api.assessment.vocabulary import FACILITY_KINDS, label
+from qile_api.assessment.vocabulary import FACILITY_KINDS, FacilityKind, label
 from qile_api.content.types import load_community
 from qile_api.facilities.sql import FACILITIES, FacilityRow
 from qile_api.graphql.context import Info
+from qile_api.graphql.describe import VERSION
 from qile_api.graphql.ids import node_pks
 from qile_api.records.crud import in_order
 from qile_api.regions.types import Community
@@ -33,15 +34,15 @@ class Facility(relay.Node):
         rows = await in_order(info.context.db, FACILITIES, node_pks(node_ids))
         return [cls.from_row(r) if r else None for r in rows]
 
-    @strawberry.field(description="A key such as PRACTICE_STATION; `kindLabel` is the Chinese name.")
-    def kind(self) -> str:
-        return self.row.kind
+    @strawberry.field(description="What kind of facility it is, as the standard counts them.")
+    def kind(self) -> FacilityKind:
+        return FacilityKind(self.row.kind)
 
-    @strawberry.field
+    @strawberry.field(description="The kind's Chinese name, e.g. 新时代文明实践站.")
     def kind_label(self) -> str:
         return label(FACILITY_KINDS, self.row.kind)
 
-    @strawberry.field
+    @strawberry.field(description="Its own name, e.g. 工盛社区新时代文明实践站.")
     def name(self) -> str:
         return self.row.name
 
@@ -61,10 +62,10 @@ class Facility(relay.Node):
     def free_of_charge(self) -> bool | None:
         return self.row.free_of_charge
 
-    @strawberry.field
+    @strawberry.field(description=VERSION)
     def version(self) -> int:
         return self.row.version
 
-    @strawberry.field
+    @strawberry.field(description="The community it belongs to.")
     async def community(self, info: Info) -> Community | None:
         return await load_community(info, self.row.community_id)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime
+from typing import Annotated
 
 import strawberry
 from graphql import GraphQLError
 from strawberry import relay
 from strawberry.extensions import MaskErrors
 from strawberry.schema.config import StrawberryConfig
-from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 
 from qile_api.accounts.mutations import AccountMutations
@@ -57,7 +57,9 @@ log = logging.getLogger(__name__)
 @strawberry.type
 class NodeQueries:
     @strawberry.field(description="Any object by its global ID; null when it does not exist or is not yours to see.")
-    async def node(self, info: Info, id: relay.GlobalID) -> relay.Node | None:
+    async def node(
+        self, info: Info, id: Annotated[relay.GlobalID, strawberry.argument(description="The object's global ID.")]
+    ) -> relay.Node | None:
         try:
             return await id.resolve_node(info, required=False)
         except (KeyError, ValueError, TypeError):
@@ -65,44 +67,52 @@ class NodeQueries:
             return None
 
 
-Query = merge_types(
-    "Query",
-    (
-        NodeQueries,
-        RegionQueries,
-        ThemeQueries,
-        NoticeQueries,
-        HonourQueries,
-        EventQueries,
-        ScreenQueries,
-        AssessmentQueries,
-        AccountQueries,
-        AuditQueries,
-        DeviceQueries,
-        ReviewQueries,
-    ),
+# One root type from every domain's fields (what strawberry's merge_types does), described.
+@strawberry.type(
+    description="What can be read. Anyone may read the region tree, the themes and published content; "
+    "staff (`Authorization: Bearer qu_…` from `login`) also read what lies in their scope; "
+    "a screen (`Bearer qs_…`) reads its `screenFeed`."
 )
+class Query(
+    NodeQueries,
+    RegionQueries,
+    ThemeQueries,
+    NoticeQueries,
+    HonourQueries,
+    EventQueries,
+    ScreenQueries,
+    AssessmentQueries,
+    AccountQueries,
+    AuditQueries,
+    DeviceQueries,
+    ReviewQueries,
+):
+    pass
 
-Mutation = merge_types(
-    "Mutation",
-    (
-        AccountMutations,
-        NoticeEditMutations,
-        NoticeReviewMutations,
-        HonourEditMutations,
-        HonourReviewMutations,
-        EventEditMutations,
-        EventReviewMutations,
-        MediaMutations,
-        CommunityMutations,
-        FacilityMutations,
-        TeamMutations,
-        AssessmentRecordMutations,
-        ScreenMutations,
-        PairingMutations,
-        DeviceMutations,
-    ),
+
+@strawberry.type(
+    description="What can be changed, by staff inside their scope (each says which role it needs) and by "
+    "screens for themselves. Each returns its object and `errors`: expected refusals come back there, "
+    "in Chinese, never as a top-level error."
 )
+class Mutation(
+    AccountMutations,
+    NoticeEditMutations,
+    NoticeReviewMutations,  # type: ignore[misc]  # made per content type (content.mutations)
+    HonourEditMutations,
+    HonourReviewMutations,  # type: ignore[misc]  # made per content type (content.mutations)
+    EventEditMutations,
+    EventReviewMutations,  # type: ignore[misc]  # made per content type (content.mutations)
+    MediaMutations,
+    CommunityMutations,
+    FacilityMutations,
+    TeamMutations,
+    AssessmentRecordMutations,
+    ScreenMutations,
+    PairingMutations,
+    DeviceMutations,
+):
+    pass
 
 
 class QileSchema(strawberry.Schema):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Annotated, Any
 
 import asyncpg
 import strawberry
@@ -17,6 +17,7 @@ from qile_api.content.mutations import create_item, review_mutations, run, updat
 from qile_api.content.validation import in_range, limited, media_exists, region_exists
 from qile_api.db.database import Executor
 from qile_api.graphql.context import Info
+from qile_api.graphql.describe import ID_INPUT, INPUT_ARG, VERSION_INPUT, errors_field
 from qile_api.graphql.ids import node_pk, region_pk
 from qile_api.graphql.payloads import ErrorCode, MutationError, MutationFailed, error
 from qile_api.graphql.permissions import EDITORS
@@ -70,56 +71,71 @@ HONOUR_WORKFLOW = dataclasses.replace(
 )
 
 
-@strawberry.type
+@strawberry.type(description="What an honour mutation did: the honour as it now is, or why not.")
 class HonourPayload:
-    honour: Honour | None
-    errors: list[MutationError]
+    honour: Honour | None = strawberry.field(
+        description="The honour after the change (a draft revision, when a published honour was edited)."
+    )
+    errors: list[MutationError] = errors_field()
 
 
-@strawberry.input
+_SCOPE = "Where it is shown: usually the Community; a District for 区级 honours. Inside your scope."
+_TITLE = HONOUR_TITLE.describe("The title awarded, e.g. 好邻居, 好楼长, 身边好人, 美德诚信商户.")
+_KIND = "Whom it names; a person or household needs recorded consent before it is shown."
+_SUBJECT = HONOUR_SUBJECT.describe("The person, household, building or merchant honoured.")
+_CITATION = HONOUR_CITATION.describe("事迹: what they did, as the gallery shows it.")
+_YEAR = "The year it was awarded for, 2000 to 2100."
+_CONTACT = HONOUR_CONTACT.describe("How to reach them. Private: staff only, never shown.")
+
+
+@strawberry.input(description="A new honour, written as a draft to submit for review.")
 class HonourCreateInput:
-    scope: relay.GlobalID = strawberry.field(description="Usually the Community; a District for 区级 honours.")
-    title: str = strawberry.field(description="e.g. 好邻居, 好楼长, 身边好人, 美德诚信商户.")
-    subject_kind: HonourSubjectKind
-    subject_name: str
-    citation: str
-    year: int
-    photo: str | None = strawberry.field(default=None, description="sha256 from `mediaUpload`.")
-    contact: str | None = strawberry.field(default=None, description="Private: staff only, never shown.")
+    scope: relay.GlobalID = strawberry.field(description=_SCOPE)
+    title: str = strawberry.field(description=_TITLE)
+    subject_kind: HonourSubjectKind = strawberry.field(description=_KIND)
+    subject_name: str = strawberry.field(description=_SUBJECT)
+    citation: str = strawberry.field(description=_CITATION)
+    year: int = strawberry.field(description=_YEAR)
+    photo: str | None = strawberry.field(default=None, description="Their photo: its sha256 from `mediaUpload`.")
+    contact: str | None = strawberry.field(default=None, description=_CONTACT)
 
 
-@strawberry.input
+@strawberry.input(description="Changes to an honour: only the fields given change (null clears photo and contact).")
 class HonourUpdateInput:
-    id: relay.GlobalID
-    version: int
-    scope: relay.GlobalID | None = strawberry.UNSET
-    title: str | None = strawberry.UNSET
-    subject_kind: HonourSubjectKind | None = strawberry.UNSET
-    subject_name: str | None = strawberry.UNSET
-    citation: str | None = strawberry.UNSET
-    year: int | None = strawberry.UNSET
-    photo: str | None = strawberry.field(default=strawberry.UNSET, description="null removes the photo.")
-    contact: str | None = strawberry.UNSET
+    id: relay.GlobalID = strawberry.field(description=ID_INPUT)
+    version: int = strawberry.field(description=VERSION_INPUT)
+    scope: relay.GlobalID | None = strawberry.field(default=strawberry.UNSET, description=_SCOPE)
+    title: str | None = strawberry.field(default=strawberry.UNSET, description=_TITLE)
+    subject_kind: HonourSubjectKind | None = strawberry.field(default=strawberry.UNSET, description=_KIND)
+    subject_name: str | None = strawberry.field(default=strawberry.UNSET, description=_SUBJECT)
+    citation: str | None = strawberry.field(default=strawberry.UNSET, description=_CITATION)
+    year: int | None = strawberry.field(default=strawberry.UNSET, description=_YEAR)
+    photo: str | None = strawberry.field(
+        default=strawberry.UNSET, description="Their photo: its sha256 from `mediaUpload`; null removes it."
+    )
+    contact: str | None = strawberry.field(default=strawberry.UNSET, description=_CONTACT)
 
 
-@strawberry.input
+@strawberry.input(description="The consent of the person or household an honour names (本人同意).")
 class ConsentInput:
-    id: relay.GlobalID
-    version: int
-    given_by: str = strawberry.field(description="Who consented, e.g. 王秀兰本人 or 其子刘强.")
+    id: relay.GlobalID = strawberry.field(description="The honour's global ID (not a draft revision's).")
+    version: int = strawberry.field(description=VERSION_INPUT)
+    given_by: str = strawberry.field(
+        description=CONSENT_GIVEN_BY.describe("Who consented, e.g. 王秀兰本人 or 其子刘强.")
+    )
     given_at: datetime = strawberry.field(
         description="When it was given, with an offset; a time in the future (beyond a minute) is refused."
     )
-    method: str = strawberry.field(description="How: 书面签字, 电话确认 …")
+    method: str = strawberry.field(description=CONSENT_METHOD.describe("How: 书面签字, 电话确认 …"))
     form_photo: str | None = strawberry.field(
         default=None, description="sha256 from `mediaUpload`: a photo of the signed consent form."
     )
 
 
-@strawberry.input
+@strawberry.input(description="Which honour's consent was withdrawn.")
 class ConsentWithdrawInput:
-    id: relay.GlobalID
-    version: int
+    id: relay.GlobalID = strawberry.field(description="The honour's global ID.")
+    version: int = strawberry.field(description=VERSION_INPUT)
 
 
 def _changes(input: HonourUpdateInput) -> dict[str, Any]:
@@ -214,7 +230,7 @@ async def _set_consent(info: Info, item: int, version: int, change: ConsentChang
 @strawberry.type
 class HonourEditMutations:
     @strawberry.mutation(permission_classes=EDITORS, description="Write an honour draft inside your scope.")
-    async def honour_create(self, info: Info, input: HonourCreateInput) -> HonourPayload:
+    async def honour_create(self, info: Info, input: Annotated[HonourCreateInput, INPUT_ARG]) -> HonourPayload:
         values = {
             "region_id": region_pk(input.scope),
             "title": input.title.strip(),
@@ -231,7 +247,7 @@ class HonourEditMutations:
         permission_classes=EDITORS,
         description="Edit a draft; editing a published honour makes a draft revision and returns it.",
     )
-    async def honour_update(self, info: Info, input: HonourUpdateInput) -> HonourPayload:
+    async def honour_update(self, info: Info, input: Annotated[HonourUpdateInput, INPUT_ARG]) -> HonourPayload:
         return await update_item(
             info, HONOUR_WORKFLOW, HonourPayload, "honour", _node, input.id, input.version, _changes(input)
         )
@@ -241,7 +257,7 @@ class HonourEditMutations:
         description="Record the consent of the person or household (on the honour, not on a draft revision of it). "
         "An honour taken down because consent was withdrawn becomes a DRAFT, to be submitted and approved again.",
     )
-    async def honour_consent_record(self, info: Info, input: ConsentInput) -> HonourPayload:
+    async def honour_consent_record(self, info: Info, input: Annotated[ConsentInput, INPUT_ARG]) -> HonourPayload:
         problems = [
             *limited({"v": input.given_by}, "v", "givenBy", CONSENT_GIVEN_BY),
             *limited({"v": input.method}, "v", "method", CONSENT_METHOD),
@@ -269,7 +285,9 @@ class HonourEditMutations:
         description="The person withdrew consent: the honour leaves every screen at their next poll and is "
         "archived (a draft, if it was in review); consent recorded again makes it a draft to review again.",
     )
-    async def honour_consent_withdraw(self, info: Info, input: ConsentWithdrawInput) -> HonourPayload:
+    async def honour_consent_withdraw(
+        self, info: Info, input: Annotated[ConsentWithdrawInput, INPUT_ARG]
+    ) -> HonourPayload:
         item = node_pk(input.id, "Honour", "id")
         assert item is not None
         op = _set_consent(info, item, input.version, _withdrawn(info.context.now()), "honourConsentWithdraw")

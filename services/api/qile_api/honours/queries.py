@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 from strawberry import relay
 
@@ -14,13 +16,13 @@ from qile_api.honours.sql import HONOURS, HonourFilter, HonourRow, honour_condit
 from qile_api.honours.types import Honour
 
 
-@strawberry.input
+@strawberry.input(description="Which honours to list; every field given narrows the list.")
 class HonourFilterInput:
     community: relay.GlobalID | None = strawberry.field(
         default=None, description="Honours shown in this community, its own and those from above."
     )
     title: str | None = strawberry.field(default=None, description="e.g. 好邻居.")
-    year: int | None = None
+    year: int | None = strawberry.field(default=None, description="Only honours awarded for this year.")
     status: list[ContentStatus] | None = strawberry.field(default=None, description=STATUS_DESCRIPTION)
 
 
@@ -37,7 +39,7 @@ class HonourQueries:
         after: AfterArg = None,
         last: LastArg = None,
         before: BeforeArg = None,
-        filter: HonourFilterInput | None = None,
+        filter: Annotated[HonourFilterInput | None, strawberry.argument(description="Narrows the list.")] = None,
     ) -> Connection[Honour]:
         ctx = info.context
         f = filter or HonourFilterInput()

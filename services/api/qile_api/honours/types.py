@@ -12,6 +12,7 @@ from strawberry import relay
 
 from qile_api.content.types import ContentFields
 from qile_api.graphql.context import Info
+from qile_api.graphql.describe import describe_values
 from qile_api.graphql.ids import node_pks
 from qile_api.honours.sql import HonourRow
 from qile_api.media.types import Photo
@@ -23,6 +24,17 @@ class HonourSubjectKind(Enum):
     HOUSEHOLD = "HOUSEHOLD"
     BUILDING = "BUILDING"
     MERCHANT = "MERCHANT"
+
+
+describe_values(
+    HonourSubjectKind,
+    {
+        HonourSubjectKind.PERSON: "个人: a person (needs their recorded consent to be shown).",
+        HonourSubjectKind.HOUSEHOLD: "家庭: a household, e.g. 文明家庭 (needs recorded consent to be shown).",
+        HonourSubjectKind.BUILDING: "楼院: a building or courtyard, e.g. 最美楼道.",
+        HonourSubjectKind.MERCHANT: "商户: a shop or business, e.g. 美德诚信商户.",
+    },
+)
 
 
 @strawberry.type(description="An honour for the good people gallery (好人长廊): 好邻居, 好楼长, 身边好人 …")
@@ -54,7 +66,7 @@ class Honour(relay.Node, ContentFields):
     def title(self) -> str:
         return self.row.title
 
-    @strawberry.field
+    @strawberry.field(description="Whom it names: a person, a household, a building or a merchant.")
     def subject_kind(self) -> HonourSubjectKind:
         return HonourSubjectKind(self.row.subject_kind)
 
@@ -66,11 +78,11 @@ class Honour(relay.Node, ContentFields):
     def citation(self) -> str:
         return self.row.citation
 
-    @strawberry.field
+    @strawberry.field(description="The year it was awarded for.")
     def year(self) -> int:
         return self.row.year
 
-    @strawberry.field
+    @strawberry.field(description="Their photo for the gallery, if one was uploaded.")
     async def photo(self, info: Info) -> Photo | None:
         return await _photo(info, self.row.photo_sha256)
 
@@ -113,6 +125,16 @@ class ConsentState(Enum):
     NONE = "NONE"
     GIVEN = "GIVEN"
     WITHDRAWN = "WITHDRAWN"
+
+
+describe_values(
+    ConsentState,
+    {
+        ConsentState.NONE: "未登记: no consent recorded.",
+        ConsentState.GIVEN: "已同意: consent recorded.",
+        ConsentState.WITHDRAWN: "已撤回: consent withdrawn; the honour left the screens.",
+    },
+)
 
 
 @strawberry.type(description="Consent to an honour being shown (本人同意): who gave it, when, how, the signed form.")

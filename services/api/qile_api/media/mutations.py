@@ -2,22 +2,29 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 from strawberry.file_uploads import Upload
 
 from qile_api.audit.sql import record
 from qile_api.graphql.context import Info
+from qile_api.graphql.describe import errors_field
 from qile_api.graphql.payloads import MutationError, MutationFailed
 from qile_api.graphql.permissions import EDITORS
 from qile_api.media.processing import prepare_photo
 from qile_api.media.sql import MediaInfo, store_media
 from qile_api.media.types import Photo
+from qile_api.settings import Settings
+
+# The configured limit (QILE_MAX_UPLOAD_BYTES) as deployed by default.
+_MAX_MB = Settings.model_fields["max_upload_bytes"].default // (1024 * 1024)
 
 
-@strawberry.type
+@strawberry.type(description="What `mediaUpload` did: the photo stored, or why not.")
 class MediaUploadPayload:
     photo: Photo | None = strawberry.field(description="Pass `photo.sha256` as an honour's `photo`.")
-    errors: list[MutationError]
+    errors: list[MutationError] = errors_field()
 
 
 @strawberry.type
@@ -26,7 +33,13 @@ class MediaMutations:
         permission_classes=EDITORS,
         description="Upload a photo: checked by decoding, stripped of metadata, re-encoded for screens.",
     )
-    async def media_upload(self, info: Info, file: Upload) -> MediaUploadPayload:
+    async def media_upload(
+        self,
+        info: Info,
+        file: Annotated[
+            Upload, strawberry.argument(description=f"The photo (multipart): JPEG, PNG or WebP, at most {_MAX_MB} MB.")
+        ],
+    ) -> MediaUploadPayload:
         staff = info.context.staff
         assert staff is not None
         settings = info.context.settings

@@ -18,10 +18,10 @@ def media_url(info: Info, sha256: str) -> str:
 
 @strawberry.type(description="An image, served immutable at `url`.")
 class Photo:
-    sha256: str
-    content_type: str
-    width: int
-    height: int
+    sha256: str = strawberry.field(description="The image's SHA-256 in hex: what `photo` inputs take.")
+    content_type: str = strawberry.field(description="Its media type, e.g. image/jpeg.")
+    width: int = strawberry.field(description="Its width in pixels.")
+    height: int = strawberry.field(description="Its height in pixels.")
 
     @strawberry.field(
         description="Path on this API, e.g. /media/3a7b…. For staff it carries a signature valid for about "

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any
 
 import strawberry
 from strawberry import relay
@@ -15,6 +15,7 @@ from qile_api.content.mutations import ReviewInput, create_item, review_mutation
 from qile_api.content.validation import aware, in_range, limited, region_exists
 from qile_api.db.database import Executor
 from qile_api.graphql.context import Info
+from qile_api.graphql.describe import ID_INPUT, INPUT_ARG, VERSION_INPUT, errors_field
 from qile_api.graphql.ids import node_pk, region_pk
 from qile_api.graphql.payloads import ErrorCode, MutationError, error
 from qile_api.graphql.permissions import EDITORS, REVIEWERS
@@ -49,38 +50,48 @@ NOTICE_WORKFLOW: workflow.Workflow[NoticeRow] = workflow.Workflow(
 )
 
 
-@strawberry.type
+@strawberry.type(description="What a notice mutation did: the notice as it now is, or why not.")
 class NoticePayload:
-    notice: Notice | None
-    errors: list[MutationError]
-
-
-@strawberry.input
-class NoticeCreateInput:
-    scope: relay.GlobalID = strawberry.field(
-        description="Where it applies: a City, District, Subdistrict or Community."
+    notice: Notice | None = strawberry.field(
+        description="The notice after the change (a draft revision, when a published notice was edited)."
     )
-    category: NoticeCategory
-    title: str
-    body: str
-    priority: int = 0
-    urgent: bool = False
-    display_start: datetime | None = strawberry.field(default=None, description="Defaults to now.")
-    display_end: datetime | None = None
+    errors: list[MutationError] = errors_field()
 
 
-@strawberry.input
+_SCOPE = "Where it applies: a City, District, Subdistrict or Community inside your scope."
+_CATEGORY = "What it is about."
+_TITLE = NOTICE_TITLE.describe("The headline, one line on a screen.")
+_BODY = NOTICE_BODY.describe("The full text; screens page through it.")
+_PRIORITY = "0 to 100; higher shows earlier in a screen's rotation."
+_URGENT = "紧急通知: it preempts the rotation on screens; a reviewer may publish it at once (noticePublishUrgent)."
+_START = "Shown on screens from this instant (with its offset, e.g. 2026-12-01T08:00:00+08:00)."
+_END = "Shown until this instant (exclusive), after displayStart; null: no end."
+
+
+@strawberry.input(description="A new notice, written as a draft to submit for review.")
+class NoticeCreateInput:
+    scope: relay.GlobalID = strawberry.field(description=_SCOPE)
+    category: NoticeCategory = strawberry.field(description=_CATEGORY)
+    title: str = strawberry.field(description=_TITLE)
+    body: str = strawberry.field(description=_BODY)
+    priority: int = strawberry.field(default=0, description=_PRIORITY)
+    urgent: bool = strawberry.field(default=False, description=_URGENT)
+    display_start: datetime | None = strawberry.field(default=None, description=_START + " Default: now.")
+    display_end: datetime | None = strawberry.field(default=None, description=_END)
+
+
+@strawberry.input(description="Changes to a notice: only the fields given change (null clears displayEnd only).")
 class NoticeUpdateInput:
-    id: relay.GlobalID
-    version: int
-    scope: relay.GlobalID | None = strawberry.UNSET
-    category: NoticeCategory | None = strawberry.UNSET
-    title: str | None = strawberry.UNSET
-    body: str | None = strawberry.UNSET
-    priority: int | None = strawberry.UNSET
-    urgent: bool | None = strawberry.UNSET
-    display_start: datetime | None = strawberry.UNSET
-    display_end: datetime | None = strawberry.UNSET
+    id: relay.GlobalID = strawberry.field(description=ID_INPUT)
+    version: int = strawberry.field(description=VERSION_INPUT)
+    scope: relay.GlobalID | None = strawberry.field(default=strawberry.UNSET, description=_SCOPE)
+    category: NoticeCategory | None = strawberry.field(default=strawberry.UNSET, description=_CATEGORY)
+    title: str | None = strawberry.field(default=strawberry.UNSET, description=_TITLE)
+    body: str | None = strawberry.field(default=strawberry.UNSET, description=_BODY)
+    priority: int | None = strawberry.field(default=strawberry.UNSET, description=_PRIORITY)
+    urgent: bool | None = strawberry.field(default=strawberry.UNSET, description=_URGENT)
+    display_start: datetime | None = strawberry.field(default=strawberry.UNSET, description=_START)
+    display_end: datetime | None = strawberry.field(default=strawberry.UNSET, description=_END)
 
 
 def _changes(input: NoticeUpdateInput) -> dict[str, Any]:
@@ -105,7 +116,7 @@ def _node(row: NoticeRow) -> Notice:
 @strawberry.type
 class NoticeEditMutations:
     @strawberry.mutation(permission_classes=EDITORS, description="Write a notice draft inside your scope.")
-    async def notice_create(self, info: Info, input: NoticeCreateInput) -> NoticePayload:
+    async def notice_create(self, info: Info, input: Annotated[NoticeCreateInput, INPUT_ARG]) -> NoticePayload:
         values = {
             "region_id": region_pk(input.scope),
             "category": input.category.value,
@@ -122,7 +133,7 @@ class NoticeEditMutations:
         permission_classes=EDITORS,
         description="Edit a draft; editing a published notice makes a draft revision and returns it.",
     )
-    async def notice_update(self, info: Info, input: NoticeUpdateInput) -> NoticePayload:
+    async def notice_update(self, info: Info, input: Annotated[NoticeUpdateInput, INPUT_ARG]) -> NoticePayload:
         return await update_item(
             info, NOTICE_WORKFLOW, NoticePayload, "notice", _node, input.id, input.version, _changes(input)
         )
@@ -131,7 +142,7 @@ class NoticeEditMutations:
         permission_classes=REVIEWERS,
         description="紧急通知: publish an urgent notice at once, without review; screens show it at their next poll.",
     )
-    async def notice_publish_urgent(self, info: Info, input: ReviewInput) -> NoticePayload:
+    async def notice_publish_urgent(self, info: Info, input: Annotated[ReviewInput, INPUT_ARG]) -> NoticePayload:
         staff = info.context.staff
         assert staff is not None
         item = node_pk(input.id, "Notice", "id")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 from strawberry import relay
 
@@ -14,14 +16,14 @@ from qile_api.notices.sql import NOTICES, NoticeFilter, NoticeRow, notice_condit
 from qile_api.notices.types import Notice, NoticeCategory
 
 
-@strawberry.input
+@strawberry.input(description="Which notices to list; every field given narrows the list.")
 class NoticeFilterInput:
     community: relay.GlobalID | None = strawberry.field(
         default=None,
         description="Notices that apply to this community: its own and those of its subdistrict, district and city.",
     )
-    category: NoticeCategory | None = None
-    urgent: bool | None = None
+    category: NoticeCategory | None = strawberry.field(default=None, description="Only notices of this category.")
+    urgent: bool | None = strawberry.field(default=None, description="True: urgent notices only; false: the others.")
     current: bool | None = strawberry.field(
         default=None, description="True: only those inside their display window now."
     )
@@ -41,7 +43,7 @@ class NoticeQueries:
         after: AfterArg = None,
         last: LastArg = None,
         before: BeforeArg = None,
-        filter: NoticeFilterInput | None = None,
+        filter: Annotated[NoticeFilterInput | None, strawberry.argument(description="Narrows the list.")] = None,
     ) -> Connection[Notice]:
         ctx = info.context
         f = filter or NoticeFilterInput()

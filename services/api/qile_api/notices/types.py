@@ -12,6 +12,7 @@ from strawberry import relay
 
 from qile_api.content.types import ContentFields
 from qile_api.graphql.context import Info
+from qile_api.graphql.describe import describe_values
 from qile_api.graphql.ids import node_pks
 from qile_api.notices.sql import NoticeRow
 
@@ -40,6 +41,9 @@ NOTICE_CATEGORY_LABELS: dict[NoticeCategory, str] = {
 }
 
 
+describe_values(NoticeCategory, NOTICE_CATEGORY_LABELS)
+
+
 @strawberry.type(description="A notice for the publicity board (宣传阅报栏).")
 class Notice(relay.Node, ContentFields):
     id: relay.NodeID[int]
@@ -65,7 +69,7 @@ class Notice(relay.Node, ContentFields):
         row = await info.context.loaders.notice_by_id.load(self.row.revision_of)
         return Notice.from_row(row) if row else None
 
-    @strawberry.field
+    @strawberry.field(description="The headline, one line on a screen.")
     def title(self) -> str:
         return self.row.title
 
@@ -73,7 +77,7 @@ class Notice(relay.Node, ContentFields):
     def body(self) -> str:
         return self.row.body
 
-    @strawberry.field
+    @strawberry.field(description="What it is about.")
     def category(self) -> NoticeCategory:
         return NoticeCategory(self.row.category)
 

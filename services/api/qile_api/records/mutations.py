@@ -10,6 +10,7 @@ from strawberry import relay
 
 from qile_api.content.mutations import item_pk, run, signed_in
 from qile_api.graphql.context import Info
+from qile_api.graphql.describe import ID_INPUT, VERSION_INPUT
 from qile_api.records import crud
 
 PayloadT = TypeVar("PayloadT")
@@ -17,8 +18,8 @@ PayloadT = TypeVar("PayloadT")
 
 @strawberry.input(description="Which record, at which version.")
 class RecordRefInput:
-    id: relay.GlobalID
-    version: int
+    id: relay.GlobalID = strawberry.field(description=ID_INPUT)
+    version: int = strawberry.field(description=VERSION_INPUT)
 
 
 async def create_record(

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 from strawberry import relay
 
 from qile_api.audit.sql import record
 from qile_api.graphql.context import Info
+from qile_api.graphql.describe import INPUT_ARG, VERSION_INPUT, errors_field
 from qile_api.graphql.ids import node_pk
 from qile_api.graphql.payloads import ErrorCode, MutationError, MutationFailed, error
 from qile_api.graphql.permissions import ADMINS
@@ -15,18 +18,22 @@ from qile_api.regions.types import Community
 from qile_api.themes.types import ThemeKey
 
 
-@strawberry.type
+@strawberry.type(description="What `communityUpdate` did: the community as it now is, or why not.")
 class CommunityPayload:
-    community: Community | None
-    errors: list[MutationError]
+    community: Community | None = strawberry.field(description="The community after the change.")
+    errors: list[MutationError] = errors_field()
 
 
-@strawberry.input
+@strawberry.input(description="A community's theme and pilot flag: only the fields given change.")
 class CommunityUpdateInput:
-    id: relay.GlobalID
-    version: int
-    theme: ThemeKey | None = strawberry.field(default=strawberry.UNSET, description="null clears the theme.")
-    pilot: bool | None = strawberry.UNSET
+    id: relay.GlobalID = strawberry.field(description="The community's global ID.")
+    version: int = strawberry.field(description=VERSION_INPUT)
+    theme: ThemeKey | None = strawberry.field(
+        default=strawberry.UNSET, description="The theme it shows (齐有爱 …); null clears it."
+    )
+    pilot: bool | None = strawberry.field(
+        default=strawberry.UNSET, description="Whether it is a pilot community (试点社区); false clears its number."
+    )
 
 
 async def _update(info: Info, input: CommunityUpdateInput) -> RegionRow:
@@ -59,7 +66,7 @@ async def _update(info: Info, input: CommunityUpdateInput) -> RegionRow:
 @strawberry.type
 class CommunityMutations:
     @strawberry.mutation(permission_classes=ADMINS, description="Choose a community's theme or mark it a pilot.")
-    async def community_update(self, info: Info, input: CommunityUpdateInput) -> CommunityPayload:
+    async def community_update(self, info: Info, input: Annotated[CommunityUpdateInput, INPUT_ARG]) -> CommunityPayload:
         try:
             row = await _update(info, input)
         except MutationFailed as failed:

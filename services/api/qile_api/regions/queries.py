@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 from strawberry import relay
 
@@ -20,10 +22,10 @@ from qile_api.themes.types import ThemeKey
 
 @strawberry.input(description="Narrow the communities listed; filters combine with AND.")
 class CommunityFilterInput:
-    district: relay.GlobalID | None = None
-    subdistrict: relay.GlobalID | None = None
-    theme: ThemeKey | None = None
-    pilot: bool | None = None
+    district: relay.GlobalID | None = strawberry.field(default=None, description="Only this district's.")
+    subdistrict: relay.GlobalID | None = strawberry.field(default=None, description="Only this subdistrict's.")
+    theme: ThemeKey | None = strawberry.field(default=None, description="Only those showing this theme.")
+    pilot: bool | None = strawberry.field(default=None, description="True: pilots only; false: the others.")
     name: str | None = strawberry.field(default=None, description="Exact name, e.g. 工盛社区.")
 
     def to_filter(self) -> CommunityFilter:
@@ -57,7 +59,7 @@ class RegionQueries:
         after: AfterArg = None,
         last: LastArg = None,
         before: BeforeArg = None,
-        filter: CommunityFilterInput | None = None,
+        filter: Annotated[CommunityFilterInput | None, strawberry.argument(description="Narrows the list.")] = None,
     ) -> Connection[Community]:
         ctx = info.context
         page = Page.of(ctx.settings, first, after, last, before)

@@ -11,6 +11,7 @@ from strawberry import relay
 
 from qile_api.assessment.engine import YEAR_DESCRIPTION
 from qile_api.graphql.context import Info
+from qile_api.graphql.describe import describe_values
 from qile_api.graphql.ids import node_pks
 from qile_api.graphql.permissions import STAFF_IN_SCOPE
 from qile_api.regions.sql import RegionRow
@@ -36,6 +37,18 @@ class SubdistrictKind(Enum):
     TOWN = "TOWN"
 
 
+describe_values(
+    RegionLevel,
+    {
+        RegionLevel.CITY: "市: the city, 淄博市.",
+        RegionLevel.DISTRICT: "区县: a district or county.",
+        RegionLevel.SUBDISTRICT: "街道/镇: a subdistrict or town.",
+        RegionLevel.COMMUNITY: "社区: a community.",
+    },
+)
+describe_values(SubdistrictKind, {SubdistrictKind.STREET: "街道", SubdistrictKind.TOWN: "镇"})
+
+
 @strawberry.interface(description="A place in the tree 市 → 区县 → 街道/镇 → 社区.")
 class Region:
     row: strawberry.Private[RegionRow]
@@ -44,7 +57,7 @@ class Region:
     def name(self) -> str:
         return self.row.name
 
-    @strawberry.field
+    @strawberry.field(description="Where it stands in the tree.")
     def level(self) -> RegionLevel:
         return RegionLevel(self.row.level)
 
@@ -88,7 +101,7 @@ class City(_RegionNode, Region):
     def from_row(cls, row: RegionRow) -> City:
         return cls(id=row.id, row=row)
 
-    @strawberry.field
+    @strawberry.field(description="Its districts and counties (区县).")
     async def districts(self, info: Info) -> list[District]:
         return [District.from_row(r) for r in await _children(info, self.row)]
 
@@ -114,15 +127,15 @@ class Subdistrict(_RegionNode, Region):
     def from_row(cls, row: RegionRow) -> Subdistrict:
         return cls(id=row.id, row=row)
 
-    @strawberry.field
+    @strawberry.field(description="街道 or 镇.")
     def kind(self) -> SubdistrictKind:
         return SubdistrictKind(self.row.subdistrict_kind)
 
-    @strawberry.field
+    @strawberry.field(description="The district it lies in.")
     async def district(self, info: Info) -> District:
         return District.from_row(await _ancestor(info, self.row, "DISTRICT"))
 
-    @strawberry.field
+    @strawberry.field(description="Its communities (社区).")
     async def communities(self, info: Info) -> list[Community]:
         return [Community.from_row(r) for r in await _children(info, self.row)]
 
@@ -147,11 +160,11 @@ class Community(_RegionNode, Region):
     async def theme(self, info: Info) -> Theme | None:
         return await load_theme(info, self.row.theme_key)
 
-    @strawberry.field
+    @strawberry.field(description="The subdistrict or town it lies in.")
     async def subdistrict(self, info: Info) -> Subdistrict:
         return Subdistrict.from_row(await _ancestor(info, self.row, "SUBDISTRICT"))
 
-    @strawberry.field
+    @strawberry.field(description="The district it lies in.")
     async def district(self, info: Info) -> District:
         return District.from_row(await _ancestor(info, self.row, "DISTRICT"))
 

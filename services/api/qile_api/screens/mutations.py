@@ -2,50 +2,58 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import asyncpg
 import strawberry
 from strawberry import relay
 
 from qile_api.audit.sql import record
 from qile_api.graphql.context import Info
+from qile_api.graphql.describe import COMMUNITY_INPUT, INPUT_ARG, VERSION_INPUT, errors_field
 from qile_api.graphql.ids import node_pk, region_pk
 from qile_api.graphql.payloads import ErrorCode, MutationError, MutationFailed, error
 from qile_api.graphql.permissions import ADMINS
+from qile_api.limits import SCREEN_LOCATION, SCREEN_NAME
 from qile_api.screens import sql
 from qile_api.screens.admin import check_names, register_screen
 from qile_api.screens.tokens import new_screen_token
 from qile_api.screens.types import Screen, ScreenKind
 
 
-@strawberry.type
+@strawberry.type(description="What a screen mutation did: the screen as it now is (and a new token), or why not.")
 class ScreenPayload:
-    screen: Screen | None
+    screen: Screen | None = strawberry.field(description="The screen after the change.")
     token: str | None = strawberry.field(
         description="The screen's new bearer token, shown this once (register and rotate only)."
     )
-    errors: list[MutationError]
+    errors: list[MutationError] = errors_field()
 
 
-@strawberry.input
+_NAME = SCREEN_NAME.describe("Its name, e.g. 大厅东屏; unique within the community.")
+_LOCATION = SCREEN_LOCATION.describe("Where it stands, e.g. 党群服务中心一楼大厅.")
+
+
+@strawberry.input(description="A new screen in a community.")
 class ScreenRegisterInput:
-    community: relay.GlobalID
-    kind: ScreenKind
-    name: str = strawberry.field(description="e.g. 大厅东屏; unique within the community.")
-    location: str = ""
+    community: relay.GlobalID = strawberry.field(description=COMMUNITY_INPUT)
+    kind: ScreenKind = strawberry.field(description="What it shows: notices and events, or honours.")
+    name: str = strawberry.field(description=_NAME)
+    location: str = strawberry.field(default="", description=_LOCATION)
 
 
-@strawberry.input
+@strawberry.input(description="A screen's new name or place: only the fields given change.")
 class ScreenRenameInput:
-    id: relay.GlobalID
-    version: int
-    name: str | None = None
-    location: str | None = None
+    id: relay.GlobalID = strawberry.field(description="The screen's global ID.")
+    version: int = strawberry.field(description=VERSION_INPUT)
+    name: str | None = strawberry.field(default=None, description=_NAME)
+    location: str | None = strawberry.field(default=None, description=_LOCATION)
 
 
-@strawberry.input
+@strawberry.input(description="Which screen, at which version.")
 class ScreenRefInput:
-    id: relay.GlobalID
-    version: int
+    id: relay.GlobalID = strawberry.field(description="The screen's global ID.")
+    version: int = strawberry.field(description=VERSION_INPUT)
 
 
 async def _change(info: Info, action: str, gid: relay.GlobalID, version: int, **sets: object) -> sql.ScreenRow:
@@ -83,7 +91,7 @@ class ScreenMutations:
     @strawberry.mutation(
         permission_classes=ADMINS, description="Register a screen in a community; returns its token once."
     )
-    async def screen_register(self, info: Info, input: ScreenRegisterInput) -> ScreenPayload:
+    async def screen_register(self, info: Info, input: Annotated[ScreenRegisterInput, INPUT_ARG]) -> ScreenPayload:
         staff = info.context.staff
         assert staff is not None
         try:
@@ -101,7 +109,7 @@ class ScreenMutations:
         return ScreenPayload(screen=Screen.from_row(row), token=token, errors=[])
 
     @strawberry.mutation(permission_classes=ADMINS, description="Rename a screen or say where it stands.")
-    async def screen_rename(self, info: Info, input: ScreenRenameInput) -> ScreenPayload:
+    async def screen_rename(self, info: Info, input: Annotated[ScreenRenameInput, INPUT_ARG]) -> ScreenPayload:
         if problems := check_names(input.name, input.location):
             return ScreenPayload(screen=None, token=None, errors=problems)
         sets = {k: v.strip() for k, v in (("name", input.name), ("location", input.location)) if v is not None}
@@ -112,7 +120,7 @@ class ScreenMutations:
         return ScreenPayload(screen=Screen.from_row(row), token=None, errors=[])
 
     @strawberry.mutation(permission_classes=ADMINS, description="Issue a new token; the old one stops working at once.")
-    async def screen_rotate_token(self, info: Info, input: ScreenRefInput) -> ScreenPayload:
+    async def screen_rotate_token(self, info: Info, input: Annotated[ScreenRefInput, INPUT_ARG]) -> ScreenPayload:
         token, token_hash = new_screen_token()
         try:
             row = await _change(info, "screenRotateToken", input.id, input.version, token_hash=token_hash)
@@ -121,7 +129,7 @@ class ScreenMutations:
         return ScreenPayload(screen=Screen.from_row(row), token=token, errors=[])
 
     @strawberry.mutation(permission_classes=ADMINS, description="Retire a screen: its token stops working for good.")
-    async def screen_decommission(self, info: Info, input: ScreenRefInput) -> ScreenPayload:
+    async def screen_decommission(self, info: Info, input: Annotated[ScreenRefInput, INPUT_ARG]) -> ScreenPayload:
         try:
             row = await _change(
                 info, "screenDecommission", input.id, input.version, status="DECOMMISSIONED", token_hash=None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 from strawberry import relay
 
@@ -18,9 +20,9 @@ from qile_api.screens.sql import count_screens, list_screens
 from qile_api.screens.types import Screen, ScreenFeed, ScreenStatus
 
 
-@strawberry.input
+@strawberry.input(description="Which screens to list.")
 class ScreenFilterInput:
-    community: relay.GlobalID | None = None
+    community: relay.GlobalID | None = strawberry.field(default=None, description="Only this community's screens.")
     status: ScreenStatus | None = strawberry.field(default=ScreenStatus.ACTIVE, description="ACTIVE unless asked.")
 
 
@@ -37,7 +39,7 @@ class ScreenQueries:
         after: AfterArg = None,
         last: LastArg = None,
         before: BeforeArg = None,
-        filter: ScreenFilterInput | None = None,
+        filter: Annotated[ScreenFilterInput | None, strawberry.argument(description="Narrows the list.")] = None,
     ) -> Connection[Screen]:
         ctx = info.context
         assert ctx.staff is not None
@@ -61,7 +63,14 @@ class ScreenQueries:
         permission_classes=[IsScreen],
         description="The feed of the screen whose token is sent as `Authorization: Bearer …`.",
     )
-    async def screen_feed(self, info: Info, since: str | None = None) -> ScreenFeed:
+    async def screen_feed(
+        self,
+        info: Info,
+        since: Annotated[
+            str | None,
+            strawberry.argument(description="The `version` of the last feed shown: unchanged, the lists come empty."),
+        ] = None,
+    ) -> ScreenFeed:
         ctx = info.context
         principal = await ctx.screen()
         if principal is None:  # IsScreen has let it through; a revoke raced us

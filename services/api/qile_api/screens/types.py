@@ -13,6 +13,7 @@ from strawberry import relay
 from qile_api.devices import status as health
 from qile_api.events.types import Event
 from qile_api.graphql.context import Info
+from qile_api.graphql.describe import VERSION, describe_values
 from qile_api.graphql.ids import node_pks
 from qile_api.graphql.targets import staff_visible
 from qile_api.honours.types import Honour
@@ -29,10 +30,28 @@ class ScreenKind(Enum):
     GALLERY = "GALLERY"
 
 
-@strawberry.enum
+describe_values(
+    ScreenKind,
+    {
+        ScreenKind.BULLETIN: "宣传阅报栏: notices and the coming events.",
+        ScreenKind.GALLERY: "好人长廊: honours.",
+    },
+)
+
+
+@strawberry.enum(description="Whether a screen is in service.")
 class ScreenStatus(Enum):
     ACTIVE = "ACTIVE"
     DECOMMISSIONED = "DECOMMISSIONED"
+
+
+describe_values(
+    ScreenStatus,
+    {
+        ScreenStatus.ACTIVE: "在用: in service; its token works.",
+        ScreenStatus.DECOMMISSIONED: "已停用: retired for good; its token no longer works.",
+    },
+)
 
 
 @strawberry.type(description="A screen standing in a community hall or street.")
@@ -54,19 +73,19 @@ class Screen(relay.Node):
         visible = await staff_visible(info, ids, rows, lambda s: s.id, lambda s: s.community_id)
         return [cls.from_row(r) if r else None for r in visible]
 
-    @strawberry.field
+    @strawberry.field(description="Whether it is in service.")
     def status(self) -> ScreenStatus:
         return ScreenStatus(self.row.status)
 
-    @strawberry.field
+    @strawberry.field(description=VERSION)
     def version(self) -> int:
         return self.row.version
 
-    @strawberry.field
+    @strawberry.field(description="Its name, e.g. 大厅东屏; unique within the community.")
     def name(self) -> str:
         return self.row.name
 
-    @strawberry.field
+    @strawberry.field(description="What it shows: notices and events, or honours.")
     def kind(self) -> ScreenKind:
         return ScreenKind(self.row.kind)
 
@@ -74,7 +93,7 @@ class Screen(relay.Node):
     def location(self) -> str:
         return self.row.location
 
-    @strawberry.field
+    @strawberry.field(description="The community it stands in.")
     async def community(self, info: Info) -> Community:
         row = await info.context.loaders.region_by_id.load(self.row.community_id)
         assert row is not None
@@ -105,11 +124,11 @@ class ScreenFeed:
     not_modified: bool = strawberry.field(
         description="True when `since` equals `version`: the lists are then empty; keep showing what you have."
     )
-    generated_at: datetime
+    generated_at: datetime = strawberry.field(description="When this answer was made.")
     valid_until: datetime | None = strawberry.field(
         description="When the clock next changes the feed (an item's window opens or closes), if known."
     )
-    screen: Screen
+    screen: Screen = strawberry.field(description="The screen asking.")
     notices: list[Notice] = strawberry.field(description="Urgent first, then by priority.")
     honours: list[Honour] = strawberry.field(description="For GALLERY screens; empty on a BULLETIN.")
     events: list[Event] = strawberry.field(

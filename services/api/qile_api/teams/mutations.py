@@ -2,43 +2,46 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 import strawberry
 from strawberry import relay
 
+from qile_api.assessment.vocabulary import TeamKind
 from qile_api.graphql.context import Info
+from qile_api.graphql.describe import COMMUNITY_INPUT, ID_INPUT, INPUT_ARG, VERSION_INPUT, errors_field
 from qile_api.graphql.ids import region_pk
 from qile_api.graphql.payloads import MutationError
 from qile_api.graphql.permissions import EDITORS
+from qile_api.limits import TEAM_NAME
 from qile_api.records.mutations import RecordRefInput, create_record, delete_record, update_record
 from qile_api.teams.sql import TEAMS, TeamRow
 from qile_api.teams.types import Team
 
 
-@strawberry.type
+@strawberry.type(description="What a team mutation did: the team as it now is, or why not.")
 class TeamPayload:
-    team: Team | None
-    errors: list[MutationError]
+    team: Team | None = strawberry.field(description="The team after the change (before it, for a delete).")
+    errors: list[MutationError] = errors_field()
 
 
-@strawberry.input
+@strawberry.input(description="A team of a community: 业余文艺团队, 业余体育团队, 志愿服务队 ….")
 class TeamCreateInput:
-    community: relay.GlobalID
-    kind: str = strawberry.field(description="CULTURE, SPORTS, VOLUNTEER or OTHER.")
-    name: str
-    members: int
-    active_all_year: bool = False
+    community: relay.GlobalID = strawberry.field(description=COMMUNITY_INPUT)
+    kind: TeamKind = strawberry.field(description="What kind of team it is.")
+    name: str = strawberry.field(description=TEAM_NAME.describe("Its name, e.g. 夕阳红合唱团."))
+    members: int = strawberry.field(description="How many members it has, 1 to 10000.")
+    active_all_year: bool = strawberry.field(default=False, description="常年开展活动: active all year round.")
 
 
-@strawberry.input
+@strawberry.input(description="A correction to a team: only the fields given change.")
 class TeamUpdateInput:
-    id: relay.GlobalID
-    version: int
-    kind: str | None = strawberry.UNSET
-    name: str | None = strawberry.UNSET
-    members: int | None = strawberry.UNSET
-    active_all_year: bool | None = strawberry.UNSET
+    id: relay.GlobalID = strawberry.field(description=ID_INPUT)
+    version: int = strawberry.field(description=VERSION_INPUT)
+    kind: TeamKind | None = strawberry.field(default=strawberry.UNSET, description="What kind of team it is.")
+    name: str | None = strawberry.field(default=strawberry.UNSET, description=TEAM_NAME.describe("Its name."))
+    members: int | None = strawberry.field(default=strawberry.UNSET, description="How many members it has.")
+    active_all_year: bool | None = strawberry.field(default=strawberry.UNSET, description="常年开展活动.")
 
 
 def _node(row: TeamRow) -> Team:
@@ -48,10 +51,10 @@ def _node(row: TeamRow) -> Team:
 @strawberry.type
 class TeamMutations:
     @strawberry.mutation(permission_classes=EDITORS, description="Record a team of a community in your scope.")
-    async def team_create(self, info: Info, input: TeamCreateInput) -> TeamPayload:
+    async def team_create(self, info: Info, input: Annotated[TeamCreateInput, INPUT_ARG]) -> TeamPayload:
         values: dict[str, Any] = {
             "community_id": region_pk(input.community),
-            "kind": input.kind,
+            "kind": input.kind.value,
             "name": input.name.strip(),
             "members": input.members,
             "active_all_year": input.active_all_year,
@@ -59,14 +62,16 @@ class TeamMutations:
         return await create_record(info, TEAMS, TeamPayload, "team", _node, values)
 
     @strawberry.mutation(permission_classes=EDITORS, description="Correct a team's record.")
-    async def team_update(self, info: Info, input: TeamUpdateInput) -> TeamPayload:
+    async def team_update(self, info: Info, input: Annotated[TeamUpdateInput, INPUT_ARG]) -> TeamPayload:
         changes = {
             k: getattr(input, k)
             for k in ("kind", "name", "members", "active_all_year")
             if getattr(input, k) not in (strawberry.UNSET, None)
         }
+        if "kind" in changes:
+            changes["kind"] = changes["kind"].value
         return await update_record(info, TEAMS, TeamPayload, "team", _node, input.id, input.version, changes)
 
     @strawberry.mutation(permission_classes=EDITORS, description="Remove a team recorded by mistake.")
-    async def team_delete(self, info: Info, input: RecordRefInput) -> TeamPayload:
+    async def team_delete(self, info: Info, input: Annotated[RecordRefInput, INPUT_ARG]) -> TeamPayload:
         return await delete_record(info, TEAMS, TeamPayload, "team", _node, input)

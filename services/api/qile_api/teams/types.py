@@ -8,9 +8,10 @@ from typing import Any
 import strawberry
 from strawberry import relay
 
-from qile_api.assessment.vocabulary import TEAM_KINDS, label
+from qile_api.assessment.vocabulary import TEAM_KINDS, TeamKind, label
 from qile_api.content.types import load_community
 from qile_api.graphql.context import Info
+from qile_api.graphql.describe import VERSION
 from qile_api.graphql.ids import node_pks
 from qile_api.records.crud import in_order
 from qile_api.regions.types import Community
@@ -33,19 +34,19 @@ class Team(relay.Node):
         rows = await in_order(info.context.db, TEAMS, node_pks(node_ids))
         return [cls.from_row(r) if r else None for r in rows]
 
-    @strawberry.field(description="CULTURE, SPORTS, VOLUNTEER or OTHER; `kindLabel` is the Chinese name.")
-    def kind(self) -> str:
-        return self.row.kind
+    @strawberry.field(description="What kind of team it is, as the standard counts them.")
+    def kind(self) -> TeamKind:
+        return TeamKind(self.row.kind)
 
-    @strawberry.field
+    @strawberry.field(description="The kind's Chinese name, e.g. 业余文艺团队.")
     def kind_label(self) -> str:
         return label(TEAM_KINDS, self.row.kind)
 
-    @strawberry.field
+    @strawberry.field(description="Its name, e.g. 夕阳红合唱团.")
     def name(self) -> str:
         return self.row.name
 
-    @strawberry.field
+    @strawberry.field(description="How many members it has (the standard asks at least 15).")
     def members(self) -> int:
         return self.row.members
 
@@ -53,10 +54,10 @@ class Team(relay.Node):
     def active_all_year(self) -> bool:
         return self.row.active_all_year
 
-    @strawberry.field
+    @strawberry.field(description=VERSION)
     def version(self) -> int:
         return self.row.version
 
-    @strawberry.field
+    @strawberry.field(description="The community it belongs to.")
     async def community(self, info: Info) -> Community | None:
         return await load_community(info, self.row.community_id)

@@ -7,6 +7,8 @@ from enum import Enum
 import strawberry
 
 from qile_api.graphql.context import Info
+from qile_api.graphql.describe import describe_values
+from qile_api.reference.themes import THEMES
 from qile_api.themes.sql import ThemeRow
 
 
@@ -19,9 +21,12 @@ class ThemeKey(Enum):
     LABOUR = "labour"
 
 
+describe_values(ThemeKey, {t.key: f"{t.name}·{t.kind}" for t in THEMES})
+
+
 @strawberry.type(description="One of the five themes: 齐有爱, 齐养德, 齐育美, 齐健康, 齐劳动.")
 class Theme:
-    key: ThemeKey
+    key: ThemeKey = strawberry.field(description="Which theme it is.")
     name: str = strawberry.field(description="The theme's name, e.g. 齐有爱.")
     kind: str = strawberry.field(description="The kind of community it builds, e.g. 文明社区.")
     lines_of_work: list[str] = strawberry.field(description="Its three lines of work (一是…三是).")

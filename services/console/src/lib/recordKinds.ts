@@ -3,6 +3,7 @@
 // fields are the API's inputs (facilities/, teams/, assessment/mutations.py);
 // the hints say which criterion of the reference standard a value feeds
 // (migrations/0003_assessment.sql), so a worker knows why it is asked for.
+import type { FacilityKind, RecognitionLevel, SelectionKind, TeamKind } from '../gql/graphql'
 import type { Role } from './session'
 import { formatCityTime } from './time'
 
@@ -13,48 +14,56 @@ export const RECORD_KIND_PATTERN = RECORD_KINDS.join('|')
 
 export type Options = readonly (readonly [string, string])[]
 
-/** As the API's `kindLabel`/`levelLabel` name them (assessment/vocabulary.py). */
-export const FACILITY_KINDS: Options = [
-  ['PRACTICE_STATION', '新时代文明实践站'],
-  ['READING_ROOM', '图书阅览室'],
-  ['RECREATION_ROOM', '文体娱乐室'],
-  ['CULTURE_CENTRE', '文化服务中心（活动室）'],
-  ['CULTURE_SQUARE', '文化广场'],
-  ['FITNESS_SQUARE', '健身广场'],
-  ['SPORTS_GROUND', '运动场地'],
-  ['ELDERLY_CANTEEN', '长者食堂'],
-  ['KINDERGARTEN', '幼儿园'],
-  ['HEALTH_STATION', '卫生服务中心（站）'],
-  ['MARKET', '便民市场'],
-  ['SERVICE_CENTRE', '社区服务中心'],
-  ['ELDERLY_COLLEGE', '老年大学'],
-  ['BULLETIN_BOARD', '宣传阅报栏'],
-  ['SCIENCE_GALLERY', '科普画廊'],
-  ['GOOD_PEOPLE_GALLERY', '好人长廊'],
-  ['PARENT_SCHOOL', '家长学校'],
-  ['HERITAGE_STUDIO', '非遗传承工作室'],
-]
+/**
+ * Every value of one of the API's enums with its Chinese name, as `kindLabel`
+ * and `levelLabel` give them (assessment/vocabulary.py). Keyed by the enum
+ * codegen reads from the schema: a value the API adds or drops fails the build.
+ */
+function options<K extends string>(labels: Readonly<Record<K, string>>): Options {
+  return Object.entries(labels) as [K, string][]
+}
 
-export const TEAM_KINDS: Options = [
-  ['CULTURE', '业余文艺团队'],
-  ['SPORTS', '业余体育团队'],
-  ['VOLUNTEER', '志愿服务队'],
-  ['OTHER', '其他团队'],
-]
+export const FACILITY_KINDS: Options = options<FacilityKind>({
+  PRACTICE_STATION: '新时代文明实践站',
+  READING_ROOM: '图书阅览室',
+  RECREATION_ROOM: '文体娱乐室',
+  CULTURE_CENTRE: '文化服务中心（活动室）',
+  CULTURE_SQUARE: '文化广场',
+  FITNESS_SQUARE: '健身广场',
+  SPORTS_GROUND: '运动场地',
+  ELDERLY_CANTEEN: '长者食堂',
+  KINDERGARTEN: '幼儿园',
+  HEALTH_STATION: '卫生服务中心（站）',
+  MARKET: '便民市场',
+  SERVICE_CENTRE: '社区服务中心',
+  ELDERLY_COLLEGE: '老年大学',
+  BULLETIN_BOARD: '宣传阅报栏',
+  SCIENCE_GALLERY: '科普画廊',
+  GOOD_PEOPLE_GALLERY: '好人长廊',
+  PARENT_SCHOOL: '家长学校',
+  HERITAGE_STUDIO: '非遗传承工作室',
+})
 
-export const SELECTION_KINDS: Options = [
-  ['CIVIL_COURTYARD', '文明楼院'],
-  ['CIVIL_FAMILY', '文明家庭'],
-  ['CIVIL_ESTATE', '文明小区'],
-  ['GREEN_ESTATE', '绿色小区'],
-  ['SAFE_ESTATE', '平安小区'],
-]
+export const TEAM_KINDS: Options = options<TeamKind>({
+  CULTURE: '业余文艺团队',
+  SPORTS: '业余体育团队',
+  VOLUNTEER: '志愿服务队',
+  OTHER: '其他团队',
+})
 
-export const RECOGNITION_LEVELS: Options = [
-  ['CITY', '市级'],
-  ['PROVINCIAL', '省级'],
-  ['NATIONAL', '国家级'],
-]
+export const SELECTION_KINDS: Options = options<SelectionKind>({
+  CIVIL_COURTYARD: '文明楼院',
+  CIVIL_FAMILY: '文明家庭',
+  CIVIL_ESTATE: '文明小区',
+  GREEN_ESTATE: '绿色小区',
+  SAFE_ESTATE: '平安小区',
+})
+
+export const RECOGNITION_LEVELS: Options = options<RecognitionLevel>({
+  CITY: '市级',
+  PROVINCIAL: '省级',
+  NATIONAL: '国家级',
+})
 
 // What the standard asks of facilities, as the hints word it.
 const ASKS = {
@@ -66,7 +75,7 @@ const ASKS = {
   learning: '学习型社区：家长学校、非遗传承工作室（功能设施）',
 } as const
 /** What each kind of facility counts for in the assessment. */
-export const FACILITY_CRITERIA: Readonly<Record<string, readonly string[]>> = {
+export const FACILITY_CRITERIA: Readonly<Record<FacilityKind, readonly string[]>> = {
   PRACTICE_STATION: ['新时代文明实践站室内面积不少于300平方米（功能设施）', ASKS.free],
   READING_ROOM: ['实践站设有图书阅览室、文体娱乐室（功能设施）', ASKS.free],
   RECREATION_ROOM: ['实践站设有图书阅览室、文体娱乐室（功能设施）', ASKS.free],
@@ -177,7 +186,7 @@ const FACILITIES: KindSpec = {
   intro: '社区的阵地和设施：面积、开放时长和是否免费，计入评估的“功能设施”和“日常管理”两部分。',
   fields: [
     COMMUNITY,
-    kindField('设施类型', FACILITY_KINDS, (form) => (FACILITY_CRITERIA[String(form.kind)] ?? []).join('；') || null),
+    kindField('设施类型', FACILITY_KINDS, (form) => (FACILITY_CRITERIA[form.kind as FacilityKind] ?? []).join('；') || null),
     nameField('设施名称', '例如：工盛社区新时代文明实践站'),
     {
       key: 'indoorAreaM2', label: '室内面积', type: 'decimal', min: 0, max: 1_000_000, unit: '平方米',

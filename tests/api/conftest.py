@@ -37,6 +37,8 @@ class Api:
     clock: FakeClock
     # Sent when a call names no token (staff-only suites set it; `clean` resets it).
     default_token: str | None = None
+    # The last region the reference data made: tests may add regions after it (`clean` removes them).
+    reference_regions: int = 0
 
     @property
     def state(self) -> AppState:
@@ -79,7 +81,8 @@ async def api(seeded_dsn: str) -> AsyncIterator[Api]:
         app.state.qile.clock = clock
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://qile.test") as client:
-            yield Api(app, client, clock)
+            reference_regions = int(await app.state.qile.db.fetchval("SELECT max(id) FROM regions"))
+            yield Api(app, client, clock, reference_regions=reference_regions)
 
 
 @pytest.fixture(autouse=True)
@@ -87,5 +90,8 @@ async def clean(api: Api) -> None:
     """Every test starts with the reference data only, at the same instant."""
     await api.db.execute(f"TRUNCATE {CONTENT_TABLES} RESTART IDENTITY CASCADE")
     await api.db.execute("UPDATE regions SET theme_key = NULL WHERE theme_key IS NOT NULL")
+    # Regions a test created go, and retired ones come back (the tree as the reference data made it).
+    await api.db.execute("DELETE FROM regions WHERE id > $1", api.reference_regions)
+    await api.db.execute("UPDATE regions SET retired_at = NULL WHERE retired_at IS NOT NULL")
     api.clock.now = FakeClock().now
     api.default_token = None

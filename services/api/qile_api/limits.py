@@ -44,3 +44,5 @@ ATTESTATION_NOTE = TextLimit("说明", 500)
 SCREEN_NAME = TextLimit("屏幕名称", 40)
 SCREEN_LOCATION = TextLimit("位置", 60)
 DISPLAY_NAME = TextLimit("姓名", 40)
+# A region's name: 张店区, 车站街道, 工盛社区 (the database allows 64; real names are short).
+REGION_NAME = TextLimit("名称", 30)

@@ -226,6 +226,48 @@ def unversioned(inner: Builder) -> Builder:
     return build
 
 
+async def _fresh_community(db: Database, scope: str) -> int:
+    """A community of its own under the subdistrict of `scope` (tests/api/conftest.py's `clean` removes it)."""
+    parent = await db.fetchval("SELECT parent_id FROM regions WHERE id = $1", await f.region_id(db, scope))
+    value = await db.fetchval(
+        "INSERT INTO regions (level, parent_id, name) VALUES ('COMMUNITY', $1, $2) RETURNING id",
+        parent,
+        f"新社区{uuid.uuid4().hex[:6]}",
+    )
+    return int(value)
+
+
+def tree_builder(
+    name: str, input_type: str, parent_key: str, parents: dict[str, str], fields: dict[str, Any]
+) -> Builder:
+    """A region created under `parents[where]` (a name); None where no such parent can be."""
+
+    async def build(db: Database, where: str) -> Request | None:
+        parent = parents.get(where)
+        if parent is None:
+            return None
+        row = await db.fetchrow("SELECT id, level FROM regions WHERE name = $1", parent)
+        level = {"CITY": "City", "DISTRICT": "District", "SUBDISTRICT": "Subdistrict"}[row["level"]]
+        fresh = {"name": f"新区域{uuid.uuid4().hex[:6]}"}
+        return _m(name, input_type), {"input": {parent_key: gid(level, row["id"]), **fields, **fresh}}
+
+    return build
+
+
+def region_ref(name: str, input_type: str, extra: dict[str, Any]) -> Builder:
+    """A fresh community inside or beside the scope; above it, 张店区 itself (left as it is if ever allowed)."""
+
+    async def build(db: Database, where: str) -> Request | None:
+        if where == "above":
+            pk, type_name, changes = await f.region_id(db, "张店区"), "District", {"name": "张店区"} if extra else {}
+        else:
+            pk, type_name, changes = await _fresh_community(db, WHERE[where]), "Community", extra
+        version = await db.fetchval("SELECT version FROM regions WHERE id = $1", pk)
+        return _m(name, input_type), {"input": {"id": gid(type_name, pk), "version": version, **changes}}
+
+    return build
+
+
 BUILDERS: dict[str, Builder] = {
     "noticeCreate": create_builder(
         "noticeCreate", "NoticeCreateInput", {"category": "SERVICE", "title": "通知", "body": "正文"}
@@ -308,6 +350,27 @@ BUILDERS: dict[str, Builder] = {
         "accountResetPassword", "Account", _account, {"password": "another long password"}
     ),
     "accountUnlock": unversioned(ref_builder("accountUnlock", "Account", _account, {})),
+    # Nothing of the city's own level lies inside 车站街道: only the refusals above it are exercised here
+    # (tests/api/regions covers a city ADMIN creating districts and subdistricts).
+    "districtCreate": tree_builder(
+        "districtCreate", "DistrictCreateInput", "city", {"beside": "淄博市", "above": "淄博市"}, {}
+    ),
+    "subdistrictCreate": tree_builder(
+        "subdistrictCreate",
+        "SubdistrictCreateInput",
+        "district",
+        {"beside": "淄川区", "above": "张店区"},
+        {"kind": "STREET"},
+    ),
+    "communityCreate": tree_builder(
+        "communityCreate",
+        "CommunityCreateInput",
+        "subdistrict",
+        {"in": "车站街道", "beside": "体育场街道", "above": "张店区"},
+        {},
+    ),
+    "regionUpdate": region_ref("regionUpdate", "RegionUpdateInput", {"name": "改名社区"}),
+    "regionRetire": region_ref("regionRetire", "RegionRetireInput", {}),
 }
 for _kind, _make, _type in (
     ("notice", _notice_in, "Notice"),

@@ -104,7 +104,8 @@ async def test_matrix_row(api: Api, mutation: str) -> None:
                 if not allowed and refusal(body) != "FORBIDDEN":
                     wrong.append(f"{cell} ({where}): refused as {refusal(body)}, not FORBIDDEN")
 
-    anonymous = await api.gql(*(await build(api.db, "in")))  # type: ignore[misc]
+    # (Nothing of a district's level lies inside the tests' scope: those ask above it.)
+    anonymous = await api.gql(*(await build(api.db, "in") or await build(api.db, "above")))  # type: ignore[misc]
     if refusal(anonymous) != "UNAUTHENTICATED" or expected["anonymous"]:
         wrong.append(f"anonymous: {refusal(anonymous)}")
 

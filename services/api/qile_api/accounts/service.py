@@ -44,8 +44,8 @@ async def create_account(
     if role not in ROLES:
         problems.append(error(ErrorCode.INVALID, "未知角色", "role"))
     problems += limited({"v": display_name}, "v", "displayName", DISPLAY_NAME, required=False)
-    if not await db.fetchval("SELECT true FROM regions WHERE id = $1", scope_region_id):
-        problems.append(error(ErrorCode.NOT_FOUND, "范围（市、区县、街道/镇或社区）不存在", "scope"))
+    if not await db.fetchval("SELECT true FROM regions WHERE id = $1 AND retired_at IS NULL", scope_region_id):
+        problems.append(error(ErrorCode.NOT_FOUND, "范围（市、区县、街道/镇或社区）不存在或已撤销", "scope"))
     if problems:
         raise MutationFailed(*problems)
     try:

@@ -237,7 +237,7 @@ async def communities_within(db: Executor, region_id: int | None) -> list[Export
         JOIN regions d ON d.id = c.path[2]
         JOIN regions s ON s.id = c.path[3]
         LEFT JOIN themes t ON t.key = c.theme_key
-        WHERE c.level = 'COMMUNITY' AND ($1::bigint IS NULL OR $1 = ANY(c.path))
+        WHERE c.level = 'COMMUNITY' AND c.retired_at IS NULL AND ($1::bigint IS NULL OR $1 = ANY(c.path))
         ORDER BY d.id, s.id, c.pilot_no NULLS LAST, c.id""",
         region_id,
     )
@@ -245,10 +245,12 @@ async def communities_within(db: Executor, region_id: int | None) -> list[Export
 
 
 async def district_named(db: Executor, name: str) -> int | None:
-    value = await db.fetchval("SELECT id FROM regions WHERE level = 'DISTRICT' AND name = $1", name)
+    value = await db.fetchval(
+        "SELECT id FROM regions WHERE level = 'DISTRICT' AND name = $1 AND retired_at IS NULL", name
+    )
     return int(value) if value is not None else None
 
 
 async def district_names(db: Executor) -> list[str]:
-    rows = await db.fetch("SELECT name FROM regions WHERE level = 'DISTRICT' ORDER BY id")
+    rows = await db.fetch("SELECT name FROM regions WHERE level = 'DISTRICT' AND retired_at IS NULL ORDER BY id")
     return [str(r["name"]) for r in rows]

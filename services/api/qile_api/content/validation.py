@@ -44,8 +44,10 @@ def in_range(values: Mapping[str, Any], key: str, field: str, label: str, low: i
 
 
 async def region_exists(db: Executor, region_id: int | None, field: str = "scope") -> list[MutationError]:
-    if region_id is None or not await db.fetchval("SELECT true FROM regions WHERE id = $1", region_id):
-        return [error(ErrorCode.NOT_FOUND, "范围（市、区县、街道/镇或社区）不存在", field)]
+    # Nothing new goes into a retired region (regionRetire).
+    sql = "SELECT true FROM regions WHERE id = $1 AND retired_at IS NULL"
+    if region_id is None or not await db.fetchval(sql, region_id):
+        return [error(ErrorCode.NOT_FOUND, "范围（市、区县、街道/镇或社区）不存在或已撤销", field)]
     return []
 
 

@@ -38,7 +38,7 @@ class FacilityRow:
 
 async def community_exists(db: Executor, community_id: Any) -> list[MutationError]:
     if community_id is None or not await db.fetchval(
-        "SELECT true FROM regions WHERE id = $1 AND level = 'COMMUNITY'", community_id
+        "SELECT true FROM regions WHERE id = $1 AND level = 'COMMUNITY' AND retired_at IS NULL", community_id
     ):
         return [error(ErrorCode.NOT_FOUND, "社区不存在", "community")]
     return []

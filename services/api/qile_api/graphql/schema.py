@@ -41,6 +41,7 @@ from qile_api.notices.queries import NoticeQueries
 from qile_api.notices.types import Notice
 from qile_api.regions.mutations import CommunityMutations
 from qile_api.regions.queries import RegionQueries
+from qile_api.regions.tree_mutations import RegionTreeMutations
 from qile_api.regions.types import City, Community, District, Subdistrict
 from qile_api.review.queries import ReviewQueries
 from qile_api.screens.mutations import ScreenMutations
@@ -105,6 +106,7 @@ class Mutation(
     EventReviewMutations,  # type: ignore[misc]  # made per content type (content.mutations)
     MediaMutations,
     CommunityMutations,
+    RegionTreeMutations,
     FacilityMutations,
     TeamMutations,
     AssessmentRecordMutations,

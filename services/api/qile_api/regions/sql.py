@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 import asyncpg
 
 from qile_api.db.database import Executor
 from qile_api.db.query import seek
 
-_COLUMNS = "id, level, parent_id, name, subdistrict_kind, path, theme_key, pilot, pilot_no, version"
+_COLUMNS = "id, level, parent_id, name, subdistrict_kind, path, theme_key, pilot, pilot_no, version, retired_at"
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,7 @@ class RegionRow:
     pilot: bool
     pilot_no: int | None
     version: int
+    retired_at: datetime | None = None
 
     @classmethod
     def from_record(cls, r: asyncpg.Record) -> RegionRow:
@@ -39,6 +41,7 @@ class RegionRow:
             pilot=r["pilot"],
             pilot_no=r["pilot_no"],
             version=r["version"],
+            retired_at=r["retired_at"],
         )
 
 
@@ -57,20 +60,21 @@ async def regions_by_ids(db: Executor, ids: Sequence[int]) -> list[RegionRow]:
 
 
 async def regions_by_parents(db: Executor, parent_ids: Sequence[int]) -> list[RegionRow]:
+    """The children of each parent that still exist (retired ones are left out of the tree)."""
     rows = await db.fetch(
-        f"SELECT {_COLUMNS} FROM regions WHERE parent_id = ANY($1::bigint[]) ORDER BY id",
+        f"SELECT {_COLUMNS} FROM regions WHERE parent_id = ANY($1::bigint[]) AND retired_at IS NULL ORDER BY id",
         list(parent_ids),
     )
     return [RegionRow.from_record(r) for r in rows]
 
 
 async def regions_at_level(db: Executor, level: str) -> list[RegionRow]:
-    rows = await db.fetch(f"SELECT {_COLUMNS} FROM regions WHERE level = $1 ORDER BY id", level)
+    rows = await db.fetch(f"SELECT {_COLUMNS} FROM regions WHERE level = $1 AND retired_at IS NULL ORDER BY id", level)
     return [RegionRow.from_record(r) for r in rows]
 
 
 _COMMUNITY_WHERE = """
-level = 'COMMUNITY'
+level = 'COMMUNITY' AND retired_at IS NULL
 AND ($1::bigint IS NULL OR $1 = ANY(path))
 AND ($2::bigint IS NULL OR $2 = ANY(path))
 AND ($3::text IS NULL OR theme_key = $3)
@@ -122,3 +126,91 @@ async def update_community(db: Executor, community_id: int, theme_key: str | Non
     )
     assert row is not None
     return RegionRow.from_record(row)
+
+
+async def live_region(db: Executor, region_id: int | None, level: str) -> RegionRow | None:
+    """The region at `level`, unless it does not exist or was retired."""
+    if region_id is None:
+        return None
+    row = await db.fetchrow(
+        f"SELECT {_COLUMNS} FROM regions WHERE id = $1 AND level = $2 AND retired_at IS NULL", region_id, level
+    )
+    return RegionRow.from_record(row) if row else None
+
+
+async def insert_region(
+    db: Executor,
+    *,
+    level: str,
+    parent_id: int,
+    name: str,
+    subdistrict_kind: str | None = None,
+    theme_key: str | None = None,
+    pilot: bool = False,
+) -> RegionRow:
+    """A new region under `parent_id` (the path trigger checks the level); UniqueViolation for a taken name."""
+    row = await db.fetchrow(
+        f"""INSERT INTO regions (level, parent_id, name, subdistrict_kind, theme_key, pilot)
+        VALUES ($1, $2, $3, $4, $5, $6) RETURNING {_COLUMNS}""",
+        level,
+        parent_id,
+        name,
+        subdistrict_kind,
+        theme_key,
+        pilot,
+    )
+    assert row is not None
+    return RegionRow.from_record(row)
+
+
+async def rename_region(db: Executor, region_id: int, name: str, subdistrict_kind: str | None) -> RegionRow:
+    row = await db.fetchrow(
+        f"""UPDATE regions SET name = $2, subdistrict_kind = $3, version = version + 1, updated_at = now()
+        WHERE id = $1 RETURNING {_COLUMNS}""",
+        region_id,
+        name,
+        subdistrict_kind,
+    )
+    assert row is not None
+    return RegionRow.from_record(row)
+
+
+@dataclass(frozen=True)
+class Standing:
+    """What still stands in a region, and keeps it from being retired."""
+
+    regions: int  # children not retired
+    screens: int  # screens in service
+    accounts: int  # accounts (not disabled) scoped to it
+
+
+async def standing_in(db: Executor, region_id: int) -> Standing:
+    row = await db.fetchrow(
+        """SELECT
+            (SELECT count(*) FROM regions WHERE parent_id = $1 AND retired_at IS NULL) AS regions,
+            (SELECT count(*) FROM screens WHERE community_id = $1 AND status = 'ACTIVE') AS screens,
+            (SELECT count(*) FROM accounts WHERE scope_region_id = $1 AND NOT disabled) AS accounts""",
+        region_id,
+    )
+    assert row is not None
+    return Standing(int(row["regions"]), int(row["screens"]), int(row["accounts"]))
+
+
+async def retire_region(db: Executor, region_id: int, now: datetime) -> tuple[RegionRow, dict[str, int]]:
+    """Mark the region retired and archive the content scoped to it; the row and how many items were archived."""
+    archived: dict[str, int] = {}
+    for table in ("notices", "honours", "events"):
+        status = await db.execute(
+            f"""UPDATE {table} SET status = 'ARCHIVED', version = version + 1, updated_at = now()
+            WHERE region_id = $1 AND status <> 'ARCHIVED'""",
+            region_id,
+        )
+        archived[table] = int(status.split()[-1])
+    row = await db.fetchrow(
+        f"""UPDATE regions SET retired_at = $2, version = version + 1, updated_at = now()
+        WHERE id = $1 RETURNING {_COLUMNS}""",
+        region_id,
+        now,
+    )
+    assert row is not None
+    return RegionRow.from_record(row), archived

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
 from enum import Enum
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar
 
@@ -60,6 +61,13 @@ class Region:
     @strawberry.field(description="Where it stands in the tree.")
     def level(self) -> RegionLevel:
         return RegionLevel(self.row.level)
+
+    @strawberry.field(
+        description="When it was retired (撤销: merged away or abolished, regionRetire); null while it exists. "
+        "A retired region is left out of the tree and lists, and takes nothing new."
+    )
+    def retired_at(self) -> datetime | None:
+        return self.row.retired_at
 
 
 async def _children(info: Info, row: RegionRow) -> list[RegionRow]:

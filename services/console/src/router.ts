@@ -26,6 +26,8 @@ const routes: RouteRecordRaw[] = [
       { path: 'account/password', name: 'password', component: () => import('./pages/PasswordPage.vue'), meta: { title: '修改密码' } },
       { path: 'admin/accounts', name: 'accounts', component: () => import('./pages/AccountsPage.vue'), meta: { title: '账号管理', role: 'ADMIN' } },
       { path: 'admin/screens', name: 'screens', component: () => import('./pages/ScreensPage.vue'), meta: { title: '屏幕管理', role: 'ADMIN' } },
+      { path: 'screens/:id', name: 'screen', component: () => import('./pages/ScreenDetailPage.vue'), meta: { title: '屏幕详情' } },
+      { path: 'admin/audit', name: 'audit', component: () => import('./pages/AuditPage.vue'), meta: { title: '审计日志', role: 'ADMIN' } },
       { path: ':rest(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue'), meta: { title: '页面不存在' } },
     ],
   },

@@ -5,11 +5,13 @@
 // to one account. What the API must then do is checked as a kiosk or a script
 // meets it: a refused token, a pairing redeemed, a screenshot asked for.
 // Run by tests/console/test_admin.py against a real API over a fresh database.
-import { BASE, DESKTOP, PHONE, assert, cityWall, graphql, newContext, pickRegion, screenshot, settled } from './helpers.mjs'
+import { BASE, DESKTOP, PHONE, assert, cityWall, graphql, newContext, pickRegion, screenshot } from './helpers.mjs'
 import { checkChinese, createAccount, field, listText, scenario, signIn, signOut, submitSignIn } from './scenario.mjs'
 
 const ADMIN = ['admin', 'qile-demo-2024']
 const EDITOR = ['gongsheng.editor', 'gongsheng-editor-pw']
+// An administrator of one subdistrict: sees and manages only what lies inside it.
+const LOCAL_ADMIN = ['chezhan.admin', 'chezhan-admin-pw']
 const HALL = '大厅东屏'
 const UPSTAIRS = '二楼西屏'
 
@@ -86,6 +88,8 @@ await scenario('admin', async ({ browser, step, problems }) => {
     await signIn(page, ADMIN)
     await createAccount(page, ...EDITOR, '编辑', '工盛社区')
     await page.locator('.el-message--success').filter({ hasText: EDITOR[0] }).waitFor()
+    await createAccount(page, ...LOCAL_ADMIN, '管理员', '车站街道')
+    await page.locator('.el-message--success').filter({ hasText: LOCAL_ADMIN[0] }).waitFor()
     await listText(page, 'account-list')
     const row = await accountRow(page, EDITOR[0]).innerText()
     assert(row.includes('编辑') && row.includes('工盛社区') && row.includes('正常'), row)
@@ -281,13 +285,15 @@ await scenario('admin', async ({ browser, step, problems }) => {
     await signOut(page)
   })
 
-  await step('on a phone: accounts, screens, a screen, the audit log', async () => {
+  await step('on a phone, a subdistrict’s admin: only its accounts, screens and log', async () => {
     const phone = await newContext(browser, PHONE, problems)
     const mobile = await phone.newPage()
     await mobile.goto(`${BASE}/console/admin/accounts`)
-    await signIn(mobile, ADMIN)
+    await signIn(mobile, LOCAL_ADMIN)
     await accountRow(mobile, EDITOR[0]).waitFor()
-    await settled(mobile)
+    const accounts = await listText(mobile, 'account-list')
+    // the city's administrator lies outside 车站街道: not listed, so nothing is offered on it
+    assert(accounts.includes(LOCAL_ADMIN[0]) && !accounts.includes('市级管理员'), accounts)
     await checkChinese(mobile, 'phone accounts')
     await screenshot(mobile, 'phone-admin-accounts')
     await mobile.goto(`${BASE}/console/admin/screens`)

@@ -151,6 +151,14 @@ async def test_a_time_without_its_zone_is_refused_not_guessed(api: Api) -> None:
     assert "filter.since" in body["errors"][0]["message"]
 
 
+async def test_a_time_before_year_one_in_utc_is_refused_not_a_fault(api: Api) -> None:
+    admin = await staff.staff(api.db, "zhangdian.admin", "ADMIN", "张店区")
+
+    body = await api.gql(AUDIT, {"filter": {"until": "0001-01-01T00:00:00+05:00"}}, token=admin)
+
+    assert body["errors"][0]["extensions"] == {"code": "BAD_USER_INPUT", "field": "filter.until"}
+
+
 async def test_another_district_sees_none_of_it(api: Api) -> None:
     given = await a_morning_at_the_district(api)
     elsewhere = await staff.staff(api.db, "zichuan.admin", "ADMIN", "淄川区")

@@ -34,6 +34,8 @@ const routes: RouteRecordRaw[] = [
       // Every staff role may read assessments and the programme inside its scope (assessment/queries.py, export.py).
       { path: 'assessment', name: 'assessment', component: () => import('./pages/AssessmentPage.vue'), meta: { title: '社区评估', role: 'EDITOR' } },
       { path: 'programme', name: 'programme', component: () => import('./pages/ProgrammePage.vue'), meta: { title: '试点进展', role: 'EDITOR' } },
+      { path: 'screens/:id', name: 'screen', component: () => import('./pages/ScreenDetailPage.vue'), meta: { title: '屏幕详情' } },
+      { path: 'admin/audit', name: 'audit', component: () => import('./pages/AuditPage.vue'), meta: { title: '审计日志', role: 'ADMIN' } },
       { path: ':rest(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue'), meta: { title: '页面不存在' } },
     ],
   },

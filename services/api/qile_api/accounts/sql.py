@@ -261,6 +261,17 @@ async def clear_login_failures_of(db: Executor, username: str) -> list[LoginFail
     return [LoginFailures(r["address"], r["failures"], r["locked_until"]) for r in sorted(rows, key=lambda r: r[0])]
 
 
+async def sign_in_locks(db: Executor, usernames: Sequence[str], now: datetime) -> dict[str, datetime]:
+    """Until when each username's sign-in stays locked, at the address locked longest; unlocked ones left out."""
+    rows = await db.fetch(
+        """SELECT username, max(locked_until) AS until FROM login_failures
+        WHERE username = ANY($1::text[]) AND locked_until > $2 GROUP BY username""",
+        list(usernames),
+        now,
+    )
+    return {r["username"]: r["until"] for r in rows}
+
+
 # Changing one's own password ----------------------------------------------
 
 

@@ -37,6 +37,13 @@ class AuditEntry:
             return None
         return relay.GlobalID(self.row.object_type, str(self.row.object_id))
 
+    @strawberry.field(
+        description="What the object is called: an account's username, a screen's name, an item's title; "
+        "as recorded, or as it is now when the entry recorded nothing."
+    )
+    def object_label(self) -> str | None:
+        return self.row.object_label
+
     @strawberry.field
     def before(self) -> JSON | None:
         return self.row.before  # type: ignore[no-any-return]

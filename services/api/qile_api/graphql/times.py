@@ -13,7 +13,7 @@ local zone, whatever the city's is.
 from __future__ import annotations
 
 import dataclasses
-from datetime import datetime
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from strawberry.schema.types.base_scalars import DateTimeDefinition
@@ -37,6 +37,16 @@ def city_datetime(timezone: str) -> ScalarDefinition:
 
 
 def require_offset(value: datetime | None, field: str) -> None:
-    """Refuse a query argument without a UTC offset (BAD_USER_INPUT on `field`)."""
-    if value is not None and value.tzinfo is None:
+    """Refuse a query argument without a UTC offset, or one no UTC instant can hold (BAD_USER_INPUT on `field`).
+
+    0001-01-01T00:00:00+05:00 parses, but lies before year 1 in UTC, where
+    the database driver would fail on it.
+    """
+    if value is None:
+        return
+    if value.tzinfo is None:
         raise BadUserInput(f"`{field}` needs a time zone, e.g. 2026-12-01T09:00:00+08:00", field=field)
+    try:
+        value.astimezone(UTC)
+    except OverflowError as exc:
+        raise BadUserInput(f"`{field}` lies outside the years 1 to 9999 in UTC", field=field) from exc

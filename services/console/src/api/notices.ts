@@ -81,3 +81,13 @@ export const NoticeSubmitMutation = graphql(`
     }
   }
 `)
+
+/** 紧急通知: a reviewer publishes an urgent notice at once, without a second review. */
+export const NoticePublishUrgentMutation = graphql(`
+  mutation NoticePublishUrgent($input: ReviewInput!) {
+    noticePublishUrgent(input: $input) {
+      notice { ...NoticeFields }
+      errors { code field message }
+    }
+  }
+`)

@@ -1,9 +1,9 @@
-// One frame of a board as the kiosk draws it (qile_kiosk/render.py and
-// honour_card.py), as a list of shapes instead of pixels: the preview turns
-// them into positioned elements, and the unit tests compare them with what
-// the kiosk's own renderer drew (tests/kiosk/board_cases.json). Only the
-// showing states are ported; standby, pairing and the offline mark are not
-// what an editor previews.
+// One frame of a board as the kiosk draws it (qile_kiosk/render.py; the
+// honour card is in kioskHonourCard.ts), as a list of shapes instead of
+// pixels: the preview turns them into positioned elements, and the unit
+// tests compare them with what the kiosk's own renderer drew
+// (tests/kiosk/board_cases.json). Only the showing states are ported;
+// standby, pairing and the offline mark are not what an editor previews.
 import {
   BRAND_RED,
   GOLD,
@@ -15,7 +15,6 @@ import {
   WHITE,
   bottom,
   centreX,
-  centreY,
   fontAscent,
   fontDescent,
   lineStep,
@@ -24,18 +23,14 @@ import {
   right,
   sizes,
   type Layout,
-  type Rect,
 } from './kioskLayout'
+import { honourCard, type HonourFields } from './kioskHonourCard'
+import { centredBaseline, Painter, type Drawing } from './kioskPaint'
 import { eventRowHeight, type NoticeSlide, type Typesetter } from './kioskSlides'
-import { cleanText } from './kioskText'
 import { isoToCityWall } from './time'
 
-export type Shape =
-  | { kind: 'rect'; x: number; y: number; w: number; h: number; color: string; radius: number; width: number }
-  | { kind: 'circle'; cx: number; cy: number; r: number; color: string; width: number }
-  /** Text with its pen at (x, y): y is the baseline. */
-  | { kind: 'text'; text: string; x: number; y: number; size: number; bold: boolean; color: string }
-  | { kind: 'image'; x: number; y: number; w: number; h: number; url: string }
+export type { HonourFields, PhotoFields } from './kioskHonourCard'
+export type { Drawing, Shape, Trouble } from './kioskPaint'
 
 /** Where the preview pretends to show: the header and footer of a screen there. */
 export interface ScreenInfo {
@@ -52,20 +47,6 @@ export interface NoticeFields {
   /** The category's Chinese name, shown in the label pill. */
   categoryLabel: string
   urgent: boolean
-}
-
-export interface PhotoFields {
-  url: string
-  width: number
-  height: number
-}
-
-export interface HonourFields {
-  title: string
-  subjectName: string
-  citation: string
-  year: number | null
-  photo: PhotoFields | null
 }
 
 export interface EventFields {
@@ -119,59 +100,6 @@ export function timeSpan(start: string, end: string): string {
   const a = cityParts(start)
   const b = cityParts(end)
   return a.date !== b.date ? `${a.hm}起` : `${a.hm}–${b.hm}`
-}
-
-/** An editor's field as the preview reports it: cut with …, shrunk, or running past its box. */
-export type Trouble = { field: string; how: 'cut' | 'shrunk' | 'overflow' }
-
-/** The shapes of a frame, and what of the item did not fit as typed. */
-export interface Drawing {
-  shapes: Shape[]
-  troubles: Trouble[]
-}
-
-/** Draws into a list of shapes, as the kiosk's Typesetter and pygame.draw do into pixels. */
-class Painter {
-  readonly shapes: Shape[] = []
-  readonly troubles: Trouble[] = []
-  constructor(
-    readonly lay: Layout,
-    readonly ts: Typesetter,
-  ) {}
-
-  rect(color: string, r: Rect, radius = 0, width = 0): void {
-    this.shapes.push({ kind: 'rect', ...r, color, radius, width })
-  }
-
-  circle(color: string, cx: number, cy: number, r: number, width = 0): void {
-    this.shapes.push({ kind: 'circle', cx, cy, r, color, width })
-  }
-
-  /** Draw with (x, baseline); returns the pen's x (the kiosk returns the inked rectangle). */
-  text(text: string, x: number, y: number, size: number, color: string, bold = false): number {
-    const clean = cleanText(text)
-    if (clean) this.shapes.push({ kind: 'text', text: clean, x, y, size, bold, color })
-    return x
-  }
-
-  /** ts.fit, noting when an editor's field was cut. */
-  fit(field: string | null, text: string, width: number, size: number, bold = false): string {
-    const fitted = this.ts.fit(text, width, size, bold)
-    if (field && fitted !== cleanText(text)) this.trouble(field, 'cut')
-    return fitted
-  }
-
-  trouble(field: string, how: Trouble['how']): void {
-    if (!this.troubles.some((t) => t.field === field && t.how === how)) this.troubles.push({ field, how })
-  }
-
-  textRight(text: string, rightX: number, y: number, size: number, color: string, bold = false): number {
-    return this.text(text, rightX - this.ts.measure(text, size, bold), y, size, color, bold)
-  }
-
-  textCentred(text: string, cx: number, y: number, size: number, color: string, bold = false): number {
-    return this.text(text, cx - Math.floor(this.ts.measure(text, size, bold) / 2), y, size, color, bold)
-  }
 }
 
 export function accentOf(frame: Pick<Frame, 'urgent' | 'screen'>): string {
@@ -229,10 +157,6 @@ function footer(p: Painter, frame: Frame, accent: string): void {
   const paged = slide.kind === 'notice' ? slide.slide : slide.kind === 'events' ? slide : null
   if (paged && paged.pages > 1) p.textRight(`第 ${paged.page}/${paged.pages} 页`, right(f), base, s.small, MUTED)
 }
-
-/** The baseline that centres a line of `size` in a band of height `h` starting at `y`. */
-const centredBaseline = (y: number, h: number, size: number): number =>
-  y + Math.floor((h + fontAscent(size) - fontDescent(size)) / 2)
 
 function notice(p: Painter, n: NoticeFields, slide: NoticeSlide, accent: string): void {
   const { lay, ts } = p
@@ -316,90 +240,4 @@ function events(p: Painter, list: readonly EventFields[], accent: string): void 
     })
     y += rowH
   })
-}
-
-function honourCard(p: Painter, h: HonourFields, accent: string): void {
-  const { lay } = p
-  const b = lay.body
-  p.rect(WHITE, b, px(lay, 20))
-  const pad = px(lay, 40)
-  const inner = { x: b.x + pad, y: b.y + pad, w: b.w - 2 * pad, h: b.h - 2 * pad }
-  let photoBox: Rect
-  let textBox: Rect
-  if (lay.portrait) {
-    photoBox = { x: inner.x, y: inner.y, w: inner.w, h: pyRound(inner.h * 0.45) }
-    textBox = { x: inner.x, y: bottom(photoBox) + pad, w: inner.w, h: bottom(inner) - bottom(photoBox) - pad }
-  } else {
-    photoBox = { x: inner.x, y: inner.y, w: pyRound(inner.h * 0.78), h: inner.h }
-    textBox = { x: right(photoBox) + pad, y: inner.y, w: right(inner) - right(photoBox) - pad, h: inner.h }
-  }
-  photo(p, h, photoBox, accent)
-  honourText(p, h, textBox, accent)
-}
-
-function photo(p: Painter, h: HonourFields, box: Rect, accent: string): void {
-  const { lay, ts } = p
-  if (h.photo && h.photo.width > 0 && h.photo.height > 0) {
-    // Fitted inside the box, keeping its shape, as the kiosk's ImageStore scales it.
-    const scale = Math.min(box.w / h.photo.width, box.h / h.photo.height)
-    const w = Math.max(1, pyRound(h.photo.width * scale))
-    const ht = Math.max(1, pyRound(h.photo.height * scale))
-    const r = { x: centreX(box) - Math.trunc(w / 2), y: centreY(box) - Math.trunc(ht / 2), w, h: ht }
-    p.shapes.push({ kind: 'image', ...r, url: h.photo.url })
-    p.rect(GOLD, r, 0, px(lay, 6))
-    return
-  }
-  // No photo: a deliberate monogram card in the theme colour, not an empty frame.
-  p.rect(accent, box, px(lay, 20))
-  const radius = Math.floor((Math.min(box.w, box.h) * 3) / 10)
-  const cx = centreX(box)
-  const cy = centreY(box) - Math.floor(radius / 4)
-  p.circle(GOLD, cx, cy, radius)
-  p.circle(WHITE, cx, cy, radius - px(lay, 8), px(lay, 4))
-  const size = pyRound(radius * 1.1)
-  const initial = Array.from(h.subjectName)[0] ?? ''
-  p.textCentred(initial, cx, cy + Math.floor((fontAscent(size) - fontDescent(size)) / 2), size, accent, true)
-  const s = sizes(lay)
-  // The kiosk does not fit this one: a long title runs past the card.
-  if (ts.measure(h.title, s.body, true) > box.w) p.trouble('title', 'overflow')
-  p.textCentred(h.title, centreX(box), cy + radius + lineStep(s.body), s.body, WHITE, true)
-}
-
-function honourText(p: Painter, h: HonourFields, box: Rect, accent: string): void {
-  const { lay, ts } = p
-  const s = sizes(lay)
-  let y = box.y
-  const size = s.body
-  const pillH = lineStep(size)
-  const pillW = ts.measure(h.title, size, true) + px(lay, 40)
-  // Nor this one: the year is drawn at the right, over a pill that reaches it.
-  if (pillW + ts.measure(`${h.year ?? ''}年度`, s.small) > box.w) p.trouble('title', 'overflow')
-  p.rect(accent, { x: box.x, y, w: pillW, h: pillH }, Math.floor(pillH / 2))
-  p.text(h.title, box.x + px(lay, 20), centredBaseline(y, pillH, size), size, WHITE, true)
-  p.textRight(`${h.year ?? ''}年度`, right(box), centredBaseline(y, pillH, size), s.small, MUTED)
-  y += pillH + s.gap
-  const nameSize = px(lay, 88)
-  p.text(p.fit('subjectName', h.subjectName, box.w, nameSize, true), box.x, y + fontAscent(nameSize), nameSize, INK, true)
-  y += lineStep(nameSize)
-  p.rect(GOLD, { x: box.x, y, w: px(lay, 120), h: px(lay, 6) })
-  y += s.gap
-  // The citation shrinks until it fits (a card has no pages), down to the small size; then it is cut.
-  const room = bottom(box) - y
-  let citeSize = s.body
-  let lines: string[]
-  for (;;) {
-    lines = ts.wrap(h.citation, box.w, citeSize)
-    if (lines.length * lineStep(citeSize) <= room || citeSize <= s.small) break
-    citeSize = Math.max(s.small, pyRound(citeSize * 0.9))
-  }
-  if (citeSize < s.body) p.trouble('citation', 'shrunk')
-  const maxLines = Math.max(1, Math.floor(room / lineStep(citeSize)))
-  if (lines.length > maxLines) {
-    lines = [...lines.slice(0, maxLines - 1), ts.fit(lines.slice(maxLines - 1).join(''), box.w, citeSize)]
-    p.trouble('citation', 'cut')
-  }
-  for (const line of lines) {
-    p.text(line, box.x, y + fontAscent(citeSize), citeSize, INK)
-    y += lineStep(citeSize)
-  }
 }

@@ -5,6 +5,7 @@ graphql(`
     __typename
     ... on Notice {
       ...NoticeFields
+      original { id title body categoryLabel priority urgent displayStart displayEnd scope { name } }
     }
     ... on Honour {
       id
@@ -19,9 +20,10 @@ graphql(`
       subjectName
       citation
       year
-      photo { url }
+      photo { url sha256 }
       consent { state givenBy givenAt method withdrawnAt }
       scope { __typename name level ... on Node { id } }
+      original { id title subjectKind subjectName citation year photo { sha256 } scope { name } }
     }
     ... on Event {
       id
@@ -40,6 +42,7 @@ graphql(`
       endsAt
       largeScale
       scope { __typename name level ... on Node { id } }
+      original { id title description categoryLabel venue organiser startsAt endsAt largeScale scope { name } }
     }
   }
 `)

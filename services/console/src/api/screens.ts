@@ -89,3 +89,14 @@ export const ScreenDecommissionMutation = graphql(`
     }
   }
 `)
+
+/** Every active screen I can see, one page at a time: for counting those an urgent notice interrupts. */
+export const ScreensInScopeQuery = graphql(`
+  query ScreensInScope($after: String) {
+    me { id }
+    screens(first: 100, after: $after) {
+      pageInfo { hasNextPage endCursor }
+      nodes { id kind community { id } }
+    }
+  }
+`)

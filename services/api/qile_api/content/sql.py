@@ -89,6 +89,12 @@ def for_community(cond: Conditions, community_id: int | None, alias: str = "c") 
         )
 
 
+def within(cond: Conditions, region_id: int | None, alias: str = "c") -> None:
+    """Rows scoped to the region or to one under it (the reverse of `for_community`)."""
+    if region_id is not None:
+        cond.add(f"EXISTS (SELECT 1 FROM regions r WHERE r.id = {alias}.region_id AND {{}} = ANY(r.path))", region_id)
+
+
 async def by_ids(db: Executor, spec: ContentTable, ids: Sequence[int], vis: Visibility) -> list[asyncpg.Record]:
     cond = Conditions()
     cond.add("c.id = ANY({}::bigint[])", list(ids))

@@ -24,6 +24,7 @@ graphql(`
       scope { __typename name level ... on Node { id } }
     }
     ... on Event {
+      # Not ...EventFields: its category (EventCategory) would clash with Notice's (NoticeCategory) in this union.
       id
       title
       status
@@ -39,6 +40,8 @@ graphql(`
       startsAt
       endsAt
       largeScale
+      participants
+      original { id participants }
       scope { __typename name level ... on Node { id } }
     }
   }

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 import strawberry
@@ -14,7 +15,7 @@ from qile_api.content.mutations import create_item, review_mutations, update_ite
 from qile_api.content.validation import aware, in_range, region_exists, text
 from qile_api.db.database import Executor
 from qile_api.events.sql import EVENTS, EventRow
-from qile_api.events.types import Event, EventCategory
+from qile_api.events.types import LARGE_SCALE_DESCRIPTION, Event, EventCategory
 from qile_api.graphql.context import Info
 from qile_api.graphql.ids import region_pk
 from qile_api.graphql.payloads import ErrorCode, MutationError, error
@@ -22,7 +23,7 @@ from qile_api.graphql.permissions import EDITORS
 from qile_api.themes.types import ThemeKey
 
 
-async def validate_event(db: Executor, v: Mapping[str, Any]) -> list[MutationError]:
+async def validate_event(db: Executor, v: Mapping[str, Any], now: datetime) -> list[MutationError]:
     problems = [
         *await region_exists(db, v.get("region_id")),
         *text(v, "title", "title", "活动名称", 30),
@@ -35,9 +36,15 @@ async def validate_event(db: Executor, v: Mapping[str, Any]) -> list[MutationErr
     ]
     if not problems and v["ends_at"] <= v["starts_at"]:
         problems.append(error(ErrorCode.INVALID, "结束时间须晚于开始时间", "endsAt"))
+    # A head count is a record of what happened (the assessment counts events
+    # with at least 30 people as broad participation): not a forecast.
+    if not problems and v.get("participants") is not None and v["ends_at"] > now:
+        problems.append(error(ErrorCode.INVALID, "活动结束后才能登记参与人数", "participants"))
     return problems
 
 
+# Submit, approve, reject and archive never validate; creating and editing go
+# through `_workflow(info)`, which checks against the request's clock.
 EVENT_WORKFLOW: workflow.Workflow[EventRow] = workflow.Workflow(
     spec=EVENTS,
     type_name="Event",
@@ -57,8 +64,17 @@ EVENT_WORKFLOW: workflow.Workflow[EventRow] = workflow.Workflow(
         "participants",
     ),
     from_record=EventRow.from_record,
-    validate=validate_event,
+    validate=lambda db, v: validate_event(db, v, datetime.now(UTC)),
 )
+
+
+def _workflow(info: Info) -> workflow.Workflow[EventRow]:
+    """The workflow checking edits against this request's clock (whether the event is over)."""
+
+    async def validate(db: Executor, v: Mapping[str, Any]) -> list[MutationError]:
+        return await validate_event(db, v, info.context.now())
+
+    return dataclasses.replace(EVENT_WORKFLOW, validate=validate)
 
 
 @strawberry.type
@@ -78,8 +94,8 @@ class EventCreateInput:
     description: str = ""
     venue: str = ""
     organiser: str = ""
-    large_scale: bool = False
-    participants: int | None = None
+    large_scale: bool = strawberry.field(default=False, description=LARGE_SCALE_DESCRIPTION)
+    participants: int | None = strawberry.field(default=None, description="How many took part: once the event is over.")
 
 
 @strawberry.input
@@ -96,7 +112,9 @@ class EventUpdateInput:
     venue: str | None = strawberry.UNSET
     organiser: str | None = strawberry.UNSET
     large_scale: bool | None = strawberry.UNSET
-    participants: int | None = strawberry.field(default=strawberry.UNSET, description="After it took place.")
+    participants: int | None = strawberry.field(
+        default=strawberry.UNSET, description="How many took part: once the event is over."
+    )
 
 
 def _changes(input: EventUpdateInput) -> dict[str, Any]:
@@ -138,7 +156,7 @@ class EventEditMutations:
             "large_scale": input.large_scale,
             "participants": input.participants,
         }
-        return await create_item(info, EVENT_WORKFLOW, EventPayload, "event", _node, values)
+        return await create_item(info, _workflow(info), EventPayload, "event", _node, values)
 
     @strawberry.mutation(
         permission_classes=EDITORS,
@@ -146,7 +164,7 @@ class EventEditMutations:
     )
     async def event_update(self, info: Info, input: EventUpdateInput) -> EventPayload:
         return await update_item(
-            info, EVENT_WORKFLOW, EventPayload, "event", _node, input.id, input.version, _changes(input)
+            info, _workflow(info), EventPayload, "event", _node, input.id, input.version, _changes(input)
         )
 
 

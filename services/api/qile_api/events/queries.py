@@ -10,11 +10,11 @@ from strawberry import relay
 
 from qile_api.content.queries import content_connection
 from qile_api.content.types import STATUS_DESCRIPTION, ContentStatus, statuses_of
-from qile_api.events.sql import EVENTS, EventFilter, EventRow, event_conditions
+from qile_api.events.sql import EVENTS, EVENTS_LATEST_FIRST, EventFilter, EventRow, event_conditions
 from qile_api.events.types import Event, EventCategory
 from qile_api.graphql.context import Info
 from qile_api.graphql.errors import BadUserInput
-from qile_api.graphql.ids import node_pk
+from qile_api.graphql.ids import node_pk, region_filter_pk
 from qile_api.graphql.pagination import Connection
 from qile_api.graphql.times import require_offset
 from qile_api.themes.types import ThemeKey
@@ -25,6 +25,11 @@ class EventFilterInput:
     community: relay.GlobalID | None = strawberry.field(
         default=None, description="Events for this community, its own and those from above."
     )
+    within: relay.GlobalID | None = strawberry.field(
+        default=None,
+        description="Events scoped to this region or to a region under it "
+        "(a subdistrict's own and its communities'), not those from above.",
+    )
     theme: ThemeKey | None = None
     category: EventCategory | None = None
     large_scale: bool | None = None
@@ -34,8 +39,9 @@ class EventFilterInput:
 @strawberry.type
 class EventQueries:
     @strawberry.field(
-        description="Published events overlapping [from, to), in order of start; at most 100 a page. "
-        "Staff see other review states inside their scope with `filter.status`."
+        description="Published events overlapping [from, to), in order of start (`latestFirst`: "
+        "latest start first); at most 100 a page. Staff see other review states inside their scope "
+        "with `filter.status`."
     )
     async def events(
         self,
@@ -45,6 +51,7 @@ class EventQueries:
         first: int | None = None,
         after: str | None = None,
         filter: EventFilterInput | None = None,
+        latest_first: bool = False,
     ) -> Connection[Event]:
         ctx = info.context
         require_offset(from_, "from")
@@ -56,6 +63,7 @@ class EventQueries:
             EventFilter(
                 statuses=statuses_of(f.status),
                 community_id=node_pk(f.community, "Community", "filter.community"),
+                within_id=region_filter_pk(f.within, "filter.within"),
                 theme_key=f.theme.value if f.theme else None,
                 category=f.category.value if f.category else None,
                 large_scale=f.large_scale,
@@ -66,7 +74,7 @@ class EventQueries:
         )
         return await content_connection(
             ctx,
-            EVENTS,
+            EVENTS_LATEST_FIRST if latest_first else EVENTS,
             cond,
             first,
             after,

@@ -104,7 +104,7 @@ def region_pk(gid: relay.GlobalID | None) -> int | None:
 
 
 def region_filter_pk(gid: relay.GlobalID | None, field: str) -> int | None:
-    """The region id a list filter names (None stays None); any other type is BAD_USER_INPUT."""
+    """The region id behind a filter naming a region of any level (None stays None)."""
     if gid is None:
         return None
     if gid.type_name not in REGION_TYPES:

@@ -26,6 +26,7 @@ graphql(`
       original { id title subjectKind subjectName citation year photo { sha256 } scope { name } }
     }
     ... on Event {
+      # Not ...EventFields: its category (EventCategory) would clash with Notice's (NoticeCategory) in this union.
       id
       title
       status
@@ -41,6 +42,8 @@ graphql(`
       startsAt
       endsAt
       largeScale
+      participants
+      original { id participants }
       scope { __typename name level ... on Node { id } }
       original { id title description categoryLabel venue organiser startsAt endsAt largeScale scope { name } }
     }

@@ -100,10 +100,11 @@ async def _change(info: Info, action: str, account_gid: relay.GlobalID, version:
     account_id = node_pk(account_gid, "Account", "id")
     assert account_id is not None
     async with info.context.db.transaction() as tx:
-        found = await sql.accounts_by_ids(tx, [account_id])
-        if not found:
+        # Locked before the version is compared: two admins saving the same
+        # version at once must not both pass the check.
+        before = await sql.lock_account(tx, account_id)
+        if before is None:
             raise MutationFailed(error(ErrorCode.NOT_FOUND, "账号不存在", "id"))
-        before = found[0]
         if before.version != version:
             raise MutationFailed(error(ErrorCode.CONFLICT, "账号已被他人修改，请刷新后重试", "version"))
         try:

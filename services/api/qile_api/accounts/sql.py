@@ -64,6 +64,12 @@ async def accounts_by_ids(db: Executor, ids: Sequence[int]) -> list[AccountRow]:
     return [AccountRow.from_record(r) for r in rows]
 
 
+async def lock_account(db: Executor, account_id: int) -> AccountRow | None:
+    """The account, locked until the transaction ends: its version is checked against what staff saw."""
+    row = await db.fetchrow(f"SELECT {_COLUMNS} FROM accounts a WHERE a.id = $1 FOR UPDATE", account_id)
+    return AccountRow.from_record(row) if row else None
+
+
 async def accounts_in_scope(db: Executor, scope_region_id: int) -> list[AccountRow]:
     rows = await db.fetch(
         f"""SELECT {_COLUMNS} FROM accounts a JOIN regions r ON r.id = a.scope_region_id

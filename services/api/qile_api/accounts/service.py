@@ -154,13 +154,18 @@ async def login(db: Database, settings: Settings, username: str, password: str, 
     # Argon2 takes tens of milliseconds of CPU: off the event loop, so other
     # requests (screens' polls among them) are not held while it runs.
     right = await to_thread(verify_password, password_hash, password)
-    if not right or account is None or account.disabled:
+    if not right or account is None or password_hash is None or account.disabled:
         # The attempt stays counted as a failure.
         raise MutationFailed(error(ErrorCode.INVALID_CREDENTIALS, _BAD_LOGIN))
 
     token, token_hash = new_token(SESSION_TOKEN_PREFIX)
     expires_at = now + timedelta(hours=settings.session_ttl_hours)
     async with db.transaction() as tx:
+        # The password was checked outside any transaction (Argon2 is slow). A
+        # reset or disable committed meanwhile has ended the account's sessions:
+        # this one must not begin after it, with the old password.
+        if not await sql.still_signs_in(tx, account.id, password_hash):
+            raise MutationFailed(error(ErrorCode.INVALID_CREDENTIALS, _BAD_LOGIN))
         await sql.release_login_attempt(tx, key, address)
         await sql.insert_session(tx, account.id, token_hash, expires_at)
         await record(

@@ -59,6 +59,19 @@ async def account_by_username(db: Executor, username: str) -> tuple[AccountRow, 
     return (AccountRow.from_record(row), row["password_hash"]) if row else None
 
 
+async def still_signs_in(db: Executor, account_id: int, password_hash: str) -> bool:
+    """The account still has the password just checked and is enabled; locked until the transaction ends.
+
+    A password reset or a disable waits for this lock, or this sees it.
+    """
+    found = await db.fetchval(
+        "SELECT true FROM accounts WHERE id = $1 AND password_hash = $2 AND NOT disabled FOR UPDATE",
+        account_id,
+        password_hash,
+    )
+    return bool(found)
+
+
 async def accounts_by_ids(db: Executor, ids: Sequence[int]) -> list[AccountRow]:
     rows = await db.fetch(f"SELECT {_COLUMNS} FROM accounts a WHERE a.id = ANY($1::bigint[])", list(ids))
     return [AccountRow.from_record(r) for r in rows]

@@ -43,12 +43,6 @@ async def stored(api: Api) -> tuple[int, int]:
     return int(media), int(pairings)
 
 
-@pytest.fixture(autouse=True)
-async def no_pairings(api: Api) -> None:
-    # Pairing starts are limited per address; other modules' starts must not count.
-    await api.db.execute("DELETE FROM screen_pairings")
-
-
 def refused_as_csrf(response: httpx.Response) -> None:
     assert response.status_code == 400
     body: dict[str, Any] = response.json()

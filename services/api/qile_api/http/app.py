@@ -27,7 +27,6 @@ from qile_api.db.database import Database, QueryCounter
 from qile_api.db.embedded import resolve_dsn
 from qile_api.db.errors import DatabaseError, log_database_errors
 from qile_api.db.migrate import migrate
-from qile_api.devices.heartbeat import DeviceRuntime
 from qile_api.graphql.context import Context, build_context
 from qile_api.graphql.errors import BadUserInput
 from qile_api.graphql.inputs import check_text
@@ -137,11 +136,11 @@ def create_app(settings: Settings | None = None, *, dsn: str | None = None, run_
             else:
                 if created:
                     log.info("created the city administrator %s", created.username)
-        app.state.qile = AppState.create(settings, db)
-        app.state.qile.media_key = await media_link_key(db, settings.media_url_key)
+        state = AppState.create(settings, db)
+        state.media_key = await media_link_key(db, settings.media_url_key)
+        app.state.qile = state
         # Screens' heartbeats wait in memory and are written in batches.
-        devices = DeviceRuntime(settings.heartbeat_flush_seconds)
-        app.state.devices = devices
+        devices = state.devices
         # Same pool, its own round-trip counter: background writes are not
         # charged to the requests that happen to run meanwhile.
         background = db.sibling(counter=QueryCounter())

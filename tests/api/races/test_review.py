@@ -11,7 +11,6 @@ from typing import Any
 
 import pytest
 
-from tests.api import staff
 from tests.api.conftest import Api
 from tests.api.content.desk import APPROVE, ARCHIVE, REJECT, SUBMIT, UPDATE, Desk
 from tests.api.races.together import Rendezvous
@@ -19,12 +18,7 @@ from tests.api.races.together import Rendezvous
 
 @pytest.fixture
 async def desk(api: Api) -> Desk:
-    return Desk(
-        api,
-        await staff.staff(api.db, "editor", "EDITOR", "工盛社区"),
-        await staff.staff(api.db, "reviewer", "REVIEWER", "车站街道"),
-        await staff.staff(api.db, "reviewer2", "REVIEWER", "车站街道"),
-    )
+    return await Desk.signed_in(api)
 
 
 async def in_review(desk: Desk) -> dict[str, Any]:

@@ -110,12 +110,27 @@ async def test_other_bodies_a_form_can_send_are_refused(api: Api, content_type: 
     assert await stored(api) == (0, 0)
 
 
-async def test_mutations_are_refused_over_get(api: Api) -> None:
+LOGIN = 'mutation { login(input: {username: "admin", password: "a guess"}) { token } }'
+CHOSEN = "query Themes { themes { key } } " + PAIRING_START.replace("mutation {", "mutation Start {", 1)
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"query": PAIRING_START},
+        # a sign-in fired from every visitor's browser would lock staff out
+        {"query": LOGIN},
+        # a mutation picked out of a document that also holds a query
+        {"query": CHOSEN, "operationName": "Start"},
+    ],
+)
+async def test_mutations_are_refused_over_get(api: Api, params: dict[str, str]) -> None:
     # A link or an <img> on any page sends a GET.
-    response = await api.client.get("/graphql", params={"query": PAIRING_START})
+    response = await api.client.get("/graphql", params=params)
 
     assert response.status_code == 400
     assert await stored(api) == (0, 0)
+    assert await api.db.fetchval("SELECT count(*) FROM login_address_failures") == 0
     # Queries over GET still work: they change nothing.
     themes = await api.client.get("/graphql", params={"query": "{ themes { key } }"})
     assert themes.status_code == 200 and len(themes.json()["data"]["themes"]) == 5

@@ -13,6 +13,7 @@ from cross_web import HTTPException
 from graphql import GraphQLError
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
@@ -33,7 +34,7 @@ from qile_api.graphql.inputs import check_text
 from qile_api.graphql.payloads import MutationFailed
 from qile_api.graphql.schema import build_schema
 from qile_api.http.console import ConsoleSite, default_console_dir
-from qile_api.http.csrf import refused_form_post
+from qile_api.http.csrf import PREFLIGHT_HEADERS, refused_form_post
 from qile_api.http.headers import NoSniff
 from qile_api.http.health import healthz, readyz
 from qile_api.http.limits import BodySizeLimit
@@ -161,7 +162,7 @@ def create_app(settings: Settings | None = None, *, dsn: str | None = None, run_
     schema = build_schema(settings)
     graphql: Any = QileGraphQL(
         schema,
-        graphql_ide="graphiql" if settings.graphiql else None,
+        graphql_ide="graphiql" if settings.graphiql_enabled else None,
         # Photos arrive by the GraphQL multipart request spec. Staff authenticate
         # with a bearer header, never a cookie, so a cross-site form cannot ride
         # on someone's session; refused_form_post keeps such forms from firing
@@ -179,7 +180,21 @@ def create_app(settings: Settings | None = None, *, dsn: str | None = None, run_
             Route("/readyz", readyz, methods=["GET"]),
             *console.routes(),
         ],
-        middleware=[Middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)],
+        middleware=[
+            # Only the configured origins (none by default) get CORS headers and
+            # an approved preflight: a page elsewhere can neither read answers
+            # nor send the JSON or headers that need a preflight.
+            Middleware(
+                CORSMiddleware,
+                allow_origins=settings.cors_origins,
+                allow_methods=["GET", "POST"],
+                allow_headers=["Authorization", "Content-Type", *PREFLIGHT_HEADERS],
+                # Bearer tokens, never cookies: nothing for a browser to attach by itself.
+                allow_credentials=False,
+                max_age=600,
+            ),
+            Middleware(BodySizeLimit, max_bytes=settings.max_body_bytes),
+        ],
         # A database outage reaching a route (or the GraphQL context) is a 503, not a 500.
         exception_handlers={DatabaseError: database_error_handler},
         lifespan=lifespan,

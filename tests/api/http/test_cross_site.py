@@ -2,38 +2,22 @@
 
 from __future__ import annotations
 
-import io
 import json
 from typing import Any
 
 import httpx
 import pytest
-from PIL import Image
 
 from tests.api import staff
 from tests.api.conftest import Api
+from tests.api.photos import UPLOAD, upload_form
 
-UPLOAD = "mutation($file: Upload!) { mediaUpload(file: $file) { photo { sha256 } errors { code } } }"
 PAIRING_START = "mutation { screenPairingStart { code errors { code } } }"
-
-
-def jpeg() -> bytes:
-    out = io.BytesIO()
-    Image.new("RGB", (8, 8), (200, 30, 30)).save(out, format="JPEG")
-    return out.getvalue()
 
 
 async def multipart(api: Api, query: str, headers: dict[str, str]) -> httpx.Response:
     """A mutation as the multipart request spec sends it, one file in variables.file."""
-    return await api.client.post(
-        "/graphql",
-        data={
-            "operations": json.dumps({"query": query, "variables": {"file": None}}),
-            "map": json.dumps({"0": ["variables.file"]}),
-        },
-        files={"0": ("photo.jpg", jpeg(), "image/jpeg")},
-        headers=headers,
-    )
+    return await api.client.post("/graphql", **upload_form(query), headers=headers)
 
 
 async def stored(api: Api) -> tuple[int, int]:

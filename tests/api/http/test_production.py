@@ -9,7 +9,6 @@ no origin is allowed cross-site, as nobody configured otherwise.
 
 from __future__ import annotations
 
-import io
 import json
 import time
 from collections.abc import Iterator
@@ -20,8 +19,8 @@ from urllib.parse import parse_qs, quote, quote_plus, urlsplit
 
 import httpx
 import pytest
-from PIL import Image
 
+from tests.api.photos import upload_form
 from tests.pg import Databases, seeded_database
 from tests.servers import ApiProcess
 
@@ -51,7 +50,6 @@ PAIRING_REDEEM = """mutation($code: String!, $secret: String!) {
   screenPairingRedeem(input: {code: $code, secret: $secret}) { status token } }"""
 POLL = "{ screenFeed { version } }"
 HEARTBEAT = 'mutation { screenHeartbeat(input: {contentVersion: "v1", mode: "showing"}) { errors { code } } }'
-UPLOAD = "mutation($file: Upload!) { mediaUpload(file: $file) { photo { url } errors { code } } }"
 COMMUNITY = '{ communities(first: 1, filter: {name: "工盛社区"}) { nodes { id } } }'
 INTROSPECTION = "{ __schema { types { name } } }"
 
@@ -103,12 +101,6 @@ def data(body: dict[str, Any], name: str) -> dict[str, Any]:
     return payload
 
 
-def jpeg() -> bytes:
-    out = io.BytesIO()
-    Image.new("RGB", (8, 8), (20, 120, 200)).save(out, format="JPEG")
-    return out.getvalue()
-
-
 def a_working_day(api: Production, secrets: Secrets) -> None:
     """What staff, screens and a careless client do in a day, every secret kept aside."""
     secrets.keep(ADMIN_PASSWORD)
@@ -127,15 +119,8 @@ def a_working_day(api: Production, secrets: Secrets) -> None:
     editor = secrets.keep(data(api.gql(LOGIN, {"u": "wang", "p": RESET_PASSWORD}), "login")["token"])
 
     # a photo uploaded, and opened by its signed link
-    upload = api.client.post(
-        "/graphql",
-        data={
-            "operations": json.dumps({"query": UPLOAD, "variables": {"file": None}}),
-            "map": '{"0": ["variables.file"]}',
-        },
-        files={"0": ("photo.jpg", jpeg(), "image/jpeg")},
-        headers={"Authorization": f"Bearer {editor}", "X-Qile-Client": "console/test"},
-    )
+    headers = {"Authorization": f"Bearer {editor}", "X-Qile-Client": "console/test"}
+    upload = api.client.post("/graphql", **upload_form(), headers=headers)
     url = upload.json()["data"]["mediaUpload"]["photo"]["url"]
     secrets.keep(parse_qs(urlsplit(url).query)["sig"][0])
     assert api.client.get(url).status_code == 200

@@ -1,4 +1,4 @@
-"""Two staff creating at once what may exist only once: one is created, the other is told, nothing breaks.
+"""What may exist only once, created twice at the same moment: once, and nobody gets an internal error.
 
 A check that reads "does it exist yet?" before inserting passes for both
 requests when they arrive together; the database's unique constraint then
@@ -12,6 +12,8 @@ from typing import Any
 
 import pytest
 
+from qile_api.devices import sql as devices_sql
+from tests.api import factories as f
 from tests.api import staff
 from tests.api.conftest import Api
 from tests.api.permissions.builders import region
@@ -57,3 +59,22 @@ async def test_one_of_two_simultaneous_creations_of_the_same_thing_is_refused(
     assert codes == ["['DUPLICATE']", "[]"]
     assert await api.db.fetchval(f"SELECT count(*) FROM {table}") == existing + 1
     assert await api.db.fetchval("SELECT count(*) FROM audit_log WHERE action = $1", mutation) == 1
+
+
+PLAYS = "mutation($plays: [PlayInput!]!) { screenPlaysRecord(plays: $plays) { accepted errors { code } } }"
+
+
+async def test_a_batch_of_plays_sent_twice_at_once_is_counted_once(api: Api, monkeypatch: pytest.MonkeyPatch) -> None:
+    # given a kiosk whose upload timed out, sending the same plays again while the first is still on its way
+    screen = await f.screen(api.db, "工盛社区")
+    started = api.clock.now.isoformat()
+    plays = [{"id": f"play-{i}", "item": "events", "startedAt": started, "seconds": 12.0} for i in range(50)]
+
+    meeting = Rendezvous(2)
+    meeting.hold(monkeypatch, devices_sql, "insert_plays")
+    answers = await meeting.run(*(api.gql(PLAYS, {"plays": plays}, token=screen) for _ in range(2)))
+
+    # then both answers accept every play (the kiosk may forget them), and each is stored once
+    for answer in answers:
+        assert sorted(answer["data"]["screenPlaysRecord"]["accepted"]) == sorted(p["id"] for p in plays)
+    assert await api.db.fetchval("SELECT count(*) FROM plays") == 50

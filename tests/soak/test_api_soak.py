@@ -12,7 +12,6 @@ from __future__ import annotations
 import asyncio
 import statistics
 import time
-from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -25,7 +24,6 @@ from qile_api.db.database import Database
 from qile_api.screens.admin import add_screen
 from qile_kiosk.documents import HEARTBEAT, PLAYS_RECORD, SCREEN_FEED
 from tests.api import staff
-from tests.pg import Databases, seeded_database
 from tests.servers import ApiProcess
 from tests.soak.measure import SECONDS, Samples
 
@@ -46,16 +44,6 @@ class Tally:
     errors: list[str] = field(default_factory=list)
     poll_ms: list[float] = field(default_factory=list)
     versions: set[str] = field(default_factory=set)
-
-
-@pytest.fixture
-async def city(databases: Databases) -> AsyncIterator[tuple[str, Database]]:
-    dsn = await seeded_database(databases, "qile_soak_api", demo=True)
-    db = await Database.connect(dsn, min_size=1, max_size=2)
-    try:
-        yield dsn, db
-    finally:
-        await db.close()
 
 
 async def call(client: httpx.AsyncClient, tally: Tally, query: str, token: str, **variables: Any) -> dict[str, Any]:

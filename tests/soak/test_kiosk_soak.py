@@ -14,7 +14,7 @@ import itertools
 import json
 import sys
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -24,7 +24,6 @@ import pytest
 
 from qile_api.db.database import Database
 from qile_api.screens.admin import add_screen
-from tests.pg import Databases, seeded_database
 from tests.servers import ApiProcess
 from tests.soak.measure import SECONDS, Samples
 
@@ -37,16 +36,6 @@ CHANGES = (0.1, 0.2, 0.45, 0.5, 0.75)  # content staff publish or edit meanwhile
 RSS_GROWTH_LIMIT_KIB = 8 * 1024
 FEED = "{ screenFeed { version } }"
 Action = tuple[float, str, Callable[[], Awaitable[Any]]]
-
-
-@pytest.fixture
-async def city(databases: Databases) -> AsyncIterator[tuple[str, Database]]:
-    dsn = await seeded_database(databases, "qile_soak_kiosk", demo=True)
-    db = await Database.connect(dsn, min_size=1, max_size=2)
-    try:
-        yield dsn, db
-    finally:
-        await db.close()
 
 
 async def publish(db: Database, title: str) -> None:

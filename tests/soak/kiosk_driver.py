@@ -78,17 +78,18 @@ def main() -> int:
     deadline = time.monotonic() + args.seconds
     next_report = time.monotonic()
     try:
-        while time.monotonic() < deadline:
+        while True:
             kiosk.step()
             frame = kiosk.last_frame
             if frame is not None and frame.mode in SHOWING_CONTENT and frame.slide is None:
                 blank += 1
             if kiosk.state.feed is not None:
                 feeds.add(kiosk.state.feed.version)
-            if time.monotonic() >= next_report:
+            now = time.monotonic()
+            if now >= next_report or now >= deadline:  # and once more at the very end
                 next_report += args.report
                 report = {
-                    "real": round(time.monotonic() - clock.start_real, 2),
+                    "real": round(now - clock.start_real, 2),
                     "screen_hours": round(clock.monotonic() / 3600, 2),
                     "frames": kiosk.frames_drawn,
                     "mode": kiosk.state.mode.value,
@@ -102,6 +103,8 @@ def main() -> int:
                     "fds": open_fds(os.getpid()),
                 }
                 print(json.dumps(report), flush=True)
+            if now >= deadline:
+                break
             time.sleep(1 / config.fps)
     finally:
         kiosk.close()

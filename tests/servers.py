@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import httpx
 
@@ -25,6 +26,8 @@ class ApiProcess:
     process: subprocess.Popen[bytes] | None = None
     # Settings of its own (QILE_…), on top of this process's environment.
     env: dict[str, str] = field(default_factory=dict)
+    # Where its output goes (a test may read it); by default nowhere.
+    log: Path | None = None
 
     @property
     def url(self) -> str:
@@ -32,12 +35,17 @@ class ApiProcess:
 
     def start(self, timeout: float = 30.0) -> ApiProcess:
         env = dict(os.environ, **self.env, DATABASE_URL=self.dsn, QILE_PORT=str(self.port), QILE_HOST="127.0.0.1")
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "qile_api.cli", "serve"],
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
+        out = open(self.log, "ab") if self.log else subprocess.DEVNULL  # noqa: SIM115 - the child holds it
+        try:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "qile_api.cli", "serve"],
+                env=env,
+                stdout=out,
+                stderr=subprocess.STDOUT if self.log else subprocess.DEVNULL,
+            )
+        finally:
+            if self.log:
+                out.close()  # type: ignore[union-attr]
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:

@@ -74,6 +74,7 @@ async def _screen_add(db: Database, args: argparse.Namespace) -> int:
 def _serve(settings: Settings) -> int:
     import uvicorn
 
+    from qile_api.http.access_log import log_config
     from qile_api.http.app import create_app
 
     proxies = [str(network) for network in settings.trusted_proxies]
@@ -81,7 +82,8 @@ def _serve(settings: Settings) -> int:
         create_app(settings),
         host=settings.host,
         port=settings.port,
-        log_level="info",
+        log_level=settings.log_level,
+        log_config=log_config(settings.log_level),
         # Forwarding headers name the client only when a configured proxy
         # sent them (uvicorn would trust 127.0.0.1 by default): the same list
         # the API's own client_address() uses.
@@ -121,9 +123,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     args = _parser().parse_args(argv)
     settings = Settings()
+    logging.basicConfig(level=settings.log_level.upper(), format="%(levelname)s %(name)s: %(message)s")
     try:
         if args.command == "serve":
             return _serve(settings)

@@ -59,9 +59,28 @@ async def account_by_username(db: Executor, username: str) -> tuple[AccountRow, 
     return (AccountRow.from_record(row), row["password_hash"]) if row else None
 
 
+async def still_signs_in(db: Executor, account_id: int, password_hash: str) -> bool:
+    """The account still has the password just checked and is enabled; locked until the transaction ends.
+
+    A password reset or a disable waits for this lock, or this sees it.
+    """
+    found = await db.fetchval(
+        "SELECT true FROM accounts WHERE id = $1 AND password_hash = $2 AND NOT disabled FOR UPDATE",
+        account_id,
+        password_hash,
+    )
+    return bool(found)
+
+
 async def accounts_by_ids(db: Executor, ids: Sequence[int]) -> list[AccountRow]:
     rows = await db.fetch(f"SELECT {_COLUMNS} FROM accounts a WHERE a.id = ANY($1::bigint[])", list(ids))
     return [AccountRow.from_record(r) for r in rows]
+
+
+async def lock_account(db: Executor, account_id: int) -> AccountRow | None:
+    """The account, locked until the transaction ends: its version is checked against what staff saw."""
+    row = await db.fetchrow(f"SELECT {_COLUMNS} FROM accounts a WHERE a.id = $1 FOR UPDATE", account_id)
+    return AccountRow.from_record(row) if row else None
 
 
 async def accounts_in_scope(db: Executor, scope_region_id: int) -> list[AccountRow]:

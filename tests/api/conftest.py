@@ -154,3 +154,13 @@ async def clean(api: Api, baseline: Baseline) -> None:
     api.state.forget()
     api.clock.now = FakeClock().now
     api.default_token = None
+
+
+@pytest.fixture
+async def developers_api(seeded_dsn: str) -> AsyncIterator[httpx.AsyncClient]:
+    """The API as `make run` serves it (QILE_INTROSPECTION=true)."""
+    app = create_app(Settings(introspection=True, _env_file=None), dsn=seeded_dsn)  # type: ignore[call-arg]
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://dev.test") as client:
+            yield client

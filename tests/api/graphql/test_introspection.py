@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-
 import httpx
 import pytest
 from graphql import get_introspection_query
 
-from qile_api.http.app import create_app
-from qile_api.settings import Settings
 from tests.api.conftest import Api
 
 # What GraphiQL 3 sends when it opens: every option on, `ofType` nested eight deep.
@@ -24,16 +20,6 @@ ONE_TYPE = '{ __type(name: "Account") { fields { name } } }'
 # Clients tell a union's members apart by __typename: that stays.
 TYPENAME = "{ city { __typename name } themes { __typename key } }"
 BROWSER = {"Accept": "text/html"}
-
-
-@pytest.fixture
-async def developers_api(seeded_dsn: str) -> AsyncIterator[httpx.AsyncClient]:
-    """The API as `make run` serves it (QILE_INTROSPECTION=true)."""
-    app = create_app(Settings(introspection=True, _env_file=None), dsn=seeded_dsn)  # type: ignore[call-arg]
-    async with app.router.lifespan_context(app):
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://dev.test") as client:
-            yield client
 
 
 @pytest.mark.parametrize("document", [GRAPHIQL_INTROSPECTION, ONE_TYPE])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 
 from strawberry.relay import to_base64
 
@@ -35,3 +36,21 @@ async def prepare(dsn: str, screens: dict[str, str], editor: str = "faults.edito
     finally:
         await db.close()
     return City(dsn, account, token, scope, tokens)
+
+
+async def add(city: City, name: str, kind: str = "BULLETIN") -> str:
+    """A screen of the community, added for one test; its token."""
+    db = await Database.connect(city.dsn, min_size=1, max_size=1)
+    try:
+        return await add_screen(db, COMMUNITY, kind, name)
+    finally:
+        await db.close()
+
+
+async def publish_notice(city: City, title: str, *, urgent: bool = False) -> None:
+    """Published straight in the database: screens see it at their next poll."""
+    db = await Database.connect(city.dsn, min_size=1, max_size=1)
+    try:
+        await f.notice(db, COMMUNITY, title, start=datetime.now(UTC) - timedelta(minutes=1), urgent=urgent)
+    finally:
+        await db.close()

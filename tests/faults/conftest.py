@@ -15,11 +15,15 @@ os.environ["SDL_VIDEODRIVER"] = "dummy"
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from tests.faults.city import City, prepare
 from tests.faults.scale import LONG, MEASURED
+from tests.pg import Databases, seeded_database
+from tests.servers import ApiProcess
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
@@ -32,3 +36,17 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         terminalreporter.section("fault injection: measured")
         for name, value in MEASURED.items():
             terminalreporter.write_line(f"{name}: {value}")
+
+
+@pytest.fixture(scope="session")
+async def kiosk_city(databases: Databases) -> City:
+    """The demo city, for the kiosk cases; each test adds the screens it needs."""
+    dsn = await seeded_database(databases, "qile_faults_kiosk", demo=True)
+    return await prepare(dsn, {}, editor="kiosk.editor")
+
+
+@pytest.fixture(scope="session")
+def kiosk_api(kiosk_city: City) -> Iterator[ApiProcess]:
+    process = ApiProcess(kiosk_city.dsn).start()
+    yield process
+    process.stop()

@@ -54,7 +54,10 @@ class FeedCache:
 
     def save(self, feed: Feed, fetched_at: datetime) -> None:
         blob = json.dumps({"fetchedAt": fetched_at.isoformat(), "feed": feed.raw}, ensure_ascii=False)
-        atomic_write(self.feed_path, blob.encode())
+        # The raw feed still holds the items parsing left out, which may hold a
+        # lone surrogate (not encodable as UTF-8): written as its JSON escape
+        # (\ud800), the file stays valid UTF-8 JSON and reads back the same.
+        atomic_write(self.feed_path, blob.encode("utf-8", "backslashreplace"))
 
     def load(self) -> CachedFeed | None:
         try:

@@ -30,14 +30,14 @@ from qile_kiosk.poller import RETRY_CAP_POLLS
 from qile_kiosk.state import Mode
 from tests.faults.city import City, add, publish_notice
 from tests.faults.httpfault import CUT, Fault, HttpFault, faulting
-from tests.faults.scale import measured, sized
+from tests.faults.scale import long_only, measured, sized
 from tests.faults.screens import Watched, fault_config, stored_plays
 from tests.servers import ApiProcess
 
 pytestmark = pytest.mark.slow
 
-PHASE = sized(2.0, 20.0)  # seconds each fault lasts
-SHAPES = sized(4, 14)  # wrong shapes served (a retry costs at least half a second)
+PHASE = sized(1.0, 20.0)  # seconds each fault lasts
+SHAPES = sized(3, 14)  # wrong shapes served (a retry costs at least half a second)
 POLL = 0.5
 
 
@@ -193,6 +193,7 @@ async def with_photo(city: City) -> str:
     return sha
 
 
+@long_only
 async def test_photos_that_answer_404_or_garbage_leave_the_card_drawn_and_arrive_once_served(
     kiosk_city: City, proxy: HttpFault, tmp_path: Path
 ) -> None:

@@ -31,7 +31,7 @@ from tests.servers import ApiProcess
 pytestmark = pytest.mark.slow
 
 JUMP = timedelta(days=40)  # past the end (or before the start) of every demo notice's window
-HOLD = sized(1.5, 15.0)  # seconds each jump lasts
+HOLD = sized(1.2, 15.0)  # seconds each jump lasts
 # `make test` jumps while offline only (the harder case: no answer to correct it); `make faults` online too.
 ONLINE = sized((False,), (True, False))
 OUTAGE = Fault(status=503, body=b'{"errors": [{"message": "down", "extensions": {"code": "SERVICE_UNAVAILABLE"}}]}')

@@ -25,7 +25,7 @@ from tests.servers import ApiProcess
 
 pytestmark = pytest.mark.slow
 
-FULL_FOR = sized(3.0, 30.0)
+FULL_FOR = sized(1.5, 30.0)
 
 
 @pytest.fixture

@@ -102,6 +102,8 @@ class Watched:
         if self.kiosk.step():
             self.frames += 1
             reason = blank_reason(self.kiosk.surface)
+            if reason is None and not self.content_or_standby():
+                reason = "neither a slide nor the standby screen"
             if reason is not None:
                 self.blank.append(f"frame {self.frames} ({self.kiosk.state.mode.value}): {reason}")
         mode = self.kiosk.state.mode
@@ -127,6 +129,11 @@ class Watched:
 
     def showing(self) -> bool:
         return self.kiosk.state.mode is Mode.SHOWING and self.kiosk.rotation.current is not None
+
+    def titles(self) -> set[str]:
+        """The titles of the notices in the feed it holds."""
+        feed = self.kiosk.state.feed
+        return {n.title for n in feed.notices} if feed else set()
 
     def content_or_standby(self) -> bool:
         """What the screen must always show: a slide, or the standby screen (which says why)."""

@@ -61,11 +61,6 @@ def fill(disk: Path) -> Path:
     return filler
 
 
-def titles(screen: Watched) -> set[str]:
-    feed = screen.kiosk.state.feed
-    return {n.title for n in feed.notices} if feed else set()
-
-
 async def test_a_full_disk_neither_stops_new_content_nor_loses_plays(
     kiosk_city: City, kiosk_api: ApiProcess, small_disk: Path
 ) -> None:
@@ -83,14 +78,14 @@ async def test_a_full_disk_neither_stops_new_content_nor_loses_plays(
         await publish_notice(kiosk_city, "磁盘满时发布的通知")
 
         # then it shows the new content all the same, and keeps recording what it shows
-        await screen.until(lambda: "磁盘满时发布的通知" in titles(screen), 15, "the new notice")
+        await screen.until(lambda: "磁盘满时发布的通知" in screen.titles(), 15, "the new notice")
         await screen.run(FULL_FOR)
         assert screen.showing()
 
         # when space is freed, the next content is cached again
         filler.unlink()
         await publish_notice(kiosk_city, "腾出空间后发布的通知")
-        await screen.until(lambda: "腾出空间后发布的通知" in titles(screen), 15, "the next notice")
+        await screen.until(lambda: "腾出空间后发布的通知" in screen.titles(), 15, "the next notice")
         cached = FeedCache(config.cache_dir).load()
         assert cached is not None and cached.feed.version == screen.kiosk.state.feed.version  # type: ignore[union-attr]
 

@@ -43,11 +43,6 @@ def link(kiosk_api: ApiProcess) -> Iterator[SlowLink]:
         loop.close()
 
 
-def titles(screen: Watched) -> set[str]:
-    feed = screen.kiosk.state.feed
-    return {n.title for n in feed.notices} if feed else set()
-
-
 async def test_updates_reach_a_screen_on_a_slow_lossy_link_within_the_capped_back_off(
     kiosk_city: City, link: SlowLink, tmp_path: Path
 ) -> None:
@@ -66,7 +61,7 @@ async def test_updates_reach_a_screen_on_a_slow_lossy_link_within_the_capped_bac
             await publish_notice(kiosk_city, title)
             published = time.monotonic()
             # then the screen shows it within the bound
-            await screen.until(lambda t=title: t in titles(screen), bound, title)
+            await screen.until(lambda t=title: t in screen.titles(), bound, title)
             took.append(time.monotonic() - published)
 
         assert link.lost > 0  # the link did lose segments

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import signal
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,30 +19,23 @@ import pytest
 from qile_kiosk.poller import RETRY_CAP_POLLS
 from qile_kiosk.state import Mode
 from tests.faults.city import City, add
-from tests.faults.scale import long_only, measured
+from tests.faults.scale import measured, sized
 from tests.faults.screens import Watched, fault_config, stored_plays
 from tests.servers import ApiProcess
 
-pytestmark = [pytest.mark.slow, long_only]
+pytestmark = pytest.mark.slow
 
-# 40 s, at the kiosk's default request timeout; polls every 2 s keep the run short.
-STALL = 40.0
-REQUEST_TIMEOUT = 15.0
-POLL = 2.0
-WORKERS = 2
-
-
-@pytest.fixture
-def api(kiosk_city: City) -> Iterator[ApiProcess]:
-    # Its own process: stopping the shared one would stall the other tests' screens.
-    process = ApiProcess(kiosk_city.dsn, workers=WORKERS).start()
-    yield process
-    process.stop()
+# `make test`: seconds, with a request timeout of one; `make faults`: 40 s at the
+# kiosk's default request timeout (15 s), polls every 2 s to keep the run short.
+STALL = sized(3.0, 40.0)
+REQUEST_TIMEOUT = sized(1.0, 15.0)
+POLL = sized(0.5, 2.0)
 
 
 async def test_a_stalled_api_leaves_the_screen_showing_and_it_is_back_online_by_itself(
-    kiosk_city: City, api: ApiProcess, tmp_path: Path
+    kiosk_city: City, kiosk_api: ApiProcess, tmp_path: Path
 ) -> None:
+    api = kiosk_api  # stalled within this test only: it runs again before the test ends
     name = "停顿测试屏"
     token = await add(kiosk_city, name)
     config = fault_config(tmp_path, api.url, token, poll_interval=POLL, request_timeout=REQUEST_TIMEOUT)

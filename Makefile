@@ -80,5 +80,12 @@ fuzz: install
 soak: install
 	QILE_SOAK_SECONDS=$${QILE_SOAK_SECONDS:-600} $(PY) -m pytest -s -rA tests/soak
 
+# Fault injection at full size (tests/faults): PostgreSQL stopped and crashed under writes, the API
+# killed and stalled, kiosks killed mid-write, their disk filled, their clock jumped, their answers
+# spoilt, their network slowed. `make test` runs a small part; measured times: .data/faults/measured.json.
+.PHONY: faults
+faults: install
+	QILE_FAULTS=long $(PY) -m pytest -rs tests/faults
+
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache $(CONSOLE)/node_modules $(CONSOLE)/dist $(CONSOLE)/src/gql

@@ -6,12 +6,9 @@
 // the editor records how many took part, and once reviewed the count is
 // published. Screenshots of the calendar (week, month), the list and the form
 // at desktop and phone widths. Run by tests/console/test_events.py.
-import { BASE, DESKTOP, PHONE, assert, cityWall, graphql, newContext, screenshot, settled, typeDateTime } from './helpers.mjs'
-import { checkChinese, field, fieldError, listText, scenario, signIn, signOut } from './scenario.mjs'
+import { BASE, DESKTOP, PHONE, assert, cityWall, createStaff, graphql, login, mutate, newContext, regionIds, screenshot, settled, typeDateTime } from './helpers.mjs'
+import { ADMIN, EDITOR, REVIEWER, checkChinese, field, fieldError, listText, openFromMenu, scenario, signIn, signOut } from './scenario.mjs'
 
-const ADMIN = ['admin', 'qile-demo-2024']
-const EDITOR = ['gongsheng.editor', 'gongsheng-editor-pw']
-const REVIEWER = ['chezhan.reviewer', 'chezhan-reviewer-pw']
 const TITLE = '邻居节百家宴'
 const VENUE = '社区文化活动中心广场'
 const PAST = '重阳节敬老茶话会'
@@ -21,9 +18,6 @@ const PAST = '重阳节敬老茶话会'
 const DAY = cityWall(24).slice(0, 10)
 const YESTERDAY = cityWall(-24).slice(0, 10)
 
-const LOGIN = `mutation($input: LoginInput!) { login(input: $input) { token errors { message } } }`
-const REGIONS = `{ city { districts { subdistricts { id name communities { id name } } } } }`
-const CREATE_ACCOUNT = `mutation($input: AccountCreateInput!) { accountCreate(input: $input) { account { id } errors { message } } }`
 const CREATE_EVENT = `mutation($input: EventCreateInput!) { eventCreate(input: $input) { event { id version } errors { message } } }`
 const SUBMIT = `mutation($input: ReviewInput!) { eventSubmit(input: $input) { event { id version } errors { message } } }`
 const APPROVE = `mutation($input: ReviewInput!) { eventApprove(input: $input) { event { id version } errors { message } } }`
@@ -31,31 +25,6 @@ const QUEUE = `{ reviewQueue(first: 20) { nodes { __typename ... on Event { id v
 const PUBLISHED = `query($from: DateTime, $to: DateTime) {
   events(from: $from, to: $to) { nodes { title startsAt endsAt venue largeScale participants } }
 }`
-
-/** A mutation's payload through the API, refusing any error. */
-async function call(doc, input, token) {
-  const body = await graphql(doc, { input }, token)
-  assert(!body.errors, JSON.stringify(body.errors))
-  const payload = Object.values(body.data)[0]
-  assert(!payload.errors?.length, JSON.stringify(payload.errors))
-  return payload
-}
-
-async function tokenOf([username, password]) {
-  return (await call(LOGIN, { username, password })).token
-}
-
-async function regionIds() {
-  const { data } = await graphql(REGIONS)
-  const ids = {}
-  for (const d of data.city.districts) {
-    for (const s of d.subdistricts) {
-      ids[s.name] = s.id
-      for (const c of s.communities) ids[c.name] = c.id
-    }
-  }
-  return ids
-}
 
 /** Published events as anyone reads them. */
 async function published(from, to) {
@@ -72,19 +41,18 @@ await scenario('events', async ({ browser, step, problems }) => {
   let reviewerToken = null
 
   await step('the admin creates an editor of 工盛社区 and a reviewer of 车站街道 (through the API)', async () => {
-    const admin = await tokenOf(ADMIN)
+    const admin = await login(ADMIN)
     const ids = await regionIds()
-    await call(CREATE_ACCOUNT, { username: EDITOR[0], password: EDITOR[1], role: 'EDITOR', scope: ids['工盛社区'] }, admin)
-    await call(CREATE_ACCOUNT, { username: REVIEWER[0], password: REVIEWER[1], role: 'REVIEWER', scope: ids['车站街道'] }, admin)
-    editorToken = await tokenOf(EDITOR)
-    reviewerToken = await tokenOf(REVIEWER)
+    await createStaff(admin, EDITOR, 'EDITOR', ids['工盛社区'])
+    await createStaff(admin, REVIEWER, 'REVIEWER', ids['车站街道'])
+    editorToken = await login(EDITOR)
+    reviewerToken = await login(REVIEWER)
   })
 
   await step('the editor opens 活动 from the menu: this week in Zibo time', async () => {
     await page.goto(`${BASE}/console/`)
     await signIn(page, EDITOR)
-    await page.locator('.el-menu-item', { hasText: '活动' }).click()
-    await page.waitForURL(/\/console\/events$/)
+    await openFromMenu(page, '活动', /\/console\/events$/)
     await page.locator('[data-test=calendar-week]').waitFor()
     await settled(page)
     await checkChinese(page, 'events week (empty)')
@@ -180,12 +148,12 @@ await scenario('events', async ({ browser, step, problems }) => {
   await step('for an event that is over, the editor records how many took part; once reviewed the count is published', async () => {
     // Yesterday's event, published (set up through the API).
     const ids = await regionIds()
-    let past = (await call(CREATE_EVENT, {
+    let past = (await mutate(CREATE_EVENT, {
       scope: ids['工盛社区'], category: 'OUR_FESTIVALS', title: PAST, venue: '社区老年活动室',
       startsAt: `${YESTERDAY}T14:00:00+08:00`, endsAt: `${YESTERDAY}T16:00:00+08:00`,
     }, editorToken)).event
-    past = (await call(SUBMIT, { id: past.id, version: past.version }, editorToken)).event
-    await call(APPROVE, { id: past.id, version: past.version }, reviewerToken)
+    past = (await mutate(SUBMIT, { id: past.id, version: past.version }, editorToken)).event
+    await mutate(APPROVE, { id: past.id, version: past.version }, reviewerToken)
 
     await signIn(page, EDITOR)
     await page.goto(`${BASE}/console/events/list?when=past`)
@@ -213,7 +181,7 @@ await scenario('events', async ({ browser, step, problems }) => {
     const queue = (await graphql(QUEUE, {}, reviewerToken)).data.reviewQueue.nodes
     const revision = queue.find((n) => n.title === PAST && n.revisionOf === past.id)
     assert(revision && revision.participants === 48, `the revision in review: ${JSON.stringify(queue)}`)
-    await call(APPROVE, { id: revision.id, version: revision.version }, reviewerToken)
+    await mutate(APPROVE, { id: revision.id, version: revision.version }, reviewerToken)
     const after = (await published(`${YESTERDAY}T00:00:00+08:00`, `${YESTERDAY}T23:59:59+08:00`)).find((e) => e.title === PAST)
     assert(after.participants === 48, JSON.stringify(after))
     await page.reload()
@@ -226,9 +194,7 @@ await scenario('events', async ({ browser, step, problems }) => {
   await step('on a phone: the week as a day-by-day list, the month, the list and the form', async () => {
     await mobile.goto(`${BASE}/console/`)
     await signIn(mobile, EDITOR)
-    await mobile.locator('[data-test=menu-toggle]').click()
-    await mobile.locator('.el-drawer .el-menu-item', { hasText: '活动' }).click()
-    await mobile.waitForURL(/\/console\/events$/)
+    await openFromMenu(mobile, '活动', /\/console\/events$/)
     await mobile.goto(`${BASE}/console/events?view=week&date=${DAY}`)
     const item = weekBlock(mobile, DAY, TITLE)
     await item.waitFor()

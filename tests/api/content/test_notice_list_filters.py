@@ -14,6 +14,7 @@ from strawberry.relay import to_base64
 from tests.api import factories as f
 from tests.api import staff
 from tests.api.conftest import Api
+from tests.api.pages import every_page
 
 ALL = ["DRAFT", "IN_REVIEW", "PUBLISHED", "REJECTED", "ARCHIVED"]
 LIST = """
@@ -25,17 +26,8 @@ query($filter: NoticeFilterInput, $after: String) {
 """
 
 
-async def every_page(api: Api, token: str, filter: dict[str, Any]) -> tuple[list[str], int]:
-    titles: list[str] = []
-    after = None
-    while True:
-        body = await api.gql(LIST, {"filter": filter, "after": after}, token=token)
-        assert "errors" not in body, body
-        page = body["data"]["notices"]
-        titles += [n["title"] for n in page["nodes"]]
-        if not page["pageInfo"]["hasNextPage"]:
-            return sorted(titles), page["totalCount"]
-        after = page["pageInfo"]["endCursor"]
+async def listed(api: Api, token: str, filter: dict[str, Any]) -> tuple[list[str], int]:
+    return await every_page(api, token, LIST, "notices", "title", filter)
 
 
 async def test_a_region_filter_keeps_what_lies_inside_the_region_and_pages_count_it(api: Api) -> None:
@@ -50,13 +42,13 @@ async def test_a_region_filter_keeps_what_lies_inside_the_region_and_pages_count
     region = to_base64("Subdistrict", await f.region_id(api.db, "车站街道"))
 
     # When it lists every state inside its own region, page by page
-    titles, total = await every_page(api, reviewer, {"status": ALL, "region": region})
+    titles, total = await listed(api, reviewer, {"status": ALL, "region": region})
 
     # Then it gets its office's notices only, and the total agrees with the pages
     assert titles == ["社区已发布", "社区草稿", "街道待审"]
     assert total == 3
     # without the filter, published notices from anywhere are listed too (a city-wide one applies everywhere)
-    assert "别处已发布" in (await every_page(api, reviewer, {"status": ALL}))[0]
+    assert "别处已发布" in (await listed(api, reviewer, {"status": ALL}))[0]
 
 
 async def test_search_matches_title_or_body_in_any_case_with_no_wildcards(api: Api) -> None:
@@ -67,7 +59,7 @@ async def test_search_matches_title_or_body_in_any_case_with_no_wildcards(api: A
     await f.notice(api.db, "工盛社区", "100%中奖是诈骗", start=start, status="REJECTED")
 
     async def search(term: str) -> list[str]:
-        return (await every_page(api, editor, {"status": ALL, "search": term}))[0]
+        return (await listed(api, editor, {"status": ALL, "search": term}))[0]
 
     assert await search("停水") == ["3号楼周四停水"]
     assert await search("app") == ["义诊通知"]  # in the body, any case

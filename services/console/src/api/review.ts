@@ -21,7 +21,7 @@ graphql(`
       citation
       year
       photo { url sha256 }
-      consent { state givenBy givenAt method withdrawnAt }
+      consent { state givenBy givenAt method withdrawnAt formPhoto { url } }
       scope { __typename name level ... on Node { id } }
       original { id title subjectKind subjectName citation year photo { sha256 } scope { name } }
     }

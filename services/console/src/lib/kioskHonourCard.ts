@@ -19,6 +19,12 @@ export interface HonourFields {
   photo: PhotoFields | null
 }
 
+/**
+ * A landscape board's photo box is this share of the card's inner height
+ * wide, and that height tall: the shape the console crops photos to.
+ */
+export const LANDSCAPE_PHOTO_ASPECT = 0.78
+
 export function honourCard(p: Painter, h: HonourFields, accent: string): void {
   const { lay } = p
   const b = lay.body
@@ -31,7 +37,7 @@ export function honourCard(p: Painter, h: HonourFields, accent: string): void {
     photoBox = { x: inner.x, y: inner.y, w: inner.w, h: pyRound(inner.h * 0.45) }
     textBox = { x: inner.x, y: bottom(photoBox) + pad, w: inner.w, h: bottom(inner) - bottom(photoBox) - pad }
   } else {
-    photoBox = { x: inner.x, y: inner.y, w: pyRound(inner.h * 0.78), h: inner.h }
+    photoBox = { x: inner.x, y: inner.y, w: pyRound(inner.h * LANDSCAPE_PHOTO_ASPECT), h: inner.h }
     textBox = { x: right(photoBox) + pad, y: inner.y, w: right(inner) - right(photoBox) - pad, h: inner.h }
   }
   photo(p, h, photoBox, accent)

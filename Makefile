@@ -16,7 +16,7 @@ CONSOLE_BUILD := $(CONSOLE)/dist/index.html
 CONSOLE_SOURCES := $(shell find $(CONSOLE)/src $(CONSOLE)/graphiql $(CONSOLE)/public -type f -not -path '*/src/gql/*' 2>/dev/null) \
 	$(wildcard $(CONSOLE)/*.ts $(CONSOLE)/*.json $(CONSOLE)/index.html) schema/schema.graphql
 
-.PHONY: all run test install console browser migrate seed schema schema-check lint bench fuzz fonts clean
+.PHONY: all run test install console browser migrate seed schema schema-check lint bench fuzz soak fonts clean
 
 all: install console
 
@@ -74,6 +74,18 @@ bench: install
 # The GraphQL fuzzing of `make test`, with many more examples per role.
 fuzz: install
 	QILE_FUZZ_EXAMPLES=$${QILE_FUZZ_EXAMPLES:-500} $(PY) -m pytest tests/fuzz
+
+# A kiosk living a compressed day and the API under steady polling, for
+# QILE_SOAK_SECONDS each (ten minutes unless set); `make test` runs them for 30 s.
+soak: install
+	QILE_SOAK_SECONDS=$${QILE_SOAK_SECONDS:-600} $(PY) -m pytest -s -rA tests/soak
+
+# Fault injection at full size (tests/faults): PostgreSQL stopped and crashed under writes, the API
+# killed and stalled, kiosks killed mid-write, their disk filled, their clock jumped, their answers
+# spoilt, their network slowed. `make test` runs a small part; measured times: .data/faults/measured.json.
+.PHONY: faults
+faults: install
+	QILE_FAULTS=long $(PY) -m pytest -rs tests/faults
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache $(CONSOLE)/node_modules $(CONSOLE)/dist $(CONSOLE)/src/gql

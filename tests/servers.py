@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import socket
 import subprocess
 import sys
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import httpx
 
@@ -18,6 +21,22 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def children(pid: int) -> list[int]:
+    """Processes whose parent is `pid` (uvicorn's workers under its supervisor)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        # The command name in parentheses may hold spaces: the fields after it are fixed.
+        if int(stat.rpartition(")")[2].split()[1]) == pid:
+            found.append(int(entry.name))
+    return found
+
+
 @dataclass
 class ApiProcess:
     dsn: str
@@ -25,19 +44,35 @@ class ApiProcess:
     process: subprocess.Popen[bytes] | None = None
     # Settings of its own (QILE_…), on top of this process's environment.
     env: dict[str, str] = field(default_factory=dict)
+    # `serve --workers N`: a supervisor and N worker processes sharing the port.
+    workers: int = 1
+    # Where its output goes (a test may read it); by default nowhere.
+    log: Path | None = None
 
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
-    def start(self, timeout: float = 30.0) -> ApiProcess:
+    def launch(self) -> ApiProcess:
+        """Start it without waiting (two processes starting at once)."""
         env = dict(os.environ, **self.env, DATABASE_URL=self.dsn, QILE_PORT=str(self.port), QILE_HOST="127.0.0.1")
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "qile_api.cli", "serve"],
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
+        out = open(self.log, "ab") if self.log else subprocess.DEVNULL  # noqa: SIM115 - the child holds it
+        try:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "qile_api.cli", "serve", "--workers", str(self.workers)],
+                env=env,
+                stdout=out,
+                stderr=subprocess.STDOUT if self.log else subprocess.DEVNULL,
+                # Its own process group: a fault test signals the supervisor and its workers together.
+                start_new_session=True,
+            )
+        finally:
+            if self.log:
+                out.close()  # type: ignore[union-attr]
+        return self
+
+    def wait_ready(self, timeout: float = 30.0) -> ApiProcess:
+        assert self.process is not None
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
@@ -51,12 +86,37 @@ class ApiProcess:
         self.stop()
         raise TimeoutError("API did not become ready")
 
+    def start(self, timeout: float = 30.0) -> ApiProcess:
+        return self.launch().wait_ready(timeout)
+
+    @property
+    def pid(self) -> int:
+        assert self.process is not None
+        return self.process.pid
+
+    def signal(self, sig: signal.Signals) -> None:
+        """To the supervisor and every worker at once."""
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.pid, sig)
+
+    def kill(self) -> None:
+        """SIGKILL, as the OOM killer or a power cut ends it: no shutdown runs."""
+        if self.process is None:
+            return
+        self.signal(signal.SIGKILL)
+        self.process.wait()
+        self.process = None
+
     def stop(self) -> None:
         if self.process and self.process.poll() is None:
+            self.signal(signal.SIGCONT)  # a paused process cannot stop
             self.process.terminate()
             try:
                 self.process.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
+        if self.process is not None:
+            # Workers whose supervisor died first would keep the port.
+            self.signal(signal.SIGKILL)
         self.process = None

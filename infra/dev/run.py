@@ -96,7 +96,9 @@ def main() -> int:
 
     api_url = f"http://{settings.host}:{settings.port}"
     bootstrap = os.environ.get("QILE_BOOTSTRAP_ADMIN", DEMO_ADMIN)
-    env = dict(os.environ, DATABASE_URL=dsn, QILE_BOOTSTRAP_ADMIN=bootstrap)
+    # For developers: GraphiQL, and the introspection it needs (off in production by default).
+    introspection = os.environ.get("QILE_INTROSPECTION", "true")
+    env = dict(os.environ, DATABASE_URL=dsn, QILE_BOOTSTRAP_ADMIN=bootstrap, QILE_INTROSPECTION=introspection)
     api = subprocess.Popen([sys.executable, "-m", "qile_api.cli", "serve"], env=env)
     children = [api]
     try:

@@ -16,10 +16,9 @@ from qile_api.http.app import create_app
 from qile_api.settings import Settings
 from qile_api.state import AppState
 
-CONTENT_TABLES = (
-    "notices, honours, events, screens, facilities, teams, media, accounts, sessions, login_failures, audit_log, "
-    "selections, recognitions, attestations, login_address_failures"
-)
+# Counters that only ever grow: a screen compares its feed's version with them,
+# so putting one back would make new content look like what a screen has seen.
+COUNTERS = frozenset({"feed_revisions"})
 
 
 class FakeClock:
@@ -30,6 +29,67 @@ class FakeClock:
         return self.now
 
 
+@dataclass(frozen=True)
+class Reference:
+    """A table the seed filled: its rows as the session found them, and how to put them back."""
+
+    name: str
+    rows: str  # JSON
+    key: tuple[str, ...]
+    columns: tuple[str, ...]
+
+    def restore_sql(self) -> str:
+        key = ", ".join(self.key)
+        others = [c for c in self.columns if c not in self.key]
+        return f"""
+            WITH seeded AS (SELECT * FROM jsonb_populate_recordset(NULL::{self.name}, $1::jsonb)),
+            added AS (DELETE FROM {self.name} WHERE ({key}) NOT IN (SELECT {key} FROM seeded))
+            INSERT INTO {self.name} AS t OVERRIDING SYSTEM VALUE SELECT * FROM seeded
+            ON CONFLICT ({key}) DO UPDATE SET ({", ".join(others)}) = ROW({", ".join("EXCLUDED." + c for c in others)})
+            WHERE (t.*) IS DISTINCT FROM (EXCLUDED.*)"""
+
+
+@dataclass(frozen=True)
+class Baseline:
+    """The database as the session found it: the tables the seed filled, with their rows, and the rest.
+
+    Read from the catalogue rather than listed by hand, so that a table a new
+    migration adds is emptied between tests without anyone remembering to.
+    """
+
+    # Every table that was empty: content, accounts, devices, throttling …
+    content: tuple[str, ...]
+    reference: tuple[Reference, ...]
+
+    @classmethod
+    async def read(cls, db: Database) -> Baseline:
+        tables = await db.fetch(
+            """SELECT c.relname AS name,
+                   array(SELECT a.attname FROM pg_attribute a
+                         WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+                         ORDER BY a.attnum) AS columns,
+                   array(SELECT a.attname FROM pg_index i
+                         JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey)
+                         WHERE i.indrelid = c.oid AND i.indisprimary) AS key
+            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = current_schema() AND c.relkind = 'r' ORDER BY c.relname"""
+        )
+        content, reference = [], []
+        for table in tables:
+            rows = await db.fetchval(f"SELECT jsonb_agg(t)::text FROM {table['name']} t")
+            if rows is None:
+                content.append(table["name"])
+            elif table["name"] not in COUNTERS:
+                reference.append(Reference(table["name"], rows, tuple(table["key"]), tuple(table["columns"])))
+        return cls(tuple(content), tuple(reference))
+
+    async def restore(self, db: Database) -> None:
+        """Empty every content table; put back any reference row a test changed, added or removed."""
+        await db.execute(f"TRUNCATE {', '.join(self.content)} RESTART IDENTITY CASCADE")
+        for table in self.reference:
+            await db.execute(table.restore_sql(), table.rows)
+
+
 @dataclass
 class Api:
     app: Starlette
@@ -37,8 +97,6 @@ class Api:
     clock: FakeClock
     # Sent when a call names no token (staff-only suites set it; `clean` resets it).
     default_token: str | None = None
-    # The last region the reference data made: tests may add regions after it (`clean` removes them).
-    reference_regions: int = 0
 
     @property
     def state(self) -> AppState:
@@ -81,17 +139,28 @@ async def api(seeded_dsn: str) -> AsyncIterator[Api]:
         app.state.qile.clock = clock
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://qile.test") as client:
-            reference_regions = int(await app.state.qile.db.fetchval("SELECT max(id) FROM regions"))
-            yield Api(app, client, clock, reference_regions=reference_regions)
+            yield Api(app, client, clock)
+
+
+@pytest.fixture(scope="session")
+async def baseline(api: Api) -> Baseline:
+    return await Baseline.read(api.db)
 
 
 @pytest.fixture(autouse=True)
-async def clean(api: Api) -> None:
-    """Every test starts with the reference data only, at the same instant."""
-    await api.db.execute(f"TRUNCATE {CONTENT_TABLES} RESTART IDENTITY CASCADE")
-    await api.db.execute("UPDATE regions SET theme_key = NULL WHERE theme_key IS NOT NULL")
-    # Regions a test created go, and retired ones come back (the tree as the reference data made it).
-    await api.db.execute("DELETE FROM regions WHERE id > $1", api.reference_regions)
-    await api.db.execute("UPDATE regions SET retired_at = NULL WHERE retired_at IS NOT NULL")
+async def clean(api: Api, baseline: Baseline) -> None:
+    """Every test starts with the reference data only, nothing in memory, at the same instant."""
+    await baseline.restore(api.db)
+    api.state.forget()
     api.clock.now = FakeClock().now
     api.default_token = None
+
+
+@pytest.fixture
+async def developers_api(seeded_dsn: str) -> AsyncIterator[httpx.AsyncClient]:
+    """The API as `make run` serves it (QILE_INTROSPECTION=true)."""
+    app = create_app(Settings(introspection=True, _env_file=None), dsn=seeded_dsn)  # type: ignore[call-arg]
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://dev.test") as client:
+            yield client

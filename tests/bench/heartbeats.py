@@ -69,7 +69,7 @@ async def bench(dsn: str, count: int) -> None:
     app = create_app(Settings(), dsn=dsn)
     async with app.router.lifespan_context(app):
         state = app.state.qile
-        devices: DeviceRuntime = app.state.devices
+        devices: DeviceRuntime = state.devices
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://bench") as client:
             requests = min(count, 2000)

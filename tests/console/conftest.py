@@ -49,7 +49,9 @@ async def fresh_dsn(databases: Databases) -> str:
 
 @pytest.fixture
 def api_process(fresh_dsn: str, console_build: Path) -> Iterator[ApiProcess]:
-    api = ApiProcess(fresh_dsn, env={"QILE_BOOTSTRAP_ADMIN": "admin:qile-demo-2024"}).start()
+    # As `make run` serves it: the walkthrough opens GraphiQL, which needs introspection.
+    env = {"QILE_BOOTSTRAP_ADMIN": "admin:qile-demo-2024", "QILE_INTROSPECTION": "true"}
+    api = ApiProcess(fresh_dsn, env=env).start()
     try:
         yield api
     finally:

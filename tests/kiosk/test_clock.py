@@ -113,3 +113,20 @@ def test_an_offset_file_from_before_is_still_read(tmp_path: Path) -> None:
     (tmp_path / "clock-offset").write_text("-3600.000")
     clock = ServerClock(real_now, tmp_path / "clock-offset")
     assert abs(clock() - (real_now() - timedelta(hours=1))) < timedelta(seconds=2)
+
+
+def test_once_the_api_told_the_time_a_jump_of_the_local_clock_changes_nothing(tmp_path: Path) -> None:
+    # given a player whose clock is right, and that has heard the API's time
+    wall = {"jump": timedelta(0)}
+    mono = {"t": 1000.0}
+    clock = ServerClock(lambda: real_now() + wall["jump"], tmp_path / "clock-offset", monotonic=lambda: mono["t"])
+    told = real_now()
+    clock.observe(told)
+
+    # when its local clock jumps forward, then back, while time goes on
+    for jump in (timedelta(days=40), timedelta(days=-3650)):
+        wall["jump"] = jump
+        mono["t"] += 60
+
+        # then it counts on from what the API said, by the monotonic clock
+        assert clock() == told + timedelta(seconds=mono["t"] - 1000.0)

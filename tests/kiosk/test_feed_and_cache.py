@@ -111,6 +111,7 @@ def test_garbage_is_a_feed_error(garbage: Any) -> None:
         notice("x", "t", "b") | {"displayStart": "yesterday"},
         notice("x", "t", "b") | {"displayStart": "2026-11-28T10:00:00"},  # no offset
         notice("x", "t", "b") | {"title": None},
+        notice("x", "\ud800停水", "b"),  # a lone surrogate: valid JSON, but no text (no font draws it)
     ],
 )
 def test_a_malformed_item_is_left_out_and_the_rest_kept(bad: Any, caplog: pytest.LogCaptureFixture) -> None:
@@ -165,6 +166,33 @@ def test_cache_round_trip_and_atomic_files(tmp_path: Path) -> None:
     assert loaded is not None
     assert loaded.feed == feed and loaded.fetched_at == NOW
     assert sorted(p.name for p in tmp_path.iterdir()) == ["feed.json"]  # no temporary files left
+
+
+def test_a_feed_with_an_item_that_is_no_text_is_cached_and_read_back_the_same(tmp_path: Path) -> None:
+    # given a feed whose one notice holds a lone surrogate (the JSON escape \\ud800)
+    raw = json.loads('{"t": "\\ud800停水"}')["t"]
+    feed = parse_feed(raw_feed(notices=[notice("a", "停水通知", "周四停水"), notice("b", raw, "正文")]))
+    assert [n.id for n in feed.notices] == ["a"]
+
+    # when it is cached (an error here kept the screen from ever showing that feed)
+    cache = FeedCache(tmp_path)
+    cache.save(feed, NOW)
+
+    # then it reads back the same: the same notices shown, the bad one still left out
+    loaded = cache.load()
+    assert loaded is not None and loaded.feed == feed
+    assert loaded.feed.raw["notices"][1]["title"] == raw
+
+
+def test_temporary_files_left_by_interrupted_writes_are_removed_at_start(tmp_path: Path) -> None:
+    cache = FeedCache(tmp_path)
+    cache.save(parse_feed(raw_feed(notices=[notice("a", "停水通知", "周四停水")])), NOW)
+    cache.media_dir.mkdir()
+    # what a power cut in the middle of atomic_write leaves behind
+    for left in (tmp_path / ".feed.json.k2j4h5.tmp", tmp_path / ".clock-offset.x1.tmp", cache.media_dir / ".ab.y.tmp"):
+        left.write_bytes(b"half of a file")
+    assert cache.remove_leftovers() == 3
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["feed.json", "media"]
 
 
 @pytest.mark.parametrize(

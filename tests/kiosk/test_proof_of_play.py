@@ -92,6 +92,33 @@ def test_a_play_too_short_to_count_is_not_queued(tmp_path: Path) -> None:
         log.close()
 
 
+def test_plays_the_disk_refuses_wait_in_memory_and_go_to_disk_once_it_takes_them(tmp_path: Path) -> None:
+    # given a play log that cannot be opened (here: its folder is a file; a full or read-only disk alike)
+    blocker = tmp_path / "cache"
+    blocker.write_bytes(b"")
+    clock = FakeMonotonic()
+    log = PlayLog(blocker / "plays.sqlite3", monotonic=clock)
+    try:
+        # when plays are recorded, then one is uploaded
+        log.record("a", NOW, 12.0)
+        log.record("b", NOW, 12.0)
+        assert [p.item_id for p in log.pending()] == ["a", "b"]
+        log.acknowledge([log.pending()[0].id])
+        assert [p.item_id for p in log.pending()] == ["b"]
+
+        # when the disk takes writes again, the next record puts what waits in memory on disk
+        blocker.unlink()
+        clock.t += 61
+        log.record("c", NOW, 12.0)
+    finally:
+        log.close()
+    reopened = PlayLog(blocker / "plays.sqlite3")
+    try:
+        assert [p.item_id for p in reopened.pending()] == ["b", "c"]
+    finally:
+        reopened.close()
+
+
 def test_a_corrupt_play_log_is_set_aside_and_replaced(tmp_path: Path) -> None:
     path = tmp_path / "plays.sqlite3"
     path.write_bytes(b"this is not a database, it was cut off by a power failure" * 100)

@@ -5,7 +5,7 @@
     qile-api screen add --community 工盛社区 --kind BULLETIN --name 大厅东屏
     qile-api user create --username admin --role ADMIN --scope 淄博市   (password on stdin)
     qile-api user list | disable --username X | reset-password --username X | unlock --username X
-    qile-api serve
+    qile-api serve [--workers N]
     qile-api schema
 
 It reads DATABASE_URL like the server; when that is unset it uses the same
@@ -81,18 +81,26 @@ async def _screen_add(db: Database, args: argparse.Namespace) -> int:
     return 0
 
 
-def _serve(settings: Settings) -> int:
+def _serve(settings: Settings, workers: int = 1) -> int:
     import uvicorn
 
+    from qile_api.http.access_log import log_config
     from qile_api.http.app import create_app
     from qile_api.http.protocol import Utf8TargetH11Protocol
 
     proxies = [str(network) for network in settings.trusted_proxies]
+    # Several worker processes share the port; each builds its own app (the
+    # factory reads the same settings from the environment), and migrations
+    # stay once-only across them (db/migrate.py takes an advisory lock).
+    app: Any = create_app(settings) if workers == 1 else "qile_api.http.app:create_app"
     uvicorn.run(
-        create_app(settings),
+        app,
+        factory=workers > 1,
+        workers=workers,
         host=settings.host,
         port=settings.port,
-        log_level="info",
+        log_level=settings.log_level,
+        log_config=log_config(settings.log_level),
         # h11, taking `?district=张店区` as curl sends it (raw UTF-8).
         http=Utf8TargetH11Protocol,
         # Forwarding headers name the client only when a configured proxy
@@ -128,18 +136,19 @@ def _parser() -> argparse.ArgumentParser:
     add.add_argument("--name", required=True, help="e.g. 大厅东屏")
     add.add_argument("--location", default="", help="where it stands")
     accounts_cli.add_parser(sub)
-    sub.add_parser("serve", help="serve the API")
+    serve = sub.add_parser("serve", help="serve the API")
+    serve.add_argument("--workers", type=_positive, default=1, help="worker processes (default 1)")
     sub.add_parser("schema", help="print the GraphQL SDL")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     args = _parser().parse_args(argv)
     settings = Settings()
+    logging.basicConfig(level=settings.log_level.upper(), format="%(levelname)s %(name)s: %(message)s")
     try:
         if args.command == "serve":
-            return _serve(settings)
+            return _serve(settings, args.workers)
         if args.command == "schema":
             return _schema()
         work: dict[str, Callable[[Database], Awaitable[int]]] = {
@@ -154,6 +163,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (CliError, ScreenAdminError, accounts_cli.UserCommandError) as exc:
         print(f"qile-api: {exc}", file=sys.stderr)
         return 2
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
 
 
 async def _noop(*_: Any) -> int:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field, IPvAnyNetwork, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -56,7 +57,19 @@ class Settings(BaseSettings):
     page_size_default: int = 20
     feed_horizon_days: int = 14
     feed_cache_entries: int = 10_000
-    graphiql: bool = True
+    # Whether `__schema` and `__type` may be asked: GraphiQL and IDEs need it,
+    # production does not (the console and kiosks are built against the
+    # committed SDL), and it would hand anyone a map of every field and
+    # argument. Off unless asked for; `make run` turns it on.
+    introspection: bool = False
+    # GraphiQL at /graphql in browsers; unset: served when introspection is on (it needs it).
+    graphiql: bool | None = None
+    # Browser origins (scheme://host[:port]) whose pages may call the API
+    # cross-site: comma-separated. Empty: none (the console is served by the
+    # API itself, same-origin, and needs no CORS).
+    cors_origins: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    # The API's own log level: debug, info, warning, error.
+    log_level: Literal["debug", "info", "warning", "error"] = "info"
     # The staff console's build (services/console/dist); unset: beside this package's source.
     console_dir: Path | None = None
     shutdown_grace_seconds: int = 3
@@ -98,10 +111,24 @@ class Settings(BaseSettings):
     def _in_checkout(cls, value: Path) -> Path:
         return _CHECKOUT / value if _CHECKOUT and not value.is_absolute() else value
 
-    @field_validator("trusted_proxies", mode="before")
+    @field_validator("trusted_proxies", "cors_origins", mode="before")
     @classmethod
     def _comma_separated(cls, value: object) -> object:
         return [item.strip() for item in value.split(",") if item.strip()] if isinstance(value, str) else value
+
+    @field_validator("cors_origins")
+    @classmethod
+    def _origins(cls, value: list[str]) -> list[str]:
+        # An origin is compared as text with the browser's Origin header: a
+        # trailing slash or a path would never match, and "*" would allow every site.
+        for origin in value:
+            if origin == "*" or not re.fullmatch(r"https?://[^/\s]+", origin):
+                raise ValueError(f"{origin!r} is not an origin such as https://example.org")
+        return [origin.lower() for origin in value]
+
+    @property
+    def graphiql_enabled(self) -> bool:
+        return self.introspection if self.graphiql is None else self.graphiql
 
     @property
     def embedded_pgdata(self) -> Path:

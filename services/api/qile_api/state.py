@@ -1,4 +1,10 @@
-"""What lives as long as the application: settings, pool, caches, clock."""
+"""What lives as long as the application: settings, pool, caches, clock.
+
+Everything the process keeps in memory besides the database lives here,
+typed, and nowhere else (not loose on Starlette's `app.state`): the built
+feeds, the heartbeats not yet written, the screens asked for a screenshot.
+`forget()` drops it all, so that a test starts without another's leftovers.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from qile_api.db.database import Database
+from qile_api.devices.heartbeat import DeviceRuntime
 from qile_api.screens.feed import FeedCache
 from qile_api.settings import Settings
 
@@ -22,6 +29,8 @@ class AppState:
     settings: Settings
     db: Database
     feed_cache: FeedCache
+    # Screens' heartbeats waiting to be written in a batch, and who owes a screenshot.
+    devices: DeviceRuntime
     # Signs short-lived image links for staff (media/links.py).
     media_key: bytes = b""
     # Replaceable so that tests can move time across display windows.
@@ -30,4 +39,9 @@ class AppState:
     @classmethod
     def create(cls, settings: Settings, db: Database) -> AppState:
         cache = FeedCache(settings.feed_cache_entries, timedelta(days=settings.feed_horizon_days))
-        return cls(settings=settings, db=db, feed_cache=cache)
+        return cls(settings=settings, db=db, feed_cache=cache, devices=DeviceRuntime(settings.heartbeat_flush_seconds))
+
+    def forget(self) -> None:
+        """Drop what is held in memory (not the pool, the settings or the media key)."""
+        self.feed_cache.clear()
+        self.devices.clear()

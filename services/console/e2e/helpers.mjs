@@ -172,6 +172,45 @@ export async function graphql(query, variables = {}, token = null) {
   return response.json()
 }
 
+const LOGIN = 'mutation($input: LoginInput!) { login(input: $input) { token errors { message } } }'
+const CITY = '{ city { districts { name id subdistricts { name id communities { id name } } } } }'
+const ACCOUNT = 'mutation($input: AccountCreateInput!) { accountCreate(input: $input) { errors { field message } } }'
+
+/** A staff token, signed in through the API. */
+export async function login([username, password]) {
+  const answer = await graphql(LOGIN, { input: { username, password } })
+  const token = answer.data?.login.token
+  assert(token, `login ${username}: ${JSON.stringify(answer)}`)
+  return token
+}
+
+/** A mutation that must succeed: its payload, with no errors. */
+export async function mutate(doc, input, token) {
+  const answer = await graphql(doc, { input }, token)
+  const payload = answer.data && Object.values(answer.data)[0]
+  assert(payload && payload.errors.length === 0, `${doc.slice(0, 40)}: ${JSON.stringify(answer)}`)
+  return payload
+}
+
+/** As an admin, through the API: an account with this role and scope (a region's global ID). */
+export async function createStaff(adminToken, [username, password], role, scope) {
+  await mutate(ACCOUNT, { username, password, role, scope }, adminToken)
+}
+
+/** Every region's global ID by its Chinese name (districts, subdistricts, communities). */
+export async function regionIds() {
+  const city = (await graphql(CITY)).data.city
+  const ids = {}
+  for (const d of city.districts) {
+    ids[d.name] = d.id
+    for (const s of d.subdistricts) {
+      ids[s.name] = s.id
+      for (const c of s.communities) ids[c.name] = c.id
+    }
+  }
+  return ids
+}
+
 export function assert(condition, message) {
   if (!condition) throw new Error(message)
 }

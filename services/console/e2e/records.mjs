@@ -4,12 +4,9 @@
 // a reviewer of 车站街道 attests a criterion on a phone, with a photo. The
 // API then holds what was typed, and nothing of another community shows.
 // Run by tests/console/test_records.py against a real API over a fresh database.
-import { BASE, DESKTOP, PHONE, assert, graphql, newContext, screenshot, settled, typeDateTime } from './helpers.mjs'
-import { checkChinese, field, fieldError, listText, scenario, signIn } from './scenario.mjs'
+import { BASE, DESKTOP, PHONE, assert, createStaff, graphql, login, mutate, newContext, regionIds, screenshot, settled, typeDateTime } from './helpers.mjs'
+import { ADMIN, EDITOR, REVIEWER, checkChinese, field, fieldError, listText, openFromMenu, scenario, signIn } from './scenario.mjs'
 
-const ADMIN = ['admin', 'qile-demo-2024']
-const EDITOR = ['gongsheng.editor', 'gongsheng-editor-pw']
-const REVIEWER = ['chezhan.reviewer', 'chezhan-reviewer-pw']
 // Zibo's year now: the selection and the attestation are for it, the recognition dated in it.
 const YEAR = new Date(Date.now() + 8 * 3600_000).getUTCFullYear()
 const STATION = '工盛社区新时代文明实践站'
@@ -18,9 +15,6 @@ const MISTAKE = '误录的队伍'
 const ELSEWHERE = '正齐社区文化广场'
 const BRAND = '邻里守望'
 
-const LOGIN = 'mutation($input: LoginInput!) { login(input: $input) { token errors { message } } }'
-const CITY = '{ city { districts { subdistricts { name id communities { id name } } } } }'
-const ACCOUNT = 'mutation($input: AccountCreateInput!) { accountCreate(input: $input) { errors { field message } } }'
 const FACILITY = 'mutation($input: FacilityCreateInput!) { facilityCreate(input: $input) { facility { id } errors { message } } }'
 const FACILITY_UPDATE = 'mutation($input: FacilityUpdateInput!) { facilityUpdate(input: $input) { errors { message } } }'
 const TEAM = 'mutation($input: TeamCreateInput!) { teamCreate(input: $input) { errors { message } } }'
@@ -32,21 +26,6 @@ const RECORDS = `query($community: ID!, $year: Int!) { node(id: $community) { ..
     recognitions { brandName level recognisedBy recognisedOn note }
     attestations { criterionKey met note attestedByName photo { sha256 } }
   } } } }`
-
-async function login([username, password]) {
-  const answer = await graphql(LOGIN, { input: { username, password } })
-  const token = answer.data?.login.token
-  assert(token, `login ${username}: ${JSON.stringify(answer)}`)
-  return token
-}
-
-/** A mutation that must succeed: its payload, with no errors. */
-async function mutate(doc, input, token) {
-  const answer = await graphql(doc, { input }, token)
-  const payload = answer.data && Object.values(answer.data)[0]
-  assert(payload && payload.errors.length === 0, `${doc.slice(0, 40)}: ${JSON.stringify(answer)}`)
-  return payload
-}
 
 async function recordsOf(community, token) {
   const answer = await graphql(RECORDS, { community, year: YEAR }, token)
@@ -86,14 +65,12 @@ await scenario('records', async ({ browser, step, problems }) => {
 
   await step('set-up through the API: an editor of 工盛社区, a reviewer of 车站街道, records to find or not', async () => {
     adminToken = await login(ADMIN)
-    const city = (await graphql(CITY)).data.city
-    const subdistricts = city.districts.flatMap((d) => d.subdistricts)
-    const communities = subdistricts.flatMap((s) => s.communities)
-    ids.gongsheng = communities.find((c) => c.name === '工盛社区').id
-    ids.zhengqi = communities.find((c) => c.name === '正齐社区').id
-    ids.chezhan = subdistricts.find((s) => s.name === '车站街道').id
-    await mutate(ACCOUNT, { username: EDITOR[0], password: EDITOR[1], role: 'EDITOR', scope: ids.gongsheng }, adminToken)
-    await mutate(ACCOUNT, { username: REVIEWER[0], password: REVIEWER[1], role: 'REVIEWER', scope: ids.chezhan }, adminToken)
+    const regions = await regionIds()
+    ids.gongsheng = regions['工盛社区']
+    ids.zhengqi = regions['正齐社区']
+    ids.chezhan = regions['车站街道']
+    await createStaff(adminToken, EDITOR, 'EDITOR', ids.gongsheng)
+    await createStaff(adminToken, REVIEWER, 'REVIEWER', ids.chezhan)
     await mutate(FACILITY, { community: ids.zhengqi, kind: 'CULTURE_SQUARE', name: ELSEWHERE, outdoorAreaM2: 1200 }, adminToken)
     await mutate(TEAM, { community: ids.gongsheng, kind: 'OTHER', name: MISTAKE, members: 3 }, adminToken)
     editorToken = await login(EDITOR)
@@ -105,8 +82,7 @@ await scenario('records', async ({ browser, step, problems }) => {
   await step('the editor opens 社区档案 from the menu: another community’s facility is not there, even by address', async () => {
     await page.goto(`${BASE}/console/`)
     await signIn(page, EDITOR)
-    await page.locator('.el-menu-item:visible', { hasText: '社区档案' }).click()
-    await page.waitForURL(/\/records\/facilities/)
+    await openFromMenu(page, '社区档案', /\/records\/facilities/)
     assert(!(await recordList(page)).includes(ELSEWHERE), 'another community’s facility is listed')
     await page.goto(`${BASE}/console/records/facilities?community=${encodeURIComponent(ids.zhengqi)}`)
     const shown = await recordList(page)

@@ -38,6 +38,23 @@ export async function scenario(name, body) {
   }
 }
 
+// The accounts of every scenario: the admin bootstrapped by tests/console/conftest.py,
+// and the editor of 工盛社区 and the reviewer of 车站街道 a scenario creates.
+export const ADMIN = ['admin', 'qile-demo-2024']
+export const EDITOR = ['gongsheng.editor', 'gongsheng-editor-pw']
+export const REVIEWER = ['chezhan.reviewer', 'chezhan-reviewer-pw']
+
+/** Open a page from the menu, as a user would: the side menu, or on a phone the drawer. */
+export async function openFromMenu(page, label, url) {
+  if (page.viewportSize().width < 768) {
+    await page.locator('[data-test=menu-toggle]').click()
+    await page.locator('.el-drawer .el-menu-item', { hasText: label }).click()
+  } else {
+    await page.locator('.el-menu-item:visible', { hasText: label }).click()
+  }
+  await page.waitForURL(url)
+}
+
 /** A form item of the console, by its `data-field`. */
 export function field(page, name) {
   return page.locator(`[data-field="${name}"]:visible`).first()

@@ -90,6 +90,7 @@ class Kiosk:
         self.layout = Layout.for_size(*config.size)
         self.ts = Typesetter(Fonts.discover(config.font_path, config.font_index))
         self.cache = FeedCache(config.cache_dir)
+        self.cache.remove_leftovers()  # before anything here writes to the folder
         self.images = ImageStore(self.cache)
         self.renderer = Renderer(self.layout, self.ts, self.images)
         self.sink = FrameSink(frames, keep_frames) if frames else None

@@ -26,6 +26,10 @@ log = logging.getLogger(__name__)
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
 
+# Names of the temporary files atomic_write renames into place.
+_TEMPORARY = ".*.tmp"
+
+
 def atomic_write(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
@@ -52,9 +56,28 @@ class FeedCache:
         self.feed_path = root / "feed.json"
         self.media_dir = root / "media"
 
+    def remove_leftovers(self) -> int:
+        """At start: remove what writes cut off by a power cut or a kill left behind.
+
+        Such a temporary file is never renamed into place nor read, and each one
+        of a large feed or photo would stay for good: a screen switched off at
+        the wall every evening would fill its card over the years."""
+        removed = 0
+        for folder in (self.root, self.media_dir):
+            for path in folder.glob(_TEMPORARY) if folder.is_dir() else ():
+                with contextlib.suppress(OSError):
+                    path.unlink()
+                    removed += 1
+        if removed:
+            log.info("removed %d temporary file(s) left by an interrupted write", removed)
+        return removed
+
     def save(self, feed: Feed, fetched_at: datetime) -> None:
         blob = json.dumps({"fetchedAt": fetched_at.isoformat(), "feed": feed.raw}, ensure_ascii=False)
-        atomic_write(self.feed_path, blob.encode())
+        # The raw feed still holds the items parsing left out, which may hold a
+        # lone surrogate (not encodable as UTF-8): written as its JSON escape
+        # (\ud800), the file stays valid UTF-8 JSON and reads back the same.
+        atomic_write(self.feed_path, blob.encode("utf-8", "backslashreplace"))
 
     def load(self) -> CachedFeed | None:
         try:

@@ -34,9 +34,6 @@ from qile_kiosk.plays import Play
 
 log = logging.getLogger(__name__)
 
-REQUEST_TIMEOUT = 15.0
-
-
 def _kiosk_version() -> str:
     try:
         return version("qile-kiosk")
@@ -86,8 +83,9 @@ class FeedClient:
 
     def _client(self) -> Client:
         headers = {**CLIENT_HEADERS, **self._authorization()}
-        transport = HTTPXAsyncTransport(url=self.config.graphql_url, headers=headers, timeout=REQUEST_TIMEOUT)
-        return Client(transport=transport, fetch_schema_from_transport=False, execute_timeout=REQUEST_TIMEOUT)
+        timeout = self.config.request_timeout
+        transport = HTTPXAsyncTransport(url=self.config.graphql_url, headers=headers, timeout=timeout)
+        return Client(transport=transport, fetch_schema_from_transport=False, execute_timeout=timeout)
 
     async def _execute(self, document: str, variables: dict[str, Any] | None = None) -> Any:
         request = GraphQLRequest(document, variable_values=variables or {})
@@ -119,7 +117,7 @@ class FeedClient:
         # token; the token goes to our API, never to another host an absolute URL names.
         ours = httpx.URL(url).netloc == httpx.URL(self.config.api_url).netloc
         headers = {**CLIENT_HEADERS, **(self._authorization() if ours else {})}
-        response = await http.get(url, headers=headers, timeout=REQUEST_TIMEOUT)
+        response = await http.get(url, headers=headers, timeout=self.config.request_timeout)
         response.raise_for_status()
         return response.content
 
@@ -170,7 +168,7 @@ class FeedClient:
             data={"operations": json.dumps(operations), "map": json.dumps({"0": ["variables.file"]})},
             files={"0": ("screen.png", png, "image/png")},
             headers={**CLIENT_HEADERS, **self._authorization()},
-            timeout=REQUEST_TIMEOUT,
+            timeout=self.config.request_timeout,
         )
         response.raise_for_status()
         body = response.json()

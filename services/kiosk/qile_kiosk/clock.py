@@ -7,6 +7,13 @@ notices whose window it thinks has ended. Every feed response carries the
 server's time (`generatedAt`); the offset from it corrects the local clock,
 and is kept on disk so that a restart while offline still uses it.
 
+Once the API has told the time, the screen counts on from it with the
+monotonic clock: the local clock being set, stepped by NTP or jumping
+(a failing battery, a technician) then changes nothing the screen shows,
+nor the time its plays are recorded at, even while the API cannot be
+reached to say otherwise. Only before the first answer does the local
+clock (with the offset kept on disk) tell the time.
+
 The clock is read on every frame: whatever arrives from the API or the disk,
 reading it must never raise, or the screen would crash-loop all day.
 """
@@ -15,6 +22,7 @@ from __future__ import annotations
 
 import logging
 import math
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -38,15 +46,32 @@ def sane_server_time(value: datetime) -> bool:
 
 
 class ServerClock:
-    def __init__(self, local: Callable[[], datetime], path: Path | None = None) -> None:
+    def __init__(
+        self,
+        local: Callable[[], datetime],
+        path: Path | None = None,
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.local = local
         self.path = path
+        self.monotonic = monotonic
         # The server's time when the offset was learnt: on a restart it tells
         # whether the local clock has been put right since (see _load).
         self.observed_at: datetime | None = None
         self.offset = self._load()
+        # The server's time at an answer, and the monotonic clock's reading then:
+        # the time is counted on from it (one tuple, replaced whole: the poller
+        # thread writes it, the drawing loop reads it).
+        self._anchor: tuple[datetime, float] | None = None
 
     def __call__(self) -> datetime:
+        anchor = self._anchor
+        if anchor is not None:
+            server_time, at = anchor
+            try:
+                return server_time + timedelta(seconds=self.monotonic() - at)
+            except OverflowError:
+                pass  # not after a sane server time; falls back to the local clock
         local = self.local()
         try:
             return local + self.offset
@@ -59,6 +84,7 @@ class ServerClock:
         if not sane_server_time(server_time):
             log.warning("ignoring implausible server time %s", server_time.isoformat())
             return
+        at = self.monotonic()
         try:
             offset = server_time - self.local()
         except (OverflowError, TypeError) as exc:
@@ -67,6 +93,11 @@ class ServerClock:
         if abs(offset) > MAX_OFFSET:
             log.warning("ignoring an implausible clock offset of %s", offset)
             return
+        if self._anchor is None or abs(server_time - self()) > TOLERANCE:
+            # Counting on from the last anchor drifts by no more than the
+            # monotonic clock's rate error: re-anchor only past the tolerance,
+            # so that network delay does not make the time shown jitter.
+            self._anchor = (server_time, at)
         if abs(offset - self.offset) <= TOLERANCE:
             return
         if abs(offset) > TOLERANCE:

@@ -41,6 +41,9 @@ class KioskConfig:
     slide_seconds: float = 12.0
     # Seconds without a new frame before the watchdog restarts rendering.
     watchdog_seconds: float = 60.0
+    # The longest wait for one answer from the API: a stalled API (or a link
+    # that went silent) costs a poll this long, then the back-off takes over.
+    request_timeout: float = 15.0
 
     @property
     def size(self) -> tuple[int, int]:
@@ -75,7 +78,7 @@ def _coerce(name: str, value: Any) -> Any:
             return Path(str(value)).expanduser()
         if name in ("width", "height", "fps", "font_index"):
             return int(value)
-        if name in ("poll_interval", "backoff_cap", "slide_seconds", "watchdog_seconds"):
+        if name in ("poll_interval", "backoff_cap", "slide_seconds", "watchdog_seconds", "request_timeout"):
             number = float(value)
             if number <= 0:
                 raise ValueError("must be positive")

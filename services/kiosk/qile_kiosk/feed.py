@@ -116,6 +116,13 @@ def _str(data: dict[str, Any], key: str, where: str) -> str:
     value = data.get(key)
     if not isinstance(value, str):
         raise FeedError(f"{where}.{key}: expected a string")
+    try:
+        # JSON may carry a lone surrogate (\ud800): a str that is no text. No
+        # font can draw it and no file can store it as UTF-8; drawing it would
+        # raise on every frame.
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise FeedError(f"{where}.{key}: not valid text ({exc.reason})") from None
     return value
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -13,8 +12,10 @@ import httpx
 import pytest
 
 from qile_api.accounts import service
+from qile_api.accounts import sql as accounts_sql
 from tests.api import staff
 from tests.api.conftest import Api
+from tests.api.races.together import Rendezvous
 
 LOGIN = """
 mutation($u: String!, $p: String!) {
@@ -77,9 +78,11 @@ async def test_repeated_failures_slow_then_lock(api: Api, monkeypatch: pytest.Mo
         assert (await login(office, "wang"))["token"] is not None
 
 
-async def test_concurrent_attempts_cannot_pass_the_limit(api: Api, monkeypatch: pytest.MonkeyPatch) -> None:
-    """30 wrong passwords and the right one at once: only as many as the limit are even checked."""
-    await staff.account(api.db, "admin", "ADMIN", "淄博市")
+def at_once(monkeypatch: pytest.MonkeyPatch, attempts: int) -> tuple[Rendezvous, list[str]]:
+    """Attempts that all reach the counting statement before any runs it, and the passwords then checked.
+
+    A count read first and written later would let every one of them through.
+    """
     checked: list[str] = []
     verify = service.verify_password
 
@@ -88,19 +91,39 @@ async def test_concurrent_attempts_cannot_pass_the_limit(api: Api, monkeypatch: 
         return verify(password_hash, password)
 
     monkeypatch.setattr(service, "verify_password", counting_verify)
+    meeting = Rendezvous(attempts)
+    meeting.hold(monkeypatch, accounts_sql, "reserve_login_attempt")
+    return meeting, checked
+
+
+async def test_concurrent_attempts_cannot_pass_the_limit(api: Api, monkeypatch: pytest.MonkeyPatch) -> None:
+    """30 wrong passwords at once: only as many as the limit are even checked, then the right one is refused."""
+    await staff.account(api.db, "admin", "ADMIN", "淄博市")
+    meeting, checked = at_once(monkeypatch, 30)
 
     async with peer(api, OFFICE) as office:
-        attempts = [login(office, "admin", f"guess {i}") for i in range(30)] + [login(office, "admin")]
-        results = await asyncio.gather(*attempts)
+        results = await meeting.run(*(login(office, "admin", f"guess {i}") for i in range(30)))
         afterwards = await login(office, "admin")
 
     codes = [code(r) for r in results]
     assert len(checked) == 5  # QILE_LOGIN_LOCK_AFTER
-    assert codes.count("INVALID_CREDENTIALS") + codes.count(None) == 5
-    assert codes.count("THROTTLED") == 26
-    # the right password came once the limit was reached: refused unchecked, now and after
-    assert staff.PASSWORD not in checked and results[-1]["token"] is None
+    assert codes.count("INVALID_CREDENTIALS") == 5 and codes.count("THROTTLED") == 25
+    # the right password, once the limit is reached, is refused unchecked
+    assert staff.PASSWORD not in checked
     assert afterwards["token"] is None and code(afterwards) == "THROTTLED"
+
+
+async def test_concurrent_attempts_cannot_pass_the_address_limit(api: Api, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Twelve usernames at once from one address allowed three: three are checked, no more."""
+    monkeypatch.setattr(api.state.settings, "login_address_limit", 3)
+    meeting, checked = at_once(monkeypatch, 12)
+
+    async with peer(api, OFFICE) as office:
+        results = await meeting.run(*(login(office, f"name{i}", "a guess") for i in range(12)))
+
+    codes = [code(r) for r in results]
+    assert len(checked) == 3
+    assert codes.count("INVALID_CREDENTIALS") == 3 and codes.count("THROTTLED") == 9
 
 
 async def test_made_up_usernames_from_one_address_do_not_lock_out_the_city_admin(api: Api) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
+from tests.api import staff
 from tests.api.conftest import Api
 from tests.api.permissions.builders import region
 
@@ -25,6 +26,15 @@ class Desk:
 
     def __init__(self, api: Api, editor: str, reviewer: str, reviewer2: str) -> None:
         self.api, self.editor, self.reviewer, self.reviewer2 = api, editor, reviewer, reviewer2
+
+    @classmethod
+    async def signed_in(cls, api: Api) -> Desk:
+        return cls(
+            api,
+            await staff.staff(api.db, "editor", "EDITOR", "工盛社区"),
+            await staff.staff(api.db, "reviewer", "REVIEWER", "车站街道"),
+            await staff.staff(api.db, "reviewer2", "REVIEWER", "车站街道"),
+        )
 
     async def call(self, doc: str, token: str, **input: Any) -> dict[str, Any]:
         body = await self.api.gql(doc, {"input": input}, token=token)

@@ -1,11 +1,10 @@
-"""Devices tests: their own tables emptied, staff signed in through `login`."""
+"""Devices tests: staff signed in through `login`."""
 
 from __future__ import annotations
 
 import uuid
 from typing import Any
 
-import pytest
 from strawberry import relay
 
 from qile_api.accounts.service import create_account
@@ -13,7 +12,6 @@ from qile_api.devices.heartbeat import DeviceRuntime
 from tests.api import factories as f
 from tests.api.conftest import Api
 
-DEVICE_TABLES = "screen_pairings, screen_heartbeats, screen_screenshots, plays"
 PASSWORD = "配对测试-correct-horse"
 
 LOGIN = """
@@ -21,18 +19,8 @@ mutation($u: String!, $p: String!) { login(input: {username: $u, password: $p}) 
 """
 
 
-@pytest.fixture(autouse=True)
-async def clean_devices(api: Api) -> None:
-    await api.db.execute(f"TRUNCATE {DEVICE_TABLES} RESTART IDENTITY CASCADE")
-    # Another module's lock-out tests must not lock us out.
-    await api.db.execute("TRUNCATE login_failures, login_address_failures")
-    runtime(api).pending.clear()
-    runtime(api).screenshot_wanted.clear()
-
-
 def runtime(api: Api) -> DeviceRuntime:
-    devices: DeviceRuntime = api.app.state.devices
-    return devices
+    return api.state.devices
 
 
 async def sign_in(api: Api, role: str = "ADMIN", scope: str = "淄博市") -> str:

@@ -8,6 +8,7 @@ import pytest
 from starlette.routing import Route
 
 from qile_api.graphql.gate import DocumentCache
+from tests.api import staff
 from tests.api.conftest import Api
 
 
@@ -134,3 +135,26 @@ async def test_variables_are_checked_on_every_request_of_a_cached_document(api: 
 
     assert good == {"data": {"node": None}}
     assert bad["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+
+
+async def test_a_date_no_utc_instant_can_hold_is_refused_as_input_not_masked(api: Api) -> None:
+    # given an editor, and a start before year 1 once moved to UTC (literal and variable)
+    token = await staff.staff(api.db, "wang", "EDITOR", "工盛社区")
+    literal = """mutation { noticeCreate(input: {scope: "Q29tbXVuaXR5OjE=", category: SERVICE, title: "停水",
+      body: "周四停水", displayStart: "0001-01-01T00:00:00+05:00"}) { errors { code } } }"""
+    variable = """mutation($start: DateTime!) { noticeCreate(input: {scope: "Q29tbXVuaXR5OjE=", category: SERVICE,
+      title: "停水", body: "周四停水", displayStart: $start}) { errors { code } } }"""
+
+    # when it is sent either way
+    as_literal = await api.gql(literal, token=token)
+    as_variable = await api.gql(variable, {"start": "0001-01-01T00:00:00+05:00"}, token=token)
+
+    # then each is a clear refusal at its field, never "Unexpected error."
+    for body in (as_literal, as_variable):
+        assert body["data"] is None
+        messages = [e["message"] for e in body["errors"]]
+        assert messages and all("Unexpected error" not in m for m in messages)
+        assert "years 1 to 9999 in UTC" in messages[0]
+        assert body["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+    assert as_variable["errors"][0]["extensions"]["field"] == "start"
+    assert await api.db.fetchval("SELECT count(*) FROM notices") == 0

@@ -32,7 +32,7 @@ async def names(api: Api, token: str | None = None, doc: str = GALLERY) -> list[
     return [h["subjectName"] for h in data]
 
 
-async def submitted(api: Api, editor: str, kind: str = "PERSON", name: str = "王秀兰") -> dict[str, Any]:
+async def drafted(api: Api, editor: str, kind: str = "PERSON", name: str = "王秀兰") -> dict[str, Any]:
     created = await call(
         api,
         CREATE,
@@ -45,8 +45,7 @@ async def submitted(api: Api, editor: str, kind: str = "PERSON", name: str = "�
         year=2024,
         contact="13800000000",
     )
-    honour = created["honour"]
-    return (await call(api, SUBMIT, editor, id=honour["id"], version=honour["version"]))["honour"]  # type: ignore[no-any-return]
+    return created["honour"]  # type: ignore[no-any-return]
 
 
 async def record_consent(api: Api, token: str, honour: dict[str, Any], **overrides: Any) -> dict[str, Any]:
@@ -55,22 +54,34 @@ async def record_consent(api: Api, token: str, honour: dict[str, Any], **overrid
     return await call(api, CONSENT, token, id=honour["id"], version=honour["version"], **fields)
 
 
-async def test_a_person_is_published_only_with_recorded_consent(api: Api) -> None:
+async def test_a_person_goes_to_review_only_with_recorded_consent(api: Api) -> None:
     editor = await staff.staff(api.db, "editor", "EDITOR", "工盛社区")
     reviewer = await staff.staff(api.db, "reviewer", "REVIEWER", "车站街道")
     gallery = await f.screen(api.db, "工盛社区", "GALLERY")
-    honour = await submitted(api, editor)
+    honour = await drafted(api, editor)
 
-    refused = await call(api, APPROVE, reviewer, id=honour["id"], version=honour["version"])
+    # Refused when the editor submits it, where it can be put right, not later at the reviewer's.
+    refused = await call(api, SUBMIT, editor, id=honour["id"], version=honour["version"])
     assert [(e["code"], e["field"]) for e in refused["errors"]] == [("CONSENT_REQUIRED", "consent")]
+    assert "本人同意" in refused["errors"][0]["message"]
 
-    consented = await record_consent(api, editor, honour)
-    honour = consented["honour"]
-    approved = await call(api, APPROVE, reviewer, id=honour["id"], version=honour["version"])
+    consented = (await record_consent(api, editor, honour))["honour"]
+    in_review = (await call(api, SUBMIT, editor, id=consented["id"], version=consented["version"]))["honour"]
+    approved = await call(api, APPROVE, reviewer, id=in_review["id"], version=in_review["version"])
 
     assert approved["honour"]["status"] == "PUBLISHED"
     assert await names(api, gallery) == ["王秀兰"]
     assert await names(api, doc=PUBLIC) == ["王秀兰"]
+
+
+async def test_a_household_needs_consent_to_be_submitted_too(api: Api) -> None:
+    editor = await staff.staff(api.db, "editor", "EDITOR", "工盛社区")
+    honour = await drafted(api, editor, kind="HOUSEHOLD", name="刘强家庭")
+
+    refused = await call(api, SUBMIT, editor, id=honour["id"], version=honour["version"])
+
+    assert [e["code"] for e in refused["errors"]] == ["CONSENT_REQUIRED"]
+    assert (await honour_of(api, honour["id"], editor))["status"] == "DRAFT"
 
 
 async def test_withdrawn_consent_takes_it_off_every_screen_at_the_next_poll(api: Api) -> None:
@@ -90,7 +101,8 @@ async def test_withdrawn_consent_takes_it_off_every_screen_at_the_next_poll(api:
 async def test_a_merchant_needs_no_personal_consent(api: Api) -> None:
     editor = await staff.staff(api.db, "editor", "EDITOR", "工盛社区")
     reviewer = await staff.staff(api.db, "reviewer", "REVIEWER", "车站街道")
-    honour = await submitted(api, editor, kind="MERCHANT", name="老街坊便民超市")
+    draft = await drafted(api, editor, kind="MERCHANT", name="老街坊便民超市")
+    honour = (await call(api, SUBMIT, editor, id=draft["id"], version=draft["version"]))["honour"]
 
     approved = await call(api, APPROVE, reviewer, id=honour["id"], version=honour["version"])
 
@@ -99,7 +111,7 @@ async def test_a_merchant_needs_no_personal_consent(api: Api) -> None:
 
 async def test_contact_is_kept_but_never_returned(api: Api) -> None:
     editor = await staff.staff(api.db, "editor", "EDITOR", "工盛社区")
-    await submitted(api, editor)
+    await drafted(api, editor)
 
     stored = await api.db.fetchval("SELECT contact FROM honours")
     everything = await api.client.post(
@@ -150,7 +162,7 @@ async def test_withdrawal_shows_why_and_consent_again_goes_back_through_review(a
 
 async def test_a_consent_dated_in_the_future_is_refused(api: Api) -> None:
     editor = await staff.staff(api.db, "editor", "EDITOR", "工盛社区")
-    honour = await submitted(api, editor)
+    honour = await drafted(api, editor)
 
     refused = await record_consent(api, editor, honour, givenAt="2030-01-01T09:00:00+08:00")
 
@@ -176,7 +188,7 @@ async def test_consent_is_for_staff_in_scope_only(api: Api) -> None:
 
 async def test_a_consent_form_photo_must_exist(api: Api) -> None:
     editor = await staff.staff(api.db, "editor", "EDITOR", "工盛社区")
-    honour = await submitted(api, editor)
+    honour = await drafted(api, editor)
 
     refused = await record_consent(api, editor, honour, formPhoto="0" * 64)
 
@@ -220,3 +232,14 @@ async def test_a_revision_shows_the_consent_an_approval_keeps_and_takes_none_of_
     # Withdrawing on the draft would leave the person on the wall: refused, pointing at the honour.
     assert [(e["code"], e["field"]) for e in withdraw_draft["errors"]] == [("INVALID_TRANSITION", "id")]
     assert await names(api, gallery) == ["王秀兰"]
+
+
+async def test_a_revision_is_submitted_on_the_consent_of_its_published_honour(api: Api) -> None:
+    editor = await staff.staff(api.db, "editor", "EDITOR", "工盛社区")
+    await f.honour(api.db, "工盛社区", "王秀兰")  # published, with consent
+    gid = (await api.gql("{ honours { nodes { id } } }"))["data"]["honours"]["nodes"][0]["id"]
+    revision = (await call(api, UPDATE, editor, id=gid, version=1, citation="二十年照顾独居老人"))["honour"]
+
+    sent = await call(api, SUBMIT, editor, id=revision["id"], version=revision["version"])
+
+    assert sent["errors"] == [] and sent["honour"]["status"] == "IN_REVIEW"

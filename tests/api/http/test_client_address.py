@@ -64,7 +64,6 @@ async def test_a_trusted_proxy_names_the_client(api: Api, monkeypatch: pytest.Mo
 
 
 async def test_pairing_limits_use_the_same_address(api: Api, monkeypatch: pytest.MonkeyPatch) -> None:
-    await api.db.execute("TRUNCATE screen_pairings")
     monkeypatch.setattr(api.state.settings, "pairing_per_address_per_hour", 2)
 
     async def starts() -> list[list[str]]:

@@ -35,7 +35,9 @@ def fake_build(root: Path) -> Path:
 
 
 async def client_for(dsn: str, console_dir: Path) -> AsyncIterator[httpx.AsyncClient]:
-    app = create_app(Settings(console_dir=console_dir, _env_file=None), dsn=dsn)  # type: ignore[call-arg]
+    # As developers run it (`make run`): introspection on, so GraphiQL is served.
+    settings = Settings(console_dir=console_dir, introspection=True, _env_file=None)  # type: ignore[call-arg]
+    app = create_app(settings, dsn=dsn)
     async with app.router.lifespan_context(app):
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:

@@ -2,38 +2,22 @@
 
 from __future__ import annotations
 
-import io
 import json
 from typing import Any
 
 import httpx
 import pytest
-from PIL import Image
 
 from tests.api import staff
 from tests.api.conftest import Api
+from tests.api.photos import UPLOAD, upload_form
 
-UPLOAD = "mutation($file: Upload!) { mediaUpload(file: $file) { photo { sha256 } errors { code } } }"
 PAIRING_START = "mutation { screenPairingStart { code errors { code } } }"
-
-
-def jpeg() -> bytes:
-    out = io.BytesIO()
-    Image.new("RGB", (8, 8), (200, 30, 30)).save(out, format="JPEG")
-    return out.getvalue()
 
 
 async def multipart(api: Api, query: str, headers: dict[str, str]) -> httpx.Response:
     """A mutation as the multipart request spec sends it, one file in variables.file."""
-    return await api.client.post(
-        "/graphql",
-        data={
-            "operations": json.dumps({"query": query, "variables": {"file": None}}),
-            "map": json.dumps({"0": ["variables.file"]}),
-        },
-        files={"0": ("photo.jpg", jpeg(), "image/jpeg")},
-        headers=headers,
-    )
+    return await api.client.post("/graphql", **upload_form(query), headers=headers)
 
 
 async def stored(api: Api) -> tuple[int, int]:
@@ -41,12 +25,6 @@ async def stored(api: Api) -> tuple[int, int]:
     media = await api.db.fetchval("SELECT count(*) FROM media")
     pairings = await api.db.fetchval("SELECT count(*) FROM screen_pairings")
     return int(media), int(pairings)
-
-
-@pytest.fixture(autouse=True)
-async def no_pairings(api: Api) -> None:
-    # Pairing starts are limited per address; other modules' starts must not count.
-    await api.db.execute("DELETE FROM screen_pairings")
 
 
 def refused_as_csrf(response: httpx.Response) -> None:
@@ -116,12 +94,27 @@ async def test_other_bodies_a_form_can_send_are_refused(api: Api, content_type: 
     assert await stored(api) == (0, 0)
 
 
-async def test_mutations_are_refused_over_get(api: Api) -> None:
+LOGIN = 'mutation { login(input: {username: "admin", password: "a guess"}) { token } }'
+CHOSEN = "query Themes { themes { key } } " + PAIRING_START.replace("mutation {", "mutation Start {", 1)
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"query": PAIRING_START},
+        # a sign-in fired from every visitor's browser would lock staff out
+        {"query": LOGIN},
+        # a mutation picked out of a document that also holds a query
+        {"query": CHOSEN, "operationName": "Start"},
+    ],
+)
+async def test_mutations_are_refused_over_get(api: Api, params: dict[str, str]) -> None:
     # A link or an <img> on any page sends a GET.
-    response = await api.client.get("/graphql", params={"query": PAIRING_START})
+    response = await api.client.get("/graphql", params=params)
 
     assert response.status_code == 400
     assert await stored(api) == (0, 0)
+    assert await api.db.fetchval("SELECT count(*) FROM login_address_failures") == 0
     # Queries over GET still work: they change nothing.
     themes = await api.client.get("/graphql", params={"query": "{ themes { key } }"})
     assert themes.status_code == 200 and len(themes.json()["data"]["themes"]) == 5

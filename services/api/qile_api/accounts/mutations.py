@@ -111,10 +111,11 @@ async def _change(info: Info, action: str, account_gid: relay.GlobalID, version:
     account_id = node_pk(account_gid, "Account", "id")
     assert account_id is not None
     async with info.context.db.transaction() as tx:
-        found = await sql.accounts_by_ids(tx, [account_id])
-        if not found:
+        # Locked before the version is compared: two admins saving the same
+        # version at once must not both pass the check.
+        before = await sql.lock_account(tx, account_id)
+        if before is None:
             raise MutationFailed(error(ErrorCode.NOT_FOUND, "账号不存在", "id"))
-        before = found[0]
         if before.version != version:
             raise MutationFailed(error(ErrorCode.CONFLICT, "账号已被他人修改，请刷新后重试", "version"))
         after = await service.change_account(tx, actor_id=staff.id, action=action, before=before, **changes)
@@ -255,11 +256,14 @@ class AccountMutations:
         except MutationFailed as failed:
             refused = [error(e.code, e.message, "currentPassword") for e in failed.errors]
             return AccountPayload(account=None, errors=refused)
-        if proved is None or proved.id != staff.id:
-            wrong = error(ErrorCode.INVALID_CREDENTIALS, "当前密码不正确", "currentPassword")
+        wrong = error(ErrorCode.INVALID_CREDENTIALS, "当前密码不正确", "currentPassword")
+        if proved is None or proved.account.id != staff.id:
             return AccountPayload(account=None, errors=[wrong])
         new_hash = await to_thread(hash_password, input.new_password)
         async with ctx.db.transaction() as tx:
+            # An admin's reset committed since the check wins over this change.
+            if not await sql.still_signs_in(tx, staff.id, proved.password_hash):
+                return AccountPayload(account=None, errors=[wrong])
             await service.forgive(tx, staff.account.username, address)
             after = await sql.update_account(tx, staff.id, password_hash=new_hash)
             assert after is not None

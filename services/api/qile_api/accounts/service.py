@@ -155,10 +155,25 @@ def _refusal(reservation: sql.Reservation, now: datetime) -> MutationError | Non
     return None
 
 
+@dataclass(frozen=True)
+class Proof:
+    """An account whose password was just checked, with the hash it matched.
+
+    The check runs outside any transaction (Argon2 is slow): whoever acts on
+    it re-reads the hash under a row lock (`sql.still_signs_in`), so a reset
+    or a disable committed meanwhile wins.
+    """
+
+    account: sql.AccountRow
+    password_hash: str
+
+
 async def check_password(
     db: Database, settings: Settings, username: str, password: str, address: str, now: datetime
-) -> sql.AccountRow | None:
-    """The active account these credentials prove, or None; throttled per (username, address) and per address.
+) -> Proof | None:
+    """The active account these credentials prove (and the hash they matched), or None.
+
+    Throttled per (username, address) and per address.
 
     The attempt is counted (and refused when over a limit) before the
     password is checked, in one statement, so concurrent attempts cannot
@@ -189,9 +204,9 @@ async def check_password(
     # Argon2 takes tens of milliseconds of CPU: off the event loop, so other
     # requests (screens' polls among them) are not held while it runs.
     right = await to_thread(verify_password, password_hash, password)
-    if not right or account is None or account.disabled:
+    if not right or account is None or password_hash is None or account.disabled:
         return None  # the attempt stays counted as a failure
-    return account
+    return Proof(account, password_hash)
 
 
 async def forgive(db: Executor, username: str, address: str) -> None:
@@ -201,13 +216,18 @@ async def forgive(db: Executor, username: str, address: str) -> None:
 
 async def login(db: Database, settings: Settings, username: str, password: str, address: str, now: datetime) -> Session:
     """Check credentials with throttling; the error never says whether the user exists."""
-    account = await check_password(db, settings, username, password, address, now)
-    if account is None:
+    proof = await check_password(db, settings, username, password, address, now)
+    if proof is None:
         raise MutationFailed(error(ErrorCode.INVALID_CREDENTIALS, _BAD_LOGIN))
+    account = proof.account
 
     token, token_hash = new_token(SESSION_TOKEN_PREFIX)
     expires_at = now + timedelta(hours=settings.session_ttl_hours)
     async with db.transaction() as tx:
+        # A reset or disable committed since the check has ended the
+        # account's sessions: this one must not begin after it, with the old password.
+        if not await sql.still_signs_in(tx, account.id, proof.password_hash):
+            raise MutationFailed(error(ErrorCode.INVALID_CREDENTIALS, _BAD_LOGIN))
         await forgive(tx, username, address)
         await sql.insert_session(tx, account.id, token_hash, expires_at)
         await record(

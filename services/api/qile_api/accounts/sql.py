@@ -59,9 +59,28 @@ async def account_by_username(db: Executor, username: str) -> tuple[AccountRow, 
     return (AccountRow.from_record(row), row["password_hash"]) if row else None
 
 
+async def still_signs_in(db: Executor, account_id: int, password_hash: str) -> bool:
+    """The account still has the password just checked and is enabled; locked until the transaction ends.
+
+    A password reset or a disable waits for this lock, or this sees it.
+    """
+    found = await db.fetchval(
+        "SELECT true FROM accounts WHERE id = $1 AND password_hash = $2 AND NOT disabled FOR UPDATE",
+        account_id,
+        password_hash,
+    )
+    return bool(found)
+
+
 async def accounts_by_ids(db: Executor, ids: Sequence[int]) -> list[AccountRow]:
     rows = await db.fetch(f"SELECT {_COLUMNS} FROM accounts a WHERE a.id = ANY($1::bigint[])", list(ids))
     return [AccountRow.from_record(r) for r in rows]
+
+
+async def lock_account(db: Executor, account_id: int) -> AccountRow | None:
+    """The account, locked until the transaction ends: its version is checked against what staff saw."""
+    row = await db.fetchrow(f"SELECT {_COLUMNS} FROM accounts a WHERE a.id = $1 FOR UPDATE", account_id)
+    return AccountRow.from_record(row) if row else None
 
 
 async def accounts_in_scope(db: Executor, scope_region_id: int) -> list[AccountRow]:
@@ -259,6 +278,17 @@ async def clear_login_failures_of(db: Executor, username: str) -> list[LoginFail
         "DELETE FROM login_failures WHERE username = $1 RETURNING address, failures, locked_until", username
     )
     return [LoginFailures(r["address"], r["failures"], r["locked_until"]) for r in sorted(rows, key=lambda r: r[0])]
+
+
+async def sign_in_locks(db: Executor, usernames: Sequence[str], now: datetime) -> dict[str, datetime]:
+    """Until when each username's sign-in stays locked, at the address locked longest; unlocked ones left out."""
+    rows = await db.fetch(
+        """SELECT username, max(locked_until) AS until FROM login_failures
+        WHERE username = ANY($1::text[]) AND locked_until > $2 GROUP BY username""",
+        list(usernames),
+        now,
+    )
+    return {r["username"]: r["until"] for r in rows}
 
 
 # Changing one's own password ----------------------------------------------

@@ -74,6 +74,13 @@ class Account(relay.Node):
     def disabled(self) -> bool:
         return self.row.disabled
 
+    @strawberry.field(
+        description="Until when sign-in is locked after repeated failures (at the address locked longest); "
+        "null when it is not. accountUnlock lifts it."
+    )
+    async def sign_in_locked_until(self, info: Info) -> datetime | None:
+        return await info.context.loaders.sign_in_lock_by_username.load(self.row.username)
+
     @strawberry.field(description="For optimistic concurrency: send it back with an update.")
     def version(self) -> int:
         return self.row.version

@@ -72,6 +72,9 @@ class AttestationRow:
         return cls(**{k: r[k] for k in cls.__dataclass_fields__})
 
 
+SELECTION_DUPLICATE = error(ErrorCode.DUPLICATE, "该社区本年度已登记此项推荐活动，请修改原记录", "kind")
+
+
 async def validate_selection(db: Executor, v: Mapping[str, Any]) -> list[MutationError]:
     problems = [
         *await community_exists(db, v.get("community_id")),
@@ -92,7 +95,7 @@ async def validate_selection(db: Executor, v: Mapping[str, Any]) -> list[Mutatio
             v.get("id") or 0,
         )
         if clash is not None:
-            problems.append(error(ErrorCode.DUPLICATE, "该社区本年度已登记此项推荐活动，请修改原记录", "kind"))
+            problems.append(SELECTION_DUPLICATE)
     return problems
 
 
@@ -127,6 +130,7 @@ SELECTIONS: RecordTable[SelectionRow] = RecordTable(
     label="推荐活动记录",
     from_record=SelectionRow.from_record,
     validate=validate_selection,
+    duplicate=SELECTION_DUPLICATE,
 )
 
 RECOGNITIONS: RecordTable[RecognitionRow] = RecordTable(

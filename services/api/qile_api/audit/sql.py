@@ -63,6 +63,8 @@ class AuditRow:
     action: str
     object_type: str
     object_id: int | None
+    # A name a person knows the object by: a username, a screen's name, a title.
+    object_label: str | None
     region_id: int | None
     before: Any
     after: Any
@@ -77,6 +79,7 @@ class AuditRow:
             action=r["action"],
             object_type=r["object_type"],
             object_id=r["object_id"],
+            object_label=r["object_label"],
             region_id=r["region_id"],
             before=json.loads(r["before"]) if r["before"] else None,
             after=json.loads(r["after"]) if r["after"] else None,
@@ -90,6 +93,8 @@ class AuditFilter:
     object_type: str | None = None
     object_id: int | None = None
     account_id: int | None = None
+    since: datetime | None = None
+    until: datetime | None = None
 
 
 def audit_conditions(f: AuditFilter) -> Conditions:
@@ -108,7 +113,18 @@ def audit_conditions(f: AuditFilter) -> Conditions:
         cond.add("l.object_id = {}", f.object_id)
     if f.account_id is not None:
         cond.add("l.account_id = {}", f.account_id)
+    if f.since is not None:
+        cond.add("l.at >= {}", f.since)
+    if f.until is not None:
+        cond.add("l.at < {}", f.until)
     return cond
+
+
+# The object's name as the entry recorded it (a snapshot's username, title or
+# name); for entries without a snapshot (a sign-in, a screenshot request), the
+# account's or screen's name now.
+_OBJECT_LABEL = """coalesce(l.after ->> 'username', l.before ->> 'username', l.after ->> 'title',
+    l.before ->> 'title', l.after ->> 'name', l.before ->> 'name', oa.username, os.name) AS object_label"""
 
 
 async def audit_page(
@@ -121,8 +137,10 @@ async def audit_page(
     limit_param = cond.param(limit)
     rows = await db.fetch(
         f"""SELECT l.id, l.at, l.account_id, a.username, l.action, l.object_type, l.object_id, l.region_id,
-               l.before::text AS before, l.after::text AS after
+               l.before::text AS before, l.after::text AS after, {_OBJECT_LABEL}
         FROM audit_log l LEFT JOIN accounts a ON a.id = l.account_id
+            LEFT JOIN accounts oa ON l.object_type = 'Account' AND oa.id = l.object_id
+            LEFT JOIN screens os ON l.object_type = 'Screen' AND os.id = l.object_id
         WHERE {cond.sql} ORDER BY l.id {direction} LIMIT {limit_param}""",
         *cond.args,
     )

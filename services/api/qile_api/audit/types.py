@@ -39,6 +39,13 @@ class AuditEntry:
             return None
         return relay.GlobalID(self.row.object_type, str(self.row.object_id))
 
+    @strawberry.field(
+        description="What the object is called: an account's username, a screen's name, an item's title; "
+        "as recorded, or as it is now when the entry recorded nothing."
+    )
+    def object_label(self) -> str | None:
+        return self.row.object_label
+
     @strawberry.field(description="The object before the change, as stored (never a secret); null for a creation.")
     def before(self) -> JSON | None:
         return self.row.before  # type: ignore[no-any-return]

@@ -89,6 +89,23 @@ def for_community(cond: Conditions, community_id: int | None, alias: str = "c") 
         )
 
 
+def within_region(cond: Conditions, region_id: int | None, alias: str = "c") -> None:
+    """Rows scoped to this region or a region inside it: what the office of that region manages."""
+    if region_id is not None:
+        cond.add(
+            f"EXISTS (SELECT 1 FROM regions r WHERE r.id = {alias}.region_id AND {{}} = ANY(r.path))",
+            region_id,
+        )
+
+
+def containing(cond: Conditions, term: str | None, *columns: str, alias: str = "c") -> None:
+    """Rows where any of `columns` contains `term`, ignoring case (no LIKE: % and _ are plain text)."""
+    term = (term or "").strip()
+    if term:
+        matches = " OR ".join(f"strpos(lower({alias}.{col}), lower({{}})) > 0" for col in columns)
+        cond.add(f"({matches})", *[term] * len(columns))
+
+
 async def by_ids(db: Executor, spec: ContentTable, ids: Sequence[int], vis: Visibility) -> list[asyncpg.Record]:
     cond = Conditions()
     cond.add("c.id = ANY({}::bigint[])", list(ids))

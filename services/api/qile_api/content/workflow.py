@@ -45,7 +45,7 @@ class Workflow(Generic[RowT]):
     editable: tuple[str, ...]  # columns staff may set
     from_record: Callable[[asyncpg.Record], RowT]
     validate: Validator
-    # Extra conditions before publishing (e.g. an honour's consent).
+    # Extra conditions for submitting and publishing (e.g. an honour's consent).
     publishable: Callable[[Mapping[str, Any]], list[MutationError]] = lambda _: []
 
 
@@ -176,11 +176,25 @@ async def submit(db: Database, wf: Workflow[RowT], staff: StaffPrincipal, item_i
         current = await _lock(tx, wf, item_id, version)
         if current["_status"] not in ("DRAFT", "REJECTED"):
             raise _wrong_state(wf, current["_status"], "提交审核")
+        # What approval would refuse (a person's honour without consent) is
+        # refused now: the editor can put it right, the reviewer could not.
+        if problems := wf.publishable(await _as_published(tx, wf, current)):
+            raise MutationFailed(*problems)
         row = await _write(
             tx, wf, item_id, {"status": "IN_REVIEW", "submitted_by": staff.id, "reject_reason": None}, submitted=True
         )
         await _audit(tx, wf, staff, "Submit", current, row)
         return wf.from_record(row)
+
+
+async def _as_published(tx: Executor, wf: Workflow[RowT], current: asyncpg.Record) -> dict[str, Any]:
+    """The values an approval would publish: a revision's edits over its published item."""
+    if current["revision_of"] is None:
+        return dict(current)
+    parent = await tx.fetchrow(
+        f"SELECT {wf.spec.columns} FROM {wf.spec.table} c WHERE c.id = $1", current["revision_of"]
+    )
+    return {**dict(parent), **_values(current, wf)} if parent is not None else dict(current)
 
 
 async def _lock_for_publishing(

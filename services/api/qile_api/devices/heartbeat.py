@@ -75,6 +75,13 @@ class DeviceRuntime:
         self.flushes = 0
         self.flushed_rows = 0
 
+    def clear(self) -> None:
+        """Forget unwritten heartbeats, screenshot requests and the counts."""
+        self.pending = {}
+        self.screenshot_wanted = set()
+        self.flushes = 0
+        self.flushed_rows = 0
+
     def beat(self, beat: Heartbeat) -> bool:
         """Remember the report; True when a screenshot is wanted from this screen."""
         self.pending[beat.screen_id] = beat

@@ -17,8 +17,7 @@ from qile_api.media.types import media_url
 
 
 def runtime(info: Info) -> DeviceRuntime:
-    devices: DeviceRuntime = info.context.request.app.state.devices
-    return devices
+    return info.context.app.devices
 
 
 @strawberry.type(description="What the screen said about itself in its last heartbeat.")

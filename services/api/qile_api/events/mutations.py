@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Annotated, Any
 
 import strawberry
@@ -14,7 +15,7 @@ from qile_api.content.mutations import create_item, review_mutations, update_ite
 from qile_api.content.validation import aware, in_range, limited, region_exists
 from qile_api.db.database import Executor
 from qile_api.events.sql import EVENTS, EventRow
-from qile_api.events.types import Event, EventCategory
+from qile_api.events.types import LARGE_SCALE_DESCRIPTION, Event, EventCategory
 from qile_api.graphql.context import Info
 from qile_api.graphql.describe import ID_INPUT, INPUT_ARG, VERSION_INPUT, errors_field
 from qile_api.graphql.ids import region_pk
@@ -24,7 +25,7 @@ from qile_api.limits import EVENT_DESCRIPTION, EVENT_ORGANISER, EVENT_TITLE, EVE
 from qile_api.themes.types import ThemeKey
 
 
-async def validate_event(db: Executor, v: Mapping[str, Any]) -> list[MutationError]:
+async def validate_event(db: Executor, v: Mapping[str, Any], now: datetime) -> list[MutationError]:
     problems = [
         *await region_exists(db, v.get("region_id")),
         *limited(v, "title", "title", EVENT_TITLE),
@@ -37,9 +38,15 @@ async def validate_event(db: Executor, v: Mapping[str, Any]) -> list[MutationErr
     ]
     if not problems and v["ends_at"] <= v["starts_at"]:
         problems.append(error(ErrorCode.INVALID, "结束时间须晚于开始时间", "endsAt"))
+    # A head count is a record of what happened (the assessment counts events
+    # with at least 30 people as broad participation): not a forecast.
+    if not problems and v.get("participants") is not None and v["ends_at"] > now:
+        problems.append(error(ErrorCode.INVALID, "活动结束后才能登记参与人数", "participants"))
     return problems
 
 
+# Submit, approve, reject and archive never validate; creating and editing go
+# through `_workflow(info)`, which checks against the request's clock.
 EVENT_WORKFLOW: workflow.Workflow[EventRow] = workflow.Workflow(
     spec=EVENTS,
     type_name="Event",
@@ -59,8 +66,17 @@ EVENT_WORKFLOW: workflow.Workflow[EventRow] = workflow.Workflow(
         "participants",
     ),
     from_record=EventRow.from_record,
-    validate=validate_event,
+    validate=lambda db, v: validate_event(db, v, datetime.now(UTC)),
 )
+
+
+def _workflow(info: Info) -> workflow.Workflow[EventRow]:
+    """The workflow checking edits against this request's clock (whether the event is over)."""
+
+    async def validate(db: Executor, v: Mapping[str, Any]) -> list[MutationError]:
+        return await validate_event(db, v, info.context.now())
+
+    return dataclasses.replace(EVENT_WORKFLOW, validate=validate)
 
 
 @strawberry.type(description="What an event mutation did: the event as it now is, or why not.")
@@ -80,8 +96,8 @@ _THEME = "The theme (齐有爱 …) it belongs to, if any."
 _DESCRIPTION = EVENT_DESCRIPTION.describe("活动介绍: what happens, for whom.")
 _VENUE = EVENT_VENUE.describe("地点: where, e.g. 社区文化广场.")
 _ORGANISER = EVENT_ORGANISER.describe("主办单位: who organises it.")
-_LARGE = "较大规模: a large culture, sports or science event (the standard asks at least 5 a year)."
-_PARTICIPANTS = "How many took part, once it has happened: 0 to 1000000."
+_LARGE = LARGE_SCALE_DESCRIPTION
+_PARTICIPANTS = "How many took part: once the event is over, 0 to 1000000."
 
 
 @strawberry.input(description="A new event, written as a draft to submit for review.")
@@ -155,7 +171,7 @@ class EventEditMutations:
             "large_scale": input.large_scale,
             "participants": input.participants,
         }
-        return await create_item(info, EVENT_WORKFLOW, EventPayload, "event", _node, values)
+        return await create_item(info, _workflow(info), EventPayload, "event", _node, values)
 
     @strawberry.mutation(
         permission_classes=EDITORS,
@@ -163,7 +179,7 @@ class EventEditMutations:
     )
     async def event_update(self, info: Info, input: Annotated[EventUpdateInput, INPUT_ARG]) -> EventPayload:
         return await update_item(
-            info, EVENT_WORKFLOW, EventPayload, "event", _node, input.id, input.version, _changes(input)
+            info, _workflow(info), EventPayload, "event", _node, input.id, input.version, _changes(input)
         )
 
 

@@ -10,11 +10,11 @@ from strawberry import relay
 
 from qile_api.content.queries import content_connection
 from qile_api.content.types import STATUS_DESCRIPTION, ContentStatus, statuses_of
-from qile_api.events.sql import EVENTS, EventFilter, EventRow, event_conditions
+from qile_api.events.sql import EVENTS, EVENTS_LATEST_FIRST, EventFilter, EventRow, event_conditions
 from qile_api.events.types import Event, EventCategory
 from qile_api.graphql.context import Info
 from qile_api.graphql.errors import BadUserInput
-from qile_api.graphql.ids import node_pk
+from qile_api.graphql.ids import node_pk, region_filter_pk
 from qile_api.graphql.pagination import AfterArg, BeforeArg, Connection, FirstArg, LastArg, Page
 from qile_api.graphql.times import require_offset
 from qile_api.themes.types import ThemeKey
@@ -24,6 +24,11 @@ from qile_api.themes.types import ThemeKey
 class EventFilterInput:
     community: relay.GlobalID | None = strawberry.field(
         default=None, description="Events for this community, its own and those from above."
+    )
+    within: relay.GlobalID | None = strawberry.field(
+        default=None,
+        description="Events scoped to this region or to a region under it "
+        "(a subdistrict's own and its communities'), not those from above.",
     )
     theme: ThemeKey | None = strawberry.field(default=None, description="Only events of this theme.")
     category: EventCategory | None = strawberry.field(default=None, description="Only events of this category.")
@@ -36,8 +41,9 @@ class EventFilterInput:
 @strawberry.type
 class EventQueries:
     @strawberry.field(
-        description="Published events overlapping [from, to), in order of start; at most 100 a page. "
-        "Staff see other review states inside their scope with `filter.status`."
+        description="Published events overlapping [from, to), in order of start (`latestFirst`: "
+        "latest start first); at most 100 a page. Staff see other review states inside their scope "
+        "with `filter.status`."
     )
     async def events(
         self,
@@ -54,6 +60,9 @@ class EventQueries:
         last: LastArg = None,
         before: BeforeArg = None,
         filter: Annotated[EventFilterInput | None, strawberry.argument(description="Narrows the list.")] = None,
+        latest_first: Annotated[
+            bool, strawberry.argument(description="Latest start first, instead of the soonest.")
+        ] = False,
     ) -> Connection[Event]:
         ctx = info.context
         require_offset(from_, "from")
@@ -65,6 +74,7 @@ class EventQueries:
             EventFilter(
                 statuses=statuses_of(f.status),
                 community_id=node_pk(f.community, "Community", "filter.community"),
+                within_id=region_filter_pk(f.within, "filter.within"),
                 theme_key=f.theme.value if f.theme else None,
                 category=f.category.value if f.category else None,
                 large_scale=f.large_scale,
@@ -75,7 +85,7 @@ class EventQueries:
         )
         return await content_connection(
             ctx,
-            EVENTS,
+            EVENTS_LATEST_FIRST if latest_first else EVENTS,
             cond,
             Page.of(ctx.settings, first, after, last, before),
             (datetime, int),

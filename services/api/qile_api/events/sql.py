@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 import asyncpg
 
-from qile_api.content.sql import REVIEW_COLUMNS, ContentTable, ReviewMeta, Visibility, for_community, visible
+from qile_api.content.sql import (
+    REVIEW_COLUMNS,
+    ContentTable,
+    ReviewMeta,
+    Visibility,
+    for_community,
+    visible,
+    within_region,
+)
 from qile_api.db.database import Executor
 from qile_api.db.query import Conditions
 
@@ -19,6 +28,8 @@ EVENTS = ContentTable(
     "c.published_at, c.version, c.updated_at, c.revision_of, c.reject_reason, " + REVIEW_COLUMNS,
     order_by=("starts_at", "id"),
 )
+# Looking back (the past events whose head count is still to be recorded): latest start first.
+EVENTS_LATEST_FIRST = dataclasses.replace(EVENTS, descending=True)
 
 
 @dataclass(frozen=True)
@@ -52,6 +63,8 @@ class EventFilter:
     # Review statuses staff asked for; None: published only.
     statuses: tuple[str, ...] | None = None
     community_id: int | None = None
+    # Events scoped to this region or to one under it.
+    within_id: int | None = None
     theme_key: str | None = None
     category: str | None = None
     large_scale: bool | None = None
@@ -64,6 +77,7 @@ def event_conditions(f: EventFilter, vis: Visibility) -> Conditions:
     cond = Conditions()
     visible(cond, vis, EVENTS, f.statuses)
     for_community(cond, f.community_id)
+    within_region(cond, f.within_id)
     if f.theme_key is not None:
         cond.add("c.theme_key = {}", f.theme_key)
     if f.category is not None:

@@ -53,6 +53,10 @@ EVENT_CATEGORY_LABELS: dict[EventCategory, str] = {
 
 
 describe_values(EventCategory, EVENT_CATEGORY_LABELS)
+LARGE_SCALE_DESCRIPTION = (
+    "A large-scale culture, sports or science event (较大规模的文体科普活动): the reference standard "
+    "(part 5, 文化供给) asks a community for at least five a year, and its assessment counts them."
+)
 
 
 @strawberry.type(description="An event on a community's schedule.")
@@ -116,7 +120,7 @@ class Event(relay.Node, ContentFields):
     def organiser(self) -> str:
         return self.row.organiser
 
-    @strawberry.field(description="A large-scale culture, sports or science event (较大规模).")
+    @strawberry.field(description=LARGE_SCALE_DESCRIPTION)
     def large_scale(self) -> bool:
         return self.row.large_scale
 

@@ -10,7 +10,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from strawberry.types import Info as StrawberryInfo
 
-from qile_api.accounts.dataloaders import AccountByIdLoader
+from qile_api.accounts.dataloaders import AccountByIdLoader, SignInLockByUsernameLoader
 from qile_api.accounts.sql import StaffPrincipal, principal_by_token_hash
 from qile_api.assessment.dataloaders import AssessmentByCommunityYearLoader
 from qile_api.content.dataloaders import ContentByIdLoader
@@ -23,6 +23,7 @@ from qile_api.media.dataloaders import MediaBySha256Loader
 from qile_api.notices.sql import NOTICES, NoticeRow
 from qile_api.records.dataloaders import FacilitiesByCommunityIdLoader, TeamsByCommunityIdLoader
 from qile_api.regions.dataloaders import RegionByIdLoader, RegionsByParentIdLoader
+from qile_api.screens.dataloaders import ScreenPrincipalByIdLoader
 from qile_api.screens.sql import ScreenPrincipal, screen_by_token_hash
 from qile_api.settings import Settings
 from qile_api.state import AppState
@@ -46,6 +47,7 @@ class EventByIdLoader(ContentByIdLoader[EventRow]):
 class Loaders:
     region_by_id: RegionByIdLoader
     account_by_id: AccountByIdLoader
+    sign_in_lock_by_username: SignInLockByUsernameLoader
     regions_by_parent_id: RegionsByParentIdLoader
     theme_by_key: ThemeByKeyLoader
     media_by_sha256: MediaBySha256Loader
@@ -57,12 +59,14 @@ class Loaders:
     assessment_by_community_year: AssessmentByCommunityYearLoader
     heartbeat_by_screen_id: HeartbeatByScreenIdLoader
     screenshot_by_screen_id: ScreenshotByScreenIdLoader
+    screen_principal_by_id: ScreenPrincipalByIdLoader
 
     @classmethod
     def build(cls, db: Database, vis: Visibility, now: datetime, timezone: str) -> Loaders:
         return cls(
             region_by_id=RegionByIdLoader(db),
             account_by_id=AccountByIdLoader(db),
+            sign_in_lock_by_username=SignInLockByUsernameLoader(db, now),
             regions_by_parent_id=RegionsByParentIdLoader(db),
             theme_by_key=ThemeByKeyLoader(db),
             media_by_sha256=MediaBySha256Loader(db),
@@ -75,6 +79,7 @@ class Loaders:
             assessment_by_community_year=AssessmentByCommunityYearLoader(db, now, timezone),
             heartbeat_by_screen_id=HeartbeatByScreenIdLoader(db),
             screenshot_by_screen_id=ScreenshotByScreenIdLoader(db),
+            screen_principal_by_id=ScreenPrincipalByIdLoader(db),
         )
 
 

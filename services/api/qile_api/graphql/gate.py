@@ -113,6 +113,11 @@ class DocumentCache:
             return _Checked(document, [limit_error(*o) for o in over])
         self.validations += 1
         errors = validate_document(self.schema, document, (*rules, LiteralInputsRule))
+        for e in errors:
+            # A literal a scalar refused (a date past year 9999 in UTC) comes
+            # with the scalar's ValueError attached; it is still about the
+            # request, so it is shown, not masked as a fault of ours.
+            e.original_error = None
         return _Checked(document, [_coded(e, "GRAPHQL_VALIDATION_FAILED") for e in errors])
 
 

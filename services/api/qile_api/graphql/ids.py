@@ -103,6 +103,15 @@ def region_pk(gid: relay.GlobalID | None) -> int | None:
     return pk_of(gid)
 
 
+def region_filter_pk(gid: relay.GlobalID | None, field: str) -> int | None:
+    """The region id behind a filter naming a region of any level (None stays None)."""
+    if gid is None:
+        return None
+    if gid.type_name not in REGION_TYPES:
+        raise BadUserInput(f"`{field}` must be the id of a City, District, Subdistrict or Community", field=field)
+    return pk_of(gid)
+
+
 def node_pks(node_ids: object) -> list[int]:
     """Row ids for relay's `resolve_nodes`; a non-canonical id matches nothing (0)."""
     return [(parse_pk(i) or 0) if isinstance(i, str) else 0 for i in node_ids]  # type: ignore[attr-defined]

@@ -1,4 +1,4 @@
-"""Input checks at the edge, for every `ID` and `String` a request carries.
+"""Input checks at the edge, for every `ID`, `String` and `DateTime` a request carries.
 
 graphql-core keeps its built-in `ID` and `String` scalars to itself (they
 cannot be redefined), so this module applies the one rule for each where
@@ -7,7 +7,9 @@ every value passes before any permission check or resolver runs:
 - an `ID` must be a canonical global ID (`ids.parse_global_id`);
 - a `String` may not hold a NUL character or a lone surrogate: PostgreSQL
   stores neither, and a string failing deep inside a query would reach the
-  caller as an unexpected error with a traceback in the log.
+  caller as an unexpected error with a traceback in the log;
+- a `DateTime` must lie within the years 1 to 9999 once moved to UTC
+  (`times.check_instant`).
 
 Literals in the document are checked by a validation rule (so once per
 document, with the validation cache); variables are walked against their
@@ -20,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from dateutil.parser import isoparse
 from graphql import (
     DocumentNode,
     GraphQLError,
@@ -37,6 +40,7 @@ from graphql import (
 
 from qile_api.graphql.errors import BadUserInput
 from qile_api.graphql.ids import parse_global_id
+from qile_api.graphql.times import check_instant
 
 
 def check_text(value: object, field: str | None = None) -> None:
@@ -55,6 +59,13 @@ def check_leaf(type_name: str, value: object, field: str | None) -> None:
         parse_global_id(value, field)
     elif type_name == "String":
         check_text(value, field)
+    elif type_name == "DateTime" and isinstance(value, str):
+        try:
+            # The scalar's own parser, so both read a value the same way.
+            parsed = isoparse(value)
+        except (ValueError, OverflowError):
+            return  # the scalar reports what it cannot read
+        check_instant(parsed, field)
 
 
 def _bad_input(error: BadUserInput, node: Any = None) -> GraphQLError:

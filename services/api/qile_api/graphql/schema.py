@@ -9,7 +9,7 @@ from typing import Annotated
 import strawberry
 from graphql import GraphQLError
 from strawberry import relay
-from strawberry.extensions import MaskErrors
+from strawberry.extensions import AddValidationRules, MaskErrors
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
 
@@ -31,6 +31,7 @@ from qile_api.graphql.context import Info
 from qile_api.graphql.cost import Limits
 from qile_api.graphql.errors import should_mask_error
 from qile_api.graphql.gate import DocumentCache, DocumentGate
+from qile_api.graphql.introspection import NoIntrospection
 from qile_api.graphql.times import city_datetime
 from qile_api.honours.mutations import HonourEditMutations, HonourReviewMutations
 from qile_api.honours.queries import HonourQueries
@@ -150,6 +151,8 @@ def build_schema(settings: Settings | None = None) -> QileSchema:
         config=StrawberryConfig(auto_camel_case=True),
         scalar_overrides={datetime: city_datetime(settings.timezone)},
         extensions=[
+            # Adds its rule to those the gate validates with (before the gate parses).
+            *([] if settings.introspection else [lambda: AddValidationRules([NoIntrospection])]),
             lambda: DocumentGate(documents),
             lambda: MaskErrors(should_mask_error=should_mask_error),
         ],

@@ -51,7 +51,7 @@ async def validate_honour(db: Executor, v: Mapping[str, Any]) -> list[MutationEr
 
 def consent_recorded(row: Any) -> list[MutationError]:
     if row["subject_kind"] in NEEDS_CONSENT and (row["consent_given_at"] is None or row["consent_withdrawn_at"]):
-        return [error(ErrorCode.CONSENT_REQUIRED, "个人或家庭荣誉须先登记本人同意，方可公开展示", "consent")]
+        return [error(ErrorCode.CONSENT_REQUIRED, "个人或家庭荣誉须先登记本人同意，才能提交审核和上屏展示", "consent")]
     return []
 
 

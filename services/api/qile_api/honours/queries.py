@@ -10,7 +10,7 @@ from strawberry import relay
 from qile_api.content.queries import content_connection
 from qile_api.content.types import STATUS_DESCRIPTION, ContentStatus, statuses_of
 from qile_api.graphql.context import Info
-from qile_api.graphql.ids import node_pk
+from qile_api.graphql.ids import node_pk, region_filter_pk
 from qile_api.graphql.pagination import AfterArg, BeforeArg, Connection, FirstArg, LastArg, Page
 from qile_api.honours.sql import HONOURS, HonourFilter, HonourRow, honour_conditions
 from qile_api.honours.types import Honour
@@ -24,6 +24,13 @@ class HonourFilterInput:
     title: str | None = strawberry.field(default=None, description="e.g. 好邻居.")
     year: int | None = strawberry.field(default=None, description="Only honours awarded for this year.")
     status: list[ContentStatus] | None = strawberry.field(default=None, description=STATUS_DESCRIPTION)
+    region: relay.GlobalID | None = strawberry.field(
+        default=None,
+        description="Honours scoped to this region or one inside it (e.g. your own scope: what your office manages).",
+    )
+    search: str | None = strawberry.field(
+        default=None, description="Title, name or citation contains this text (any case)."
+    )
 
 
 @strawberry.type
@@ -49,6 +56,8 @@ class HonourQueries:
                 community_id=node_pk(f.community, "Community", "filter.community"),
                 title=f.title,
                 year=f.year,
+                region_id=region_filter_pk(f.region, "filter.region"),
+                search=f.search,
             ),
             ctx.visibility,
         )

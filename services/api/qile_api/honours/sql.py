@@ -8,7 +8,16 @@ from datetime import datetime
 
 import asyncpg
 
-from qile_api.content.sql import REVIEW_COLUMNS, ContentTable, ReviewMeta, Visibility, for_community, visible
+from qile_api.content.sql import (
+    REVIEW_COLUMNS,
+    ContentTable,
+    ReviewMeta,
+    Visibility,
+    containing,
+    for_community,
+    visible,
+    within_region,
+)
 from qile_api.db.database import Executor
 from qile_api.db.query import Conditions
 
@@ -70,12 +79,16 @@ class HonourFilter:
     community_id: int | None = None
     title: str | None = None
     year: int | None = None
+    region_id: int | None = None
+    search: str | None = None
 
 
 def honour_conditions(f: HonourFilter, vis: Visibility) -> Conditions:
     cond = Conditions()
     visible(cond, vis, HONOURS, f.statuses)
     for_community(cond, f.community_id)
+    within_region(cond, f.region_id)
+    containing(cond, f.search, "title", "subject_name", "citation")
     if f.title is not None:
         cond.add("c.title = {}", f.title)
     if f.year is not None:

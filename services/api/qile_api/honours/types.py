@@ -140,8 +140,8 @@ describe_values(
 @strawberry.type(description="Consent to an honour being shown (本人同意): who gave it, when, how, the signed form.")
 class Consent:
     state: ConsentState = strawberry.field(
-        description="NONE: not recorded (a person or household cannot be approved); GIVEN; WITHDRAWN: off the "
-        "screens, and a published honour archived."
+        description="NONE: not recorded (a person or household cannot be submitted or approved); GIVEN; "
+        "WITHDRAWN: off the screens, and a published honour archived."
     )
     given_by: str | None = strawberry.field(description="Who consented, e.g. 王秀兰本人 or 其子刘强.")
     given_at: datetime | None = strawberry.field(description="When consent was given.")

@@ -13,6 +13,7 @@ from cross_web import HTTPException
 from graphql import GraphQLError
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
@@ -27,14 +28,13 @@ from qile_api.db.database import Database, QueryCounter
 from qile_api.db.embedded import resolve_dsn
 from qile_api.db.errors import DatabaseError, log_database_errors
 from qile_api.db.migrate import migrate
-from qile_api.devices.heartbeat import DeviceRuntime
 from qile_api.graphql.context import Context, build_context
 from qile_api.graphql.errors import BadUserInput
 from qile_api.graphql.inputs import check_text
 from qile_api.graphql.payloads import MutationFailed
 from qile_api.graphql.schema import build_schema
 from qile_api.http.console import ConsoleSite, default_console_dir
-from qile_api.http.csrf import refused_form_post
+from qile_api.http.csrf import PREFLIGHT_HEADERS, refused_form_post
 from qile_api.http.headers import NoSniff
 from qile_api.http.health import healthz, readyz
 from qile_api.http.limits import BodySizeLimit
@@ -137,11 +137,11 @@ def create_app(settings: Settings | None = None, *, dsn: str | None = None, run_
             else:
                 if created:
                     log.info("created the city administrator %s", created.username)
-        app.state.qile = AppState.create(settings, db)
-        app.state.qile.media_key = await media_link_key(db, settings.media_url_key)
+        state = AppState.create(settings, db)
+        state.media_key = await media_link_key(db, settings.media_url_key)
+        app.state.qile = state
         # Screens' heartbeats wait in memory and are written in batches.
-        devices = DeviceRuntime(settings.heartbeat_flush_seconds)
-        app.state.devices = devices
+        devices = state.devices
         # Same pool, its own round-trip counter: background writes are not
         # charged to the requests that happen to run meanwhile.
         background = db.sibling(counter=QueryCounter())
@@ -162,7 +162,7 @@ def create_app(settings: Settings | None = None, *, dsn: str | None = None, run_
     schema = build_schema(settings)
     graphql: Any = QileGraphQL(
         schema,
-        graphql_ide="graphiql" if settings.graphiql else None,
+        graphql_ide="graphiql" if settings.graphiql_enabled else None,
         # Photos arrive by the GraphQL multipart request spec. Staff authenticate
         # with a bearer header, never a cookie, so a cross-site form cannot ride
         # on someone's session; refused_form_post keeps such forms from firing
@@ -180,7 +180,21 @@ def create_app(settings: Settings | None = None, *, dsn: str | None = None, run_
             Route("/readyz", readyz, methods=["GET"]),
             *console.routes(),
         ],
-        middleware=[Middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)],
+        middleware=[
+            # Only the configured origins (none by default) get CORS headers and
+            # an approved preflight: a page elsewhere can neither read answers
+            # nor send the JSON or headers that need a preflight.
+            Middleware(
+                CORSMiddleware,
+                allow_origins=settings.cors_origins,
+                allow_methods=["GET", "POST"],
+                allow_headers=["Authorization", "Content-Type", *PREFLIGHT_HEADERS],
+                # Bearer tokens, never cookies: nothing for a browser to attach by itself.
+                allow_credentials=False,
+                max_age=600,
+            ),
+            Middleware(BodySizeLimit, max_bytes=settings.max_body_bytes),
+        ],
         # A database outage reaching a route (or the GraphQL context) is a 503, not a 500.
         exception_handlers={DatabaseError: database_error_handler},
         lifespan=lifespan,

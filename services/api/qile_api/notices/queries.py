@@ -10,7 +10,7 @@ from strawberry import relay
 from qile_api.content.queries import content_connection
 from qile_api.content.types import STATUS_DESCRIPTION, ContentStatus, statuses_of
 from qile_api.graphql.context import Info
-from qile_api.graphql.ids import node_pk
+from qile_api.graphql.ids import node_pk, region_filter_pk
 from qile_api.graphql.pagination import AfterArg, BeforeArg, Connection, FirstArg, LastArg, Page
 from qile_api.notices.sql import NOTICES, NoticeFilter, NoticeRow, notice_conditions
 from qile_api.notices.types import Notice, NoticeCategory
@@ -28,6 +28,11 @@ class NoticeFilterInput:
         default=None, description="True: only those inside their display window now."
     )
     status: list[ContentStatus] | None = strawberry.field(default=None, description=STATUS_DESCRIPTION)
+    region: relay.GlobalID | None = strawberry.field(
+        default=None,
+        description="Notices scoped to this region or one inside it (e.g. your own scope: what your office manages).",
+    )
+    search: str | None = strawberry.field(default=None, description="Title or body contains this text (any case).")
 
 
 @strawberry.type
@@ -54,6 +59,8 @@ class NoticeQueries:
                 category=f.category.value if f.category else None,
                 urgent=f.urgent,
                 current_at=ctx.now() if f.current else None,
+                region_id=region_filter_pk(f.region, "filter.region"),
+                search=f.search,
             ),
             ctx.visibility,
         )

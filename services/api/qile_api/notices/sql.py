@@ -8,7 +8,16 @@ from datetime import datetime
 
 import asyncpg
 
-from qile_api.content.sql import REVIEW_COLUMNS, ContentTable, ReviewMeta, Visibility, for_community, visible
+from qile_api.content.sql import (
+    REVIEW_COLUMNS,
+    ContentTable,
+    ReviewMeta,
+    Visibility,
+    containing,
+    for_community,
+    visible,
+    within_region,
+)
 from qile_api.db.database import Executor
 from qile_api.db.query import Conditions
 
@@ -53,12 +62,16 @@ class NoticeFilter:
     category: str | None = None
     urgent: bool | None = None
     current_at: datetime | None = None
+    region_id: int | None = None
+    search: str | None = None
 
 
 def notice_conditions(f: NoticeFilter, vis: Visibility) -> Conditions:
     cond = Conditions()
     visible(cond, vis, NOTICES, f.statuses)
     for_community(cond, f.community_id)
+    within_region(cond, f.region_id)
+    containing(cond, f.search, "title", "body")
     if f.category is not None:
         cond.add("c.category = {}", f.category)
     if f.urgent is not None:

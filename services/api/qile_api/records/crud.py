@@ -8,7 +8,8 @@ concurrency and the audit entry in the same transaction.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Mapping, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -33,6 +34,10 @@ class RecordTable(Generic[RowT]):
     region_column: str = "community_id"
     # The audit action for a create, when the mutation is not named <type>Create.
     create_action: str | None = None
+    # What a unique constraint's refusal means to staff. `validate` checks
+    # first, but two requests arriving together both pass that check: the
+    # constraint then refuses the second insert or update.
+    duplicate: MutationError | None = None
 
 
 async def by_ids(db: Executor, spec: RecordTable[RowT], ids: Sequence[int]) -> list[RowT]:
@@ -83,8 +88,18 @@ async def _lock(tx: Executor, spec: RecordTable[RowT], item_id: int, version: in
     return row
 
 
+@asynccontextmanager
+async def _duplicates_refused(spec: RecordTable[Any]) -> AsyncIterator[None]:
+    try:
+        yield
+    except asyncpg.UniqueViolationError as exc:
+        if spec.duplicate is None:
+            raise
+        raise MutationFailed(spec.duplicate) from exc
+
+
 async def create(db: Database, spec: RecordTable[RowT], staff: StaffPrincipal, values: Mapping[str, Any]) -> RowT:
-    async with db.transaction() as tx:
+    async with _duplicates_refused(spec), db.transaction() as tx:
         if problems := await spec.validate(tx, values):
             raise MutationFailed(*problems)
         cols = list(values)
@@ -106,7 +121,7 @@ async def update(
     version: int,
     changes: Mapping[str, Any],
 ) -> RowT:
-    async with db.transaction() as tx:
+    async with _duplicates_refused(spec), db.transaction() as tx:
         before = await _lock(tx, spec, item_id, version)
         merged = {**dict(before), **changes}
         if problems := await spec.validate(tx, merged):

@@ -93,6 +93,11 @@ class FeedCache:
         self.horizon = horizon
         self.builds = 0
 
+    def clear(self) -> None:
+        """Forget every built feed (a build under way still finishes and is shared)."""
+        self._entries.clear()
+        self.builds = 0
+
     async def get(self, db: Executor, principal: ScreenPrincipal, now: datetime) -> FeedContent:
         key = (principal.screen.community_id, principal.screen.kind)
         cached = self._entries.get(key)

@@ -41,19 +41,26 @@ class ScreenPrincipal:
 _SCREEN_COLUMNS = "s.id, s.community_id, s.kind, s.name, s.location, s.status, s.version"
 
 
+_PRINCIPAL = f"""SELECT {_SCREEN_COLUMNS}, c.path,
+       coalesce((SELECT sum(f.revision) FROM feed_revisions f
+                 WHERE f.region_id = ANY(c.path)), 0)::bigint AS revision
+FROM screens s JOIN regions c ON c.id = s.community_id"""
+
+
+def _principal(row: asyncpg.Record) -> ScreenPrincipal:
+    return ScreenPrincipal(ScreenRow.from_record(row), tuple(row["path"]), int(row["revision"]))
+
+
 async def screen_by_token_hash(db: Executor, token_hash: bytes) -> ScreenPrincipal | None:
     """The one query an unchanged feed costs: unique-index lookups only."""
-    row = await db.fetchrow(
-        f"""SELECT {_SCREEN_COLUMNS}, c.path,
-               coalesce((SELECT sum(f.revision) FROM feed_revisions f
-                         WHERE f.region_id = ANY(c.path)), 0)::bigint AS revision
-        FROM screens s JOIN regions c ON c.id = s.community_id
-        WHERE s.token_hash = $1 AND s.status = 'ACTIVE'""",
-        token_hash,
-    )
-    if row is None:
-        return None
-    return ScreenPrincipal(ScreenRow.from_record(row), tuple(row["path"]), int(row["revision"]))
+    row = await db.fetchrow(f"{_PRINCIPAL} WHERE s.token_hash = $1 AND s.status = 'ACTIVE'", token_hash)
+    return _principal(row) if row else None
+
+
+async def active_screen_principals(db: Executor, ids: Sequence[int]) -> list[ScreenPrincipal]:
+    """Active screens as their feed sees them: for staff asking what a screen is given to show."""
+    rows = await db.fetch(f"{_PRINCIPAL} WHERE s.id = ANY($1::bigint[]) AND s.status = 'ACTIVE'", list(ids))
+    return [_principal(r) for r in rows]
 
 
 async def screens_by_ids(db: Executor, ids: Sequence[int]) -> list[ScreenRow]:

@@ -19,6 +19,7 @@ from qile_api.graphql.targets import staff_visible
 from qile_api.honours.types import Honour
 from qile_api.notices.types import Notice
 from qile_api.regions.types import Community
+from qile_api.screens.feed import feed_version
 from qile_api.screens.sql import ScreenRow, screens_by_ids
 
 BRAND = "里仁为美·齐乐融融"
@@ -52,6 +53,18 @@ describe_values(
         ScreenStatus.DECOMMISSIONED: "已停用: retired for good; its token no longer works.",
     },
 )
+
+
+@strawberry.type(description="What a screen is given to show now (its feed, as the screen would read it).")
+class ScreenShowing:
+    version: str = strawberry.field(description="The feed's version now.")
+    current: bool | None = strawberry.field(
+        description="True when the screen's last heartbeat reported this version (it shows what is listed); "
+        "false while it still shows an older one (between polls, or offline); null before any heartbeat."
+    )
+    notices: list[Notice] = strawberry.field(description="Urgent first, then by priority.")
+    honours: list[Honour] = strawberry.field(description="For GALLERY screens.")
+    events: list[Event] = strawberry.field(description="Coming events on its schedule; BULLETIN only.")
 
 
 @strawberry.type(description="A screen standing in a community hall or street.")
@@ -110,6 +123,26 @@ class Screen(relay.Node):
     @strawberry.field(description="What the screen reported in its last heartbeat.")
     async def report(self, info: Info) -> health.ScreenReport | None:
         return await health.report_of(info, self.row.id)
+
+    @strawberry.field(
+        description="What it is given to show now and whether it shows it; null once decommissioned. "
+        "The same feed the screen reads, shared with the screens of its community and kind."
+    )
+    async def showing(self, info: Info) -> ScreenShowing | None:
+        ctx = info.context
+        principal = await ctx.loaders.screen_principal_by_id.load(self.row.id)
+        if principal is None:
+            return None
+        content = await ctx.app.feed_cache.get(ctx.db, principal, ctx.now())
+        version = feed_version(principal, content)
+        report = await health.report_of(info, self.row.id)
+        return ScreenShowing(
+            version=version,
+            current=report.content_version == version if report else None,
+            notices=[Notice.from_row(r) for r in content.notices],
+            honours=[Honour.from_row(r) for r in content.honours],
+            events=[Event.from_row(r) for r in content.events],
+        )
 
     @strawberry.field(description="The last screenshot asked for (screenScreenshotRequest) and what came of it.")
     async def screenshot(self, info: Info) -> health.Screenshot | None:

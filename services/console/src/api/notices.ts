@@ -30,14 +30,14 @@ graphql(`
 `)
 
 /**
- * The notices of the chosen review states. Staff get those states inside their
- * scope, and published notices from anywhere (a city-wide one shows in every
- * community), so the console keeps those inside the scope (lib/items.ts).
+ * A page of the notices my office manages (scoped inside `region`, my scope)
+ * in the chosen review states, newest first, optionally those whose title or
+ * body contains `search`: filtered by the API, so pages and totals are right.
  */
 export const NoticesQuery = graphql(`
-  query Notices($status: [ContentStatus!]!, $community: ID) {
+  query Notices($status: [ContentStatus!]!, $region: ID, $search: String, $first: Int!, $after: String) {
     me { id username }
-    notices(first: 100, filter: {community: $community, status: $status}) {
+    notices(first: $first, after: $after, filter: {region: $region, status: $status, search: $search}) {
       totalCount
       pageInfo { hasNextPage endCursor }
       nodes { ...NoticeFields }
@@ -76,6 +76,16 @@ export const NoticeUpdateMutation = graphql(`
 export const NoticeSubmitMutation = graphql(`
   mutation NoticeSubmit($input: ReviewInput!) {
     noticeSubmit(input: $input) {
+      notice { ...NoticeFields }
+      errors { code field message }
+    }
+  }
+`)
+
+/** 紧急通知: a reviewer publishes an urgent notice at once, without a second review. */
+export const NoticePublishUrgentMutation = graphql(`
+  mutation NoticePublishUrgent($input: ReviewInput!) {
+    noticePublishUrgent(input: $input) {
       notice { ...NoticeFields }
       errors { code field message }
     }

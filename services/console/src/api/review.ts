@@ -5,6 +5,7 @@ graphql(`
     __typename
     ... on Notice {
       ...NoticeFields
+      original { id title body categoryLabel priority urgent displayStart displayEnd scope { name } }
     }
     ... on Honour {
       id
@@ -19,11 +20,13 @@ graphql(`
       subjectName
       citation
       year
-      photo { url }
-      consent { state givenBy givenAt method withdrawnAt }
+      photo { url sha256 }
+      consent { state givenBy givenAt method withdrawnAt formPhoto { url } }
       scope { __typename name level ... on Node { id } }
+      original { id title subjectKind subjectName citation year photo { sha256 } scope { name } }
     }
     ... on Event {
+      # Not ...EventFields: its category (EventCategory) would clash with Notice's (NoticeCategory) in this union.
       id
       title
       status
@@ -39,7 +42,10 @@ graphql(`
       startsAt
       endsAt
       largeScale
+      participants
+      original { id participants }
       scope { __typename name level ... on Node { id } }
+      original { id title description categoryLabel venue organiser startsAt endsAt largeScale scope { name } }
     }
   }
 `)

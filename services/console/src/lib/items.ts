@@ -35,6 +35,16 @@ export function communityFilter(scope: { id: string; level: string } | null | un
   return scope && scope.level === 'COMMUNITY' ? scope.id : null
 }
 
+/** Drafts, rejected and published items can be edited (a published one through a revision); not while in review or once archived. */
+export function mayEdit(status: ContentStatus): boolean {
+  return status !== 'IN_REVIEW' && status !== 'ARCHIVED'
+}
+
+/** A status named in a link (?status=DRAFT); '' (all) for anything else. */
+export function statusFromQuery(value: unknown): ContentStatus | '' {
+  return ALL_STATUSES.find((s) => s === value) ?? ''
+}
+
 /** The statuses a list asks for: one chosen, or all of them. */
 export function statusesFor(chosen: ContentStatus | ''): ContentStatus[] {
   return chosen ? [chosen] : [...ALL_STATUSES]

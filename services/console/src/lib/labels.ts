@@ -75,3 +75,36 @@ export const REJECT_REASON_MAX = 200
 export function charCount(text: string): number {
   return Array.from(text).length
 }
+
+/** The API's check of a text field (content/validation.py), said before it has to refuse. */
+export function textProblem(value: string, label: string, max: number, required = true): string | null {
+  if (!value.trim()) return required ? `请填写${label}` : null
+  const n = charCount(value.trim())
+  return n > max ? `${label}不能超过${max}个字（现有${n}个）` : null
+}
+
+/** As the API's `categoryLabel` names them (events/types.py). */
+export const EVENT_CATEGORIES = [
+  ['NEIGHBOUR_FESTIVAL', '邻居节'],
+  ['COMMUNITY_FEAST', '百家宴'],
+  ['AFTERNOON_TEA', '周末下午茶'],
+  ['READING', '读书活动'],
+  ['RECITATION', '经典诵读'],
+  ['OUR_FESTIVALS', '我们的节日'],
+  ['FITNESS', '全民健身'],
+  ['LECTURE', '主题讲座'],
+  ['RECRUITMENT', '社区招聘'],
+  ['SKILLS_TRAINING', '技能培训'],
+  ['MARKET', '美德健康新市集'],
+  ['VOLUNTEER', '志愿服务'],
+  ['OTHER', '社区活动'],
+] as const
+
+// The API's limits for events (events/mutations.py).
+export const EVENT_TITLE_MAX = 30
+export const EVENT_DESCRIPTION_MAX = 1000
+export const EVENT_VENUE_MAX = 40
+export const EVENT_ORGANISER_MAX = 40
+export const PARTICIPANTS_MAX = 1_000_000
+/** The standard counts an event with at least this many taking part as 广泛参与 (part 7). */
+export const BROAD_PARTICIPATION_MIN = 30

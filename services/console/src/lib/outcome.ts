@@ -1,6 +1,6 @@
 // A mutation's result, settled for a form: done, or what to show where.
 import type { OperationResult } from '@urql/core'
-import { reactive } from 'vue'
+import { reactive, type Ref } from 'vue'
 import { describeFailure, formErrors, type PayloadError } from './errors'
 
 export type Outcome<P> =
@@ -33,5 +33,29 @@ export function useFormErrors() {
       state.fields = outcome.fields
       state.general = outcome.general
     },
+  }
+}
+
+/**
+ * Send a form: clear what it showed before; with local problems, show them at
+ * their fields and send nothing; otherwise run the request with `busy` set.
+ */
+export async function sendForm(
+  errors: ReturnType<typeof useFormErrors>,
+  busy: Ref<boolean>,
+  problems: Record<string, string | null>,
+  request: () => Promise<void>,
+): Promise<void> {
+  errors.clear()
+  const fields = Object.fromEntries(Object.entries(problems).filter((e): e is [string, string] => e[1] !== null))
+  if (Object.keys(fields).length) {
+    errors.show({ fields, general: [] })
+    return
+  }
+  busy.value = true
+  try {
+    await request()
+  } finally {
+    busy.value = false
   }
 }

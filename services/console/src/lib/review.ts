@@ -8,13 +8,10 @@ export function kindLabel(typename: string | undefined): string {
   return KIND_LABELS[typename as ItemKind] ?? '内容'
 }
 
-/** Where the console edits an item; null for kinds it cannot edit yet (honours, events). */
+/** Where the console edits an item. */
 export function editPath(item: { __typename?: string; id: string }): string | null {
-  return item.__typename === 'Notice' ? `/notices/${encodeURIComponent(item.id)}` : null
-}
-
-export const CONSENT_LABELS: Record<string, string> = {
-  NONE: '未记录同意',
-  GIVEN: '已记录同意',
-  WITHDRAWN: '已撤回同意',
+  if (item.__typename === 'Notice') return `/notices/${encodeURIComponent(item.id)}`
+  if (item.__typename === 'Event') return `/events/${encodeURIComponent(item.id)}`
+  if (item.__typename === 'Honour') return `/honours/${encodeURIComponent(item.id)}`
+  return null
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { ALL_STATUSES, communityFilter, insideScope, mayApprove, statusesFor } from '../../src/lib/items'
-import { charCount } from '../../src/lib/labels'
+import { ALL_STATUSES, communityFilter, insideScope, mayApprove, mayEdit, statusesFor, statusFromQuery } from '../../src/lib/items'
+import { charCount, textProblem } from '../../src/lib/labels'
 
 describe('lists of items', () => {
   const mine = new Set(['chezhan', 'gongsheng'])
@@ -30,6 +30,24 @@ describe('lists of items', () => {
   it('ask for one status or all of them', () => {
     expect(statusesFor('REJECTED')).toEqual(['REJECTED'])
     expect(statusesFor('')).toEqual([...ALL_STATUSES])
+  })
+
+  it('a link names one status, or none: anything else means all', () => {
+    expect(statusFromQuery('REJECTED')).toBe('REJECTED')
+    expect(statusFromQuery('rejected')).toBe('')
+    expect(statusFromQuery(['DRAFT'])).toBe('')
+    expect(statusFromQuery(undefined)).toBe('')
+  })
+
+  it('items in review or archived are not editable; drafts, rejected and published ones are', () => {
+    expect(ALL_STATUSES.filter(mayEdit)).toEqual(['DRAFT', 'PUBLISHED', 'REJECTED'])
+  })
+
+  it('says what the API would refuse of a text, as the user types', () => {
+    expect(textProblem('  ', '活动名称', 30)).toBe('请填写活动名称')
+    expect(textProblem('', '地点', 40, false)).toBeNull()
+    expect(textProblem('一'.repeat(31), '活动名称', 30)).toBe('活动名称不能超过30个字（现有31个）')
+    expect(textProblem(` ${'一'.repeat(30)} `, '活动名称', 30)).toBeNull()
   })
 
   it('count characters as the API does (code points)', () => {

@@ -1,0 +1,101 @@
+import { graphql } from '../gql'
+
+graphql(`
+  fragment EventFields on Event {
+    id
+    title
+    description
+    category
+    categoryLabel
+    theme { key label }
+    venue
+    organiser
+    startsAt
+    endsAt
+    largeScale
+    participants
+    status
+    version
+    rejectReason
+    revisionOf
+    createdBy
+    submittedBy
+    submittedAt
+    updatedAt
+    publishedAt
+    scope {
+      __typename
+      name
+      level
+      ... on Node { id }
+    }
+  }
+`)
+
+/**
+ * Events inside a region (`within`: my scope), of the chosen review states,
+ * overlapping [from, to) when given; a page at a time (`after`), soonest
+ * first or, looking back, latest first.
+ */
+export const EventsQuery = graphql(`
+  query Events(
+    $within: ID!
+    $status: [ContentStatus!]!
+    $from: DateTime
+    $to: DateTime
+    $latestFirst: Boolean! = false
+    $first: Int!
+    $after: String
+  ) {
+    me { id username }
+    events(from: $from, to: $to, first: $first, after: $after, latestFirst: $latestFirst, filter: {within: $within, status: $status}) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      nodes { ...EventFields }
+    }
+  }
+`)
+
+export const EventQuery = graphql(`
+  query Event($id: ID!) {
+    me { id username }
+    node(id: $id) {
+      __typename
+      ... on Event { ...EventFields }
+    }
+  }
+`)
+
+/** The five themes, for the form's choice. */
+export const ThemesQuery = graphql(`
+  query Themes {
+    themes { key label }
+  }
+`)
+
+export const EventCreateMutation = graphql(`
+  mutation EventCreate($input: EventCreateInput!) {
+    eventCreate(input: $input) {
+      event { ...EventFields }
+      errors { code field message }
+    }
+  }
+`)
+
+export const EventUpdateMutation = graphql(`
+  mutation EventUpdate($input: EventUpdateInput!) {
+    eventUpdate(input: $input) {
+      event { ...EventFields }
+      errors { code field message }
+    }
+  }
+`)
+
+export const EventSubmitMutation = graphql(`
+  mutation EventSubmit($input: ReviewInput!) {
+    eventSubmit(input: $input) {
+      event { ...EventFields }
+      errors { code field message }
+    }
+  }
+`)

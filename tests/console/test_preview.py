@@ -1,0 +1,36 @@
+"""The board preview, revision diffs, urgent notices and long lists, in a real browser (e2e/preview.mjs).
+
+An editor sees a too-long title cut on the portrait board exactly where the
+kiosk cuts it (the kiosk's own lines, tests/kiosk/board_cases.json), drawn in
+a CJK font; a reviewer sees the words a revision changed; an urgent notice's
+confirmations name the screens it interrupts and it reaches a screen's feed;
+120 notices can all be reached in the list, and its filters hold.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from tests.console.conftest import SCREENSHOTS
+
+pytestmark = pytest.mark.slow
+
+PAGES = [
+    "desktop-notice-preview",
+    "desktop-review-diff",
+    "desktop-urgent-confirmation",
+    "desktop-notices-all",
+    "phone-notices-paged",
+    "phone-notice-preview",
+    "phone-review-diff",
+]
+
+
+def test_preview_diff_urgent_and_long_lists_in_a_real_browser(scenario: Callable[[str], str]) -> None:
+    output = scenario("preview")
+
+    assert "preview: all 7 steps passed" in output, output[-6000:]
+    missing = [page for page in PAGES if not (SCREENSHOTS / f"{page}.png").is_file()]
+    assert missing == []

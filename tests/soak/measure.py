@@ -42,8 +42,11 @@ class Samples:
     def summary(self, warm_at: float) -> str:
         start, warm, end = self.points[0], self.after(warm_at), self.points[-1]
         peak = max(p[1] for p in self.points)
+        # RSS at each fifth of the run: a leak shows as a climb, noise as a wobble.
+        fifths = [self.after(end[0] * i / 5)[1] / 1024 for i in range(1, 5)] + [end[1] / 1024]
         return (
             f"RSS start {start[1] / 1024:.1f} MiB, after warm-up {warm[1] / 1024:.1f} MiB, "
             f"end {end[1] / 1024:.1f} MiB (peak {peak / 1024:.1f}, growth after warm-up "
-            f"{(end[1] - warm[1]) / 1024:+.1f} MiB); fds start {start[2]}, after warm-up {warm[2]}, end {end[2]}"
+            f"{(end[1] - warm[1]) / 1024:+.1f} MiB; by fifths {' '.join(f'{m:.1f}' for m in fifths)}); "
+            f"fds start {start[2]}, after warm-up {warm[2]}, end {end[2]}"
         )

@@ -214,7 +214,12 @@ class AccountMutations:
         if (weak := password_problem(input.password)) is not None:
             return AccountPayload(account=None, errors=[error(ErrorCode.WEAK_PASSWORD, weak, "password")])
         return await _payload(
-            info, "accountResetPassword", input.id, input.version, password_hash=hash_password(input.password)
+            info,
+            "accountResetPassword",
+            input.id,
+            input.version,
+            # Argon2 off the event loop, so screens' polls are not held while it runs.
+            password_hash=await to_thread(hash_password, input.password),
         )
 
     @strawberry.mutation(

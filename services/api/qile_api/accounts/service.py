@@ -53,7 +53,7 @@ async def create_account(
             db,
             username=username,
             display_name=display_name,
-            password_hash=hash_password(password),
+            password_hash=await to_thread(hash_password, password),
             role=role,
             scope_region_id=scope_region_id,
         )

@@ -40,7 +40,6 @@ from tests.bench.city import City, build_city
 from tests.bench.database import bench_database
 from tests.servers import free_port
 
-ROOT = Path(__file__).parents[2]
 POSTGRAPHILE = Path(__file__).parent / "postgraphile"
 SCREENS = 200
 

@@ -12,7 +12,7 @@ import pytest
 from starlette.applications import Starlette
 
 from qile_api.db.database import Database
-from qile_api.http.app import create_app
+from qile_api.root.app import create_app
 from qile_api.settings import Settings
 from qile_api.state import AppState
 

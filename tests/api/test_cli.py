@@ -64,7 +64,7 @@ async def test_screen_add_explains_mistakes(databases: Databases) -> None:
 
 
 def mutation_names() -> set[str]:
-    from qile_api.graphql.schema import build_schema
+    from qile_api.root.schema import build_schema
 
     mutation = build_schema()._schema.mutation_type
     assert mutation is not None

@@ -85,14 +85,14 @@ def _serve(settings: Settings, workers: int = 1) -> int:
     import uvicorn
 
     from qile_api.http.access_log import log_config
-    from qile_api.http.app import create_app
     from qile_api.http.protocol import Utf8TargetH11Protocol
+    from qile_api.root.app import create_app
 
     proxies = [str(network) for network in settings.trusted_proxies]
     # Several worker processes share the port; each builds its own app (the
     # factory reads the same settings from the environment), and migrations
     # stay once-only across them (db/migrate.py takes an advisory lock).
-    app: Any = create_app(settings) if workers == 1 else "qile_api.http.app:create_app"
+    app: Any = create_app(settings) if workers == 1 else "qile_api.root.app:create_app"
     uvicorn.run(
         app,
         factory=workers > 1,
@@ -116,7 +116,7 @@ def _serve(settings: Settings, workers: int = 1) -> int:
 
 
 def _schema() -> int:
-    from qile_api.graphql.schema import build_schema
+    from qile_api.root.schema import build_schema
 
     print(build_schema().as_str())
     return 0

@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 
+from qile_api.screens.heartbeats import DeviceRuntime
 from qile_api.seed.demo import seed_demo
 from tests.api import factories as f
 from tests.api import staff
@@ -115,7 +116,7 @@ async def a_busy_city(api: Api) -> tuple[str, str, list[str]]:
     redeemed = await api.gql(PAIRING_REDEEM, {"code": started["code"], "secret": started["secret"]})
     tokens += [started["secret"], redeemed["data"]["screenPairingRedeem"]["token"]]
     data(await api.gql(HEARTBEAT, token=screen))
-    await api.state.devices.flush(api.db)
+    await api.state.held(DeviceRuntime).flush(api.db)
     data(await api.gql(SCREENSHOT, {"input": {"id": ref["id"]}}, token=admin))
 
     # a photo

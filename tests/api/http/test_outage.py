@@ -18,8 +18,8 @@ import pytest
 
 from qile_api.db.database import Database
 from qile_api.db.migrate import migrate
-from qile_api.http.app import create_app
 from qile_api.regions import queries as region_queries
+from qile_api.root.app import create_app
 from qile_api.seed.reference import seed_reference
 from qile_api.settings import Settings
 from tests.api import factories as f

@@ -14,7 +14,7 @@ from typing import Any
 from strawberry.relay import to_base64
 
 from qile_api.db.database import Database
-from qile_api.devices.pairing import start_pairing
+from qile_api.screens.pairing.flow import start_pairing
 from tests.api import factories as f
 from tests.api import staff
 

@@ -1,4 +1,4 @@
-"""Devices tests: staff signed in through `login`."""
+"""Screens tests: staff signed in through `login`, helpers the tests share."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Any
 from strawberry import relay
 
 from qile_api.accounts.service import create_account
-from qile_api.devices.heartbeat import DeviceRuntime
+from qile_api.screens.heartbeats import DeviceRuntime
 from tests.api import factories as f
 from tests.api.conftest import Api
 
@@ -20,7 +20,7 @@ mutation($u: String!, $p: String!) { login(input: {username: $u, password: $p}) 
 
 
 def runtime(api: Api) -> DeviceRuntime:
-    return api.state.devices
+    return api.state.held(DeviceRuntime)
 
 
 async def sign_in(api: Api, role: str = "ADMIN", scope: str = "淄博市") -> str:

@@ -10,7 +10,7 @@ from PIL import Image
 
 from tests.api import factories as f
 from tests.api.conftest import Api
-from tests.api.devices.conftest import data, runtime, screen_gid, sign_in
+from tests.api.screens.conftest import data, runtime, screen_gid, sign_in
 
 BEAT = """
 mutation($input: ScreenHeartbeatInput!) { screenHeartbeat(input: $input) { screenshotRequested errors { code } } }

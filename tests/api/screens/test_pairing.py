@@ -7,7 +7,7 @@ from datetime import timedelta
 from typing import Any
 
 from tests.api.conftest import Api
-from tests.api.devices.conftest import community_gid, data, sign_in
+from tests.api.screens.conftest import community_gid, data, sign_in
 
 START = "mutation { screenPairingStart { code secret expiresAt errors { code message } } }"
 REDEEM = """

@@ -9,7 +9,7 @@ from strawberry import relay
 
 from tests.api import factories as f
 from tests.api.conftest import Api
-from tests.api.devices.conftest import data, screen_gid, sign_in
+from tests.api.screens.conftest import data, screen_gid, sign_in
 
 RECORD = """
 mutation($plays: [PlayInput!]!) { screenPlaysRecord(plays: $plays) { accepted discarded errors { code } } }

@@ -6,8 +6,8 @@ from datetime import timedelta
 
 from tests.api import factories as f
 from tests.api.conftest import Api
-from tests.api.devices.conftest import data, screen_gid, sign_in
-from tests.api.devices.test_heartbeat import beat
+from tests.api.screens.conftest import data, screen_gid, sign_in
+from tests.api.screens.test_heartbeat import beat
 
 SHOWING = """
 query($id: ID!) {

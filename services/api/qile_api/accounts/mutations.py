@@ -256,7 +256,7 @@ class AccountMutations:
             # cannot lock its owner out by choosing a new password; counted
             # like a sign-in, so it cannot be used to guess the password either.
             proved = await service.check_password(
-                ctx.db, ctx.settings, staff.account.username, input.current_password, address, ctx.now()
+                ctx.db, ctx.settings, staff.username, input.current_password, address, ctx.now()
             )
         except MutationFailed as failed:
             refused = [error(e.code, e.message, "currentPassword") for e in failed.errors]
@@ -269,7 +269,7 @@ class AccountMutations:
             # An admin's reset committed since the check wins over this change.
             if not await sql.still_signs_in(tx, staff.id, proved.password_hash):
                 return AccountPayload(account=None, errors=[wrong])
-            await service.forgive(tx, staff.account.username, address)
+            await service.forgive(tx, staff.username, address)
             after = await sql.update_account(tx, staff.id, password_hash=new_hash)
             assert after is not None
             await sql.revoke_other_sessions(tx, staff.id, staff.session_id)

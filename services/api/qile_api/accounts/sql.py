@@ -9,6 +9,8 @@ from datetime import datetime, timedelta
 import asyncpg
 
 from qile_api.db.database import Executor
+from qile_api.db.query import fetch_ids
+from qile_api.principals import StaffPrincipal
 
 _COLUMNS = "a.id, a.username, a.display_name, a.role, a.scope_region_id, a.disabled, a.version, a.created_at"
 
@@ -27,27 +29,6 @@ class AccountRow:
     @classmethod
     def from_record(cls, r: asyncpg.Record) -> AccountRow:
         return cls(**{k: r[k] for k in cls.__dataclass_fields__})
-
-
-@dataclass(frozen=True)
-class StaffPrincipal:
-    """The signed-in account, with its scope's path in the region tree."""
-
-    account: AccountRow
-    scope_path: tuple[int, ...]
-    session_id: int
-
-    @property
-    def id(self) -> int:
-        return self.account.id
-
-    @property
-    def role(self) -> str:
-        return self.account.role
-
-    @property
-    def scope_region_id(self) -> int:
-        return self.account.scope_region_id
 
 
 async def count_accounts(db: Executor) -> int:
@@ -151,17 +132,24 @@ async def revoke_session(db: Executor, session_id: int) -> None:
 
 
 async def principal_by_token_hash(db: Executor, token_hash: bytes, now: datetime) -> StaffPrincipal | None:
-    """One indexed query: the live session, its enabled account and scope path."""
+    """One indexed query: the live session and its enabled account."""
     row = await db.fetchrow(
-        f"""SELECT {_COLUMNS}, s.id AS session_id, r.path
-        FROM sessions s JOIN accounts a ON a.id = s.account_id JOIN regions r ON r.id = a.scope_region_id
+        f"""SELECT {_COLUMNS}, s.id AS session_id
+        FROM sessions s JOIN accounts a ON a.id = s.account_id
         WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND NOT a.disabled""",
         token_hash,
         now,
     )
     if row is None:
         return None
-    return StaffPrincipal(AccountRow.from_record(row), tuple(row["path"]), row["session_id"])
+    return StaffPrincipal(
+        id=row["id"],
+        username=row["username"],
+        display_name=row["display_name"],
+        role=row["role"],
+        scope_region_id=row["scope_region_id"],
+        session_id=row["session_id"],
+    )
 
 
 # Sign-in throttling ------------------------------------------------------------
@@ -305,3 +293,8 @@ async def revoke_other_sessions(db: Executor, account_id: int, keep_session_id: 
         account_id,
         keep_session_id,
     )
+
+
+async def account_regions(db: Executor, account_id: int) -> list[int]:
+    """The region a account lies in (for the scope check); none when there is no such account."""
+    return await fetch_ids(db, "SELECT ARRAY[scope_region_id] FROM accounts WHERE id = $1", account_id)

@@ -173,7 +173,7 @@ class AssessmentRecordMutations:
             "criterion_key": input.criterion,
             "met": input.met,
             "attested_by_account": staff.id,
-            "attested_by_name": staff.account.display_name or staff.account.username,
+            "attested_by_name": staff.display_name or staff.username,
             "attested_at": info.context.now(),
             "note": input.note.strip(),
             "photo_sha256": input.photo,

@@ -14,6 +14,7 @@ from qile_api.graphql.context import Info
 from qile_api.graphql.errors import BadUserInput
 from qile_api.graphql.ids import node_pk
 from qile_api.graphql.permissions import STAFF, STAFF_IN_SCOPE
+from qile_api.regions.dataloaders import RegionByIdLoader
 
 
 @strawberry.type
@@ -29,7 +30,7 @@ class AssessmentQueries:
         year: Annotated[int | None, strawberry.argument(description=YEAR_DESCRIPTION)] = None,
     ) -> Assessment:
         pk = node_pk(community, "Community", "community")
-        row = await info.context.loaders.region_by_id.load(pk or 0)
+        row = await info.context.loaders[RegionByIdLoader].load(pk or 0)
         if row is None or row.level != "COMMUNITY":
             raise BadUserInput("no such community", field="community")
         return await load_assessment(info, row, year)

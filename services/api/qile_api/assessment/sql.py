@@ -18,6 +18,7 @@ from typing import Any
 import asyncpg
 
 from qile_api.db.database import Executor
+from qile_api.db.query import fetch_ids
 
 
 @dataclass(frozen=True)
@@ -254,3 +255,18 @@ async def district_named(db: Executor, name: str) -> int | None:
 async def district_names(db: Executor) -> list[str]:
     rows = await db.fetch("SELECT name FROM regions WHERE level = 'DISTRICT' AND retired_at IS NULL ORDER BY id")
     return [str(r["name"]) for r in rows]
+
+
+async def selection_regions(db: Executor, selection_id: int) -> list[int]:
+    """The region a selection lies in (for the scope check); none when there is no such selection."""
+    return await fetch_ids(db, "SELECT ARRAY[community_id] FROM selections WHERE id = $1", selection_id)
+
+
+async def recognition_regions(db: Executor, recognition_id: int) -> list[int]:
+    """The region a recognition lies in (for the scope check); none when there is no such recognition."""
+    return await fetch_ids(db, "SELECT ARRAY[community_id] FROM recognitions WHERE id = $1", recognition_id)
+
+
+async def attestation_regions(db: Executor, attestation_id: int) -> list[int]:
+    """The region an attestation lies in (for the scope check); none when there is no such attestation."""
+    return await fetch_ids(db, "SELECT ARRAY[community_id] FROM attestations WHERE id = $1", attestation_id)

@@ -11,6 +11,7 @@ import strawberry
 from strawberry import relay
 
 from qile_api.assessment import engine, rules, sql
+from qile_api.assessment.dataloaders import AssessmentByCommunityYearLoader
 from qile_api.assessment.records import (
     ATTESTATIONS,
     RECOGNITIONS,
@@ -31,9 +32,10 @@ from qile_api.graphql.context import Info
 from qile_api.graphql.describe import VERSION, describe_values
 from qile_api.graphql.errors import BadUserInput
 from qile_api.graphql.ids import node_pks
-from qile_api.graphql.targets import staff_visible
+from qile_api.media.dataloaders import MediaBySha256Loader
 from qile_api.media.types import Photo
 from qile_api.records.crud import RecordTable, in_order
+from qile_api.regions.scope import staff_visible
 from qile_api.regions.sql import RegionRow
 from qile_api.regions.types import Community
 
@@ -257,7 +259,7 @@ class Attestation(_RecordNode):
     async def photo(self, info: Info) -> Photo | None:
         if self.photo_sha256 is None:
             return None
-        found = await info.context.loaders.media_by_sha256.load(self.photo_sha256)
+        found = await info.context.loaders[MediaBySha256Loader].load(self.photo_sha256)
         return Photo.from_info(found) if found else None
 
     @classmethod
@@ -325,5 +327,5 @@ class Assessment:
 async def load_assessment(info: Info, community: RegionRow, year: int | None) -> Assessment:
     """The resolver behind `assessment(community, year)` and `Community.assessment(year)`."""
     year = check_year(info, year)
-    data = await info.context.loaders.assessment_by_community_year.load((community.id, year))
+    data = await info.context.loaders[AssessmentByCommunityYearLoader].load((community.id, year))
     return Assessment(row=community, data=data)

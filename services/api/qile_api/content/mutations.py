@@ -11,7 +11,6 @@ from typing import Annotated, Any, TypeVar
 import strawberry
 from strawberry import relay
 
-from qile_api.accounts.sql import StaffPrincipal
 from qile_api.content import workflow
 from qile_api.graphql.context import Info
 from qile_api.graphql.describe import ID_INPUT, INPUT_ARG, VERSION_INPUT
@@ -19,6 +18,7 @@ from qile_api.graphql.ids import node_pk
 from qile_api.graphql.payloads import MutationFailed
 from qile_api.graphql.permissions import EDITORS, REVIEWERS
 from qile_api.limits import REJECT_REASON
+from qile_api.principals import StaffPrincipal
 
 RowT = TypeVar("RowT")
 PayloadT = TypeVar("PayloadT")

@@ -19,6 +19,7 @@ import asyncpg
 
 from qile_api.db.database import Executor
 from qile_api.db.query import Conditions, seek
+from qile_api.principals import Visibility
 
 # Who wrote and submitted an item, and when: columns every content table has.
 REVIEW_COLUMNS = "c.created_by, c.submitted_by, c.submitted_at"
@@ -42,16 +43,6 @@ class ContentTable:
     descending: bool = False
     # What else a row needs before the public may see it (beyond PUBLISHED).
     public_condition: str = "true"
-
-
-@dataclass(frozen=True)
-class Visibility:
-    """Whose eyes: None sees published content only."""
-
-    scope_region_id: int | None = None
-
-
-PUBLIC = Visibility()
 
 
 ANY_STATUS = ("DRAFT", "IN_REVIEW", "PUBLISHED", "REJECTED", "ARCHIVED")

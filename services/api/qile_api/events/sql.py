@@ -13,13 +13,13 @@ from qile_api.content.sql import (
     REVIEW_COLUMNS,
     ContentTable,
     ReviewMeta,
-    Visibility,
     for_community,
     visible,
     within_region,
 )
 from qile_api.db.database import Executor
-from qile_api.db.query import Conditions
+from qile_api.db.query import Conditions, fetch_ids
+from qile_api.principals import Visibility
 
 EVENTS = ContentTable(
     table="events",
@@ -103,3 +103,13 @@ async def feed_events(db: Executor, path: Sequence[int], now: datetime, horizon_
         horizon_end,
     )
     return [EventRow.from_record(r) for r in rows]
+
+
+async def event_regions(db: Executor, event_id: int) -> list[int]:
+    """The regions a event touches: its own and, for a revision, its published item's (approving rewrites it)."""
+    return await fetch_ids(
+        db,
+        "SELECT ARRAY[c.region_id, p.region_id] FROM events c LEFT JOIN events p ON p.id = c.revision_of "
+        "WHERE c.id = $1",
+        event_id,
+    )

@@ -11,6 +11,7 @@ import strawberry
 from strawberry import relay
 
 from qile_api.content.types import ContentFields
+from qile_api.events.dataloaders import EventByIdLoader
 from qile_api.events.sql import EventRow
 from qile_api.graphql.context import Info
 from qile_api.graphql.describe import describe_values
@@ -72,7 +73,7 @@ class Event(relay.Node, ContentFields):
     async def resolve_nodes(  # type: ignore[override]
         cls, *, info: Info, node_ids: Iterable[str], required: bool = False
     ) -> list[Any]:
-        rows = await info.context.loaders.event_by_id.load_many(node_pks(node_ids))
+        rows = await info.context.loaders[EventByIdLoader].load_many(node_pks(node_ids))
         return [cls.from_row(r) if r else None for r in rows]
 
     @strawberry.field(
@@ -81,7 +82,7 @@ class Event(relay.Node, ContentFields):
     async def original(self, info: Info) -> Event | None:
         if self.row.revision_of is None or info.context.staff is None:
             return None
-        row = await info.context.loaders.event_by_id.load(self.row.revision_of)
+        row = await info.context.loaders[EventByIdLoader].load(self.row.revision_of)
         return Event.from_row(row) if row else None
 
     @strawberry.field(description="Its name, as schedules show it.")

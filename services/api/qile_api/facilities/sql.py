@@ -13,6 +13,7 @@ import asyncpg
 from qile_api.assessment.vocabulary import FACILITY_KINDS
 from qile_api.content.validation import limited
 from qile_api.db.database import Executor
+from qile_api.db.query import fetch_ids
 from qile_api.graphql.payloads import ErrorCode, MutationError, error
 from qile_api.limits import FACILITY_NAME
 from qile_api.records.crud import RecordTable
@@ -73,3 +74,8 @@ FACILITIES: RecordTable[FacilityRow] = RecordTable(
     from_record=FacilityRow.from_record,
     validate=validate_facility,
 )
+
+
+async def facility_regions(db: Executor, facility_id: int) -> list[int]:
+    """The region a facility lies in (for the scope check); none when there is no such facility."""
+    return await fetch_ids(db, "SELECT ARRAY[community_id] FROM facilities WHERE id = $1", facility_id)

@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from qile_api.db.database import Executor
-from qile_api.honours.sql import ON_PUBLIC_VIEW
 
 
 @dataclass(frozen=True)
@@ -41,16 +40,6 @@ async def store_media(db: Executor, sha256: str, content_type: str, width: int, 
         width,
         height,
         data,
-    )
-
-
-async def media_is_public(db: Executor, sha256: str) -> bool:
-    """Shown to the public: the photo of a published honour that may be shown."""
-    return bool(
-        await db.fetchval(
-            f"SELECT EXISTS (SELECT 1 FROM honours c WHERE c.photo_sha256 = $1 AND {ON_PUBLIC_VIEW})",
-            sha256,
-        )
     )
 
 

@@ -15,10 +15,10 @@ from typing import Any, Generic, TypeVar
 
 import asyncpg
 
-from qile_api.accounts.sql import StaffPrincipal
 from qile_api.audit.sql import record
 from qile_api.db.database import Database, Executor
 from qile_api.graphql.payloads import ErrorCode, MutationError, MutationFailed, error
+from qile_api.principals import StaffPrincipal
 
 RowT = TypeVar("RowT")
 

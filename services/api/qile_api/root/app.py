@@ -1,4 +1,4 @@
-"""The Starlette application: GraphQL, media, health probes."""
+"""The Starlette application: GraphQL, media, reports, health probes, the console."""
 
 from __future__ import annotations
 
@@ -28,19 +28,21 @@ from qile_api.db.database import Database, QueryCounter
 from qile_api.db.embedded import resolve_dsn
 from qile_api.db.errors import DatabaseError, log_database_errors
 from qile_api.db.migrate import migrate
-from qile_api.graphql.context import Context, build_context
+from qile_api.graphql.context import Context
 from qile_api.graphql.errors import BadUserInput
 from qile_api.graphql.inputs import check_text
 from qile_api.graphql.payloads import MutationFailed
-from qile_api.graphql.schema import build_schema
 from qile_api.http.console import ConsoleSite, default_console_dir
 from qile_api.http.csrf import PREFLIGHT_HEADERS, refused_form_post
 from qile_api.http.headers import NoSniff
 from qile_api.http.health import healthz, readyz
 from qile_api.http.limits import BodySizeLimit
 from qile_api.http.outage import RETRY_AFTER_SECONDS, database_error_handler, graphql_outage
-from qile_api.media.routes import media
 from qile_api.media.sql import media_link_key
+from qile_api.root.context import build_context
+from qile_api.root.media import media
+from qile_api.root.schema import build_schema
+from qile_api.screens.heartbeats import DeviceRuntime
 from qile_api.settings import Settings
 from qile_api.state import AppState
 
@@ -141,7 +143,7 @@ def create_app(settings: Settings | None = None, *, dsn: str | None = None, run_
         state.media_key = await media_link_key(db, settings.media_url_key)
         app.state.qile = state
         # Screens' heartbeats wait in memory and are written in batches.
-        devices = state.devices
+        devices = state.held(DeviceRuntime)
         # Same pool, its own round-trip counter: background writes are not
         # charged to the requests that happen to run meanwhile.
         background = db.sibling(counter=QueryCounter())

@@ -15,6 +15,9 @@ only to:
 
 Everyone else gets the 404 of a missing image: the answer says nothing about
 whether the image exists.
+
+It lives in the composition root because deciding who may see an image takes
+the honours (public view), the accounts (staff) and the screens (their feed).
 """
 
 from __future__ import annotations
@@ -24,9 +27,12 @@ import re
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from qile_api.accounts.http import screen_of, staff_of
+from qile_api.accounts.http import staff_of
+from qile_api.honours.sql import photo_on_public_view
 from qile_api.media.links import valid_link
-from qile_api.media.sql import media_content, media_is_public, media_used_within
+from qile_api.media.sql import media_content, media_used_within
+from qile_api.screens.auth import screen_of
+from qile_api.screens.feed import FeedCache
 from qile_api.state import AppState
 
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
@@ -44,7 +50,7 @@ async def may_see_private(request: Request, sha256: str) -> bool:
         return await media_used_within(state.db, sha256, staff.scope_region_id)
     screen = await screen_of(request)
     if screen is not None:
-        feed = await state.feed_cache.get(state.db, screen, state.clock())
+        feed = await state.held(FeedCache).get(state.db, screen, state.clock())
         return any(h.photo_sha256 == sha256 for h in feed.honours)
     return False
 
@@ -54,7 +60,7 @@ async def media(request: Request) -> Response:
     if not _SHA256.match(sha):
         return JSONResponse({"error": "not a sha256 hex digest"}, status_code=400)
     state: AppState = request.app.state.qile
-    public = await media_is_public(state.db, sha)
+    public = await photo_on_public_view(state.db, sha)
     link_left = valid_link(
         state.media_key, sha, request.query_params.get("exp"), request.query_params.get("sig"), state.clock()
     )

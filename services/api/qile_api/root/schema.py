@@ -19,9 +19,6 @@ from qile_api.accounts.types import Account
 from qile_api.assessment.mutations import AssessmentRecordMutations
 from qile_api.assessment.queries import AssessmentQueries
 from qile_api.audit.queries import AuditQueries
-from qile_api.devices.mutations import DeviceMutations
-from qile_api.devices.pairing_mutations import PairingMutations
-from qile_api.devices.queries import DeviceQueries
 from qile_api.events.mutations import EventEditMutations, EventReviewMutations
 from qile_api.events.queries import EventQueries
 from qile_api.events.types import Event
@@ -45,7 +42,11 @@ from qile_api.regions.queries import RegionQueries
 from qile_api.regions.tree_mutations import RegionTreeMutations
 from qile_api.regions.types import City, Community, District, Subdistrict
 from qile_api.review.queries import ReviewQueries
+from qile_api.screens.health_mutations import HeartbeatMutations, ScreenshotMutations
 from qile_api.screens.mutations import ScreenMutations
+from qile_api.screens.pairing.mutations import PairingMutations
+from qile_api.screens.plays.mutations import PlayMutations
+from qile_api.screens.plays.queries import PlayQueries
 from qile_api.screens.queries import ScreenQueries
 from qile_api.screens.types import Screen
 from qile_api.settings import Settings
@@ -86,7 +87,7 @@ class Query(
     AssessmentQueries,
     AccountQueries,
     AuditQueries,
-    DeviceQueries,
+    PlayQueries,
     ReviewQueries,
 ):
     pass
@@ -113,7 +114,9 @@ class Mutation(
     AssessmentRecordMutations,
     ScreenMutations,
     PairingMutations,
-    DeviceMutations,
+    HeartbeatMutations,
+    PlayMutations,
+    ScreenshotMutations,
 ):
     pass
 

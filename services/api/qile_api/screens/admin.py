@@ -1,4 +1,4 @@
-"""Registering screens: the one way for staff (`screenRegister`) and operators (`qile-api screen add`)."""
+"""Registering screens, the one way: for staff (`screenRegister`, a pairing claim) and operators (`screen add`)."""
 
 from __future__ import annotations
 
@@ -29,14 +29,31 @@ def check_names(name: str | None, location: str | None) -> list[MutationError]:
     ]
 
 
-async def register_screen(
-    db: Executor, *, actor_id: int | None, community_id: int | None, kind: str, name: str, location: str = ""
-) -> tuple[sql.ScreenRow, str]:
-    """Validate, insert and audit (`screenRegister`); the row and its token, which is stored only hashed."""
+async def check_registration(db: Executor, community_id: int | None, name: str, location: str) -> None:
+    """Refuse (MutationFailed) a screen whose community or names are wrong."""
     if problems := [*await community_exists(db, community_id), *check_names(name, location)]:
         raise MutationFailed(*problems)
+
+
+async def register_screen(
+    db: Executor,
+    *,
+    actor_id: int | None,
+    community_id: int | None,
+    kind: str,
+    name: str,
+    location: str = "",
+    action: str = "screenRegister",
+    issue_token: bool = True,
+) -> tuple[sql.ScreenRow, str | None]:
+    """Validate, insert and audit a screen: the one way, for `screenRegister`, pairing and the CLI.
+
+    Returns the row and its token, which is stored only hashed; a screen being
+    paired gets none here (`issue_token=False`): it collects one when it redeems its code.
+    """
+    await check_registration(db, community_id, name, location)
     assert community_id is not None
-    token, token_hash = new_screen_token()
+    token, token_hash = new_screen_token() if issue_token else (None, None)
     try:
         row = await sql.insert_screen(
             db,
@@ -51,7 +68,7 @@ async def register_screen(
     await record(
         db,
         account_id=actor_id,
-        action="screenRegister",
+        action=action,
         object_type="Screen",
         object_id=row.id,
         region_id=community_id,
@@ -90,4 +107,5 @@ async def add_screen(db: Database, community: str, kind: str, name: str, locatio
             if any(e.code == ErrorCode.DUPLICATE for e in failed.errors):
                 raise ScreenAdminError(f"{community} already has a screen named {name}") from failed
             raise ScreenAdminError("; ".join(e.message for e in failed.errors)) from failed
+    assert token is not None  # issued: a screen added by hand gets its token here
     return token

@@ -17,6 +17,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Self
 
 from cachetools import LRUCache
 
@@ -26,6 +27,7 @@ from qile_api.honours.sql import HonourRow, feed_honours
 from qile_api.notices.sql import NoticeRow, feed_notices
 from qile_api.regions.sql import RegionRow, regions_by_ids
 from qile_api.screens.sql import ScreenPrincipal, next_feed_boundary
+from qile_api.settings import Settings
 from qile_api.themes.sql import ThemeRow, all_themes
 
 FeedKey = tuple[int, str]
@@ -92,6 +94,10 @@ class FeedCache:
         self._building: dict[FeedKey, asyncio.Future[FeedContent]] = {}
         self.horizon = horizon
         self.builds = 0
+
+    @classmethod
+    def for_settings(cls, settings: Settings) -> Self:
+        return cls(settings.feed_cache_entries, timedelta(days=settings.feed_horizon_days))
 
     def clear(self) -> None:
         """Forget every built feed (a build under way still finishes and is shared)."""

@@ -1,8 +1,8 @@
 """What staff see of a screen's health: last seen, online, its report, its screenshot.
 
-Loaded per request in batches (devices/dataloaders.py: a list of screens costs
+Loaded per request in batches (screens/dataloaders.py: a list of screens costs
 one query for heartbeats and one for screenshots), merged with this process's
-unflushed heartbeats.
+unflushed heartbeats (screens/heartbeats.py).
 """
 
 from __future__ import annotations
@@ -11,13 +11,14 @@ from datetime import datetime, timedelta
 
 import strawberry
 
-from qile_api.devices.heartbeat import DeviceRuntime
 from qile_api.graphql.context import Info
 from qile_api.media.types import media_url
+from qile_api.screens.dataloaders import HeartbeatByScreenIdLoader, ScreenshotByScreenIdLoader
+from qile_api.screens.heartbeats import DeviceRuntime
 
 
 def runtime(info: Info) -> DeviceRuntime:
-    return info.context.app.devices
+    return info.context.app.held(DeviceRuntime)
 
 
 @strawberry.type(description="What the screen said about itself in its last heartbeat.")
@@ -48,7 +49,7 @@ class Screenshot:
 
 async def report_of(info: Info, screen_id: int) -> ScreenReport | None:
     # The process's own unflushed report is newer than anything stored.
-    beat = runtime(info).unflushed(screen_id) or await info.context.loaders.heartbeat_by_screen_id.load(screen_id)
+    beat = runtime(info).unflushed(screen_id) or await info.context.loaders[HeartbeatByScreenIdLoader].load(screen_id)
     if beat is None:
         return None
     return ScreenReport(
@@ -72,7 +73,7 @@ async def online(info: Info, screen_id: int) -> bool:
 
 
 async def screenshot_of(info: Info, screen_id: int) -> Screenshot | None:
-    row = await info.context.loaders.screenshot_by_screen_id.load(screen_id)
+    row = await info.context.loaders[ScreenshotByScreenIdLoader].load(screen_id)
     if row is None:
         return None
     return Screenshot(requested_at=row.requested_at, taken_at=row.taken_at, sha256=row.media_sha256)

@@ -1,13 +1,12 @@
-"""What a screen sends besides polling its feed: heartbeats, plays, screenshots.
+"""What a screen says about its health besides polling its feed: heartbeats and screenshots.
 
 Plus the ADMIN's request for a screenshot. Screen mutations authenticate
-with the screen's token (IsScreen), like `screenFeed`.
+with the screen's token (IsScreen), like `screenFeed`; plays are in
+screens/plays/mutations.py.
 """
 
 from __future__ import annotations
 
-import math
-from datetime import datetime
 from typing import Annotated
 
 import strawberry
@@ -15,26 +14,18 @@ from strawberry import relay
 from strawberry.file_uploads import Upload
 
 from qile_api.audit.sql import record
-from qile_api.devices import sql
-from qile_api.devices.heartbeat import MAX_TEXT, Heartbeat
-from qile_api.devices.status import Screenshot, runtime
 from qile_api.graphql.context import Info
 from qile_api.graphql.describe import INPUT_ARG, errors_field
-from qile_api.graphql.errors import BadUserInput, Unauthenticated
-from qile_api.graphql.ids import node_pk, parse_global_id, pk_of
+from qile_api.graphql.ids import node_pk
 from qile_api.graphql.payloads import ErrorCode, MutationError, MutationFailed, error
-from qile_api.graphql.permissions import ADMINS, IsScreen
+from qile_api.graphql.permissions import ADMINS
 from qile_api.media.processing import prepare_photo
 from qile_api.media.sql import store_media
-from qile_api.screens.sql import ScreenPrincipal, screens_by_ids
-from qile_api.settings import Settings
-
-# Item types whose global IDs a play may name; anything else is kept as sent.
-_PLAYABLE = {"Notice", "Honour", "Event"}
-_MAX_SECONDS = 86400.0
-# The configured batch limit (QILE_PLAYS_BATCH_MAX) as deployed by default.
-_BATCH = Settings.model_fields["plays_batch_max"].default
-_PLAYS = f"The plays not yet acknowledged (at most {_BATCH} a call)."
+from qile_api.screens import sql
+from qile_api.screens.auth import IsScreen, signed_in_screen
+from qile_api.screens.health import Screenshot, runtime
+from qile_api.screens.heartbeats import MAX_TEXT
+from qile_api.screens.sql import Heartbeat, screens_by_ids
 
 
 @strawberry.input(description="What a kiosk reports with each poll; texts longer than kept are cut.")
@@ -48,21 +39,6 @@ class ScreenHeartbeatInput:
 @strawberry.type(description="The API's answer to a heartbeat.")
 class ScreenHeartbeatPayload:
     screenshot_requested: bool = strawberry.field(description="Upload one with screenScreenshotUpload.")
-    errors: list[MutationError] = errors_field()
-
-
-@strawberry.input(description="One showing of an item on the screen.")
-class PlayInput:
-    id: str = strawberry.field(description="The kiosk's own id for this play; sending it again is harmless.")
-    item: str = strawberry.field(description="The global ID of the notice or honour shown, or `events`.")
-    started_at: datetime = strawberry.field(description="When it came on screen, with its offset.")
-    seconds: float = strawberry.field(description="How long it stayed, in seconds (at most a day).")
-
-
-@strawberry.type(description="Which plays were stored and which were thrown away.")
-class ScreenPlaysRecordPayload:
-    accepted: list[str] = strawberry.field(description="Stored, now or before: forget these.")
-    discarded: list[str] = strawberry.field(description="Invalid and never to be stored: forget these too.")
     errors: list[MutationError] = errors_field()
 
 
@@ -81,31 +57,8 @@ def _clip(value: str | None, limit: int = MAX_TEXT) -> str | None:
     return value[:limit] if value is not None else None
 
 
-async def _screen(info: Info) -> ScreenPrincipal:
-    principal = await info.context.screen()
-    if principal is None:  # IsScreen let it through; a revoke raced us
-        raise Unauthenticated("screen token is invalid or revoked")
-    return principal
-
-
-def play_record(play: PlayInput) -> sql.PlayRecord | None:
-    """The row for a play, or None when it can never be valid."""
-    if not (0 < len(play.id) <= 64) or not (0 < len(play.item) <= 200):
-        return None
-    if not (math.isfinite(play.seconds) and 0 < play.seconds <= _MAX_SECONDS) or play.started_at.tzinfo is None:
-        return None
-    item_type, item_id = ("EVENTS", None) if play.item == "events" else ("OTHER", None)
-    try:
-        gid = parse_global_id(play.item)
-    except BadUserInput:
-        gid = None
-    if gid is not None and gid.type_name in _PLAYABLE:
-        item_type, item_id = gid.type_name, pk_of(gid)
-    return sql.PlayRecord(play.id, item_type, item_id, play.item, play.started_at, float(play.seconds))
-
-
 @strawberry.type
-class DeviceMutations:
+class HeartbeatMutations:
     @strawberry.mutation(
         permission_classes=[IsScreen],
         description="Report the screen's state with each poll; costs no database write of its own.",
@@ -113,7 +66,7 @@ class DeviceMutations:
     async def screen_heartbeat(
         self, info: Info, input: Annotated[ScreenHeartbeatInput, INPUT_ARG]
     ) -> ScreenHeartbeatPayload:
-        principal = await _screen(info)
+        principal = await signed_in_screen(info)
         uptime = input.uptime_seconds
         beat = Heartbeat(
             screen_id=principal.screen.id,
@@ -125,38 +78,10 @@ class DeviceMutations:
         )
         return ScreenHeartbeatPayload(screenshot_requested=runtime(info).beat(beat), errors=[])
 
-    @strawberry.mutation(
-        permission_classes=[IsScreen],
-        description="Upload plays recorded by the kiosk; idempotent by play id.",
-    )
-    async def screen_plays_record(
-        self,
-        info: Info,
-        plays: Annotated[
-            list[PlayInput],
-            strawberry.argument(description=f"The plays not yet acknowledged (at most {_BATCH} a call)."),
-        ],
-    ) -> ScreenPlaysRecordPayload:
-        principal = await _screen(info)
-        limit = info.context.settings.plays_batch_max
-        if len(plays) > limit:
-            return ScreenPlaysRecordPayload(
-                accepted=[], discarded=[], errors=[error(ErrorCode.INVALID, f"每次最多上传{limit}条", "plays")]
-            )
-        records: dict[str, sql.PlayRecord] = {}
-        discarded: list[str] = []
-        for play in plays:
-            row = play_record(play)
-            if row is None:
-                discarded.append(play.id)
-            else:
-                records[row.client_id] = row
-        stored = await sql.insert_plays(info.context.db, principal.screen.id, list(records.values()))
-        problems = [error(ErrorCode.INVALID, f"{len(discarded)}条播放记录无效，已丢弃", "plays")] if discarded else []
-        return ScreenPlaysRecordPayload(
-            accepted=[i for i in records if i in stored], discarded=discarded, errors=problems
-        )
 
+# Declared after proof of play in the schema (root/schema.py keeps the mutations' order).
+@strawberry.type
+class ScreenshotMutations:
     @strawberry.mutation(
         permission_classes=[IsScreen],
         description="Send the screenshot staff asked for (PNG or JPEG, multipart); stored downscaled.",
@@ -164,7 +89,7 @@ class DeviceMutations:
     async def screen_screenshot_upload(
         self, info: Info, file: Annotated[Upload, strawberry.argument(description="The image (multipart).")]
     ) -> ScreenScreenshotPayload:
-        principal = await _screen(info)
+        principal = await signed_in_screen(info)
         ctx = info.context
         settings = ctx.settings
         data = await file.read(settings.screenshot_max_bytes + 1)  # type: ignore[attr-defined]

@@ -17,52 +17,16 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from dataclasses import dataclass
-from datetime import datetime
+from typing import Self
 
 from qile_api.db.database import Executor
 from qile_api.db.errors import DatabaseError, log_database_errors
+from qile_api.screens.sql import Heartbeat, screens_awaiting_screenshot, upsert_heartbeats
+from qile_api.settings import Settings
 
 log = logging.getLogger(__name__)
 
 MAX_TEXT = 500
-
-
-@dataclass(frozen=True)
-class Heartbeat:
-    screen_id: int
-    seen_at: datetime
-    content_version: str | None
-    mode: str | None
-    uptime_seconds: int | None
-    last_error: str | None
-
-
-async def upsert_heartbeats(db: Executor, beats: list[Heartbeat]) -> None:
-    """One statement for any number of screens; an older report never overwrites a newer one."""
-    await db.execute(
-        """INSERT INTO screen_heartbeats AS h
-               (screen_id, seen_at, content_version, mode, uptime_seconds, last_error)
-        SELECT * FROM unnest($1::bigint[], $2::timestamptz[], $3::text[], $4::text[], $5::int[], $6::text[])
-        ON CONFLICT (screen_id) DO UPDATE SET
-            seen_at = excluded.seen_at, content_version = excluded.content_version, mode = excluded.mode,
-            uptime_seconds = excluded.uptime_seconds, last_error = excluded.last_error
-        WHERE h.seen_at <= excluded.seen_at""",
-        [b.screen_id for b in beats],
-        [b.seen_at for b in beats],
-        [b.content_version for b in beats],
-        [b.mode for b in beats],
-        [b.uptime_seconds for b in beats],
-        [b.last_error for b in beats],
-    )
-
-
-async def screens_awaiting_screenshot(db: Executor) -> set[int]:
-    rows = await db.fetch(
-        """SELECT screen_id FROM screen_screenshots
-        WHERE requested_at IS NOT NULL AND (taken_at IS NULL OR taken_at < requested_at)"""
-    )
-    return {int(r["screen_id"]) for r in rows}
 
 
 class DeviceRuntime:
@@ -72,15 +36,15 @@ class DeviceRuntime:
         self.flush_seconds = flush_seconds
         self.pending: dict[int, Heartbeat] = {}
         self.screenshot_wanted: set[int] = set()
-        self.flushes = 0
-        self.flushed_rows = 0
+
+    @classmethod
+    def for_settings(cls, settings: Settings) -> Self:
+        return cls(settings.heartbeat_flush_seconds)
 
     def clear(self) -> None:
-        """Forget unwritten heartbeats, screenshot requests and the counts."""
+        """Forget unwritten heartbeats and screenshot requests."""
         self.pending = {}
         self.screenshot_wanted = set()
-        self.flushes = 0
-        self.flushed_rows = 0
 
     def beat(self, beat: Heartbeat) -> bool:
         """Remember the report; True when a screenshot is wanted from this screen."""
@@ -101,8 +65,6 @@ class DeviceRuntime:
                 for screen_id, beat in batch.items():
                     self.pending.setdefault(screen_id, beat)
                 raise
-            self.flushes += 1
-            self.flushed_rows += len(batch)
         self.screenshot_wanted = await screens_awaiting_screenshot(db)
         return len(batch)
 

@@ -12,6 +12,7 @@ import asyncpg
 from qile_api.assessment.vocabulary import TEAM_KINDS
 from qile_api.content.validation import limited
 from qile_api.db.database import Executor
+from qile_api.db.query import fetch_ids
 from qile_api.facilities.sql import community_exists, non_negative
 from qile_api.graphql.payloads import ErrorCode, MutationError, error
 from qile_api.limits import TEAM_NAME
@@ -53,3 +54,8 @@ TEAMS: RecordTable[TeamRow] = RecordTable(
     from_record=TeamRow.from_record,
     validate=validate_team,
 )
+
+
+async def team_regions(db: Executor, team_id: int) -> list[int]:
+    """The region a team lies in (for the scope check); none when there is no such team."""
+    return await fetch_ids(db, "SELECT ARRAY[community_id] FROM teams WHERE id = $1", team_id)

@@ -9,13 +9,13 @@ from typing import Annotated
 import strawberry
 from strawberry import relay
 
-from qile_api.devices.sql import PlayFilter, PlayTotalRow, play_totals
 from qile_api.graphql.context import Info
 from qile_api.graphql.describe import describe_values
 from qile_api.graphql.errors import BadUserInput
 from qile_api.graphql.ids import node_pk, pk_of
 from qile_api.graphql.permissions import STAFF
 from qile_api.graphql.times import require_offset
+from qile_api.screens.plays.sql import PlayFilter, PlayTotalRow, play_totals
 from qile_api.screens.sql import screens_by_ids
 from qile_api.screens.types import Screen
 
@@ -67,7 +67,7 @@ class PlayTotal:
 
 
 @strawberry.type
-class DeviceQueries:
+class PlayQueries:
     @strawberry.field(
         permission_classes=STAFF,
         description=f"Proof of play inside your scope, most shown first (at most {MAX_ROWS} rows).",

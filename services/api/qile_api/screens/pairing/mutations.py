@@ -5,23 +5,22 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated
 
-import asyncpg
 import strawberry
 from strawberry import relay
 
 from qile_api.audit.sql import record
-from qile_api.devices import pairing
-from qile_api.devices.pairing import PairingStatus
-from qile_api.facilities.sql import community_exists
 from qile_api.graphql.context import Info
 from qile_api.graphql.describe import COMMUNITY_INPUT, INPUT_ARG, errors_field
 from qile_api.graphql.ids import region_pk
-from qile_api.graphql.payloads import ErrorCode, MutationError, MutationFailed, error
+from qile_api.graphql.payloads import MutationError, MutationFailed
 from qile_api.graphql.permissions import ADMINS
 from qile_api.http.addresses import client_address
 from qile_api.limits import SCREEN_LOCATION, SCREEN_NAME
-from qile_api.screens.admin import check_names
-from qile_api.screens.sql import insert_screen
+from qile_api.screens.admin import check_registration, register_screen
+from qile_api.screens.pairing import flow
+from qile_api.screens.pairing import sql as pairing_sql
+from qile_api.screens.pairing.flow import PairingStatus
+from qile_api.screens.sql import screens_by_ids
 from qile_api.screens.types import Screen, ScreenKind
 
 
@@ -72,7 +71,7 @@ class PairingMutations:
         ctx = info.context
         try:
             async with ctx.db.transaction() as tx:
-                started = await pairing.start_pairing(
+                started = await flow.start_pairing(
                     tx,
                     address=client_address(ctx.request),
                     now=ctx.now(),
@@ -91,7 +90,7 @@ class PairingMutations:
     ) -> ScreenPairingRedeemPayload:
         ctx = info.context
         async with ctx.db.transaction() as tx:
-            result = await pairing.redeem(
+            result = await flow.redeem(
                 tx, code=input.code, secret=input.secret, now=ctx.now(), minutes=ctx.settings.pairing_code_minutes
             )
             if result.token is not None and result.screen_id is not None:
@@ -101,7 +100,7 @@ class PairingMutations:
                     action="screenPairingRedeem",
                     object_type="Screen",
                     object_id=result.screen_id,
-                    region_id=await tx.fetchval("SELECT community_id FROM screens WHERE id = $1", result.screen_id),
+                    region_id=(await screens_by_ids(tx, [result.screen_id]))[0].community_id,
                 )
         return ScreenPairingRedeemPayload(status=result.status, token=result.token, errors=[])
 
@@ -119,33 +118,21 @@ class PairingMutations:
         now = ctx.now()
         try:
             async with ctx.db.transaction() as tx:
-                problems = [*await community_exists(tx, community_id), *check_names(input.name, input.location)]
-                if problems:
-                    raise MutationFailed(*problems)
-                assert community_id is not None
-                found = await pairing.open_pairing_for_claim(tx, input.code, now)
-                try:
-                    # No token yet: the screen cannot poll until it redeems the code.
-                    row = await insert_screen(
-                        tx,
-                        community_id=community_id,
-                        kind=input.kind.value,
-                        name=input.name.strip(),
-                        location=input.location.strip(),
-                        token_hash=None,  # type: ignore[arg-type]
-                    )
-                except asyncpg.UniqueViolationError as exc:
-                    raise MutationFailed(error(ErrorCode.DUPLICATE, "本社区已有同名屏幕", "name")) from exc
-                await pairing.mark_claimed(tx, found.id, row.id, staff.id, now)
-                await record(
+                # What is wrong with the screen is said before what is wrong with the code.
+                await check_registration(tx, community_id, input.name, input.location)
+                found = await flow.open_pairing_for_claim(tx, input.code, now)
+                # No token yet: the screen cannot poll until it redeems the code.
+                row, _ = await register_screen(
                     tx,
-                    account_id=staff.id,
+                    actor_id=staff.id,
+                    community_id=community_id,
+                    kind=input.kind.value,
+                    name=input.name,
+                    location=input.location,
                     action="screenPairingClaim",
-                    object_type="Screen",
-                    object_id=row.id,
-                    region_id=community_id,
-                    after=row,
+                    issue_token=False,
                 )
+                await pairing_sql.mark_claimed(tx, found.id, row.id, staff.id, now)
         except MutationFailed as failed:
             return ScreenPairingClaimPayload(screen=None, errors=failed.errors)
         return ScreenPairingClaimPayload(screen=Screen.from_row(row), errors=[])

@@ -1,4 +1,4 @@
-"""SQL for proof of play, screenshots and what staff read about a screen."""
+"""SQL for proof of play: what screens showed, and for how long."""
 
 from __future__ import annotations
 
@@ -6,11 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-import asyncpg
-
 from qile_api.db.database import Executor
 from qile_api.db.query import Conditions
-from qile_api.devices.heartbeat import Heartbeat
 
 
 @dataclass(frozen=True)
@@ -100,66 +97,3 @@ async def play_totals(db: Executor, f: PlayFilter, by_screen: bool, limit: int) 
         *cond.args,
     )
     return [PlayTotalRow(**{k: r[k] for k in PlayTotalRow.__dataclass_fields__}) for r in rows]
-
-
-async def heartbeats_by_screen_ids(db: Executor, ids: Sequence[int]) -> list[Heartbeat]:
-    rows = await db.fetch(
-        """SELECT screen_id, seen_at, content_version, mode, uptime_seconds, last_error
-        FROM screen_heartbeats WHERE screen_id = ANY($1::bigint[])""",
-        list(ids),
-    )
-    return [Heartbeat(**{k: r[k] for k in Heartbeat.__dataclass_fields__}) for r in rows]
-
-
-@dataclass(frozen=True)
-class ScreenshotRow:
-    screen_id: int
-    requested_at: datetime | None
-    taken_at: datetime | None
-    media_sha256: str | None
-
-    @property
-    def awaited(self) -> bool:
-        return self.requested_at is not None and (self.taken_at is None or self.taken_at < self.requested_at)
-
-    @classmethod
-    def from_record(cls, r: asyncpg.Record) -> ScreenshotRow:
-        return cls(r["screen_id"], r["requested_at"], r["taken_at"], r["media_sha256"])
-
-
-async def screenshots_by_screen_ids(db: Executor, ids: Sequence[int]) -> list[ScreenshotRow]:
-    rows = await db.fetch(
-        """SELECT screen_id, requested_at, taken_at, media_sha256
-        FROM screen_screenshots WHERE screen_id = ANY($1::bigint[])""",
-        list(ids),
-    )
-    return [ScreenshotRow.from_record(r) for r in rows]
-
-
-async def request_screenshot(db: Executor, screen_id: int, account_id: int, now: datetime) -> ScreenshotRow:
-    row = await db.fetchrow(
-        """INSERT INTO screen_screenshots AS s (screen_id, requested_at, requested_by) VALUES ($1, $2, $3)
-        ON CONFLICT (screen_id) DO UPDATE SET requested_at = excluded.requested_at,
-                                              requested_by = excluded.requested_by
-        RETURNING screen_id, requested_at, taken_at, media_sha256""",
-        screen_id,
-        now,
-        account_id,
-    )
-    assert row is not None
-    return ScreenshotRow.from_record(row)
-
-
-async def lock_screenshot(db: Executor, screen_id: int) -> ScreenshotRow | None:
-    row = await db.fetchrow(
-        """SELECT screen_id, requested_at, taken_at, media_sha256 FROM screen_screenshots
-        WHERE screen_id = $1 FOR UPDATE""",
-        screen_id,
-    )
-    return ScreenshotRow.from_record(row) if row else None
-
-
-async def store_screenshot(db: Executor, screen_id: int, sha256: str, now: datetime) -> None:
-    await db.execute(
-        "UPDATE screen_screenshots SET taken_at = $2, media_sha256 = $3 WHERE screen_id = $1", screen_id, now, sha256
-    )

@@ -27,6 +27,7 @@ import strawberry
 from qile_api.db.database import Executor
 from qile_api.graphql.describe import describe_values
 from qile_api.graphql.payloads import ErrorCode, MutationFailed, error
+from qile_api.screens.pairing import sql
 from qile_api.screens.sql import set_screen_token
 from qile_api.screens.tokens import new_screen_token
 from qile_api.tokens import hash_token
@@ -64,16 +65,6 @@ class PairingStarted:
 
 
 @dataclass(frozen=True)
-class PairingRow:
-    id: int
-    code: str
-    secret_hash: bytes
-    expires_at: datetime
-    claimed_at: datetime | None
-    screen_id: int | None
-
-
-@dataclass(frozen=True)
 class Redeemed:
     status: PairingStatus
     token: str | None
@@ -91,49 +82,25 @@ def new_code() -> str:
 
 async def start_pairing(db: Executor, *, address: str, now: datetime, minutes: int, per_hour: int) -> PairingStarted:
     """A fresh code and secret; raises MutationFailed(THROTTLED) past the address's limit."""
-    # One start at a time per address, so the count below cannot be raced past.
-    await db.execute("SELECT pg_advisory_xact_lock(hashtext('qile-pairing:' || $1))", address)
-    await db.execute("DELETE FROM screen_pairings WHERE expires_at < $1", now - _KEEP)
-    recent = await db.fetchval(
-        "SELECT count(*) FROM screen_pairings WHERE address = $1 AND created_at > $2",
-        address,
-        now - timedelta(hours=1),
-    )
-    if recent >= per_hour:
+    await sql.lock_starts_from(db, address)
+    await sql.delete_pairings_expired_before(db, now - _KEEP)
+    if await sql.count_starts_since(db, address, now - timedelta(hours=1)) >= per_hour:
         raise MutationFailed(error(ErrorCode.THROTTLED, "配对请求过于频繁，请稍后再试"))
     secret = SECRET_PREFIX + secrets.token_urlsafe(32)
     expires_at = now + timedelta(minutes=minutes)
     for _ in range(10):
         code = new_code()
-        inserted = await db.fetchval(
-            """INSERT INTO screen_pairings (code, secret_hash, address, created_at, expires_at)
-            VALUES ($1, $2, $3, $4, $5) ON CONFLICT (code) DO NOTHING RETURNING id""",
-            code,
-            hash_token(secret),
-            address,
-            now,
-            expires_at,
-        )
-        if inserted is not None:
+        if await sql.insert_pairing(
+            db, code=code, secret_hash=hash_token(secret), address=address, now=now, expires_at=expires_at
+        ):
             return PairingStarted(code=code, secret=secret, expires_at=expires_at)
     # 31^6 codes against at most a day's worth of pairings: practically unreachable.
     raise RuntimeError("no free pairing code")
 
 
-async def lock_pairing(db: Executor, code: str) -> PairingRow | None:
-    row = await db.fetchrow(
-        """SELECT id, code, secret_hash, expires_at, claimed_at, screen_id
-        FROM screen_pairings WHERE code = $1 FOR UPDATE""",
-        normalise_code(code),
-    )
-    if row is None:
-        return None
-    return PairingRow(**{k: row[k] for k in PairingRow.__dataclass_fields__})
-
-
-async def open_pairing_for_claim(db: Executor, code: str, now: datetime) -> PairingRow:
+async def open_pairing_for_claim(db: Executor, code: str, now: datetime) -> sql.PairingRow:
     """The pairing an ADMIN may claim now, locked; MutationFailed otherwise."""
-    found = await lock_pairing(db, code)
+    found = await sql.lock_pairing(db, normalise_code(code))
     if found is None:
         raise MutationFailed(error(ErrorCode.NOT_FOUND, "配对码不存在，请核对屏幕上的配对码", "code"))
     if found.claimed_at is not None:
@@ -143,19 +110,9 @@ async def open_pairing_for_claim(db: Executor, code: str, now: datetime) -> Pair
     return found
 
 
-async def mark_claimed(db: Executor, pairing_id: int, screen_id: int, account_id: int, now: datetime) -> None:
-    await db.execute(
-        "UPDATE screen_pairings SET claimed_at = $2, claimed_by = $3, screen_id = $4 WHERE id = $1",
-        pairing_id,
-        now,
-        account_id,
-        screen_id,
-    )
-
-
 async def redeem(db: Executor, *, code: str, secret: str, now: datetime, minutes: int) -> Redeemed:
     """The kiosk's question "has staff claimed my code yet?"; issues the token when so."""
-    found = await lock_pairing(db, code)
+    found = await sql.lock_pairing(db, normalise_code(code))
     # A wrong secret looks exactly like an unknown code: it tells a guesser nothing.
     if found is None or not hmac.compare_digest(found.secret_hash, hash_token(secret)):
         return Redeemed(PairingStatus.EXPIRED, None, None)
@@ -169,5 +126,5 @@ async def redeem(db: Executor, *, code: str, secret: str, now: datetime, minutes
     if not await set_screen_token(db, found.screen_id, token_hash):
         # Decommissioned between claim and redeem.
         return Redeemed(PairingStatus.EXPIRED, None, found.screen_id)
-    await db.execute("UPDATE screen_pairings SET redeemed_at = $2 WHERE id = $1", found.id, now)
+    await sql.mark_redeemed(db, found.id, now)
     return Redeemed(PairingStatus.CLAIMED, token, found.screen_id)

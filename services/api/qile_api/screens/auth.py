@@ -1,0 +1,72 @@
+"""Screens authenticate with their own token (`Authorization: Bearer qs_…`), for GraphQL and plain routes.
+
+The token's screen is looked up once per request (a loader keyed by the
+token), however many fields ask: `IsScreen` first, then the resolver.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, Self
+
+from starlette.requests import Request
+from strawberry.dataloader import DataLoader
+from strawberry.permission import BasePermission
+
+from qile_api.db.database import Executor
+from qile_api.graphql.context import Context, Info
+from qile_api.graphql.errors import Unauthenticated
+from qile_api.http.bearer import bearer_token
+from qile_api.screens.sql import ScreenPrincipal, screen_by_token_hash
+from qile_api.state import AppState
+from qile_api.tokens import SCREEN_TOKEN_PREFIX, hash_token
+
+
+async def _screen_of_token(db: Executor, token: str | None) -> ScreenPrincipal | None:
+    if token is None or not token.startswith(SCREEN_TOKEN_PREFIX):
+        return None
+    return await screen_by_token_hash(db, hash_token(token))
+
+
+class ScreenPrincipalByTokenLoader(DataLoader[str, ScreenPrincipal | None]):
+    """The active screen a bearer token belongs to; a request carries one token, so one lookup."""
+
+    @classmethod
+    def for_request(cls, context: Context) -> Self:
+        return cls(context.db)
+
+    def __init__(self, db: Executor) -> None:
+        async def load(tokens: Sequence[str]) -> list[ScreenPrincipal | None]:
+            return [await _screen_of_token(db, token) for token in tokens]
+
+        super().__init__(load_fn=load)
+
+
+async def calling_screen(info: Info) -> ScreenPrincipal | None:
+    """The screen whose token came with the request; None for anyone else."""
+    bearer = info.context.bearer
+    if bearer is None:
+        return None
+    return await info.context.loaders[ScreenPrincipalByTokenLoader].load(bearer)
+
+
+async def signed_in_screen(info: Info) -> ScreenPrincipal:
+    """The calling screen, behind `IsScreen`."""
+    principal = await calling_screen(info)
+    if principal is None:  # IsScreen let it through; a revoke raced us
+        raise Unauthenticated("screen token is invalid or revoked")
+    return principal
+
+
+class IsScreen(BasePermission):
+    message = "screen token is missing, invalid or revoked"
+    error_extensions = {"code": "UNAUTHENTICATED"}  # noqa: RUF012  (strawberry reads it per class)
+
+    async def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
+        return await calling_screen(info) is not None
+
+
+async def screen_of(request: Request) -> ScreenPrincipal | None:
+    """For plain routes: the active screen whose token is sent, with its community's path."""
+    state: AppState = request.app.state.qile
+    return await _screen_of_token(state.db, bearer_token(request))

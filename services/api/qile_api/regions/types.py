@@ -10,9 +10,8 @@ from typing import TYPE_CHECKING, Annotated, Any, ClassVar
 import strawberry
 from strawberry import relay
 
-from qile_api.assessment.engine import YEAR_DESCRIPTION
 from qile_api.graphql.context import Info
-from qile_api.graphql.describe import describe_values
+from qile_api.graphql.describe import YEAR, describe_values
 from qile_api.graphql.ids import node_pks
 from qile_api.graphql.permissions import STAFF_IN_SCOPE
 from qile_api.regions.dataloaders import RegionByIdLoader, RegionsByParentIdLoader
@@ -188,7 +187,7 @@ class Community(_RegionNode, Region):
     async def assessment(
         self,
         info: Info,
-        year: Annotated[int | None, strawberry.argument(description=YEAR_DESCRIPTION)] = None,
+        year: Annotated[int | None, strawberry.argument(description=YEAR)] = None,
     ) -> Annotated[Assessment, strawberry.lazy("qile_api.assessment.types")]:
         from qile_api.assessment.types import load_assessment
 

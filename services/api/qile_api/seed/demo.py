@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from qile_api.assessment.demo import seed_assessment_demo
 from qile_api.db.database import Executor
 from qile_api.reference.festivals import next_festival
+from qile_api.seed.assessment import seed_assessment_demo
 from qile_api.seed.calendar import SAT, SHANGHAI, SUN, THU, WED, coming, local
 
 # The demo data tables below are kept one row a line, as data reads best.

@@ -79,7 +79,7 @@ def notice_slides(notice: Notice, layout: Layout, ts: Typesetter) -> list[Notice
     width = notice_width(layout)
     title_lines = ts.wrap(notice.title, width, layout.title_size, bold=True)
     if len(title_lines) > 2:
-        # Titles are at most 60 characters; beyond two lines the rest is elided.
+        # Titles are at most 30 characters (qile_api/limits.py); beyond two lines the rest is elided.
         title_lines = [title_lines[0], ts.fit("".join(title_lines[1:]), width, layout.title_size, True)]
     per_page = notice_lines_per_page(layout, ts, len(title_lines))
     pages = paginate(ts.wrap(notice.body, width, layout.body_size), per_page)

@@ -67,7 +67,7 @@ class RegionQueries:
         f = filter.to_filter() if filter else CommunityFilter()
         key = typed_key(page.cursor, (int,))
 
-        async def fetch(_: object, limit: int, backward: bool) -> list:  # type: ignore[type-arg]
+        async def fetch(limit: int, backward: bool) -> list:  # type: ignore[type-arg]
             rows = await list_communities(ctx.db, f, key[0] if key else None, limit, backward)
             ctx.loaders[RegionByIdLoader].prime_many({r.id: r for r in rows})
             return rows

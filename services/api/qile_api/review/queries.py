@@ -54,8 +54,8 @@ async def _connection(
     fetch: Callable[[list[Any] | None, int, bool], Awaitable[list[ItemRef]]],
     count: Callable[[], Awaitable[int]],
 ) -> Connection[ReviewItem]:
-    async def rows(key: list[Any] | None, limit: int, backward: bool) -> Sequence[tuple[ItemRef, Any]]:
-        refs = await fetch(typed_key(key, _KEY), limit, backward)
+    async def rows(limit: int, backward: bool) -> Sequence[tuple[ItemRef, Any]]:
+        refs = await fetch(typed_key(page.cursor, _KEY), limit, backward)
         # Loaded together: one round trip per kind through the request's loaders.
         loaded = await asyncio.gather(*(_load(info, ref) for ref in refs))
         # The loaders apply the same scope as the list: nothing is dropped in practice.

@@ -53,7 +53,7 @@ class ScreenQueries:
         key = typed_key(page.cursor, (int,))
         return await paginate(
             page,
-            lambda _, limit, backward: list_screens(
+            lambda limit, backward: list_screens(
                 ctx.db, scope, community, status, key[0] if key else None, limit, backward
             ),
             lambda: count_screens(ctx.db, scope, community, status),

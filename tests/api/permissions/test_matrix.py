@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from qile_api.graphql.permissions import IsScreen, IsStaff, ScopedRole
+from qile_api.graphql.permissions import IsStaff, ScopedRole
 from qile_api.root.schema import build_schema
+from qile_api.screens.auth import IsScreen
 from tests.api import staff
 from tests.api.conftest import Api
 from tests.api.permissions.builders import BUILDERS

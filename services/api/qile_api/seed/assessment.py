@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 
 from qile_api.db.database import Executor
+from qile_api.seed import sql
 from qile_api.seed.calendar import FRI, SAT, SHANGHAI, SUN, THU, DayOfYear, festival, fixed, latest_over, nth_weekday
 
 # (key, community, kind, name, indoor m², outdoor m², weekly hours, free)
@@ -93,10 +94,10 @@ ATTESTATIONS: tuple[tuple[str, str, str, bool, str], ...] = (
 
 
 async def _community(db: Executor, name: str) -> int:
-    found = await db.fetchval("SELECT id FROM regions WHERE level = 'COMMUNITY' AND name = $1", name)
+    found = await sql.community_named(db, name)
     if found is None:
         raise LookupError(f"assessment demo needs community {name}: run the reference seed first")
-    return int(found)
+    return found
 
 
 async def seed_assessment_demo(db: Executor, now: datetime | None = None) -> dict[str, int]:
@@ -106,30 +107,10 @@ async def seed_assessment_demo(db: Executor, now: datetime | None = None) -> dic
     year_start = datetime(year, 1, 1, tzinfo=SHANGHAI)
 
     for key, community, kind, name, indoor, outdoor, hours, free in FACILITIES:
-        await db.execute(
-            """INSERT INTO facilities (community_id, kind, name, indoor_area_m2, outdoor_area_m2, weekly_open_hours,
-                                       free_of_charge, is_demo, demo_key)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, true, $8) ON CONFLICT (demo_key) DO NOTHING""",
-            await _community(db, community),
-            kind,
-            name,
-            indoor,
-            outdoor,
-            hours,
-            free,
-            key,
-        )
+        community_id = await _community(db, community)
+        await sql.insert_demo_facility(db, key, community_id, kind, name, indoor, outdoor, hours, free)
     for key, community, kind, name, members, all_year in TEAMS:
-        await db.execute(
-            """INSERT INTO teams (community_id, kind, name, members, active_all_year, is_demo, demo_key)
-            VALUES ($1, $2, $3, $4, $5, true, $6) ON CONFLICT (demo_key) DO NOTHING""",
-            await _community(db, community),
-            kind,
-            name,
-            members,
-            all_year,
-            key,
-        )
+        await sql.insert_demo_team(db, key, await _community(db, community), kind, name, members, all_year)
     past_events = 0
     for key, community, category, title, large, participants, rule, at, length in PAST_EVENTS:
         duration = timedelta(hours=length)
@@ -137,57 +118,19 @@ async def seed_assessment_demo(db: Executor, now: datetime | None = None) -> dic
         if starts is None:
             continue  # a festival past the table of dates
         past_events += 1
-        await db.execute(
-            """INSERT INTO events (region_id, category, title, starts_at, ends_at, large_scale, participants,
-                                   status, published_at, is_demo, demo_key)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, 'PUBLISHED', $4, true, $8)
-            ON CONFLICT (demo_key) DO UPDATE SET starts_at = EXCLUDED.starts_at, ends_at = EXCLUDED.ends_at""",
-            await _community(db, community),
-            category,
-            title,
-            starts,
-            starts + duration,
-            large,
-            participants,
-            key,
-        )
+        community_id = await _community(db, community)
+        ends = starts + duration
+        await sql.upsert_demo_past_event(db, key, community_id, category, title, starts, ends, large, participants)
     for key, community, kind, eligible, participating in SELECTIONS:
-        await db.execute(
-            """INSERT INTO selections (community_id, year, kind, households_eligible, households_participating,
-                                       is_demo, demo_key)
-            VALUES ($1, $2, $3, $4, $5, true, $6) ON CONFLICT DO NOTHING""",
-            await _community(db, community),
-            year,
-            kind,
-            eligible,
-            participating,
-            key,
-        )
+        community_id = await _community(db, community)
+        await sql.insert_demo_selection(db, key, community_id, year, kind, eligible, participating)
     for key, community, brand, level, by_whom, days_ago in RECOGNITIONS:
-        await db.execute(
-            """INSERT INTO recognitions (community_id, brand_name, level, recognised_by, recognised_on,
-                                         is_demo, demo_key)
-            VALUES ($1, $2, $3, $4, $5, true, $6) ON CONFLICT (demo_key) DO NOTHING""",
-            await _community(db, community),
-            brand,
-            level,
-            by_whom,
-            max(now - timedelta(days=days_ago), year_start).date(),
-            key,
-        )
+        on = max(now - timedelta(days=days_ago), year_start).date()
+        await sql.insert_demo_recognition(db, key, await _community(db, community), brand, level, by_whom, on)
     for key, community, criterion, met, note in ATTESTATIONS:
-        await db.execute(
-            """INSERT INTO attestations (community_id, year, criterion_key, met, attested_by_name, attested_at, note,
-                                         is_demo, demo_key)
-            VALUES ($1, $2, $3, $4, '社区文化专干', $5, $6, true, $7) ON CONFLICT (demo_key) DO NOTHING""",
-            await _community(db, community),
-            year,
-            criterion,
-            met,
-            now - timedelta(days=7),
-            note,
-            key,
-        )
+        community_id = await _community(db, community)
+        attested_at = now - timedelta(days=7)
+        await sql.insert_demo_attestation(db, key, community_id, year, criterion, met, attested_at, note)
     return {
         "facilities": len(FACILITIES),
         "teams": len(TEAMS),

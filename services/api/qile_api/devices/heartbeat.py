@@ -22,6 +22,7 @@ from datetime import datetime
 
 from qile_api.db.database import Executor
 from qile_api.db.errors import DatabaseError, log_database_errors
+from qile_api.observability.metrics import HEARTBEATS_WRITTEN
 
 log = logging.getLogger(__name__)
 
@@ -103,6 +104,7 @@ class DeviceRuntime:
                 raise
             self.flushes += 1
             self.flushed_rows += len(batch)
+            HEARTBEATS_WRITTEN.inc(len(batch))
         self.screenshot_wanted = await screens_awaiting_screenshot(db)
         return len(batch)
 

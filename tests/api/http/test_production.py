@@ -1,4 +1,4 @@
-"""The API as production runs it (`qile-api serve`, default settings), from outside, logging at DEBUG with request lines.
+"""The API as production runs it (`qile-api serve`, default settings), from outside, logging requests at DEBUG.
 
 Staff sign in, change and reset passwords, register, pair and rotate
 screens, screens poll; a careless client sends a sign-in by GET and a token

@@ -14,7 +14,7 @@ from qile_kiosk.feed import Event, parse_feed
 from qile_kiosk.images import ImageStore
 from qile_kiosk.layout import Layout
 from qile_kiosk.render import URGENT_RED, Frame, Renderer
-from qile_kiosk.slides import EventsSlide, HonourSlide, NoticeSlide, build_rotation, event_rows_per_page, event_slides
+from qile_kiosk.slides import EventsSlide, HonourSlide, NoticeSlide, build_rotation, event_slides
 from qile_kiosk.state import Mode
 from qile_kiosk.typeset import Typesetter
 from tests.kiosk.conftest import SIZES
@@ -205,9 +205,9 @@ def test_event_schedule_pages_are_filled_evenly(typesetter: Typesetter, size: tu
     ]
 
     # when they are laid out as schedule slides
-    pages = [len(s.events) for s in event_slides(events, layout, typesetter)]
+    pages = [len(s.events) for s in event_slides(events, layout)]
 
     # then every event appears once, no page overflows, and no page is left nearly empty
     assert sum(pages) == count
-    assert max(pages) <= event_rows_per_page(layout, typesetter)
+    assert max(pages) <= layout.event_rows_per_page
     assert max(pages) - min(pages) <= 1

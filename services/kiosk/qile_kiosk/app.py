@@ -249,8 +249,14 @@ class Kiosk:
         if self.unshowable is None:
             log.exception("cannot show the content; showing the standby screen")
         self.unshowable = f"{type(exc).__name__}: {exc}"
-        # Not recorded as a play: recording may be what failed.
+        outgoing, started = self.rotation.current, self.rotation.started
         self.rotation.clear(mono)
+        if outgoing is not None:
+            # Cut short, it was still shown; recording may be what failed, so once only.
+            try:
+                self.plays.record(outgoing.item_id, self.now(), mono - started)
+            except Exception:
+                log.exception("play of %s not recorded", outgoing.item_id)
 
     def _record_play(self, mono: float) -> None:
         slide = self.rotation.current

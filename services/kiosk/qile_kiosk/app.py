@@ -218,7 +218,7 @@ class Kiosk:
         try:
             self._schedule(wall, mono)
         except Exception as exc:
-            self._cannot_show(exc, mono)
+            self._cannot_show(exc, wall, mono)
         return self.frame(wall)
 
     def _schedule(self, wall: datetime, mono: float) -> None:
@@ -242,7 +242,7 @@ class Kiosk:
             self._record_play(mono)
             self.rotation.advance(mono)
 
-    def _cannot_show(self, exc: Exception, mono: float) -> None:
+    def _cannot_show(self, exc: Exception, wall: datetime, mono: float) -> None:
         """Like a slide that cannot be drawn, content that cannot be laid out must never
         crash the screen: with the feed cached on disk, every restart would crash again.
         The standby screen shows until another feed (or the clock) changes the content."""
@@ -254,7 +254,7 @@ class Kiosk:
         if outgoing is not None:
             # Cut short, it was still shown; recording may be what failed, so once only.
             try:
-                self.plays.record(outgoing.item_id, self.now(), mono - started)
+                self.plays.record(outgoing.item_id, wall, mono - started)
             except Exception:
                 log.exception("play of %s not recorded", outgoing.item_id)
 

@@ -75,7 +75,6 @@ class Renderer:
         self.honour_card = HonourCard(layout, ts, images)
         self.layout = layout
         self.ts = ts
-        self.images = images
 
     def accent(self, frame: Frame) -> Color:
         if frame.urgent:
@@ -141,7 +140,7 @@ class Renderer:
         ts.draw_right(surface, frame.clock, h.right, name_base, lay.clock_size, WHITE, True)
         ts.draw_right(surface, frame.date, h.right, second, lay.small_size, WHITE)
 
-    def _footer(self, surface: pygame.Surface, frame: Frame, page: str | None = None) -> None:
+    def _footer(self, surface: pygame.Surface, frame: Frame) -> None:
         lay, ts = self.layout, self.ts
         f = lay.footer
         base = f.y + ts.ascent(lay.small_size)
@@ -184,7 +183,7 @@ class Renderer:
         accent = self.accent(frame)
         pygame.draw.rect(surface, WHITE, b, border_radius=lay.notice_radius)
         pygame.draw.rect(surface, accent, pygame.Rect(b.x, b.y, lay.notice_stripe, b.h))
-        # The label, the title and the lines go where pagination (slides.py) measured them.
+        # The label, the title and the lines go where pagination (Layout.notice_lines_per_page) counted on.
         box = lay.notice_text
         label = "紧急通知" if slide.notice.urgent else slide.notice.category_label
         size = lay.small_size
@@ -244,7 +243,7 @@ class Renderer:
         # Landscape: a table of date, time, activity, venue, under a row of column labels.
         labels = ["日期", "时间", "活动", "地点"]
         cells = lay.event_cells
-        head = pygame.Rect(b.x, lay.events_table_top, b.w, y - lay.events_table_top)
+        head = pygame.Rect(b.x, lay.events_table_top, b.w, lay.events_rows_top - lay.events_table_top)
         pygame.draw.rect(surface, accent, head, border_radius=lay.event_head_radius)
         label_base = head.y + (head.h + ts.ascent(lay.small_size)) // 2 - lay.event_head_raise
         for label, (x, _w) in zip(labels, cells, strict=True):

@@ -127,3 +127,15 @@ class Event(relay.Node, ContentFields):
     @strawberry.field(description="How many took part, once it has happened.")
     def participants(self) -> int | None:
         return self.row.participants
+
+    @strawberry.field(description="报名名额: how many people may sign up; null: no limit.")
+    def capacity(self) -> int | None:
+        return self.row.capacity
+
+    @strawberry.field(description="When residents may start signing up; null: the event takes no sign-ups.")
+    def sign_up_opens_at(self) -> datetime | None:
+        return self.row.sign_up_opens_at
+
+    @strawberry.field(description="When sign-up closes; null: the event takes no sign-ups.")
+    def sign_up_closes_at(self) -> datetime | None:
+        return self.row.sign_up_closes_at

@@ -26,6 +26,12 @@ from qile_api.regions.dataloaders import RegionByIdLoader, RegionsByParentIdLoad
 from qile_api.screens.dataloaders import ScreenPrincipalByIdLoader
 from qile_api.screens.sql import ScreenPrincipal, screen_by_token_hash
 from qile_api.settings import Settings
+from qile_api.signups.dataloaders import (
+    AttendanceByEventIdLoader,
+    ContactRightByAccountIdLoader,
+    PeopleByEventIdLoader,
+    SignUpByIdLoader,
+)
 from qile_api.state import AppState
 from qile_api.themes.dataloaders import ThemeByKeyLoader
 from qile_api.tokens import SCREEN_TOKEN_PREFIX, SESSION_TOKEN_PREFIX, hash_token
@@ -60,6 +66,10 @@ class Loaders:
     heartbeat_by_screen_id: HeartbeatByScreenIdLoader
     screenshot_by_screen_id: ScreenshotByScreenIdLoader
     screen_principal_by_id: ScreenPrincipalByIdLoader
+    people_by_event_id: PeopleByEventIdLoader
+    attendance_by_event_id: AttendanceByEventIdLoader
+    sign_up_by_id: SignUpByIdLoader
+    contact_right_by_account_id: ContactRightByAccountIdLoader
 
     @classmethod
     def build(cls, db: Database, vis: Visibility, now: datetime, timezone: str) -> Loaders:
@@ -80,6 +90,10 @@ class Loaders:
             heartbeat_by_screen_id=HeartbeatByScreenIdLoader(db),
             screenshot_by_screen_id=ScreenshotByScreenIdLoader(db),
             screen_principal_by_id=ScreenPrincipalByIdLoader(db),
+            people_by_event_id=PeopleByEventIdLoader(db),
+            attendance_by_event_id=AttendanceByEventIdLoader(db),
+            sign_up_by_id=SignUpByIdLoader(db),
+            contact_right_by_account_id=ContactRightByAccountIdLoader(db),
         )
 
 

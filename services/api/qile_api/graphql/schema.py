@@ -49,6 +49,7 @@ from qile_api.screens.mutations import ScreenMutations
 from qile_api.screens.queries import ScreenQueries
 from qile_api.screens.types import Screen
 from qile_api.settings import Settings
+from qile_api.signups.public_mutations import PublicSignUpMutations
 from qile_api.teams.mutations import TeamMutations
 from qile_api.teams.types import Team
 from qile_api.themes.queries import ThemeQueries
@@ -114,6 +115,7 @@ class Mutation(
     ScreenMutations,
     PairingMutations,
     DeviceMutations,
+    PublicSignUpMutations,
 ):
     pass
 

@@ -140,6 +140,7 @@ async def _account(db: Database, scope: str) -> int:
 
 
 _INPUT_TYPES = {
+    "accountContactRightSet": "AccountContactRightInput",
     "screenScreenshotRequest": "ScreenScreenshotRequestInput",
     "selectionUpdate": "SelectionUpdateInput",
     "selectionDelete": "RecordRefInput",
@@ -350,6 +351,9 @@ BUILDERS: dict[str, Builder] = {
         "accountResetPassword", "Account", _account, {"password": "another long password"}
     ),
     "accountUnlock": unversioned(ref_builder("accountUnlock", "Account", _account, {})),
+    "accountContactRightSet": unversioned(
+        ref_builder("accountContactRightSet", "Account", _account, {"granted": True})
+    ),
     # Nothing of the city's own level lies inside 车站街道: only the refusals above it are exercised here
     # (tests/api/regions covers a city ADMIN creating districts and subdistricts).
     "districtCreate": tree_builder(

@@ -49,7 +49,10 @@ from qile_api.screens.mutations import ScreenMutations
 from qile_api.screens.queries import ScreenQueries
 from qile_api.screens.types import Screen
 from qile_api.settings import Settings
+from qile_api.signups.mutations import SignUpStaffMutations
 from qile_api.signups.public_mutations import PublicSignUpMutations
+from qile_api.signups.queries import SignUpQueries
+from qile_api.signups.types import SignUp
 from qile_api.teams.mutations import TeamMutations
 from qile_api.teams.types import Team
 from qile_api.themes.queries import ThemeQueries
@@ -89,6 +92,7 @@ class Query(
     AuditQueries,
     DeviceQueries,
     ReviewQueries,
+    SignUpQueries,
 ):
     pass
 
@@ -116,6 +120,7 @@ class Mutation(
     PairingMutations,
     DeviceMutations,
     PublicSignUpMutations,
+    SignUpStaffMutations,
 ):
     pass
 
@@ -149,7 +154,7 @@ def build_schema(settings: Settings | None = None) -> QileSchema:
     schema = QileSchema(
         query=Query,
         mutation=Mutation,
-        types=[City, District, Subdistrict, Community, Notice, Honour, Event, Account, Screen, Facility, Team],
+        types=[City, District, Subdistrict, Community, Notice, Honour, Event, Account, Screen, Facility, Team, SignUp],
         config=StrawberryConfig(auto_camel_case=True),
         scalar_overrides={datetime: city_datetime(settings.timezone)},
         extensions=[

@@ -35,6 +35,7 @@ _REGIONS_OF: dict[str, str] = {
     "Selection": "SELECT ARRAY[community_id] FROM selections WHERE id = $1",
     "Recognition": "SELECT ARRAY[community_id] FROM recognitions WHERE id = $1",
     "Attestation": "SELECT ARRAY[community_id] FROM attestations WHERE id = $1",
+    "SignUp": "SELECT ARRAY[e.region_id] FROM event_sign_ups s JOIN events e ON e.id = s.event_id WHERE s.id = $1",
 }
 
 

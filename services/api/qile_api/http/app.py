@@ -42,6 +42,8 @@ from qile_api.http.outage import RETRY_AFTER_SECONDS, database_error_handler, gr
 from qile_api.media.routes import media
 from qile_api.media.sql import media_link_key
 from qile_api.settings import Settings
+from qile_api.signups.export import event_sign_ups_csv
+from qile_api.signups.page import ResidentPage
 from qile_api.state import AppState
 
 log = logging.getLogger(__name__)
@@ -176,9 +178,11 @@ def create_app(settings: Settings | None = None, *, dsn: str | None = None, run_
             Route("/graphql", graphql, methods=["GET", "POST"]),
             Route("/media/{sha256}", media, methods=["GET"]),
             Route("/reports/assessment.csv", assessment_csv, methods=["GET"]),
+            Route("/reports/event-signups.csv", event_sign_ups_csv, methods=["GET"]),
             Route("/healthz", healthz, methods=["GET"]),
             Route("/readyz", readyz, methods=["GET"]),
             *console.routes(),
+            *ResidentPage(schema).routes(),
         ],
         middleware=[
             # Only the configured origins (none by default) get CORS headers and

@@ -261,3 +261,39 @@ async def contact_rights(db: Executor, account_ids: Sequence[int]) -> set[int]:
         "SELECT account_id FROM resident_contact_rights WHERE account_id = ANY($1::bigint[])", list(account_ids)
     )
     return {r["account_id"] for r in rows}
+
+
+async def set_contact_right(db: Executor, account_id: int, granted: bool, by: int, now: datetime) -> bool:
+    """Grant or withdraw; True when that changed anything."""
+    if granted:
+        done = await db.execute(
+            """INSERT INTO resident_contact_rights (account_id, granted_by, granted_at) VALUES ($1, $2, $3)
+            ON CONFLICT (account_id) DO NOTHING""",
+            account_id,
+            by,
+            now,
+        )
+    else:
+        done = await db.execute("DELETE FROM resident_contact_rights WHERE account_id = $1", account_id)
+    return not done.endswith(" 0")
+
+
+async def count_scan(db: Executor, event_id: int, screen_id: int, now: datetime) -> None:
+    """One opening of the event's page from the screen's QR code (a screen or event that is gone counts nothing)."""
+    await db.execute(
+        """INSERT INTO event_scans AS c (event_id, screen_id, opens, last_opened_at)
+        SELECT e.id, s.id, 1, $3 FROM events e, screens s WHERE e.id = $1 AND s.id = $2
+        ON CONFLICT (event_id, screen_id)
+        DO UPDATE SET opens = c.opens + 1, last_opened_at = excluded.last_opened_at""",
+        event_id,
+        screen_id,
+        now,
+    )
+
+
+async def scans_of_event(db: Executor, event_id: int) -> list[ScanCount]:
+    rows = await db.fetch(
+        "SELECT event_id, screen_id, opens FROM event_scans WHERE event_id = $1 ORDER BY opens DESC, screen_id",
+        event_id,
+    )
+    return [ScanCount(**{k: r[k] for k in ScanCount.__dataclass_fields__}) for r in rows]

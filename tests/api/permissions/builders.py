@@ -139,6 +139,22 @@ async def _account(db: Database, scope: str) -> int:
     return await staff.account(db, f"target{uuid.uuid4().hex[:8]}", "EDITOR", scope)
 
 
+# An event at the door: started at the tests' clock (check-in opens 3 hours before).
+AT_THE_DOOR = datetime(2026, 11, 28, 1, 0, tzinfo=UTC)
+
+
+def door_builder(name: str, input_type: str, extra: dict[str, Any], prepare: str | None = None) -> Builder:
+    """`name` on a published event under way; `prepare` (SQL on $1, the event) sets up what the input names."""
+
+    async def build(db: Database, where: str) -> Request | None:
+        pk = await f.event(db, WHERE[where], "活动", starts=AT_THE_DOOR)
+        if prepare:
+            await db.execute(prepare, pk)
+        return _m(name, input_type), {"input": {"event": gid("Event", pk), **extra}}
+
+    return build
+
+
 _INPUT_TYPES = {
     "accountContactRightSet": "AccountContactRightInput",
     "screenScreenshotRequest": "ScreenScreenshotRequestInput",
@@ -375,6 +391,20 @@ BUILDERS: dict[str, Builder] = {
     ),
     "regionUpdate": region_ref("regionUpdate", "RegionUpdateInput", {"name": "改名社区"}),
     "regionRetire": region_ref("regionRetire", "RegionRetireInput", {}),
+    "eventCheckIn": door_builder(
+        "eventCheckIn",
+        "EventCheckInInput",
+        {"code": "ABCDEF"},
+        "INSERT INTO event_sign_ups (event_id, name, mobile, people, code, consented_at, created_at, updated_at)"
+        " VALUES ($1, '王秀兰', '13812345678', 1, 'ABCDEF', now(), now(), now())",
+    ),
+    "eventWalkInsAdd": door_builder("eventWalkInsAdd", "EventWalkInsInput", {"count": 3}),
+    "eventAttendanceCorrect": door_builder(
+        "eventAttendanceCorrect",
+        "EventAttendanceCorrectInput",
+        {"version": 1, "participants": 40},
+        "INSERT INTO event_attendance (event_id, walk_ins, updated_at) VALUES ($1, 5, now())",
+    ),
 }
 for _kind, _make, _type in (
     ("notice", _notice_in, "Notice"),

@@ -49,6 +49,7 @@ from qile_api.screens.mutations import ScreenMutations
 from qile_api.screens.queries import ScreenQueries
 from qile_api.screens.types import Screen
 from qile_api.settings import Settings
+from qile_api.signups.attendance_mutations import AttendanceMutations
 from qile_api.signups.mutations import SignUpStaffMutations
 from qile_api.signups.public_mutations import PublicSignUpMutations
 from qile_api.signups.queries import SignUpQueries
@@ -121,6 +122,7 @@ class Mutation(
     DeviceMutations,
     PublicSignUpMutations,
     SignUpStaffMutations,
+    AttendanceMutations,
 ):
     pass
 

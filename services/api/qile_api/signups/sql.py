@@ -297,3 +297,61 @@ async def scans_of_event(db: Executor, event_id: int) -> list[ScanCount]:
         event_id,
     )
     return [ScanCount(**{k: r[k] for k in ScanCount.__dataclass_fields__}) for r in rows]
+
+
+async def lock_sign_up(db: Executor, sign_up_id: int) -> SignUpRow | None:
+    r = await db.fetchrow(f"SELECT {_SIGN_UP} FROM event_sign_ups s WHERE s.id = $1 FOR UPDATE", sign_up_id)
+    return SignUpRow.from_record(r) if r else None
+
+
+async def mark_checked_in(db: Executor, sign_up_id: int, people: int, by: int, now: datetime) -> SignUpRow:
+    r = await db.fetchrow(
+        f"""UPDATE event_sign_ups s SET checked_in_at = $3, checked_in_people = $2, checked_in_by = $4
+        WHERE s.id = $1 RETURNING {_SIGN_UP}""",
+        sign_up_id,
+        people,
+        now,
+        by,
+    )
+    assert r is not None
+    return SignUpRow.from_record(r)
+
+
+async def add_attendance(
+    db: Executor, event_id: int, now: datetime, *, checked_in: int = 0, walk_ins: int = 0
+) -> AttendanceRow | None:
+    """Add to the counts (the event's first check-in makes its row); None when walk-ins would go below 0."""
+    r = await db.fetchrow(
+        f"""INSERT INTO event_attendance AS a (event_id, checked_in, walk_ins, updated_at)
+        SELECT $1, $2, $3, $4 WHERE $3 >= 0
+        ON CONFLICT (event_id) DO UPDATE SET checked_in = a.checked_in + $2, walk_ins = a.walk_ins + $3,
+            version = a.version + 1, updated_at = $4
+        WHERE a.walk_ins + $3 >= 0
+        RETURNING {_ATTENDANCE}""",
+        event_id,
+        checked_in,
+        walk_ins,
+        now,
+    )
+    return AttendanceRow.from_record(r) if r else None
+
+
+async def lock_attendance(db: Executor, event_id: int) -> AttendanceRow | None:
+    r = await db.fetchrow(f"SELECT {_ATTENDANCE} FROM event_attendance WHERE event_id = $1 FOR UPDATE", event_id)
+    return AttendanceRow.from_record(r) if r else None
+
+
+async def set_correction(db: Executor, event_id: int, corrected: int | None, now: datetime) -> AttendanceRow:
+    r = await db.fetchrow(
+        f"""UPDATE event_attendance SET corrected = $2, version = version + 1, updated_at = $3
+        WHERE event_id = $1 RETURNING {_ATTENDANCE}""",
+        event_id,
+        corrected,
+        now,
+    )
+    assert r is not None
+    return AttendanceRow.from_record(r)
+
+
+async def event_title(db: Executor, event_id: int) -> str:
+    return str(await db.fetchval("SELECT title FROM events WHERE id = $1", event_id))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
 from collections.abc import AsyncIterator
@@ -42,6 +43,7 @@ from qile_api.http.outage import RETRY_AFTER_SECONDS, database_error_handler, gr
 from qile_api.media.routes import media
 from qile_api.media.sql import media_link_key
 from qile_api.settings import Settings
+from qile_api.signups import retention
 from qile_api.signups.export import event_sign_ups_csv
 from qile_api.signups.page import ResidentPage
 from qile_api.state import AppState
@@ -153,9 +155,19 @@ def create_app(settings: Settings | None = None, *, dsn: str | None = None, run_
             if settings.heartbeat_flush_seconds > 0
             else None
         )
+        # Sign-ups deleted once kept long enough (0 turns the task off).
+        purger = (
+            asyncio.create_task(retention.run(state, background), name="qile-signup-retention")
+            if settings.signup_retention_interval_seconds > 0
+            else None
+        )
         try:
             yield
         finally:
+            if purger is not None:
+                purger.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await purger
             schema.documents.close()
             await devices.stop(flusher, background)
             await db.close()

@@ -355,3 +355,15 @@ async def set_correction(db: Executor, event_id: int, corrected: int | None, now
 
 async def event_title(db: Executor, event_id: int) -> str:
     return str(await db.fetchval("SELECT title FROM events WHERE id = $1", event_id))
+
+
+async def delete_sign_ups_ended_before(db: Executor, cutoff: datetime) -> int:
+    """Sign-ups of events that ended before `cutoff` (their counts stay in event_attendance)."""
+    done = await db.execute(
+        "DELETE FROM event_sign_ups s USING events e WHERE e.id = s.event_id AND e.ends_at < $1", cutoff
+    )
+    return int(done.split()[-1])
+
+
+async def delete_attempts_before(db: Executor, cutoff: datetime) -> None:
+    await db.execute("DELETE FROM sign_up_attempts WHERE window_started_at < $1", cutoff)

@@ -156,7 +156,7 @@ def door_builder(name: str, input_type: str, extra: dict[str, Any], prepare: str
 
 
 _INPUT_TYPES = {
-    "accountContactRightSet": "AccountContactRightInput",
+    "accountResidentMobilesSet": "AccountResidentMobilesInput",
     "screenScreenshotRequest": "ScreenScreenshotRequestInput",
     "selectionUpdate": "SelectionUpdateInput",
     "selectionDelete": "RecordRefInput",
@@ -367,8 +367,8 @@ BUILDERS: dict[str, Builder] = {
         "accountResetPassword", "Account", _account, {"password": "another long password"}
     ),
     "accountUnlock": unversioned(ref_builder("accountUnlock", "Account", _account, {})),
-    "accountContactRightSet": unversioned(
-        ref_builder("accountContactRightSet", "Account", _account, {"granted": True})
+    "accountResidentMobilesSet": unversioned(
+        ref_builder("accountResidentMobilesSet", "Account", _account, {"granted": True})
     ),
     # Nothing of the city's own level lies inside 车站街道: only the refusals above it are exercised here
     # (tests/api/regions covers a city ADMIN creating districts and subdistricts).

@@ -13,7 +13,7 @@ LIST = """query($event: ID!, $search: String) {
   eventSignUps(event: $event, search: $search) { totalCount nodes { name mobileMasked mobile people } }
 }"""
 GRANT = """mutation($id: ID!, $granted: Boolean!) {
-  accountContactRightSet(input: {id: $id, granted: $granted}) { mayContactResidents errors { code } }
+  accountResidentMobilesSet(input: {id: $id, granted: $granted}) { seesResidentMobiles errors { code } }
 }"""
 SCANS = "query($event: ID!) { eventScans(event: $event) { opens screen { name } } }"
 
@@ -62,12 +62,12 @@ async def test_an_admin_grants_the_right_to_contact_residents_and_full_numbers_s
     await api.gql(GRANT, {"id": to_base64("Account", organiser), "granted": False}, token=admin)
     masked = (await api.gql(LIST, {"event": event_gid(event)}, token=token))["data"]["eventSignUps"]["nodes"]
 
-    assert granted["data"]["accountContactRightSet"] == {"mayContactResidents": True, "errors": []}
+    assert granted["data"]["accountResidentMobilesSet"] == {"seesResidentMobiles": True, "errors": []}
     assert [n["mobile"] for n in full] == ["13812345678", "13987654321"]
     assert [n["mobile"] for n in masked] == [None, None]
     audited = await api.db.fetch(
         "SELECT after->>'contactResidents' AS granted FROM audit_log"
-        " WHERE action = 'accountContactRightSet' ORDER BY id"
+        " WHERE action = 'accountResidentMobilesSet' ORDER BY id"
     )
     assert [r["granted"] for r in audited] == ["true", "false"]
 

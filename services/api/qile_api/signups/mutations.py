@@ -19,15 +19,15 @@ from qile_api.signups import sql
 
 
 @strawberry.input(description="Grant or withdraw an account's right to see residents' full mobile numbers.")
-class AccountContactRightInput:
+class AccountResidentMobilesInput:
     id: relay.GlobalID = strawberry.field(description=ID_INPUT + " (an Account inside your scope)")
     granted: bool = strawberry.field(description="True: may see and export full numbers; false: masked only.")
 
 
 @strawberry.type(description="What changing the contact right did.")
-class AccountContactRightPayload:
+class AccountResidentMobilesPayload:
     account: Account | None = strawberry.field(description="The account.")
-    may_contact_residents: bool = strawberry.field(description="Whether it may now see residents' full numbers.")
+    sees_resident_mobiles: bool = strawberry.field(description="Whether it may now see residents' full numbers.")
     errors: list[MutationError] = errors_field()
 
 
@@ -37,27 +37,27 @@ class SignUpStaffMutations:
         permission_classes=ADMINS,
         description="联系居民权限: let an account see and export residents' full mobile numbers, or stop it (audited).",
     )
-    async def account_contact_right_set(
-        self, info: Info, input: Annotated[AccountContactRightInput, INPUT_ARG]
-    ) -> AccountContactRightPayload:
+    async def account_resident_mobiles_set(
+        self, info: Info, input: Annotated[AccountResidentMobilesInput, INPUT_ARG]
+    ) -> AccountResidentMobilesPayload:
         ctx = info.context
         admin = signed_in(info)
         async with ctx.db.transaction() as tx:
             account = await lock_account(tx, item_pk(input.id, "Account"))
             if account is None:
                 problem = error(ErrorCode.NOT_FOUND, "账号不存在", "id")
-                return AccountContactRightPayload(account=None, may_contact_residents=False, errors=[problem])
+                return AccountResidentMobilesPayload(account=None, sees_resident_mobiles=False, errors=[problem])
             if await sql.set_contact_right(tx, account.id, input.granted, admin.id, ctx.now()):
                 await record(
                     tx,
                     account_id=admin.id,
-                    action="accountContactRightSet",
+                    action="accountResidentMobilesSet",
                     object_type="Account",
                     object_id=account.id,
                     region_id=account.scope_region_id,
                     before={"username": account.username, "contactResidents": not input.granted},
                     after={"username": account.username, "contactResidents": input.granted},
                 )
-        return AccountContactRightPayload(
-            account=Account.from_row(account), may_contact_residents=input.granted, errors=[]
+        return AccountResidentMobilesPayload(
+            account=Account.from_row(account), sees_resident_mobiles=input.granted, errors=[]
         )

@@ -3,7 +3,7 @@
 Every other staff member sees numbers masked (138****5678): enough to tell
 two residents apart at the door, not to call them. The right is an
 account's (`resident_contact_rights`), granted and withdrawn with
-`accountContactRightSet`, both audited.
+`accountResidentMobilesSet`, both audited.
 """
 
 from __future__ import annotations

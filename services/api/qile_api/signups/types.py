@@ -110,7 +110,7 @@ class SignUp(relay.Node):
 
     @strawberry.field(
         description="The full mobile number, for staff with the right to contact residents "
-        "(`accountContactRightSet`); null for everyone else.",
+        "(`accountResidentMobilesSet`); null for everyone else.",
         extensions=[PermissionExtension(permissions=[CanContactResidents()], fail_silently=True)],
     )
     def mobile(self) -> str | None:

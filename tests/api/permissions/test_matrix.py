@@ -36,7 +36,7 @@ MATRIX = matrix()
 # Mutations that check a role but name no object in the region tree.
 ROLE_ONLY = {"mediaUpload"}  # media are not scoped; what uses a photo is checked where it is used
 # Mutations open to callers without a staff token, by design.
-OPEN = {"login", "screenPairingStart", "screenPairingRedeem"}
+OPEN = {"login", "screenPairingStart", "screenPairingRedeem", "eventSignUp", "eventSignUpCancel"}
 
 
 def mutations_by_permission() -> dict[str, set[str]]:

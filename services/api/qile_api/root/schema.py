@@ -21,6 +21,11 @@ from qile_api.assessment.queries import AssessmentQueries
 from qile_api.audit.queries import AuditQueries
 from qile_api.events.mutations import EventEditMutations, EventReviewMutations
 from qile_api.events.queries import EventQueries
+from qile_api.events.signups.attendance_mutations import AttendanceMutations
+from qile_api.events.signups.mutations import SignUpStaffMutations
+from qile_api.events.signups.public_mutations import PublicSignUpMutations
+from qile_api.events.signups.queries import SignUpQueries
+from qile_api.events.signups.types import SignUp
 from qile_api.events.types import Event
 from qile_api.facilities.mutations import FacilityMutations
 from qile_api.facilities.types import Facility
@@ -90,6 +95,7 @@ class Query(
     AuditQueries,
     PlayQueries,
     ReviewQueries,
+    SignUpQueries,
 ):
     pass
 
@@ -118,6 +124,9 @@ class Mutation(
     HeartbeatMutations,
     PlayMutations,
     ScreenshotMutations,
+    PublicSignUpMutations,
+    SignUpStaffMutations,
+    AttendanceMutations,
 ):
     pass
 
@@ -151,7 +160,7 @@ def build_schema(settings: Settings | None = None) -> QileSchema:
     schema = QileSchema(
         query=Query,
         mutation=Mutation,
-        types=[City, District, Subdistrict, Community, Notice, Honour, Event, Account, Screen, Facility, Team],
+        types=[City, District, Subdistrict, Community, Notice, Honour, Event, Account, Screen, Facility, Team, SignUp],
         config=StrawberryConfig(auto_camel_case=True),
         scalar_overrides={datetime: city_datetime(settings.timezone)},
         extensions=[

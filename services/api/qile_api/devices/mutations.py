@@ -14,7 +14,7 @@ import strawberry
 from strawberry import relay
 from strawberry.file_uploads import Upload
 
-from qile_api.audit.sql import record
+from qile_api.audit.sql import log_entry
 from qile_api.devices import sql
 from qile_api.devices.heartbeat import MAX_TEXT, Heartbeat
 from qile_api.devices.status import Screenshot, runtime
@@ -22,10 +22,11 @@ from qile_api.graphql.context import Info
 from qile_api.graphql.describe import INPUT_ARG, errors_field
 from qile_api.graphql.errors import BadUserInput, Unauthenticated
 from qile_api.graphql.ids import node_pk, parse_global_id, pk_of
-from qile_api.graphql.payloads import ErrorCode, MutationError, MutationFailed, error
+from qile_api.graphql.payloads import MutationError, errors_of
 from qile_api.graphql.permissions import ADMINS, IsScreen
 from qile_api.media.processing import prepare_photo
 from qile_api.media.sql import store_media
+from qile_api.problems import ErrorCode, Refused, problem
 from qile_api.screens.sql import ScreenPrincipal, screens_by_ids
 from qile_api.settings import Settings
 
@@ -140,9 +141,8 @@ class DeviceMutations:
         principal = await _screen(info)
         limit = info.context.settings.plays_batch_max
         if len(plays) > limit:
-            return ScreenPlaysRecordPayload(
-                accepted=[], discarded=[], errors=[error(ErrorCode.INVALID, f"每次最多上传{limit}条", "plays")]
-            )
+            too_many = problem(ErrorCode.INVALID, f"每次最多上传{limit}条", "plays")
+            return ScreenPlaysRecordPayload(accepted=[], discarded=[], errors=errors_of([too_many]))
         records: dict[str, sql.PlayRecord] = {}
         discarded: list[str] = []
         for play in plays:
@@ -152,9 +152,9 @@ class DeviceMutations:
             else:
                 records[row.client_id] = row
         stored = await sql.insert_plays(info.context.db, principal.screen.id, list(records.values()))
-        problems = [error(ErrorCode.INVALID, f"{len(discarded)}条播放记录无效，已丢弃", "plays")] if discarded else []
+        problems = [problem(ErrorCode.INVALID, f"{len(discarded)}条播放记录无效，已丢弃", "plays")] if discarded else []
         return ScreenPlaysRecordPayload(
-            accepted=[i for i in records if i in stored], discarded=discarded, errors=problems
+            accepted=[i for i in records if i in stored], discarded=discarded, errors=errors_of(problems)
         )
 
     @strawberry.mutation(
@@ -181,14 +181,14 @@ class DeviceMutations:
                 wanted = await sql.lock_screenshot(tx, screen_id)
                 # Only on request: a screen cannot fill the database on its own.
                 if wanted is None or not wanted.awaited:
-                    raise MutationFailed(error(ErrorCode.INVALID_TRANSITION, "未请求截图", "file"))
+                    raise Refused(problem(ErrorCode.INVALID_TRANSITION, "未请求截图", "file"))
                 await store_media(
                     tx, prepared.sha256, prepared.content_type, prepared.width, prepared.height, prepared.data
                 )
                 now = ctx.now()
                 await sql.store_screenshot(tx, screen_id, prepared.sha256, now)
-        except MutationFailed as failed:
-            return ScreenScreenshotPayload(screenshot=None, errors=failed.errors)
+        except Refused as refused:
+            return ScreenScreenshotPayload(screenshot=None, errors=errors_of(refused))
         runtime(info).screenshot_wanted.discard(screen_id)
         shot = Screenshot(requested_at=wanted.requested_at, taken_at=now, sha256=prepared.sha256)
         return ScreenScreenshotPayload(screenshot=shot, errors=[])
@@ -207,10 +207,11 @@ class DeviceMutations:
         assert screen_id is not None
         found = await screens_by_ids(ctx.db, [screen_id])
         if not found or found[0].status != "ACTIVE":
-            return ScreenScreenshotPayload(screenshot=None, errors=[error(ErrorCode.NOT_FOUND, "屏幕不存在", "id")])
+            missing = problem(ErrorCode.NOT_FOUND, "屏幕不存在", "id")
+            return ScreenScreenshotPayload(screenshot=None, errors=errors_of([missing]))
         async with ctx.db.transaction() as tx:
             row = await sql.request_screenshot(tx, screen_id, staff.id, ctx.now())
-            await record(
+            await log_entry(
                 tx,
                 account_id=staff.id,
                 action="screenScreenshotRequest",

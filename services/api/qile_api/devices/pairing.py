@@ -26,7 +26,7 @@ import strawberry
 
 from qile_api.db.database import Executor
 from qile_api.graphql.describe import describe_values
-from qile_api.graphql.payloads import ErrorCode, MutationFailed, error
+from qile_api.problems import ErrorCode, Refused, problem
 from qile_api.screens.sql import set_screen_token
 from qile_api.screens.tokens import new_screen_token
 from qile_api.tokens import hash_token
@@ -90,7 +90,7 @@ def new_code() -> str:
 
 
 async def start_pairing(db: Executor, *, address: str, now: datetime, minutes: int, per_hour: int) -> PairingStarted:
-    """A fresh code and secret; raises MutationFailed(THROTTLED) past the address's limit."""
+    """A fresh code and secret; raises Refused(THROTTLED) past the address's limit."""
     # One start at a time per address, so the count below cannot be raced past.
     await db.execute("SELECT pg_advisory_xact_lock(hashtext('qile-pairing:' || $1))", address)
     await db.execute("DELETE FROM screen_pairings WHERE expires_at < $1", now - _KEEP)
@@ -100,7 +100,7 @@ async def start_pairing(db: Executor, *, address: str, now: datetime, minutes: i
         now - timedelta(hours=1),
     )
     if recent >= per_hour:
-        raise MutationFailed(error(ErrorCode.THROTTLED, "配对请求过于频繁，请稍后再试"))
+        raise Refused(problem(ErrorCode.THROTTLED, "配对请求过于频繁，请稍后再试"))
     secret = SECRET_PREFIX + secrets.token_urlsafe(32)
     expires_at = now + timedelta(minutes=minutes)
     for _ in range(10):
@@ -132,14 +132,14 @@ async def lock_pairing(db: Executor, code: str) -> PairingRow | None:
 
 
 async def open_pairing_for_claim(db: Executor, code: str, now: datetime) -> PairingRow:
-    """The pairing an ADMIN may claim now, locked; MutationFailed otherwise."""
+    """The pairing an ADMIN may claim now, locked; Refused otherwise."""
     found = await lock_pairing(db, code)
     if found is None:
-        raise MutationFailed(error(ErrorCode.NOT_FOUND, "配对码不存在，请核对屏幕上的配对码", "code"))
+        raise Refused(problem(ErrorCode.NOT_FOUND, "配对码不存在，请核对屏幕上的配对码", "code"))
     if found.claimed_at is not None:
-        raise MutationFailed(error(ErrorCode.INVALID_TRANSITION, "该配对码已被使用", "code"))
+        raise Refused(problem(ErrorCode.INVALID_TRANSITION, "该配对码已被使用", "code"))
     if found.expires_at <= now:
-        raise MutationFailed(error(ErrorCode.INVALID_TRANSITION, "配对码已过期，请在屏幕上重新获取", "code"))
+        raise Refused(problem(ErrorCode.INVALID_TRANSITION, "配对码已过期，请在屏幕上重新获取", "code"))
     return found
 
 

@@ -9,19 +9,20 @@ import asyncpg
 import strawberry
 from strawberry import relay
 
-from qile_api.audit.sql import record
+from qile_api.audit.sql import log_entry
 from qile_api.devices import pairing
 from qile_api.devices.pairing import PairingStatus
-from qile_api.facilities.sql import community_exists
 from qile_api.graphql.context import Info
 from qile_api.graphql.describe import COMMUNITY_INPUT, INPUT_ARG, errors_field
 from qile_api.graphql.ids import region_pk
-from qile_api.graphql.payloads import ErrorCode, MutationError, MutationFailed, error
+from qile_api.graphql.payloads import MutationError, errors_of
 from qile_api.graphql.permissions import ADMINS
 from qile_api.http.addresses import client_address
 from qile_api.limits import SCREEN_LOCATION, SCREEN_NAME
-from qile_api.screens.admin import check_names
-from qile_api.screens.sql import insert_screen
+from qile_api.problems import Refused
+from qile_api.regions.sql import community_exists
+from qile_api.screens.admin import SCREEN_FIELDS
+from qile_api.screens.sql import NAME_TAKEN, insert_screen
 from qile_api.screens.types import Screen, ScreenKind
 
 
@@ -79,8 +80,8 @@ class PairingMutations:
                     minutes=ctx.settings.pairing_code_minutes,
                     per_hour=ctx.settings.pairing_per_address_per_hour,
                 )
-        except MutationFailed as failed:
-            return ScreenPairingStartPayload(code=None, secret=None, expires_at=None, errors=failed.errors)
+        except Refused as refused:
+            return ScreenPairingStartPayload(code=None, secret=None, expires_at=None, errors=errors_of(refused))
         return ScreenPairingStartPayload(
             code=started.code, secret=started.secret, expires_at=started.expires_at, errors=[]
         )
@@ -95,7 +96,7 @@ class PairingMutations:
                 tx, code=input.code, secret=input.secret, now=ctx.now(), minutes=ctx.settings.pairing_code_minutes
             )
             if result.token is not None and result.screen_id is not None:
-                await record(
+                await log_entry(
                     tx,
                     account_id=None,
                     action="screenPairingRedeem",
@@ -119,9 +120,10 @@ class PairingMutations:
         now = ctx.now()
         try:
             async with ctx.db.transaction() as tx:
-                problems = [*await community_exists(tx, community_id), *check_names(input.name, input.location)]
+                names = SCREEN_FIELDS.values({"name": input.name, "location": input.location})
+                problems = [*await community_exists(tx, community_id), *SCREEN_FIELDS.problems(names)]
                 if problems:
-                    raise MutationFailed(*problems)
+                    raise Refused(*problems)
                 assert community_id is not None
                 found = await pairing.open_pairing_for_claim(tx, input.code, now)
                 try:
@@ -130,14 +132,14 @@ class PairingMutations:
                         tx,
                         community_id=community_id,
                         kind=input.kind.value,
-                        name=input.name.strip(),
-                        location=input.location.strip(),
+                        name=names["name"],
+                        location=names["location"],
                         token_hash=None,  # type: ignore[arg-type]
                     )
                 except asyncpg.UniqueViolationError as exc:
-                    raise MutationFailed(error(ErrorCode.DUPLICATE, "本社区已有同名屏幕", "name")) from exc
+                    raise Refused(NAME_TAKEN) from exc
                 await pairing.mark_claimed(tx, found.id, row.id, staff.id, now)
-                await record(
+                await log_entry(
                     tx,
                     account_id=staff.id,
                     action="screenPairingClaim",
@@ -146,6 +148,6 @@ class PairingMutations:
                     region_id=community_id,
                     after=row,
                 )
-        except MutationFailed as failed:
-            return ScreenPairingClaimPayload(screen=None, errors=failed.errors)
+        except Refused as refused:
+            return ScreenPairingClaimPayload(screen=None, errors=errors_of(refused))
         return ScreenPairingClaimPayload(screen=Screen.from_row(row), errors=[])

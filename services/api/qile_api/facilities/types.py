@@ -10,11 +10,11 @@ from strawberry import relay
 
 from qile_api.assessment.vocabulary import FACILITY_KINDS, FacilityKind, label
 from qile_api.content.types import load_community
-from qile_api.facilities.sql import FACILITIES, FacilityRow
+from qile_api.editing.sql import rows_in_order
+from qile_api.facilities.sql import FACILITY_TABLE, FacilityRow
 from qile_api.graphql.context import Info
 from qile_api.graphql.describe import VERSION
 from qile_api.graphql.ids import node_pks
-from qile_api.records.crud import in_order
 from qile_api.regions.types import Community
 
 
@@ -31,7 +31,7 @@ class Facility(relay.Node):
     async def resolve_nodes(  # type: ignore[override]
         cls, *, info: Info, node_ids: Iterable[str], required: bool = False
     ) -> list[Any]:
-        rows = await in_order(info.context.db, FACILITIES, node_pks(node_ids))
+        rows = await rows_in_order(info.context.db, FACILITY_TABLE, node_pks(node_ids))
         return [cls.from_row(r) if r else None for r in rows]
 
     @strawberry.field(description="What kind of facility it is, as the standard counts them.")

@@ -31,7 +31,6 @@ from qile_api.db.migrate import migrate
 from qile_api.graphql.context import Context, build_context
 from qile_api.graphql.errors import BadUserInput
 from qile_api.graphql.inputs import check_text
-from qile_api.graphql.payloads import MutationFailed
 from qile_api.graphql.schema import build_schema
 from qile_api.http.console import ConsoleSite, default_console_dir
 from qile_api.http.csrf import PREFLIGHT_HEADERS, refused_form_post
@@ -41,6 +40,7 @@ from qile_api.http.limits import BodySizeLimit
 from qile_api.http.outage import RETRY_AFTER_SECONDS, database_error_handler, graphql_outage
 from qile_api.media.routes import media
 from qile_api.media.sql import media_link_key
+from qile_api.problems import Refused
 from qile_api.settings import Settings
 from qile_api.state import AppState
 
@@ -131,7 +131,7 @@ def create_app(settings: Settings | None = None, *, dsn: str | None = None, run_
         if settings.bootstrap_admin:
             try:
                 created = await bootstrap_admin(db, settings.bootstrap_admin)
-            except (ValueError, MutationFailed) as exc:
+            except (ValueError, Refused) as exc:
                 # A bad bootstrap setting must not keep screens from their feeds.
                 log.error("QILE_BOOTSTRAP_ADMIN not applied: %s", exc)
             else:

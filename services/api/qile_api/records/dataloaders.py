@@ -9,18 +9,18 @@ from typing import Generic, TypeVar
 from strawberry.dataloader import DataLoader
 
 from qile_api.db.database import Executor
-from qile_api.facilities.sql import FACILITIES, FacilityRow
-from qile_api.records.crud import RecordTable, by_communities
-from qile_api.teams.sql import TEAMS, TeamRow
+from qile_api.editing.sql import Table, rows_in_regions
+from qile_api.facilities.sql import FACILITY_TABLE, FacilityRow
+from qile_api.teams.sql import TEAM_TABLE, TeamRow
 
 RowT = TypeVar("RowT")
 
 
 class _ByCommunityId(DataLoader[int, list[RowT]], Generic[RowT]):
-    def __init__(self, db: Executor, spec: RecordTable[RowT]) -> None:
+    def __init__(self, db: Executor, spec: Table[RowT]) -> None:
         async def load(ids: Sequence[int]) -> list[list[RowT]]:
             grouped: dict[int, list[RowT]] = defaultdict(list)
-            for row in await by_communities(db, spec, ids):
+            for row in await rows_in_regions(db, spec, ids):
                 grouped[getattr(row, spec.region_column)].append(row)
             return [grouped[i] for i in ids]
 
@@ -29,9 +29,9 @@ class _ByCommunityId(DataLoader[int, list[RowT]], Generic[RowT]):
 
 class FacilitiesByCommunityIdLoader(_ByCommunityId[FacilityRow]):
     def __init__(self, db: Executor) -> None:
-        super().__init__(db, FACILITIES)
+        super().__init__(db, FACILITY_TABLE)
 
 
 class TeamsByCommunityIdLoader(_ByCommunityId[TeamRow]):
     def __init__(self, db: Executor) -> None:
-        super().__init__(db, TEAMS)
+        super().__init__(db, TEAM_TABLE)

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import asyncpg
 
-from qile_api.audit.sql import record
-from qile_api.content.validation import limited
+from qile_api.audit.sql import log_entry
 from qile_api.db.database import Database, Executor
-from qile_api.facilities.sql import community_exists
+from qile_api.fields import Field, FieldMap
 from qile_api.graphql.errors import BadUserInput
 from qile_api.graphql.ids import parse_global_id, pk_of
-from qile_api.graphql.payloads import ErrorCode, MutationError, MutationFailed, error
 from qile_api.limits import SCREEN_LOCATION, SCREEN_NAME
-from qile_api.regions.sql import communities_named, regions_by_ids
+from qile_api.problems import ErrorCode, Refused
+from qile_api.regions.sql import communities_named, community_exists, regions_by_ids
 from qile_api.screens import sql
 from qile_api.screens.tokens import new_screen_token
 
@@ -21,20 +20,20 @@ class ScreenAdminError(Exception):
     pass
 
 
-def check_names(name: str | None, location: str | None) -> list[MutationError]:
-    values = {"name": name, "location": location}
-    return [
-        *limited(values, "name", "name", SCREEN_NAME, required=name is not None),
-        *limited(values, "location", "location", SCREEN_LOCATION, required=False),
-    ]
+# What staff name a screen by; `kind` and `community` are fixed at registration.
+SCREEN_FIELDS = FieldMap(
+    Field("name", text=SCREEN_NAME),
+    Field("location", text=SCREEN_LOCATION, required=False),
+)
 
 
 async def register_screen(
     db: Executor, *, actor_id: int | None, community_id: int | None, kind: str, name: str, location: str = ""
 ) -> tuple[sql.ScreenRow, str]:
     """Validate, insert and audit (`screenRegister`); the row and its token, which is stored only hashed."""
-    if problems := [*await community_exists(db, community_id), *check_names(name, location)]:
-        raise MutationFailed(*problems)
+    names = SCREEN_FIELDS.values({"name": name, "location": location})
+    if problems := [*await community_exists(db, community_id), *SCREEN_FIELDS.problems(names)]:
+        raise Refused(*problems)
     assert community_id is not None
     token, token_hash = new_screen_token()
     try:
@@ -42,13 +41,13 @@ async def register_screen(
             db,
             community_id=community_id,
             kind=kind,
-            name=name.strip(),
-            location=location.strip(),
+            name=names["name"],
+            location=names["location"],
             token_hash=token_hash,
         )
     except asyncpg.UniqueViolationError as exc:
-        raise MutationFailed(error(ErrorCode.DUPLICATE, "本社区已有同名屏幕", "name")) from exc
-    await record(
+        raise Refused(sql.NAME_TAKEN) from exc
+    await log_entry(
         db,
         account_id=actor_id,
         action="screenRegister",
@@ -86,8 +85,8 @@ async def add_screen(db: Database, community: str, kind: str, name: str, locatio
             _, token = await register_screen(
                 tx, actor_id=None, community_id=community_id, kind=kind, name=name, location=location
             )
-        except MutationFailed as failed:
-            if any(e.code == ErrorCode.DUPLICATE for e in failed.errors):
-                raise ScreenAdminError(f"{community} already has a screen named {name}") from failed
-            raise ScreenAdminError("; ".join(e.message for e in failed.errors)) from failed
+        except Refused as refused:
+            if any(p.code == ErrorCode.DUPLICATE for p in refused.problems):
+                raise ScreenAdminError(f"{community} already has a screen named {name}") from refused
+            raise ScreenAdminError(str(refused)) from refused
     return token

@@ -114,6 +114,16 @@ async def _payload(op: Awaitable[sql.AccountRow]) -> AccountPayload:
         return AccountPayload(account=None, errors=errors_of(refused))
 
 
+async def _set_disabled(info: Info, input: AccountRefInput, disabled: bool) -> sql.AccountRow:
+    return await service.set_disabled(
+        info.context.db,
+        actor_id=signed_in(info).id,
+        account_id=item_pk(input.id, "Account"),
+        version=input.version,
+        disabled=disabled,
+    )
+
+
 @strawberry.type
 class AccountMutations:
     @strawberry.mutation(description="Sign in; slowed, then refused for a while, after repeated failures.")
@@ -176,27 +186,11 @@ class AccountMutations:
 
     @strawberry.mutation(permission_classes=ADMINS, description="Disable an account and end its sessions (ADMIN).")
     async def account_disable(self, info: Info, input: Annotated[AccountRefInput, INPUT_ARG]) -> AccountPayload:
-        return await _payload(
-            service.set_disabled(
-                info.context.db,
-                actor_id=signed_in(info).id,
-                account_id=item_pk(input.id, "Account"),
-                version=input.version,
-                disabled=True,
-            )
-        )
+        return await _payload(_set_disabled(info, input, True))
 
     @strawberry.mutation(permission_classes=ADMINS, description="Enable a disabled account again (ADMIN).")
     async def account_enable(self, info: Info, input: Annotated[AccountRefInput, INPUT_ARG]) -> AccountPayload:
-        return await _payload(
-            service.set_disabled(
-                info.context.db,
-                actor_id=signed_in(info).id,
-                account_id=item_pk(input.id, "Account"),
-                version=input.version,
-                disabled=False,
-            )
-        )
+        return await _payload(_set_disabled(info, input, False))
 
     @strawberry.mutation(
         permission_classes=ADMINS, description="Set a new password and end the account's sessions (ADMIN)."

@@ -11,12 +11,11 @@ import strawberry
 from strawberry import relay
 
 from qile_api.accounts.sql import AccountRow, accounts_by_ids
-from qile_api.content.types import load_region
 from qile_api.graphql.context import Info
 from qile_api.graphql.describe import describe_values
 from qile_api.graphql.ids import node_pks
 from qile_api.graphql.targets import staff_visible
-from qile_api.regions.types import Region
+from qile_api.regions.types import Region, load_region
 
 
 @strawberry.enum(description="EDITOR writes drafts; REVIEWER also approves; ADMIN also manages accounts and screens.")

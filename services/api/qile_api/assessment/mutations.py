@@ -19,7 +19,7 @@ from qile_api.assessment.records import (
 )
 from qile_api.assessment.types import Attestation, Recognition, Selection
 from qile_api.assessment.vocabulary import RecognitionLevel, SelectionKind
-from qile_api.editing.mutations import create_in, delete_in, signed_in, update_in
+from qile_api.editing.mutations import Edits, signed_in
 from qile_api.graphql.context import Info
 from qile_api.graphql.describe import COMMUNITY_INPUT, ID_INPUT, INPUT_ARG, VERSION_INPUT, errors_field
 from qile_api.graphql.given import given
@@ -105,47 +105,44 @@ class AttestationInput:
     )
 
 
+_SELECTIONS = Edits(SELECTION, SelectionPayload, "selection", Selection.from_row)
+_RECOGNITIONS = Edits(RECOGNITION, RecognitionPayload, "recognition", Recognition.from_row)
+_ATTESTATIONS = Edits(ATTESTATION, AttestationPayload, "attestation", Attestation.from_row)
+
+
 @strawberry.type
 class AssessmentRecordMutations:
     @strawberry.mutation(permission_classes=EDITORS, description="Record a selection's participation for a year.")
     async def selection_create(self, info: Info, input: Annotated[SelectionCreateInput, INPUT_ARG]) -> SelectionPayload:
         values = SELECTION_FIELDS.values(given(input, community=region_pk))
-        return await create_in(info, SELECTION, SelectionPayload, "selection", Selection.from_row, values)
+        return await _SELECTIONS.create(info, values)
 
     @strawberry.mutation(permission_classes=EDITORS, description="Correct a selection's household counts.")
     async def selection_update(self, info: Info, input: Annotated[SelectionUpdateInput, INPUT_ARG]) -> SelectionPayload:
         changes = SELECTION_FIELDS.changes(given(input))
-        return await update_in(
-            info, SELECTION, SelectionPayload, "selection", Selection.from_row, input.id, input.version, changes
-        )
+        return await _SELECTIONS.update(info, input.id, input.version, changes)
 
     @strawberry.mutation(permission_classes=EDITORS, description="Remove a selection recorded by mistake.")
     async def selection_delete(self, info: Info, input: Annotated[RecordRefInput, INPUT_ARG]) -> SelectionPayload:
-        return await delete_in(
-            info, SELECTION, SelectionPayload, "selection", Selection.from_row, input.id, input.version
-        )
+        return await _SELECTIONS.delete(info, input.id, input.version)
 
     @strawberry.mutation(permission_classes=EDITORS, description="Record a brand and who promoted it.")
     async def recognition_create(
         self, info: Info, input: Annotated[RecognitionCreateInput, INPUT_ARG]
     ) -> RecognitionPayload:
         values = RECOGNITION_FIELDS.values(given(input, community=region_pk))
-        return await create_in(info, RECOGNITION, RecognitionPayload, "recognition", Recognition.from_row, values)
+        return await _RECOGNITIONS.create(info, values)
 
     @strawberry.mutation(permission_classes=EDITORS, description="Correct a recognition.")
     async def recognition_update(
         self, info: Info, input: Annotated[RecognitionUpdateInput, INPUT_ARG]
     ) -> RecognitionPayload:
         changes = RECOGNITION_FIELDS.changes(given(input))
-        return await update_in(
-            info, RECOGNITION, RecognitionPayload, "recognition", Recognition.from_row, input.id, input.version, changes
-        )
+        return await _RECOGNITIONS.update(info, input.id, input.version, changes)
 
     @strawberry.mutation(permission_classes=EDITORS, description="Remove a recognition recorded by mistake.")
     async def recognition_delete(self, info: Info, input: Annotated[RecordRefInput, INPUT_ARG]) -> RecognitionPayload:
-        return await delete_in(
-            info, RECOGNITION, RecognitionPayload, "recognition", Recognition.from_row, input.id, input.version
-        )
+        return await _RECOGNITIONS.delete(info, input.id, input.version)
 
     @strawberry.mutation(
         permission_classes=REVIEWERS,
@@ -159,4 +156,4 @@ class AssessmentRecordMutations:
             "attested_by_name": staff.account.display_name or staff.account.username,
             "attested_at": info.context.now(),
         }
-        return await create_in(info, ATTESTATION, AttestationPayload, "attestation", Attestation.from_row, values)
+        return await _ATTESTATIONS.create(info, values)

@@ -7,20 +7,29 @@ classes (`noticeApprove` in notices/mutations.py …), and runs them through a
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 import strawberry
 from strawberry import relay
 
 from qile_api.content import workflow
+from qile_api.db.database import Database
 from qile_api.editing.mutations import item_pk, outcome, signed_in
 from qile_api.graphql.context import Info
 from qile_api.graphql.describe import ID_INPUT, VERSION_INPUT
 from qile_api.limits import REJECT_REASON
 
 PayloadT = TypeVar("PayloadT")
+
+
+class Step(Protocol):
+    """A review step of `content.workflow` (submit, approve, archive, publish at once)."""
+
+    def __call__(
+        self, db: Database, wf: workflow.Workflow[Any], *, actor_id: int, item_id: int, version: int
+    ) -> Awaitable[Any]: ...
 
 
 @strawberry.input(description="Which item, at which version (send back the `version` you last read).")
@@ -66,23 +75,22 @@ class ContentSteps(Generic[PayloadT]):
         )
         return await outcome(self.payload, self.key, self.to_node, op)
 
-    async def submit(self, info: Info, input: ReviewInput) -> PayloadT:
-        op = workflow.submit(
-            info.context.db, self.wf, actor_id=signed_in(info).id, item_id=self._pk(input.id), version=input.version
-        )
+    async def _review(self, step: Step, info: Info, input: ReviewInput) -> PayloadT:
+        actor_id, item_id = signed_in(info).id, self._pk(input.id)
+        op = step(info.context.db, self.wf, actor_id=actor_id, item_id=item_id, version=input.version)
         return await outcome(self.payload, self.key, self.to_node, op)
+
+    async def submit(self, info: Info, input: ReviewInput) -> PayloadT:
+        return await self._review(workflow.submit, info, input)
 
     async def approve(self, info: Info, input: ReviewInput) -> PayloadT:
-        op = workflow.approve(
-            info.context.db, self.wf, actor_id=signed_in(info).id, item_id=self._pk(input.id), version=input.version
-        )
-        return await outcome(self.payload, self.key, self.to_node, op)
+        return await self._review(workflow.approve, info, input)
 
     async def publish_directly(self, info: Info, input: ReviewInput) -> PayloadT:
-        op = workflow.publish_directly(
-            info.context.db, self.wf, actor_id=signed_in(info).id, item_id=self._pk(input.id), version=input.version
-        )
-        return await outcome(self.payload, self.key, self.to_node, op)
+        return await self._review(workflow.publish_directly, info, input)
+
+    async def archive(self, info: Info, input: ReviewInput) -> PayloadT:
+        return await self._review(workflow.archive, info, input)
 
     async def reject(self, info: Info, input: RejectInput) -> PayloadT:
         op = workflow.reject(
@@ -92,11 +100,5 @@ class ContentSteps(Generic[PayloadT]):
             item_id=self._pk(input.id),
             version=input.version,
             reason=input.reason,
-        )
-        return await outcome(self.payload, self.key, self.to_node, op)
-
-    async def archive(self, info: Info, input: ReviewInput) -> PayloadT:
-        op = workflow.archive(
-            info.context.db, self.wf, actor_id=signed_in(info).id, item_id=self._pk(input.id), version=input.version
         )
         return await outcome(self.payload, self.key, self.to_node, op)

@@ -11,7 +11,7 @@ from strawberry import relay
 
 from qile_api.graphql.context import Info
 from qile_api.graphql.describe import describe_values
-from qile_api.regions.types import Community, Region, region_from_row
+from qile_api.regions.types import Community, Region, load_community, load_region
 
 
 @strawberry.enum(description="Where an item stands in review. Only PUBLISHED items reach the public.")
@@ -44,17 +44,6 @@ describe_values(
 def statuses_of(values: list[ContentStatus] | None) -> tuple[str, ...] | None:
     """The SQL statuses a filter asks for; None (published only) when it asks for none."""
     return tuple(v.value for v in values) if values else None
-
-
-async def load_region(info: Info, region_id: int) -> Region:
-    row = await info.context.loaders.region_by_id.load(region_id)
-    assert row is not None, "content always points at an existing region"
-    return region_from_row(row)
-
-
-async def load_community(info: Info, region_id: int) -> Community | None:
-    region = await load_region(info, region_id)
-    return region if isinstance(region, Community) else None
 
 
 @strawberry.type

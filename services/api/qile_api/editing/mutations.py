@@ -8,7 +8,8 @@ they call these to run the edit and wrap its row or its problems in the payload.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from typing import Any, TypeVar
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
 from strawberry import relay
 
@@ -47,46 +48,33 @@ async def outcome(
     return payload(**{key: to_node(row), "errors": []})
 
 
-async def create_in(
-    info: Info,
-    kind: crud.Editable[Any],
-    payload: Callable[..., PayloadT],
-    key: str,
-    to_node: Callable[[Any], Any],
-    values: dict[str, Any],
-) -> PayloadT:
-    ctx = info.context
-    op = crud.create(ctx.db, kind, actor_id=signed_in(info).id, values=values, now=ctx.now())
-    return await outcome(payload, key, to_node, op)
+@dataclass(frozen=True)
+class Edits(Generic[PayloadT]):
+    """One type's create, update and delete, answered in its payload (`FacilityPayload(facility=…, errors=…)`)."""
 
+    kind: crud.Editable[Any]
+    payload: Callable[..., PayloadT]
+    key: str  # the payload's field for the row: "facility"
+    to_node: Callable[[Any], Any]
 
-async def update_in(
-    info: Info,
-    kind: crud.Editable[Any],
-    payload: Callable[..., PayloadT],
-    key: str,
-    to_node: Callable[[Any], Any],
-    gid: relay.GlobalID,
-    version: int,
-    changes: dict[str, Any],
-) -> PayloadT:
-    ctx = info.context
-    row_id = item_pk(gid, kind.table.type_name)
-    op = crud.update(
-        ctx.db, kind, actor_id=signed_in(info).id, row_id=row_id, version=version, changes=changes, now=ctx.now()
-    )
-    return await outcome(payload, key, to_node, op)
+    async def _answer(self, op: Awaitable[Any]) -> PayloadT:
+        return await outcome(self.payload, self.key, self.to_node, op)
 
+    async def create(self, info: Info, values: dict[str, Any]) -> PayloadT:
+        ctx = info.context
+        return await self._answer(
+            crud.create(ctx.db, self.kind, actor_id=signed_in(info).id, values=values, now=ctx.now())
+        )
 
-async def delete_in(
-    info: Info,
-    kind: crud.Editable[Any],
-    payload: Callable[..., PayloadT],
-    key: str,
-    to_node: Callable[[Any], Any],
-    gid: relay.GlobalID,
-    version: int,
-) -> PayloadT:
-    row_id = item_pk(gid, kind.table.type_name)
-    op = crud.delete(info.context.db, kind, actor_id=signed_in(info).id, row_id=row_id, version=version)
-    return await outcome(payload, key, to_node, op)
+    async def update(self, info: Info, gid: relay.GlobalID, version: int, changes: dict[str, Any]) -> PayloadT:
+        ctx, actor_id, row_id = info.context, signed_in(info).id, item_pk(gid, self.kind.table.type_name)
+        op = crud.update(
+            ctx.db, self.kind, actor_id=actor_id, row_id=row_id, version=version, changes=changes, now=ctx.now()
+        )
+        return await self._answer(op)
+
+    async def delete(self, info: Info, gid: relay.GlobalID, version: int) -> PayloadT:
+        row_id = item_pk(gid, self.kind.table.type_name)
+        return await self._answer(
+            crud.delete(info.context.db, self.kind, actor_id=signed_in(info).id, row_id=row_id, version=version)
+        )

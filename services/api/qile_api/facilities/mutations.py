@@ -8,7 +8,7 @@ import strawberry
 from strawberry import relay
 
 from qile_api.assessment.vocabulary import FacilityKind
-from qile_api.editing.mutations import create_in, delete_in, update_in
+from qile_api.editing.mutations import Edits
 from qile_api.facilities.editing import FACILITY, FACILITY_FIELDS
 from qile_api.facilities.sql import FacilityRow
 from qile_api.facilities.types import Facility
@@ -61,18 +61,21 @@ def _node(row: FacilityRow) -> Facility:
     return Facility.from_row(row)
 
 
+_EDITS = Edits(FACILITY, FacilityPayload, "facility", _node)
+
+
 @strawberry.type
 class FacilityMutations:
     @strawberry.mutation(permission_classes=EDITORS, description="Record a facility of a community in your scope.")
     async def facility_create(self, info: Info, input: Annotated[FacilityCreateInput, INPUT_ARG]) -> FacilityPayload:
         values = FACILITY_FIELDS.values(given(input, community=region_pk))
-        return await create_in(info, FACILITY, FacilityPayload, "facility", _node, values)
+        return await _EDITS.create(info, values)
 
     @strawberry.mutation(permission_classes=EDITORS, description="Correct a facility; null clears a measure.")
     async def facility_update(self, info: Info, input: Annotated[FacilityUpdateInput, INPUT_ARG]) -> FacilityPayload:
         changes = FACILITY_FIELDS.changes(given(input))
-        return await update_in(info, FACILITY, FacilityPayload, "facility", _node, input.id, input.version, changes)
+        return await _EDITS.update(info, input.id, input.version, changes)
 
     @strawberry.mutation(permission_classes=EDITORS, description="Remove a facility recorded by mistake.")
     async def facility_delete(self, info: Info, input: Annotated[RecordRefInput, INPUT_ARG]) -> FacilityPayload:
-        return await delete_in(info, FACILITY, FacilityPayload, "facility", _node, input.id, input.version)
+        return await _EDITS.delete(info, input.id, input.version)

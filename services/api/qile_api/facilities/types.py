@@ -9,13 +9,12 @@ import strawberry
 from strawberry import relay
 
 from qile_api.assessment.vocabulary import FACILITY_KINDS, FacilityKind, label
-from qile_api.content.types import load_community
 from qile_api.editing.sql import rows_in_order
 from qile_api.facilities.sql import FACILITY_TABLE, FacilityRow
 from qile_api.graphql.context import Info
 from qile_api.graphql.describe import VERSION
 from qile_api.graphql.ids import node_pks
-from qile_api.regions.types import Community
+from qile_api.regions.types import Community, load_community
 
 
 @strawberry.type(description="A facility of a community: 新时代文明实践站, 图书阅览室, 长者食堂 …")

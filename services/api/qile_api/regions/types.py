@@ -217,3 +217,15 @@ _BY_LEVEL: dict[str, Any] = {
 def region_from_row(row: RegionRow) -> Region:
     result: Region = _BY_LEVEL[row.level].from_row(row)
     return result
+
+
+async def load_region(info: Info, region_id: int) -> Region:
+    """The region a row points at (content's scope, an account's …), through the request's loader."""
+    row = await info.context.loaders.region_by_id.load(region_id)
+    assert row is not None, "rows always point at an existing region"
+    return region_from_row(row)
+
+
+async def load_community(info: Info, region_id: int) -> Community | None:
+    region = await load_region(info, region_id)
+    return region if isinstance(region, Community) else None

@@ -8,7 +8,7 @@ import strawberry
 from strawberry import relay
 
 from qile_api.assessment.vocabulary import TeamKind
-from qile_api.editing.mutations import create_in, delete_in, update_in
+from qile_api.editing.mutations import Edits
 from qile_api.graphql.context import Info
 from qile_api.graphql.describe import COMMUNITY_INPUT, ID_INPUT, INPUT_ARG, VERSION_INPUT, errors_field
 from qile_api.graphql.given import given
@@ -51,18 +51,21 @@ def _node(row: TeamRow) -> Team:
     return Team.from_row(row)
 
 
+_EDITS = Edits(TEAM, TeamPayload, "team", _node)
+
+
 @strawberry.type
 class TeamMutations:
     @strawberry.mutation(permission_classes=EDITORS, description="Record a team of a community in your scope.")
     async def team_create(self, info: Info, input: Annotated[TeamCreateInput, INPUT_ARG]) -> TeamPayload:
         values = TEAM_FIELDS.values(given(input, community=region_pk))
-        return await create_in(info, TEAM, TeamPayload, "team", _node, values)
+        return await _EDITS.create(info, values)
 
     @strawberry.mutation(permission_classes=EDITORS, description="Correct a team's record.")
     async def team_update(self, info: Info, input: Annotated[TeamUpdateInput, INPUT_ARG]) -> TeamPayload:
         changes = TEAM_FIELDS.changes(given(input))
-        return await update_in(info, TEAM, TeamPayload, "team", _node, input.id, input.version, changes)
+        return await _EDITS.update(info, input.id, input.version, changes)
 
     @strawberry.mutation(permission_classes=EDITORS, description="Remove a team recorded by mistake.")
     async def team_delete(self, info: Info, input: Annotated[RecordRefInput, INPUT_ARG]) -> TeamPayload:
-        return await delete_in(info, TEAM, TeamPayload, "team", _node, input.id, input.version)
+        return await _EDITS.delete(info, input.id, input.version)

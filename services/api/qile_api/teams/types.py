@@ -9,12 +9,11 @@ import strawberry
 from strawberry import relay
 
 from qile_api.assessment.vocabulary import TEAM_KINDS, TeamKind, label
-from qile_api.content.types import load_community
 from qile_api.editing.sql import rows_in_order
 from qile_api.graphql.context import Info
 from qile_api.graphql.describe import VERSION
 from qile_api.graphql.ids import node_pks
-from qile_api.regions.types import Community
+from qile_api.regions.types import Community, load_community
 from qile_api.teams.sql import TEAM_TABLE, TeamRow
 
 

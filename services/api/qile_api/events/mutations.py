@@ -99,20 +99,28 @@ class EventEditMutations:
 
 @strawberry.type
 class EventReviewMutations:
-    @strawberry.mutation(permission_classes=EDITORS, description="提交审核: send a 活动 draft for review.")
+    @strawberry.mutation(
+        name="eventSubmit", permission_classes=EDITORS, description="提交审核: send a 活动 draft for review."
+    )
     async def event_submit(self, info: Info, input: Annotated[ReviewInput, INPUT_ARG]) -> EventPayload:
         return await _STEPS.submit(info, input)
 
     @strawberry.mutation(
-        permission_classes=REVIEWERS, description="Publish a 活动 in review; nobody approves their own submission."
+        name="eventApprove",
+        permission_classes=REVIEWERS,
+        description="Publish a 活动 in review; nobody approves their own submission.",
     )
     async def event_approve(self, info: Info, input: Annotated[ReviewInput, INPUT_ARG]) -> EventPayload:
         return await _STEPS.approve(info, input)
 
-    @strawberry.mutation(permission_classes=REVIEWERS, description="Send a 活动 back with a reason.")
+    @strawberry.mutation(
+        name="eventReject", permission_classes=REVIEWERS, description="Send a 活动 back with a reason."
+    )
     async def event_reject(self, info: Info, input: Annotated[RejectInput, INPUT_ARG]) -> EventPayload:
         return await _STEPS.reject(info, input)
 
-    @strawberry.mutation(permission_classes=REVIEWERS, description="Take a published 活动 off screens.")
+    @strawberry.mutation(
+        name="eventArchive", permission_classes=REVIEWERS, description="Take a published 活动 off screens."
+    )
     async def event_archive(self, info: Info, input: Annotated[ReviewInput, INPUT_ARG]) -> EventPayload:
         return await _STEPS.archive(info, input)

@@ -155,20 +155,28 @@ class HonourEditMutations:
 
 @strawberry.type
 class HonourReviewMutations:
-    @strawberry.mutation(permission_classes=EDITORS, description="提交审核: send a 荣誉 draft for review.")
+    @strawberry.mutation(
+        name="honourSubmit", permission_classes=EDITORS, description="提交审核: send a 荣誉 draft for review."
+    )
     async def honour_submit(self, info: Info, input: Annotated[ReviewInput, INPUT_ARG]) -> HonourPayload:
         return await _STEPS.submit(info, input)
 
     @strawberry.mutation(
-        permission_classes=REVIEWERS, description="Publish a 荣誉 in review; nobody approves their own submission."
+        name="honourApprove",
+        permission_classes=REVIEWERS,
+        description="Publish a 荣誉 in review; nobody approves their own submission.",
     )
     async def honour_approve(self, info: Info, input: Annotated[ReviewInput, INPUT_ARG]) -> HonourPayload:
         return await _STEPS.approve(info, input)
 
-    @strawberry.mutation(permission_classes=REVIEWERS, description="Send a 荣誉 back with a reason.")
+    @strawberry.mutation(
+        name="honourReject", permission_classes=REVIEWERS, description="Send a 荣誉 back with a reason."
+    )
     async def honour_reject(self, info: Info, input: Annotated[RejectInput, INPUT_ARG]) -> HonourPayload:
         return await _STEPS.reject(info, input)
 
-    @strawberry.mutation(permission_classes=REVIEWERS, description="Take a published 荣誉 off screens.")
+    @strawberry.mutation(
+        name="honourArchive", permission_classes=REVIEWERS, description="Take a published 荣誉 off screens."
+    )
     async def honour_archive(self, info: Info, input: Annotated[ReviewInput, INPUT_ARG]) -> HonourPayload:
         return await _STEPS.archive(info, input)

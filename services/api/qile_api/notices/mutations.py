@@ -99,20 +99,28 @@ class NoticeEditMutations:
 
 @strawberry.type
 class NoticeReviewMutations:
-    @strawberry.mutation(permission_classes=EDITORS, description="提交审核: send a 通知 draft for review.")
+    @strawberry.mutation(
+        name="noticeSubmit", permission_classes=EDITORS, description="提交审核: send a 通知 draft for review."
+    )
     async def notice_submit(self, info: Info, input: Annotated[ReviewInput, INPUT_ARG]) -> NoticePayload:
         return await _STEPS.submit(info, input)
 
     @strawberry.mutation(
-        permission_classes=REVIEWERS, description="Publish a 通知 in review; nobody approves their own submission."
+        name="noticeApprove",
+        permission_classes=REVIEWERS,
+        description="Publish a 通知 in review; nobody approves their own submission.",
     )
     async def notice_approve(self, info: Info, input: Annotated[ReviewInput, INPUT_ARG]) -> NoticePayload:
         return await _STEPS.approve(info, input)
 
-    @strawberry.mutation(permission_classes=REVIEWERS, description="Send a 通知 back with a reason.")
+    @strawberry.mutation(
+        name="noticeReject", permission_classes=REVIEWERS, description="Send a 通知 back with a reason."
+    )
     async def notice_reject(self, info: Info, input: Annotated[RejectInput, INPUT_ARG]) -> NoticePayload:
         return await _STEPS.reject(info, input)
 
-    @strawberry.mutation(permission_classes=REVIEWERS, description="Take a published 通知 off screens.")
+    @strawberry.mutation(
+        name="noticeArchive", permission_classes=REVIEWERS, description="Take a published 通知 off screens."
+    )
     async def notice_archive(self, info: Info, input: Annotated[ReviewInput, INPUT_ARG]) -> NoticePayload:
         return await _STEPS.archive(info, input)

@@ -1,8 +1,10 @@
-"""Drawing text with the CJK font: measuring, wrapping and recording where it went.
+"""Drawing text with the CJK font and its fallbacks: measuring, wrapping and recording where it went.
 
-Text is cleaned first (glyphs.py) so no character is drawn as a box. Every
+Text is cleaned first (glyphs.py) so no character is drawn as a box, and
+drawn in runs, each with the first face that has its characters. Every
 drawn text rectangle is recorded for the frame, so tests can check that
-nothing readable leaves the safe area without guessing from pixels.
+nothing readable leaves the safe area, and no two texts overlap, without
+guessing from pixels.
 """
 
 from __future__ import annotations
@@ -12,29 +14,36 @@ from collections.abc import Callable
 import pygame
 import pygame.freetype
 
-from qile_kiosk.fonts import Fonts
+from qile_kiosk.fonts import Fonts, FontSpec
 from qile_kiosk.glyphs import GlyphFilter
 from qile_kiosk.layout import line_step
-from qile_kiosk.textwrap_zh import ellipsize, wrap
+from qile_kiosk.textwrap_zh import COMPRESS_AT_START, ellipsize, wrap
 
 Color = tuple[int, int, int]
+
+
+def _face(spec: FontSpec, strong: bool = False) -> pygame.freetype.Font:
+    face = pygame.freetype.Font(str(spec.path), 24, font_index=spec.index)
+    face.origin = True  # positions are baselines: lines of mixed sizes (and faces) align
+    face.antialiased = True
+    face.pad = False
+    face.strong = strong
+    return face
 
 
 class Typesetter:
     def __init__(self, fonts: Fonts) -> None:
         pygame.freetype.init()
         self.fonts = fonts
-        # One Font object per weight: sizes are passed per call, so this never grows.
-        self._regular = pygame.freetype.Font(str(fonts.regular.path), 24, font_index=fonts.regular.index)
-        self._bold = pygame.freetype.Font(str(fonts.bold.path), 24, font_index=fonts.bold.index)
-        for face in (self._regular, self._bold):
-            face.origin = True  # positions are baselines: lines of mixed sizes align
-            face.antialiased = True
-            face.pad = False
-        if fonts.bold == fonts.regular:
-            self._bold.strong = True  # no bold face installed: embolden the regular one
+        # One Font object per weight and face: sizes are passed per call, so this never grows.
+        self._regular = _face(fonts.regular)
+        self._bold = _face(fonts.bold, strong=fonts.bold == fonts.regular)  # no bold face: embolden
+        fallbacks = {bold: [_face(spec, strong=bold) for spec in fonts.fallbacks] for bold in (False, True)}
         logged: set[str] = set()
-        self._filters = {False: GlyphFilter(self._regular, logged), True: GlyphFilter(self._bold, logged)}
+        self._filters = {
+            False: GlyphFilter([self._regular, *fallbacks[False]], logged),
+            True: GlyphFilter([self._bold, *fallbacks[True]], logged),
+        }
         self.drawn: list[pygame.Rect] = []
 
     def face(self, bold: bool) -> pygame.freetype.Font:
@@ -50,9 +59,24 @@ class Typesetter:
     def _measure(self, text: str, size: int, bold: bool = False) -> int:
         if not text:
             return 0
+        runs = self._filters[bold].runs(text)
+        if len(runs) == 1 and runs[0][0] == 0:
+            return self._ink_right(self.face(bold), text, size)
+        faces = self._filters[bold].faces
+        pen = sum(self._advance(faces[i], run, size) for i, run in runs[:-1])
+        last, run = runs[-1]
+        return pen + self._ink_right(faces[last], run, size)
+
+    @staticmethod
+    def _ink_right(face: pygame.freetype.Font, text: str, size: int) -> int:
         # From the pen's origin to the right edge of the ink: what a line occupies.
-        rect = self.face(bold).get_rect(text, size=size)
+        rect = face.get_rect(text, size=size)
         return int(max(0, rect.x) + rect.width)
+
+    @staticmethod
+    def _advance(face: pygame.freetype.Font, text: str, size: int) -> int:
+        """How far the pen moves over `text`: where the next run starts."""
+        return round(sum(m[4] for m in face.get_metrics(text, size=size) if m is not None))
 
     def measurer(self, size: int, bold: bool = False) -> Callable[[str], int]:
         """Measures text that is already clean: wrapping measures it piece by piece."""
@@ -75,7 +99,32 @@ class Typesetter:
         return wrap(self.clean(text, bold, keep_newlines=True), width, self.measurer(size, bold))
 
     def fit(self, text: str, width: int, size: int, bold: bool = False) -> str:
+        """One line cut with …: only for what staff do not type (a status line), never for content."""
         return ellipsize(self.clean(text, bold), width, self.measurer(size, bold))
+
+    def fit_size(self, text: str, width: int, size: int, floor: int, bold: bool = False) -> int:
+        """The largest size from `size` down to `floor` at which `text` fits `width` on one line."""
+        while size > floor and self.measure(text, size, bold) > width:
+            size = max(floor, size * 9 // 10)
+        return size
+
+    def draw_line(
+        self,
+        surface: pygame.Surface,
+        text: str,
+        pos: tuple[int, int],
+        size: int,
+        color: Color,
+        bold: bool = False,
+    ) -> pygame.Rect:
+        """A line of running text: an opening bracket or quote that starts it is drawn
+        without its blank left half (行首压缩), so the line's ink starts where the others' do."""
+        text = self.clean(text, bold)
+        x, base = pos
+        if text[:1] in COMPRESS_AT_START:
+            ink = self.face(bold).get_rect(text[0], size=size)
+            x -= max(0, ink.x - size // 10)
+        return self.draw(surface, text, (x, base), size, color, bold)
 
     def draw(
         self,
@@ -90,7 +139,16 @@ class Typesetter:
         text = self.clean(text, bold)
         if not text:
             return pygame.Rect(pos[0], pos[1], 0, 0)
-        rect = self.face(bold).render_to(surface, pos, text, fgcolor=color, size=size)
+        filt = self._filters[bold]
+        runs = filt.runs(text)
+        x, y = pos
+        rect: pygame.Rect | None = None
+        for index, run in runs:
+            face = filt.faces[index]
+            inked = face.render_to(surface, (x, y), run, fgcolor=color, size=size)
+            rect = inked if rect is None else rect.union(inked)
+            x += self._advance(face, run, size)
+        assert rect is not None
         self.drawn.append(rect)
         return rect
 

@@ -137,13 +137,7 @@ def event_slides(events: list[Event], layout: Layout, ts: Typesetter) -> list[Ev
     rows = [event_row(e, layout, ts) for e in events]
     gap, room = layout.event_row_gap, layout.event_rows_room
     heights = [layout.event_row_height(len(r.title_lines), len(r.venue_lines)) + gap for r in rows]
-    # As few pages as fit, filled evenly: 7 rows where 6 fit show as 4 + 3, not 6 + 1.
-    count = len(_fill(heights, room + gap, float("inf")))
-    target = sum(heights) / count
-    pages = _fill(heights, room + gap, target)
-    while len(pages) > count:  # the even share did not pack: loosen it until it does
-        target += min(heights)
-        pages = _fill(heights, room + gap, target)
+    pages = even_pages(heights, room + gap)
     out, start = [], 0
     for n, size in enumerate(pages):
         out.append(EventsSlide(tuple(rows[start : start + size]), n + 1, len(pages)))
@@ -151,12 +145,30 @@ def event_slides(events: list[Event], layout: Layout, ts: Typesetter) -> list[Ev
     return out
 
 
-def _fill(heights: list[int], room: int, target: float) -> list[int]:
-    """Rows per page, each page taking rows while they fit and its height stays near `target`."""
+def even_pages(heights: list[int], room: int) -> list[int]:
+    """Rows per page: as few pages as the rows need, filled evenly (7 rows where 6 fit: 3 + 4, not 6 + 1)."""
+    greedy = _greedy(heights, room)
+    pages: list[int] = []
+    i, remaining = 0, sum(heights)
+    for left in range(len(greedy), 0, -1):
+        # Each page takes rows until it holds its share of what remains.
+        target, used, n = remaining / left, 0, 0
+        while i + n < len(heights):
+            h = heights[i + n]
+            if n and (used + h > room or (left > 1 and used + h / 2 >= target)):
+                break
+            used, n = used + h, n + 1
+        pages.append(n)
+        i, remaining = i + n, remaining - used
+    # Uneven heights may defeat the shares: then as many as fit, page by page.
+    return pages if i == len(heights) else greedy
+
+
+def _greedy(heights: list[int], room: int) -> list[int]:
     pages: list[int] = []
     used, count = 0, 0
     for h in heights:
-        if count and (used + h > room or used + h / 2 > target):
+        if count and used + h > room:
             pages.append(count)
             used, count = 0, 0
         used, count = used + h, count + 1

@@ -49,6 +49,10 @@ class Typesetter:
     def face(self, bold: bool) -> pygame.freetype.Font:
         return self._bold if bold else self._regular
 
+    def covers(self, ch: str) -> bool:
+        """Whether some face (the primary or a fallback) draws `ch`."""
+        return self._filters[False].covers(ch)
+
     def clean(self, text: str, bold: bool = False, keep_newlines: bool = False) -> str:
         """The text as this face can draw it (see glyphs.py)."""
         return self._filters[bold].clean(text, keep_newlines)

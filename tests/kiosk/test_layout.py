@@ -21,8 +21,8 @@ from qile_kiosk.state import Mode
 from qile_kiosk.typeset import Typesetter
 from tests.kiosk.board_cases import RecordingTypesetter, recording_shapes
 from tests.kiosk.conftest import SIZES
-from tests.kiosk.test_live import share_of
 from tests.kiosk.test_feed_and_cache import NOW, notice, raw_feed
+from tests.kiosk.test_live import share_of
 
 LONG_BODY = (
     "为深入贯彻落实市委关于建设城市文化社区的部署要求，社区将于本月开展“党的声音进万家”系列理论宣讲活动。"
@@ -273,7 +273,7 @@ def test_what_pagination_fits_on_a_page_is_what_the_renderer_draws_there(
             block = layout.notice_block(False)
             box, step = block.box, ts.line_step(slide.size)
             assert all(box.contains(t[4]) for t in texts), (slide.key, texts)
-            lines = [t for t in texts if t[3] == slide.size and not t[0] == slide.notice.category_label]
+            lines = [t for t in texts if t[3] == slide.size and t[0] != slide.notice.category_label]
             assert [t[0] for t in lines] == list(slide.lines)
             assert [t[0] for t in texts if t[3] == slide.title_size] == list(slide.title_lines)
             # and a full page is exactly full: one more line's slot would cross the box's bottom

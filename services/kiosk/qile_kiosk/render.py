@@ -176,7 +176,7 @@ class Renderer:
         room = clock_rect.x - h.x - lay.gap
         if lay.portrait:
             row2 = name_base + ts.line_step(lay.header_name_size)
-            size = ts.fit_size(name, room, lay.header_name_size, lay.small_size, True)
+            size = ts.fit_size(name, room, lay.header_name_size, lay.small_size * 2 // 3, True)
             ts.draw(surface, name, (h.x, name_base), size, WHITE, True)
             date_rect = ts.draw_right(surface, frame.date, h.right, row2, lay.small_size, WHITE)
             size = ts.fit_size(theme, date_rect.x - h.x - lay.gap, lay.small_size, lay.small_size * 2 // 3)
@@ -199,7 +199,8 @@ class Renderer:
         else:
             # A long community name takes the brand's place (standby shows the brand).
             name_w = 0
-        size = lay.header_name_size if name_w else ts.fit_size(name, room, lay.header_name_size, lay.small_size, True)
+        floor = lay.small_size * 2 // 3
+        size = lay.header_name_size if name_w else ts.fit_size(name, room, lay.header_name_size, floor, True)
         ts.draw(surface, name, (h.x, name_base), size, WHITE, True)
         ts.draw_right(surface, frame.date, h.right, second, lay.small_size, WHITE)
         ts.draw(surface, theme, (h.x, second), lay.small_size, LIGHT_GOLD)
@@ -221,11 +222,12 @@ class Renderer:
         if lay.portrait and ink is MUTED:
             ts.draw(surface, frame.brand, (f.x, base), lay.small_size, accent, True)
         elif frame.screen:
-            where = f"{frame.screen.district} · {frame.screen.subdistrict}"
-            if ink is not MUTED:  # the emergency footer also names the community and the screen
-                where = f"{frame.screen.community} · {frame.screen.name}"
-            size = ts.fit_size(where, right - f.x, lay.small_size, lay.small_size * 2 // 3)
-            ts.draw(surface, where, (f.x, base), size, ink)
+            s = frame.screen
+            # The emergency footer names the community and the screen (it has no header).
+            forms = [f"{s.district} · {s.subdistrict}"] if ink is MUTED else [f"{s.community} · {s.name}", s.community]
+            fitted = ts.first_fitting(forms, right - f.x - lay.gap, lay.small_size, lay.small_size * 2 // 3)
+            if fitted is not None:
+                ts.draw(surface, fitted[0], (f.x, base), fitted[1], ink)
 
     def _offline_mark(self, surface: pygame.Surface, since: str, right: int, top: int) -> int:
         """The grey pill saying since when the screen is offline; returns its left edge."""

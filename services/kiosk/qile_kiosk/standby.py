@@ -34,8 +34,9 @@ def draw_standby(
         # Which screen this is, for whoever stands in front of it with a phone to the office.
         size = ts.fit_size(screen.community, width, lay.header_name_size, lay.small_size, True)
         ts.draw_centred(surface, screen.community, cx, lay.standby_community_base, size, WHITE, True)
-        where = f"{screen.name} · {screen.location}" if screen.location else screen.name
-        size = ts.fit_size(where, width, lay.label_size, lay.small_size)
+        forms = [f"{screen.name} · {screen.location}", screen.name] if screen.location else [screen.name]
+        # The screen's name is at most 40 characters: at the floor it fits any layout.
+        where, size = ts.first_fitting(forms, width, lay.label_size, lay.small_size * 2 // 3) or (screen.name, 1)
         ts.draw_centred(surface, where, cx, lay.standby_screen_base, size, WHITE)
     ts.draw_centred(surface, clock, cx, lay.standby_clock_base, lay.standby_clock_size, WHITE, True)
     ts.draw_centred(surface, date, cx, lay.standby_date_base, lay.small_size, WHITE)

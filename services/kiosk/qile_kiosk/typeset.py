@@ -112,6 +112,19 @@ class Typesetter:
             size = max(floor, size * 9 // 10)
         return size
 
+    def first_fitting(
+        self, texts: list[str], width: int, size: int, floor: int, bold: bool = False
+    ) -> tuple[str, int] | None:
+        """The first of `texts` (longest first) that fits `width` at `floor` or larger, with its size.
+
+        For chrome with a fuller and a shorter form ("社区 · 屏幕" or "社区"); None when no form
+        fits, and the chrome is left out rather than drawn over its neighbours."""
+        for text in texts:
+            fitted = self.fit_size(text, width, size, floor, bold)
+            if self.measure(text, fitted, bold) <= width:
+                return text, fitted
+        return None
+
     def draw_line(
         self,
         surface: pygame.Surface,

@@ -25,13 +25,20 @@ def issued_text(slide: NoticeSlide) -> str:
     return f"{local.month}月{local.day}日 {local:%H:%M} 发布"
 
 
-def draw_band(surface: pygame.Surface, lay: Layout, ts: Typesetter, clock: str) -> None:
-    band = lay.emergency_band
-    pygame.draw.rect(surface, AMBER, band)
-    inner = pygame.Rect(lay.safe.x, lay.safe.y, lay.safe.w, lay.emergency_band_h)
-    size = lay.emergency_label_size
+def band_inner(lay: Layout) -> pygame.Rect:
+    """The band's part inside the safe area, where its text goes."""
+    return pygame.Rect(lay.safe.x, lay.safe.y, lay.safe.w, lay.emergency_band_h)
+
+
+def emergency_clock_base(lay: Layout, ts: Typesetter) -> int:
+    """The clock's baseline, at the band's right (the renderer draws it each minute)."""
+    return ts.centred_baseline(band_inner(lay), lay.clock_size)
+
+
+def draw_band(surface: pygame.Surface, lay: Layout, ts: Typesetter) -> None:
+    pygame.draw.rect(surface, AMBER, lay.emergency_band)
+    inner, size = band_inner(lay), lay.emergency_label_size
     ts.draw(surface, LABEL, (inner.x, ts.centred_baseline(inner, size)), size, INK, True)
-    ts.draw_right(surface, clock, inner.right, ts.centred_baseline(inner, lay.clock_size), lay.clock_size, INK, True)
 
 
 def draw_emergency(surface: pygame.Surface, lay: Layout, ts: Typesetter, slide: NoticeSlide) -> None:

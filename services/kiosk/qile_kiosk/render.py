@@ -2,29 +2,29 @@
 
 A Frame is a plain value; the main loop draws only when it differs from the
 last one, so an idle screen costs nothing between clock minutes. When it does
-draw, a slide's laid-out body is taken from a cache of its pixels: only the
-header's clock and the footer change between two frames of one slide, so a
-redraw costs the same whatever the slide holds.
+draw a slide it drew before, everything but the clock comes from a cache of
+its pixels, so a redraw costs the same whatever the slide holds.
 """
 
 from __future__ import annotations
 
 import logging
 from collections import OrderedDict
-from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 import pygame
 
-from qile_kiosk.emergency import draw_band, draw_emergency
+from qile_kiosk.emergency import draw_band, draw_emergency, emergency_clock_base
 from qile_kiosk.feed import SHANGHAI, ScreenInfo
 from qile_kiosk.honour_card import HonourCard, ImageLoader
 from qile_kiosk.layout import Layout
 from qile_kiosk.notice_card import draw_notice
 from qile_kiosk.palette import (
+    AMBER,
     BRAND_RED,
     GOLD,
+    INK,
     LIGHT_GOLD,
     MUTED,
     OFFLINE_GREY,
@@ -41,8 +41,8 @@ from qile_kiosk.typeset import Color, Typesetter
 
 log = logging.getLogger(__name__)
 
-# Slides whose body pixels are kept: the one showing and its neighbours.
-BODY_CACHE = 3
+# Frames (less their clock) whose pixels are kept: the slide showing and the last ones.
+FRAME_CACHE = 3
 
 __all__ = ["BRAND_RED", "URGENT_RED", "WEEKDAYS", "Frame", "Renderer", "short_date", "time_span"]
 
@@ -88,11 +88,11 @@ class Renderer:
         self.honour_card = HonourCard(layout, ts, images)
         self.layout = layout
         self.ts = ts
-        self._bodies: OrderedDict[tuple[Slide, Color], tuple[pygame.Surface, list[pygame.Rect]]] = OrderedDict()
+        self._frames: OrderedDict[Frame, tuple[pygame.Surface, list[pygame.Rect]]] = OrderedDict()
 
     def forget(self) -> None:
-        """Photos arrived (or went): bodies drawn without them are stale."""
-        self._bodies.clear()
+        """Photos arrived (or went): frames drawn without them are stale."""
+        self._frames.clear()
 
     def accent(self, frame: Frame) -> Color:
         name = frame.screen.theme_name if frame.screen else None
@@ -122,37 +122,54 @@ class Renderer:
                 # The status line holds the bottom: the mark goes to the top right.
                 self._offline_mark(surface, frame.offline_since, lay.safe.right, lay.safe.y)
             return
-        if isinstance(slide, NoticeSlide) and slide.notice.urgent:
-            region = pygame.Rect(0, lay.emergency_band.bottom, lay.width, lay.footer.y - lay.emergency_band.bottom)
-            surface.fill(URGENT_RED)
-            self._body(surface, slide, URGENT_RED, region, lambda: draw_emergency(surface, lay, self.ts, slide))
-            # The band (with the clock) and the footer change by the minute: outside the cached body.
-            draw_band(surface, lay, self.ts, frame.clock)
-            self._footer(surface, frame, URGENT_RED, WHITE)
-        else:
-            accent = self.accent(frame)
-            region = pygame.Rect(0, lay.header_rule.bottom, lay.width, lay.footer.y - lay.header_rule.bottom)
-            surface.fill(PAPER)
-            self._header(surface, frame, accent)
-            self._body(surface, slide, accent, region, lambda: self._slide(surface, slide, accent))
-            self._footer(surface, frame, accent, MUTED)
-
-    def _body(
-        self, surface: pygame.Surface, slide: Slide, accent: Color, region: pygame.Rect, draw: Callable[[], None]
-    ) -> None:
-        """The slide's body, from its cached pixels (and text boxes) when it was drawn before."""
-        key = (slide, accent)
-        cached = self._bodies.get(key)
+        # Everything but the clock comes from the cache when this frame was drawn before.
+        key = replace(frame, clock="")
+        cached = self._frames.get(key)
         if cached is not None:
-            self._bodies.move_to_end(key)
-            surface.blit(cached[0], region.topleft)
+            self._frames.move_to_end(key)
+            surface.blit(cached[0], (0, 0))
             self.ts.drawn.extend(cached[1])
+        else:
+            self._page(surface, frame, slide)
+            self._frames[key] = (surface.copy(), list(self.ts.drawn))
+            while len(self._frames) > FRAME_CACHE:
+                self._frames.popitem(last=False)
+        self._clock(surface, frame, slide)
+
+    def _page(self, surface: pygame.Surface, frame: Frame, slide: Slide) -> None:
+        """A slide's frame without its clock: emergency mode, or header, slide and footer."""
+        lay = self.layout
+        if isinstance(slide, NoticeSlide) and slide.notice.urgent:
+            surface.fill(URGENT_RED)
+            draw_emergency(surface, lay, self.ts, slide)
+            draw_band(surface, lay, self.ts)
+            self._footer(surface, frame, URGENT_RED, WHITE)
             return
-        before = len(self.ts.drawn)
-        draw()
-        self._bodies[key] = (surface.subsurface(region).copy(), list(self.ts.drawn[before:]))
-        while len(self._bodies) > BODY_CACHE:
-            self._bodies.popitem(last=False)
+        accent = self.accent(frame)
+        surface.fill(PAPER)
+        self._header(surface, frame, accent)
+        self._slide(surface, slide, accent)
+        self._footer(surface, frame, accent, MUTED)
+
+    def _clock(self, surface: pygame.Surface, frame: Frame, slide: Slide) -> None:
+        """The minute, drawn over its box in the band it sits on (the rest came from the cache)."""
+        lay, ts = self.layout, self.ts
+        size = lay.clock_size
+        if isinstance(slide, NoticeSlide) and slide.notice.urgent:
+            right, base, ground, ink = lay.safe.right, emergency_clock_base(lay, ts), AMBER, INK
+        else:
+            right, base, ground, ink = lay.header.right, self._name_base(), self.accent(frame), WHITE
+        w = self._clock_width()
+        pygame.draw.rect(surface, ground, pygame.Rect(right - w, base - ts.ascent(size, True), w, ts.line_step(size)))
+        ts.draw_right(surface, frame.clock, right, base, size, ink, True)
+
+    def _clock_width(self) -> int:
+        """The widest a clock can be: its box is cleared and the header's name kept clear of it."""
+        size = self.layout.clock_size
+        return max(self.ts.measure(f"{d}{d}:{d}{d}", size, True) for d in "0123456789")
+
+    def _name_base(self) -> int:
+        return self.layout.header.y + self.ts.ascent(self.layout.header_name_size, True)
 
     def _slide(self, surface: pygame.Surface, slide: Slide, accent: Color) -> None:
         if isinstance(slide, NoticeSlide):
@@ -171,9 +188,8 @@ class Renderer:
         h = lay.header
         name = frame.screen.community if frame.screen else ""
         theme = (frame.screen.theme_label or "") if frame.screen else ""
-        name_base = h.y + ts.ascent(lay.header_name_size, True)
-        clock_rect = ts.draw_right(surface, frame.clock, h.right, name_base, lay.clock_size, WHITE, True)
-        room = clock_rect.x - h.x - lay.gap
+        name_base = self._name_base()
+        room = h.right - self._clock_width() - h.x - lay.gap
         if lay.portrait:
             row2 = name_base + ts.line_step(lay.header_name_size)
             size = ts.fit_size(name, room, lay.header_name_size, lay.small_size * 2 // 3, True)

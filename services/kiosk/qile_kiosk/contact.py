@@ -3,7 +3,7 @@
 The feed cache knows when the content last changed; a screen that polled
 "unchanged" for a day and then restarted during an outage would claim to
 have been offline since that change. This file keeps the last answer of any
-kind, written at most once a minute (the mark shows minutes) and atomically.
+kind, written when its minute changes (the mark shows minutes), atomically.
 """
 
 from __future__ import annotations
@@ -33,7 +33,8 @@ class LastContact:
         return when if when.tzinfo is not None else None
 
     def save(self, when: datetime) -> None:
-        if self._written is not None and abs((when - self._written).total_seconds()) < 60:
+        minute = when.replace(second=0, microsecond=0)
+        if self._written is not None and self._written.replace(second=0, microsecond=0) == minute:
             return
         try:
             atomic_write(self.path, when.isoformat().encode("ascii"))

@@ -14,7 +14,7 @@ export const AccountsQuery = graphql(`
       createdAt
       scope { __typename name level ... on Node { id } }
     }
-    residentContactAccounts { id }
+    accountsSeeingResidentMobiles { id }
   }
 `)
 

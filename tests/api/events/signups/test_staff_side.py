@@ -16,7 +16,7 @@ GRANT = """mutation($id: ID!, $granted: Boolean!) {
   accountResidentMobilesSet(input: {id: $id, granted: $granted}) { seesResidentMobiles errors { code } }
 }"""
 SCANS = "query($event: ID!) { eventScans(event: $event) { opens screen { name } } }"
-HOLDERS = "{ residentContactAccounts { username } }"
+HOLDERS = "{ accountsSeeingResidentMobiles { username } }"
 
 
 async def two_residents(api: Api) -> int:
@@ -87,8 +87,8 @@ async def test_the_accounts_page_learns_who_holds_the_right_inside_the_admins_sc
     after = await api.gql(HOLDERS, token=admin)
     refused = await api.gql(HOLDERS, token=editor)
 
-    assert holders["data"]["residentContactAccounts"] == [{"username": "organiser"}]
-    assert after["data"]["residentContactAccounts"] == []
+    assert holders["data"]["accountsSeeingResidentMobiles"] == [{"username": "organiser"}]
+    assert after["data"]["accountsSeeingResidentMobiles"] == []
     assert refused["errors"][0]["extensions"]["code"] == "FORBIDDEN"
 
 

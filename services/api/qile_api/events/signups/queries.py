@@ -79,10 +79,10 @@ class SignUpQueries:
 
     @strawberry.field(
         permission_classes=ADMINS,
-        description="联系居民权限: the accounts in your scope that may see residents' full mobile numbers "
+        description="The accounts in your scope that may see residents' full mobile numbers "
         "(granted with `accountResidentMobilesSet`), for the accounts page (ADMIN).",
     )
-    async def resident_contact_accounts(self, info: Info) -> list[Account]:
+    async def accounts_seeing_resident_mobiles(self, info: Info) -> list[Account]:
         staff = info.context.staff
         assert staff is not None
         ids = await sql.contact_right_holders(info.context.db, staff.scope_region_id)

@@ -45,7 +45,7 @@ CONSOLE_OPERATIONS = frozenset(
         "EventCreate",
         "EventReject",
         "EventScans",
-        "EventSignUp",
+        "EventSignUpSummary",
         "EventSubmit",
         "EventUpdate",
         "EventWalkInsAdd",

@@ -25,8 +25,8 @@ graphql(`
 `)
 
 /** The event with its resident page's address, and which screens' QR codes brought people. */
-export const EventSignUpQuery = graphql(`
-  query EventSignUp($id: ID!) {
+export const EventSignUpSummaryQuery = graphql(`
+  query EventSignUpSummary($id: ID!) {
     me { id username }
     node(id: $id) {
       __typename

@@ -2,7 +2,7 @@
 // with the API's cursors ("加载更多"); a newer search wins over an older answer.
 import { useClientHandle, useQuery } from '@urql/vue'
 import { computed, onBeforeUnmount, ref, watch, type Ref } from 'vue'
-import { EventSignUpQuery, SignUpsQuery } from '../api/signUps'
+import { EventSignUpSummaryQuery, SignUpsQuery } from '../api/signUps'
 import type { EventFieldsFragment, SignUpFieldsFragment } from '../gql/graphql'
 import { describeFailure } from './errors'
 import { createPagedList, type FetchPage } from './pagedList'
@@ -46,7 +46,7 @@ export type SignUpEvent = EventFieldsFragment & { publicUrl: string }
 
 /** The event (by its global ID in the address), its resident page's address and its scans. */
 export function useSignUpEvent(id: Ref<string>) {
-  const query = useQuery({ query: EventSignUpQuery, variables: computed(() => ({ id: id.value })) })
+  const query = useQuery({ query: EventSignUpSummaryQuery, variables: computed(() => ({ id: id.value })) })
   const event = computed<SignUpEvent | null>(() => {
     const node = query.data.value?.node
     return node && node.__typename === 'Event' ? (node as unknown as SignUpEvent) : null

@@ -14,6 +14,7 @@ export const AccountsQuery = graphql(`
       createdAt
       scope { __typename name level ... on Node { id } }
     }
+    accountsSeeingResidentMobiles { id }
   }
 `)
 
@@ -61,5 +62,15 @@ export const AccountResetPasswordMutation = graphql(`
 export const AccountUnlockMutation = graphql(`
   mutation AccountUnlock($input: AccountUnlockInput!) {
     accountUnlock(input: $input) { ...ChangedAccount }
+  }
+`)
+
+/** 联系居民权限: let the account see residents' full mobile numbers, or stop it. */
+export const AccountResidentMobilesSetMutation = graphql(`
+  mutation AccountResidentMobilesSet($input: AccountResidentMobilesInput!) {
+    accountResidentMobilesSet(input: $input) {
+      seesResidentMobiles
+      errors { code field message }
+    }
   }
 `)

@@ -14,6 +14,13 @@ graphql(`
     endsAt
     largeScale
     participants
+    capacity
+    signUpOpensAt
+    signUpClosesAt
+    signUpState
+    signUpStateLabel
+    placesLeft
+    attendance { ...AttendanceFields }
     status
     version
     rejectReason

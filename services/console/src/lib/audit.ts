@@ -43,6 +43,11 @@ const ACTIONS: Record<string, string> = {
   honourConsentRecord: '记录荣誉同意',
   honourConsentWithdraw: '撤回荣誉同意',
   attestationRecord: '记录认定',
+  accountResidentMobilesSet: '授予或撤销联系居民权限',
+  eventCheckIn: '活动签到',
+  eventWalkInsAdd: '登记现场参与人数',
+  eventAttendanceCorrect: '更正签到人数',
+  eventSignUpsExport: '导出报名名单',
 }
 
 // Content and community records: the action is the type's name and a verb (each domain's editing.py names them).
@@ -91,6 +96,7 @@ export function actionChoices(): ActionGroup[] {
     { label: '账号与登录', options: named(Object.keys(ACTIONS).filter((a) => a.startsWith('account') || a === 'login' || a === 'logout')) },
     { label: '屏幕', options: named(Object.keys(ACTIONS).filter((a) => a.startsWith('screen'))) },
     { label: '内容与审核', options: named(['noticePublishUrgent', ...content, 'honourConsentRecord', 'honourConsentWithdraw', 'mediaUpload']) },
+    { label: '报名与签到', options: named(['eventCheckIn', 'eventWalkInsAdd', 'eventAttendanceCorrect', 'eventSignUpsExport']) },
   ]
 }
 
@@ -131,6 +137,14 @@ const FIELDS: Record<string, [string, (v: unknown) => string]> = {
   display_start: ['展示开始', (v) => formatCityTime(v as string | null)],
   display_end: ['展示结束', (v) => (v ? formatCityTime(v as string) : '长期')],
   reject_reason: ['退回理由', (v) => String(v || '—')],
+  // Sign-ups and the door (events/signups): recorded in camelCase.
+  contactResidents: ['联系居民权限', (v) => (v ? '有' : '无')],
+  participants: ['参与人数', (v) => (v == null ? '—' : `${String(v)}人`)],
+  walkIns: ['现场参与', (v) => `${String(v)}人`],
+  added: ['本次增加', (v) => `${String(v)}人`],
+  people: ['签到人数', (v) => `${String(v)}人`],
+  signUps: ['报名份数', String],
+  fullNumbers: ['完整手机号', (v) => (v ? '是' : '否')],
 }
 // Moved to another region: said without the region (the log keeps its number, not its name).
 const MOVES: Record<string, string> = { scope_region_id: '管辖范围已变更', region_id: '范围已变更', community_id: '所在社区已变更' }

@@ -1,4 +1,5 @@
-// The office's spreadsheet: GET /reports/assessment.csv with the staff token.
+// The API's spreadsheets: the office's assessment (GET /reports/assessment.csv)
+// and an event's sign-ups for its organiser (GET /reports/event-signups.csv).
 // The token lives in memory and sessionStorage, never in a cookie, so a plain
 // link cannot carry it: the console fetches the file with the Authorization
 // header and hands the browser a Blob to save, under a Chinese name.
@@ -7,12 +8,9 @@ import { MESSAGES } from './errors'
 import type { RegionNode } from './regions'
 
 export const REPORT_PATH = '/reports/assessment.csv'
+export const SIGN_UPS_PATH = '/reports/event-signups.csv'
 const FALLBACK_STEM = '城市文化社区评估'
 const TIMEOUT_MS = 60_000
-
-// MESSAGES.network and .outage promise that a form keeps what was typed: here there is no form.
-const NOT_REACHED = '无法连接服务器，评估表未能下载，请稍后重试'
-const OUTAGE = '服务暂时不可用，评估表未能下载，请稍后重试'
 
 /** The export's address: a year, and a district (its global ID) or the caller's whole scope. */
 export function reportUrl(year: number, district: string | null = null): string {
@@ -51,34 +49,55 @@ export type DownloadOutcome =
   | { ok: true; blob: Blob; fileName: string }
   | { ok: false; expired: boolean; message: string }
 
-/** Fetch the CSV; never throws: a failure comes back as one Chinese sentence. */
-export async function fetchAssessmentCsv(
-  options: { year: number; district: string | null; regionName: string; token: string | null },
+/** An event's sign-up list (its global ID). */
+export function signUpsUrl(event: string): string {
+  return `${SIGN_UPS_PATH}?${new URLSearchParams({ event }).toString()}`
+}
+
+/**
+ * Fetch a CSV (`what` names it in the messages: 评估表); never throws: a
+ * failure comes back as one Chinese sentence. `name` turns the API's proposed
+ * file name into the one saved.
+ */
+export async function fetchCsv(
+  options: { url: string; what: string; token: string | null; name: (proposed: string | null) => string },
   fetcher: typeof fetch = fetch,
 ): Promise<DownloadOutcome> {
+  // MESSAGES.network and .outage promise that a form keeps what was typed: here there is no form.
+  const notReached = `无法连接服务器，${options.what}未能下载，请稍后重试`
   let response: Response
   try {
-    response = await fetcher(reportUrl(options.year, options.district), {
+    response = await fetcher(options.url, {
       method: 'GET',
       headers: authHeaders(options.token),
       cache: 'no-store',
       signal: AbortSignal.timeout(TIMEOUT_MS),
     })
   } catch {
-    return { ok: false, expired: false, message: NOT_REACHED }
+    return { ok: false, expired: false, message: notReached }
   }
   if (response.status === 401) return { ok: false, expired: true, message: MESSAGES.expired }
   if (response.status === 403) return { ok: false, expired: false, message: MESSAGES.forbidden }
-  if (response.status >= 500) return { ok: false, expired: false, message: OUTAGE }
+  if (response.status >= 500) return { ok: false, expired: false, message: `服务暂时不可用，${options.what}未能下载，请稍后重试` }
   if (!response.ok) return { ok: false, expired: false, message: MESSAGES.unexpected }
   let blob: Blob
   try {
     blob = await response.blob()
   } catch {
-    return { ok: false, expired: false, message: NOT_REACHED }
+    return { ok: false, expired: false, message: notReached }
   }
-  const proposed = filenameFromDisposition(response.headers.get('Content-Disposition'))
-  return { ok: true, blob, fileName: csvFileName(proposed, options.year, options.regionName) }
+  // The bytes as they came, BOM included (Excel needs it to read UTF-8).
+  return { ok: true, blob, fileName: options.name(filenameFromDisposition(response.headers.get('Content-Disposition'))) }
+}
+
+/** The assessment for a year, of a district or the whole scope. */
+export function fetchAssessmentCsv(
+  options: { year: number; district: string | null; regionName: string; token: string | null },
+  fetcher: typeof fetch = fetch,
+): Promise<DownloadOutcome> {
+  const { year, district, regionName, token } = options
+  const name = (proposed: string | null) => csvFileName(proposed, year, regionName)
+  return fetchCsv({ url: reportUrl(year, district), what: '评估表', token, name }, fetcher)
 }
 
 /** Hand a Blob to the browser's download, under `fileName`. */

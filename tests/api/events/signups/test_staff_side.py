@@ -16,6 +16,7 @@ GRANT = """mutation($id: ID!, $granted: Boolean!) {
   accountResidentMobilesSet(input: {id: $id, granted: $granted}) { seesResidentMobiles errors { code } }
 }"""
 SCANS = "query($event: ID!) { eventScans(event: $event) { opens screen { name } } }"
+HOLDERS = "{ accountsSeeingResidentMobiles { username } }"
 
 
 async def two_residents(api: Api) -> int:
@@ -70,6 +71,25 @@ async def test_an_admin_grants_the_right_to_contact_residents_and_full_numbers_s
         " WHERE action = 'accountResidentMobilesSet' ORDER BY id"
     )
     assert [r["granted"] for r in audited] == ["true", "false"]
+
+
+async def test_the_accounts_page_learns_who_holds_the_right_inside_the_admins_scope(api: Api) -> None:
+    admin = await staff.staff(api.db, "admin", "ADMIN", "车站街道")
+    organiser = await staff.account(api.db, "organiser", "EDITOR", "工盛社区")
+    await staff.account(api.db, "other", "EDITOR", "工盛社区")
+    elsewhere = await staff.account(api.db, "elsewhere", "EDITOR", "柳毅社区")
+    editor = await staff.staff(api.db, "editor", "EDITOR", "工盛社区")
+    for account in (organiser, elsewhere):
+        await api.db.execute("INSERT INTO resident_contact_rights (account_id, granted_at) VALUES ($1, now())", account)
+
+    holders = await api.gql(HOLDERS, token=admin)
+    await api.gql(GRANT, {"id": to_base64("Account", organiser), "granted": False}, token=admin)
+    after = await api.gql(HOLDERS, token=admin)
+    refused = await api.gql(HOLDERS, token=editor)
+
+    assert holders["data"]["accountsSeeingResidentMobiles"] == [{"username": "organiser"}]
+    assert after["data"]["accountsSeeingResidentMobiles"] == []
+    assert refused["errors"][0]["extensions"]["code"] == "FORBIDDEN"
 
 
 async def test_the_organiser_exports_the_list_as_a_spreadsheet_and_the_export_is_audited(api: Api) -> None:

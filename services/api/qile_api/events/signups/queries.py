@@ -8,6 +8,8 @@ from typing import Annotated
 import strawberry
 from strawberry import relay
 
+from qile_api.accounts.dataloaders import AccountByIdLoader
+from qile_api.accounts.types import Account
 from qile_api.events.signups import sql
 from qile_api.events.signups.sql import SignUpFilter
 from qile_api.events.signups.types import ScreenScans, SignUp
@@ -24,7 +26,7 @@ from qile_api.graphql.pagination import (
     plain_key,
     typed_key,
 )
-from qile_api.graphql.permissions import STAFF_IN_SCOPE
+from qile_api.graphql.permissions import ADMINS, STAFF_IN_SCOPE
 
 EventArg = Annotated[relay.GlobalID, strawberry.argument(description="The event (inside your scope).")]
 
@@ -74,3 +76,15 @@ class SignUpQueries:
             ScreenScans(screen_id=c.screen_id, opens=c.opens)
             for c in await sql.scans_of_event(info.context.db, event_pk(event))
         ]
+
+    @strawberry.field(
+        permission_classes=ADMINS,
+        description="The accounts in your scope that may see residents' full mobile numbers "
+        "(granted with `accountResidentMobilesSet`), for the accounts page (ADMIN).",
+    )
+    async def accounts_seeing_resident_mobiles(self, info: Info) -> list[Account]:
+        staff = info.context.staff
+        assert staff is not None
+        ids = await sql.contact_right_holders(info.context.db, staff.scope_region_id)
+        rows = await info.context.loaders[AccountByIdLoader].load_many(ids)
+        return [Account.from_row(r) for r in rows if r is not None]

@@ -264,6 +264,17 @@ async def contact_rights(db: Executor, account_ids: Sequence[int]) -> set[int]:
     return {r["account_id"] for r in rows}
 
 
+async def contact_right_holders(db: Executor, scope_region_id: int) -> list[int]:
+    """The accounts inside a scope that may see residents' full numbers, in the order they were made."""
+    rows = await db.fetch(
+        """SELECT c.account_id FROM resident_contact_rights c
+        JOIN accounts a ON a.id = c.account_id JOIN regions r ON r.id = a.scope_region_id
+        WHERE $1 = ANY(r.path) ORDER BY c.account_id""",
+        scope_region_id,
+    )
+    return [r["account_id"] for r in rows]
+
+
 async def set_contact_right(db: Executor, account_id: int, granted: bool, by: int, now: datetime) -> bool:
     """Grant or withdraw; True when that changed anything."""
     if granted:

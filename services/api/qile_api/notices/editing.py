@@ -13,6 +13,7 @@ from qile_api.editing.crud import Editable
 from qile_api.fields import Field, FieldMap
 from qile_api.limits import NOTICE_BODY, NOTICE_TITLE
 from qile_api.notices.sql import NOTICE_TABLE, NoticeRow
+from qile_api.notices.urgency import settle_urgent
 from qile_api.problems import ErrorCode, Problem, problem
 from qile_api.regions.sql import region_exists
 
@@ -23,6 +24,7 @@ NOTICE_FIELDS = FieldMap(
     Field("body", text=NOTICE_BODY),
     Field("priority", between=(0, 100), label="优先级"),
     Field("urgent"),
+    Field("exclusive"),
     Field("display_start", offset=True, label="展示开始时间"),
     Field("display_end", nullable=True, offset=True, label="展示结束时间"),
 )
@@ -55,6 +57,7 @@ NOTICE_WORKFLOW: Workflow[NoticeRow] = Workflow(
         archive="noticeArchive",
         publish_urgent="noticePublishUrgent",
     ),
+    settle=settle_urgent,
 )
 
 

@@ -9,6 +9,7 @@ graphql(`
     categoryLabel
     priority
     urgent
+    exclusive
     displayStart
     displayEnd
     status

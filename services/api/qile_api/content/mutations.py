@@ -7,6 +7,7 @@ classes (`noticeApprove` in notices/mutations.py …), and runs them through a
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -20,6 +21,7 @@ from qile_api.db.database import Database
 from qile_api.editing.mutations import item_pk, outcome, signed_in
 from qile_api.graphql.context import Info
 from qile_api.graphql.describe import ID_INPUT, VERSION_INPUT
+from qile_api.graphql.payloads import MutationWarning, warnings_of
 from qile_api.limits import REJECT_REASON
 from qile_api.settings import Settings
 
@@ -75,12 +77,16 @@ class ContentSteps(Generic[PayloadT]):
     def _pk(self, gid: relay.GlobalID) -> int:
         return item_pk(gid, self.wf.editable.table.type_name)
 
+    def _warnings(self, row: Any) -> list[MutationWarning]:
+        """Texts of the saved item that screens will not show as typed: said after a create or an update."""
+        return warnings_of(self.wf.editable.fields.screen_warnings(dataclasses.asdict(row)))
+
     async def create(self, info: Info, values: dict[str, Any]) -> PayloadT:
         ctx = info.context
         op = workflow.create(
             ctx.db, self.wf, actor_id=signed_in(info).id, values=values, now=ctx.now(), settings=ctx.settings
         )
-        return await outcome(self.payload, self.key, self.to_node, op)
+        return await outcome(self.payload, self.key, self.to_node, op, self._warnings)
 
     async def update(self, info: Info, gid: relay.GlobalID, version: int, changes: dict[str, Any]) -> PayloadT:
         ctx = info.context
@@ -94,7 +100,7 @@ class ContentSteps(Generic[PayloadT]):
             now=ctx.now(),
             settings=ctx.settings,
         )
-        return await outcome(self.payload, self.key, self.to_node, op)
+        return await outcome(self.payload, self.key, self.to_node, op, self._warnings)
 
     async def _review(self, step: Step, info: Info, input: ReviewInput) -> PayloadT:
         actor_id, item_id = signed_in(info).id, self._pk(input.id)

@@ -20,8 +20,8 @@ from qile_api.regions.sql import region_exists
 NOTICE_FIELDS = FieldMap(
     Field("scope", column="region_id"),
     Field("category"),
-    Field("title", text=NOTICE_TITLE),
-    Field("body", text=NOTICE_BODY),
+    Field("title", text=NOTICE_TITLE, on_screen=True),
+    Field("body", text=NOTICE_BODY, on_screen=True),
     Field("priority", between=(0, 100), label="优先级"),
     Field("urgent"),
     Field("exclusive"),

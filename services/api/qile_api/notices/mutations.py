@@ -13,7 +13,7 @@ from qile_api.graphql.context import Info
 from qile_api.graphql.describe import ID_INPUT, INPUT_ARG, VERSION_INPUT, errors_field
 from qile_api.graphql.given import given
 from qile_api.graphql.ids import region_pk
-from qile_api.graphql.payloads import MutationError
+from qile_api.graphql.payloads import MutationError, MutationWarning, warnings_field
 from qile_api.graphql.permissions import EDITORS, REVIEWERS
 from qile_api.limits import NOTICE_BODY, NOTICE_TITLE
 from qile_api.notices.editing import NOTICE_FIELDS, NOTICE_WORKFLOW, URGENT_WORKFLOW
@@ -27,6 +27,7 @@ class NoticePayload:
         description="The notice after the change (a draft revision, when a published notice was edited)."
     )
     errors: list[MutationError] = errors_field()
+    warnings: list[MutationWarning] = warnings_field()
 
 
 _SCOPE = "Where it applies: a City, District, Subdistrict or Community inside your scope."

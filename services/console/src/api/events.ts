@@ -78,6 +78,7 @@ export const EventCreateMutation = graphql(`
     eventCreate(input: $input) {
       event { ...EventFields }
       errors { code field message }
+      warnings { field message }
     }
   }
 `)
@@ -87,6 +88,7 @@ export const EventUpdateMutation = graphql(`
     eventUpdate(input: $input) {
       event { ...EventFields }
       errors { code field message }
+      warnings { field message }
     }
   }
 `)

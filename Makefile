@@ -12,9 +12,11 @@ STAMP := $(VENV)/.installed
 CONSOLE := services/console
 CONSOLE_DEPS := $(CONSOLE)/node_modules/.qile-installed
 CONSOLE_BUILD := $(CONSOLE)/dist/index.html
-# Everything the build reads; the generated src/gql/ is an output, not a source.
+# Everything the build reads (the kiosk fonts' coverage too: the preview draws 〓 from it);
+# the generated src/gql/ is an output, not a source.
 CONSOLE_SOURCES := $(shell find $(CONSOLE)/src $(CONSOLE)/graphiql $(CONSOLE)/public -type f -not -path '*/src/gql/*' 2>/dev/null) \
-	$(wildcard $(CONSOLE)/*.ts $(CONSOLE)/*.json $(CONSOLE)/index.html) schema/schema.graphql
+	$(wildcard $(CONSOLE)/*.ts $(CONSOLE)/*.json $(CONSOLE)/index.html) schema/schema.graphql \
+	services/api/qile_api/kiosk_coverage.json
 
 .PHONY: all run test install console browser migrate seed schema schema-check lint bench fuzz soak fonts clean
 

@@ -1,9 +1,10 @@
 """The board preview, revision diffs, urgent notices and long lists, in a real browser (e2e/preview.mjs).
 
-An editor sees a too-long title cut on the portrait board exactly where the
-kiosk cuts it (the kiosk's own lines, tests/kiosk/board_cases.json), drawn in
-a CJK font; a reviewer sees the words a revision changed; an urgent notice's
-confirmations name the screens it interrupts and it reaches a screen's feed;
+An editor sees a long title whole on every board, broken exactly where the
+kiosk breaks it (the kiosk's own lines, tests/kiosk/board_cases.json), drawn in
+a CJK font, and is warned of a character no screen font has; a reviewer sees
+the words a revision changed; an urgent notice's confirmations name the
+screens it interrupts and it reaches a screen's feed;
 120 notices can all be reached in the list, and its filters hold.
 """
 

@@ -42,7 +42,7 @@ def test_what_the_kiosk_draws_is_the_recorded_drawing(recorded: dict[str, Any], 
     # The drawn frames depend on the font's metrics: they were recorded with Noto Sans CJK SC.
     if produced["font"] != recorded["font"]:
         pytest.skip(f"recorded with {recorded['font']}, this machine's kiosk font is {produced['font']}")
-    for part in ("metrics", "glyphs", "standinFrames", "fontFrames"):
+    for part in ("metrics", "bearings", "glyphs", "standinFrames", "fontFrames"):
         assert produced[part] == recorded[part], f"{part}: {REGENERATE}"
 
 

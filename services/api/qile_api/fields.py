@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from qile_api.kiosk_coverage import ScreenWarning, screen_warning
 from qile_api.limits import TextLimit
 from qile_api.problems import ErrorCode, Problem, problem
 
@@ -69,6 +70,7 @@ class Field:
     offset: bool = False  # an instant that must carry its offset
     label: str = ""  # the Chinese name in the messages of `between` and `offset`
     convert: Callable[[Any], Any] | None = None  # how a given value is stored (e.g. float → Decimal)
+    on_screen: bool = False  # a text the screens draw: saving it warns of characters they cannot
 
     @property
     def key(self) -> str:
@@ -118,3 +120,10 @@ class FieldMap:
     def problems(self, row: Mapping[str, Any]) -> list[Problem]:
         """What is wrong with the columns a write would leave (a create's values, or the row with its changes)."""
         return [p for f in self.fields for p in f.problems(row.get(f.key))]
+
+    def screen_warnings(self, row: Mapping[str, Any]) -> list[ScreenWarning]:
+        """The texts of a saved row that screens will not show as typed (kiosk_coverage)."""
+        found = (
+            screen_warning(camel(f.name), f.text.label, row.get(f.key)) for f in self.fields if f.on_screen and f.text
+        )
+        return [w for w in found if w is not None]

@@ -110,6 +110,11 @@ class Settings(BaseSettings):
     max_image_side: int = 8000
     max_image_pixels: int = 40_000_000
     screen_image_side: int = 1600
+    # An urgent notice takes over every screen in its scope, so it always ends: given no end,
+    # it shows this many hours from when it starts showing; it may not show for more than
+    # urgent_max_days (both from its start, or from now when it starts earlier).
+    urgent_default_hours: int = Field(default=24, ge=1)
+    urgent_max_days: int = Field(default=7, ge=1)
     # Screens: pairing, heartbeats, screenshots, proof of play.
     pairing_code_minutes: int = 15
     pairing_per_address_per_hour: int = 30

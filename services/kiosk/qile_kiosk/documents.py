@@ -25,7 +25,7 @@ query ScreenFeed($since: String) {
         district { name }
       }
     }
-    notices { id title body category categoryLabel priority urgent displayStart displayEnd }
+    notices { id title body category categoryLabel priority urgent exclusive displayStart displayEnd }
     honours {
       id title subjectKind subjectName citation year
       photo { url width height sha256 }

@@ -10,6 +10,8 @@ Every distance the renderer draws with is named here, and pagination
 what the renderer draws, by construction. The values in design pixels (at
 unit 1.0) are mirrored by the console's board preview
 (services/console/src/lib/kiosk*.ts, held to tests/kiosk/board_cases.json).
+The whole-screen states' (standby, pairing) are in standby_layout.py, which
+Layout inherits.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pygame import Rect
+
+from qile_kiosk.standby_layout import WholeScreenLayout
 
 # The schedule's columns (date, time, activity, venue) as shares of the body's width.
 EVENT_COLUMN_SHARES = (0.21, 0.18, 0.35, 0.26)  # the date keeps its weekday: 11月30日 周一
@@ -53,7 +57,7 @@ class TextBlock:
 
 
 @dataclass(frozen=True)
-class Layout:
+class Layout(WholeScreenLayout):
     width: int
     height: int
     portrait: bool
@@ -254,7 +258,6 @@ class Layout:
         """From a row's top to its first line's top."""
         return self.px(10)
 
-
     @property
     def event_cells(self) -> list[tuple[int, int]]:
         """Landscape: each column's text start and width."""
@@ -348,71 +351,6 @@ class Layout:
     def honour_rule(self) -> tuple[int, int]:
         """The gold line under the name: width and height."""
         return self.px(120), self.px(6)
-
-    # Whole-screen states --------------------------------------------------------
-    @property
-    def standby_band(self) -> Rect:
-        """The gold band along the bottom edge."""
-        return Rect(0, self.height - self.px(24), self.width, self.px(24))
-
-    @property
-    def standby_brand_size(self) -> int:
-        return self.px(110)
-
-    @property
-    def standby_brand_base(self) -> int:
-        return self.height // 2 - self.px(120)
-
-    @property
-    def standby_community_base(self) -> int:
-        return self.standby_brand_base + self.px(120)
-
-    @property
-    def standby_screen_base(self) -> int:
-        """The screen's name and place, under the community's."""
-        return self.standby_community_base + self.px(70)
-
-    @property
-    def standby_clock_size(self) -> int:
-        return self.px(140)
-
-    @property
-    def standby_clock_base(self) -> int:
-        return self.standby_brand_base + self.px(340)
-
-    @property
-    def standby_date_base(self) -> int:
-        return self.standby_brand_base + self.px(420)
-
-    @property
-    def status_raise(self) -> int:
-        """The standby screen's status line sits this much above the safe area's bottom (less its descent)."""
-        return self.px(4)
-
-    @property
-    def pairing_brand_base(self) -> int:
-        return self.height // 2 - self.px(160)
-
-    @property
-    def pairing_hint_base(self) -> int:
-        return self.pairing_brand_base + self.px(110)
-
-    @property
-    def pairing_code_size(self) -> int:
-        return self.px(180)
-
-    @property
-    def pairing_code_base(self) -> int:
-        return self.pairing_brand_base + self.px(300)
-
-    @property
-    def pairing_status_base(self) -> int:
-        return self.pairing_brand_base + self.px(400)
-
-    @property
-    def pairing_url_base(self) -> int:
-        """Where staff enter the code: the console page's address."""
-        return self.pairing_status_base + self.px(80)
 
     @classmethod
     def for_size(cls, width: int, height: int) -> Layout:

@@ -33,8 +33,18 @@ from qile_api.editing.sql import delete_row, insert_row, lock_row, row_by_id
 from qile_api.fields import text_problems
 from qile_api.limits import REJECT_REASON
 from qile_api.problems import ErrorCode, Problem, Refused, problem
+from qile_api.settings import Settings
 
 RowT = TypeVar("RowT")
+
+# What a type fills in from the row a write or a publishing would leave, by the
+# deployment's settings (an urgent notice's display end): columns to add. It
+# raises `Refused` for what those settings forbid.
+Settle = Callable[[Mapping[str, Any], datetime, Settings], dict[str, Any]]
+
+
+def no_settling(_row: Mapping[str, Any], _now: datetime, _settings: Settings) -> dict[str, Any]:
+    return {}
 
 _STATE_NAMES = {
     "DRAFT": "草稿",
@@ -62,6 +72,7 @@ class Workflow(Generic[RowT]):
     review: ReviewActions
     # Extra conditions for submitting and publishing (e.g. an honour's consent).
     publishable: Callable[[Mapping[str, Any]], list[Problem]] = lambda _: []
+    settle: Settle = no_settling
 
     def __post_init__(self) -> None:
         assert self.editable.update_action is not None, "content is edited through review"
@@ -86,15 +97,20 @@ def _wrong_state(wf: Workflow[Any], status: str, verb: str) -> Refused:
 
 
 async def create(
-    db: Database, wf: Workflow[RowT], *, actor_id: int, values: Mapping[str, Any], now: datetime
+    db: Database,
+    wf: Workflow[RowT],
+    *,
+    actor_id: int,
+    values: Mapping[str, Any],
+    now: datetime,
+    settings: Settings,
 ) -> RowT:
     kind = wf.editable
     async with db.transaction() as tx:
         if problems := await kind.problems(tx, values, now):
             raise Refused(*problems)
-        row = await versioned.create(
-            tx, kind.table, actor_id=actor_id, action=kind.create_action, values={**values, "created_by": actor_id}
-        )
+        values = {**values, **wf.settle(values, now, settings), "created_by": actor_id}
+        row = await versioned.create(tx, kind.table, actor_id=actor_id, action=kind.create_action, values=values)
         return kind.table.from_record(row)
 
 
@@ -107,6 +123,7 @@ async def update(
     version: int,
     changes: Mapping[str, Any],
     now: datetime,
+    settings: Settings,
 ) -> RowT:
     """Edit a draft in place, or put the change to a published item into its revision."""
     kind, t = wf.editable, wf.editable.table
@@ -115,6 +132,8 @@ async def update(
         merged = {**kind.current(current), **changes}
         if problems := await kind.problems(tx, merged, now):
             raise Refused(*problems)
+        settled = wf.settle(merged, now, settings)
+        changes, merged = {**changes, **settled}, {**merged, **settled}
         status = current["status"]
         if status in ("DRAFT", "REJECTED"):
             # Editing a rejected item reopens it as a draft.
@@ -188,51 +207,63 @@ async def _lock_for_publishing(
     return current, parent
 
 
+@dataclass(frozen=True)
+class Publishing:
+    """Who publishes, under which action name, and when, under which settings (for `Workflow.settle`)."""
+
+    actor_id: int
+    action: str
+    now: datetime
+    settings: Settings
+
+
 async def _publish(
-    tx: Executor,
-    wf: Workflow[Any],
-    actor_id: int,
-    current: asyncpg.Record,
-    parent: asyncpg.Record | None,
-    action: str,
+    tx: Executor, wf: Workflow[Any], by: Publishing, current: asyncpg.Record, parent: asyncpg.Record | None
 ) -> asyncpg.Record:
     t = wf.editable.table
     if parent is None:
         if problems := wf.publishable(dict(current)):
             raise Refused(*problems)
-        change = {"status": "PUBLISHED", "reviewed_by": actor_id}
+        change = {**wf.settle(dict(current), by.now, by.settings), "status": "PUBLISHED", "reviewed_by": by.actor_id}
         return await versioned.rewrite(
-            tx, t, current, actor_id=actor_id, action=action, change=change, stamped=("published_at",)
+            tx, t, current, actor_id=by.actor_id, action=by.action, change=change, stamped=("published_at",)
         )
     # An approved revision replaces the published values; the item keeps its id
     # and what is not editable (an honour's recorded consent) stays with it.
     edits = wf.editable.current(current)
-    if problems := wf.publishable({**dict(parent), **edits}):
+    published = {**dict(parent), **edits}
+    if problems := wf.publishable(published):
         raise Refused(*problems)
+    edits.update(wf.settle(published, by.now, by.settings))
     await delete_row(tx, t, current["id"])
     return await versioned.rewrite(
-        tx, t, parent, actor_id=actor_id, action=action, change={**edits, "reviewed_by": actor_id}
+        tx, t, parent, actor_id=by.actor_id, action=by.action, change={**edits, "reviewed_by": by.actor_id}
     )
 
 
-async def approve(db: Database, wf: Workflow[RowT], *, actor_id: int, item_id: int, version: int) -> RowT:
+async def approve(
+    db: Database, wf: Workflow[RowT], *, item_id: int, version: int, now: datetime, settings: Settings, actor_id: int
+) -> RowT:
     async with db.transaction() as tx:
         current, parent = await _lock_for_publishing(tx, wf, item_id, version)
         if current["status"] != "IN_REVIEW":
             raise _wrong_state(wf, current["status"], "批准")
         if current["submitted_by"] == actor_id:
             raise Refused(problem(ErrorCode.SELF_APPROVAL, "不能批准自己提交的内容，请由其他审核人审核", "id"))
-        row = await _publish(tx, wf, actor_id, current, parent, wf.review.approve)
+        row = await _publish(tx, wf, Publishing(actor_id, wf.review.approve, now, settings), current, parent)
         return wf.editable.table.from_record(row)
 
 
-async def publish_directly(db: Database, wf: Workflow[RowT], *, actor_id: int, item_id: int, version: int) -> RowT:
+async def publish_directly(
+    db: Database, wf: Workflow[RowT], *, item_id: int, version: int, now: datetime, settings: Settings, actor_id: int
+) -> RowT:
     """For urgent notices: a reviewer publishes without a second pair of eyes."""
     async with db.transaction() as tx:
         current, parent = await _lock_for_publishing(tx, wf, item_id, version)
         if current["status"] not in ("DRAFT", "REJECTED", "IN_REVIEW"):
             raise _wrong_state(wf, current["status"], "直接发布")
-        row = await _publish(tx, wf, actor_id, current, parent, wf.review.publish_urgent)
+        by = Publishing(actor_id, wf.review.publish_urgent, now, settings)
+        row = await _publish(tx, wf, by, current, parent)
         return wf.editable.table.from_record(row)
 
 

@@ -38,14 +38,18 @@ def item_pk(gid: relay.GlobalID, type_name: str) -> int:
 
 
 async def outcome(
-    payload: Callable[..., PayloadT], key: str, to_node: Callable[[Any], Any], op: Awaitable[Any]
+    payload: Callable[..., PayloadT],
+    key: str,
+    to_node: Callable[[Any], Any],
+    op: Awaitable[Any],
+    warn: Callable[[Any], list[Any]] | None = None,
 ) -> PayloadT:
-    """Await an edit and wrap its row, or its problems, in the payload."""
+    """Await an edit and wrap its row, or its problems, in the payload (with `warn`'s warnings on the row)."""
     try:
         row = await op
     except Refused as refused:
         return payload(**{key: None, "errors": errors_of(refused)})
-    return payload(**{key: to_node(row), "errors": []})
+    return payload(**{key: to_node(row), "errors": [], **({"warnings": warn(row)} if warn else {})})
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from qile_api.graphql.context import Info
 from qile_api.graphql.describe import ID_INPUT, INPUT_ARG, VERSION_INPUT, errors_field
 from qile_api.graphql.given import given
 from qile_api.graphql.ids import region_pk
-from qile_api.graphql.payloads import MutationError
+from qile_api.graphql.payloads import MutationError, MutationWarning, warnings_field
 from qile_api.graphql.permissions import EDITORS, REVIEWERS
 from qile_api.limits import EVENT_DESCRIPTION, EVENT_ORGANISER, EVENT_TITLE, EVENT_VENUE
 from qile_api.themes.types import ThemeKey
@@ -29,6 +29,7 @@ class EventPayload:
         description="The event after the change (a draft revision, when a published event was edited)."
     )
     errors: list[MutationError] = errors_field()
+    warnings: list[MutationWarning] = warnings_field()
 
 
 _SCOPE = "Whose event it is: a Community, or a Subdistrict, District or the City for theirs. Inside your scope."

@@ -9,10 +9,13 @@ errors are left for malformed requests, missing permissions and faults.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from enum import Enum
+from typing import Any
 
 import strawberry
 
 from qile_api.graphql.describe import describe_values
+from qile_api.kiosk_coverage import ScreenWarning
 from qile_api.problems import ErrorCode, Problem, Refused
 
 # The domains' own codes, as the schema shows them (strawberry marks the enum in place).
@@ -54,3 +57,43 @@ def errors_of(refused: Refused | Iterable[Problem]) -> list[MutationError]:
     """The problems of a refusal (or a list of them), as a payload's `errors`."""
     found = refused.problems if isinstance(refused, Refused) else refused
     return [MutationError(code=p.code, field=p.field, message=p.message) for p in found]
+
+
+@strawberry.enum(description="What a mutation did that staff should check: it was done all the same.")
+class WarningCode(Enum):
+    UNDRAWABLE_CHARACTERS = "UNDRAWABLE_CHARACTERS"
+
+
+describe_values(
+    WarningCode,
+    {
+        WarningCode.UNDRAWABLE_CHARACTERS: "A text holds characters no screen font has: screens show each as 〓 "
+        "(a private-use or unassigned code point, a rare emoji …). `characters` lists them.",
+    },
+)
+
+
+@strawberry.type(description="Something saved that will not show as typed; `message` is Chinese, for staff.")
+class MutationWarning:
+    code: WarningCode = strawberry.field(description="What kind of warning it is.")
+    field: str = strawberry.field(description="The input field it concerns (e.g. `subjectName`).")
+    characters: list[str] = strawberry.field(description="The characters concerned, each once.")
+    message: str = strawberry.field(description="The warning in Chinese, naming the characters and the field.")
+
+
+def warnings_field() -> Any:
+    """A payload's `warnings` (create and update of what screens show; empty otherwise)."""
+    return strawberry.field(
+        default_factory=list,
+        description="What was saved but will not show as typed on screens (characters no screen font has); "
+        "empty when nothing, and for review steps.",
+    )
+
+
+def warnings_of(found: Iterable[ScreenWarning]) -> list[MutationWarning]:
+    return [
+        MutationWarning(
+            code=WarningCode.UNDRAWABLE_CHARACTERS, field=w.field, characters=list(w.characters), message=w.message
+        )
+        for w in found
+    ]

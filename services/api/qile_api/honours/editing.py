@@ -21,10 +21,10 @@ NEEDS_CONSENT = ("PERSON", "HOUSEHOLD")
 
 HONOUR_FIELDS = FieldMap(
     Field("scope", column="region_id"),
-    Field("title", text=HONOUR_TITLE),
+    Field("title", text=HONOUR_TITLE, on_screen=True),
     Field("subject_kind"),
-    Field("subject_name", text=HONOUR_SUBJECT),
-    Field("citation", text=HONOUR_CITATION),
+    Field("subject_name", text=HONOUR_SUBJECT, on_screen=True),
+    Field("citation", text=HONOUR_CITATION, on_screen=True),
     Field("year", between=(2000, 2100), label="年份"),
     Field("photo", column="photo_sha256", nullable=True),
     Field("contact", text=HONOUR_CONTACT, required=False, nullable=True),

@@ -14,7 +14,7 @@ from qile_api.graphql.context import Info
 from qile_api.graphql.describe import ID_INPUT, INPUT_ARG, VERSION_INPUT, errors_field
 from qile_api.graphql.given import given
 from qile_api.graphql.ids import region_pk
-from qile_api.graphql.payloads import MutationError, errors_of
+from qile_api.graphql.payloads import MutationError, MutationWarning, errors_of, warnings_field
 from qile_api.graphql.permissions import EDITORS, REVIEWERS
 from qile_api.honours.consent import CONSENT_FIELDS, ConsentChange, consent_problems, recorded, set_consent, withdrawn
 from qile_api.honours.editing import HONOUR_FIELDS, HONOUR_WORKFLOW
@@ -36,6 +36,7 @@ class HonourPayload:
         description="The honour after the change (a draft revision, when a published honour was edited)."
     )
     errors: list[MutationError] = errors_field()
+    warnings: list[MutationWarning] = warnings_field()
 
 
 _SCOPE = "Where it is shown: usually the Community; a District for 区级 honours. Inside your scope."

@@ -13,16 +13,18 @@ from qile_api.editing.crud import Editable
 from qile_api.fields import Field, FieldMap
 from qile_api.limits import NOTICE_BODY, NOTICE_TITLE
 from qile_api.notices.sql import NOTICE_TABLE, NoticeRow
+from qile_api.notices.urgency import settle_urgent
 from qile_api.problems import ErrorCode, Problem, problem
 from qile_api.regions.sql import region_exists
 
 NOTICE_FIELDS = FieldMap(
     Field("scope", column="region_id"),
     Field("category"),
-    Field("title", text=NOTICE_TITLE),
-    Field("body", text=NOTICE_BODY),
+    Field("title", text=NOTICE_TITLE, on_screen=True),
+    Field("body", text=NOTICE_BODY, on_screen=True),
     Field("priority", between=(0, 100), label="优先级"),
     Field("urgent"),
+    Field("exclusive"),
     Field("display_start", offset=True, label="展示开始时间"),
     Field("display_end", nullable=True, offset=True, label="展示结束时间"),
 )
@@ -55,6 +57,7 @@ NOTICE_WORKFLOW: Workflow[NoticeRow] = Workflow(
         archive="noticeArchive",
         publish_urgent="noticePublishUrgent",
     ),
+    settle=settle_urgent,
 )
 
 

@@ -13,7 +13,7 @@ from qile_api.graphql.context import Info
 from qile_api.graphql.describe import ID_INPUT, INPUT_ARG, VERSION_INPUT, errors_field
 from qile_api.graphql.given import given
 from qile_api.graphql.ids import region_pk
-from qile_api.graphql.payloads import MutationError
+from qile_api.graphql.payloads import MutationError, MutationWarning, warnings_field
 from qile_api.graphql.permissions import EDITORS, REVIEWERS
 from qile_api.limits import NOTICE_BODY, NOTICE_TITLE
 from qile_api.notices.editing import NOTICE_FIELDS, NOTICE_WORKFLOW, URGENT_WORKFLOW
@@ -27,6 +27,7 @@ class NoticePayload:
         description="The notice after the change (a draft revision, when a published notice was edited)."
     )
     errors: list[MutationError] = errors_field()
+    warnings: list[MutationWarning] = warnings_field()
 
 
 _SCOPE = "Where it applies: a City, District, Subdistrict or Community inside your scope."
@@ -34,9 +35,17 @@ _CATEGORY = "What it is about."
 _TITLE = NOTICE_TITLE.describe("The headline, one line on a screen.")
 _BODY = NOTICE_BODY.describe("The full text; screens page through it.")
 _PRIORITY = "0 to 100; higher shows earlier in a screen's rotation."
-_URGENT = "紧急通知: it preempts the rotation on screens; a reviewer may publish it at once (noticePublishUrgent)."
+_URGENT = (
+    "紧急通知: it preempts the rotation on screens; a reviewer may publish it at once (noticePublishUrgent). "
+    "It always ends: without displayEnd it shows for QILE_URGENT_DEFAULT_HOURS (24) from its start (or from "
+    "now, when that is later), and a displayEnd beyond QILE_URGENT_MAX_DAYS (7) is refused."
+)
+_EXCLUSIVE = (
+    "独占: an urgent notice shown alone, the rest of the rotation waiting while it runs; false (the default): "
+    "the rest keeps a share of the time."
+)
 _START = "Shown on screens from this instant (with its offset, e.g. 2026-12-01T08:00:00+08:00)."
-_END = "Shown until this instant (exclusive), after displayStart; null: no end."
+_END = "Shown until this instant (exclusive), after displayStart; null: no end (an urgent notice: the default end)."
 
 
 @strawberry.input(description="A new notice, written as a draft to submit for review.")
@@ -47,6 +56,7 @@ class NoticeCreateInput:
     body: str = strawberry.field(description=_BODY)
     priority: int = strawberry.field(default=0, description=_PRIORITY)
     urgent: bool = strawberry.field(default=False, description=_URGENT)
+    exclusive: bool = strawberry.field(default=False, description=_EXCLUSIVE)
     display_start: datetime | None = strawberry.field(default=None, description=_START + " Default: now.")
     display_end: datetime | None = strawberry.field(default=None, description=_END)
 
@@ -61,6 +71,7 @@ class NoticeUpdateInput:
     body: str | None = strawberry.field(default=strawberry.UNSET, description=_BODY)
     priority: int | None = strawberry.field(default=strawberry.UNSET, description=_PRIORITY)
     urgent: bool | None = strawberry.field(default=strawberry.UNSET, description=_URGENT)
+    exclusive: bool | None = strawberry.field(default=strawberry.UNSET, description=_EXCLUSIVE)
     display_start: datetime | None = strawberry.field(default=strawberry.UNSET, description=_START)
     display_end: datetime | None = strawberry.field(default=strawberry.UNSET, description=_END)
 
@@ -91,7 +102,8 @@ class NoticeEditMutations:
 
     @strawberry.mutation(
         permission_classes=REVIEWERS,
-        description="紧急通知: publish an urgent notice at once, without review; screens show it at their next poll.",
+        description="紧急通知: publish an urgent notice at once, without review; screens show it at their next poll. "
+        "Without a display end it gets the default one (QILE_URGENT_DEFAULT_HOURS from now or its start).",
     )
     async def notice_publish_urgent(self, info: Info, input: Annotated[ReviewInput, INPUT_ARG]) -> NoticePayload:
         return await _URGENT_STEPS.publish_directly(info, input)

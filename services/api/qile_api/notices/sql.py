@@ -24,7 +24,7 @@ from qile_api.principals import Visibility
 
 NOTICES = ContentTable(
     table="notices",
-    columns="c.id, c.region_id, c.category, c.title, c.body, c.priority, c.urgent, "
+    columns="c.id, c.region_id, c.category, c.title, c.body, c.priority, c.urgent, c.exclusive, "
     "c.display_start, c.display_end, c.status, c.published_at, c.version, c.updated_at, c.revision_of, "
     "c.reject_reason, " + REVIEW_COLUMNS,
     order_by=("id",),
@@ -41,6 +41,7 @@ class NoticeRow(ReviewMeta):
     body: str
     priority: int
     urgent: bool
+    exclusive: bool
     display_start: datetime
     display_end: datetime | None
     status: str

@@ -94,10 +94,17 @@ class Notice(relay.Node, ContentFields):
     def urgent(self) -> bool:
         return self.row.urgent
 
+    @strawberry.field(
+        description="Urgent and shown alone: while it runs the rest of a screen's rotation waits (else it keeps a "
+        "share of the time). Meaningless for a notice that is not urgent."
+    )
+    def exclusive(self) -> bool:
+        return self.row.exclusive
+
     @strawberry.field(description="Shown on screens from this instant …")
     def display_start(self) -> datetime:
         return self.row.display_start
 
-    @strawberry.field(description="… until this one (exclusive); null for no end.")
+    @strawberry.field(description="… until this one (exclusive); null for no end (an urgent notice always has one).")
     def display_end(self) -> datetime | None:
         return self.row.display_end

@@ -85,6 +85,7 @@ export const EventCreateMutation = graphql(`
     eventCreate(input: $input) {
       event { ...EventFields }
       errors { code field message }
+      warnings { field message }
     }
   }
 `)
@@ -94,6 +95,7 @@ export const EventUpdateMutation = graphql(`
     eventUpdate(input: $input) {
       event { ...EventFields }
       errors { code field message }
+      warnings { field message }
     }
   }
 `)

@@ -61,6 +61,7 @@ export const HonourCreateMutation = graphql(`
     honourCreate(input: $input) {
       honour { ...HonourFields }
       errors { code field message }
+      warnings { field message }
     }
   }
 `)
@@ -70,6 +71,7 @@ export const HonourUpdateMutation = graphql(`
     honourUpdate(input: $input) {
       honour { ...HonourFields }
       errors { code field message }
+      warnings { field message }
     }
   }
 `)

@@ -9,6 +9,7 @@ graphql(`
     categoryLabel
     priority
     urgent
+    exclusive
     displayStart
     displayEnd
     status
@@ -60,6 +61,7 @@ export const NoticeCreateMutation = graphql(`
     noticeCreate(input: $input) {
       notice { ...NoticeFields }
       errors { code field message }
+      warnings { field message }
     }
   }
 `)
@@ -69,6 +71,7 @@ export const NoticeUpdateMutation = graphql(`
     noticeUpdate(input: $input) {
       notice { ...NoticeFields }
       errors { code field message }
+      warnings { field message }
     }
   }
 `)

@@ -1,7 +1,9 @@
 // The board preview's model: an item (a notice, an honour or an event) drawn
-// on each board as the kiosk would, and the warnings an editor needs: what
-// gets cut, shrunk or left out, on which boards. Pure, so it is unit-tested
-// with a stand-in font; BoardPreview.vue measures with the browser's canvas.
+// on each board as the kiosk would, and what an editor should know: a title
+// or name set smaller or on three lines, a text paged, a character no
+// screen font has (drawn as 〓). The kiosk cuts nothing the API accepts, so
+// neither does the preview. Pure, so it is unit-tested with a stand-in font;
+// BoardPreview.vue measures with the browser's canvas.
 import { BOARDS, layoutFor, type Board, type Layout } from './kioskLayout'
 import {
   clockText,
@@ -9,15 +11,13 @@ import {
   drawFrame,
   type Drawing,
   type EventFields,
-  type Frame,
   type HonourFields,
   type NoticeFields,
   type ScreenInfo,
   type Slide,
-  type Trouble,
 } from './kioskRender'
-import { noticeSlides, Typesetter, type TextWidth } from './kioskSlides'
-import { leftOut } from './kioskText'
+import { eventSlides, honourSlides, noticeSlides, Typesetter, TITLE_LINES, type TextMetrics } from './kioskSlides'
+import { lostCharacters, PLACEHOLDER } from './kioskText'
 import type { RegionNode } from './regions'
 
 export type { EventFields, HonourFields, NoticeFields, PhotoFields, ScreenInfo, Shape } from './kioskRender'
@@ -35,6 +35,7 @@ export const BRAND = '里仁为美·齐乐融融'
 
 /** A screen for the preview's header and footer when the form knows no better. */
 export const SAMPLE_SCREEN: ScreenInfo = {
+  name: '大厅屏',
   community: '本社区',
   themeLabel: null,
   themeName: null,
@@ -42,12 +43,15 @@ export const SAMPLE_SCREEN: ScreenInfo = {
   district: '所在区县',
 }
 
+/** How an item shows on a board other than as typed at full size: set smaller, on three lines, paged. */
+export type Note = { field: string; how: 'smaller' | 'threeLines' | 'paged' }
+
 export interface BoardView {
   board: Board
   layout: Layout
-  /** One drawing per slide: a long notice takes several pages. */
+  /** One drawing per slide: a long notice or citation takes several pages. */
   pages: Drawing[]
-  troubles: Trouble[]
+  notes: Note[]
 }
 
 export interface PreviewWarning {
@@ -58,36 +62,45 @@ export interface PreviewWarning {
   message: string
 }
 
-function slidesOf<K extends PreviewKind>(kind: K, fields: PreviewFieldsByKind[K], lay: Layout, ts: Typesetter): Slide[] {
+function slidesOf<K extends PreviewKind>(kind: K, fields: PreviewFieldsByKind[K], lay: Layout, ts: Typesetter, now: string): Slide[] {
   if (kind === 'notice') {
     const notice = fields as NoticeFields
-    return noticeSlides(notice, lay, ts).map((slide) => ({ kind: 'notice', notice, slide }))
+    // Until the editor sets a start, an urgent notice would be issued now.
+    return noticeSlides({ ...notice, displayStart: notice.displayStart ?? now }, lay, ts)
   }
-  if (kind === 'honour') return [{ kind: 'honour', honour: fields as HonourFields }]
-  return [{ kind: 'events', events: [fields as EventFields], page: 1, pages: 1 }]
+  if (kind === 'honour') return honourSlides(fields as HonourFields, lay, ts)
+  return eventSlides([fields as EventFields], lay, ts)
+}
+
+function notesOf(slides: Slide[], lay: Layout): Note[] {
+  const first = slides[0]
+  const notes: Note[] = []
+  if (first?.kind === 'notice') {
+    if (first.titleSize < lay.titleSize) notes.push({ field: 'title', how: 'smaller' })
+    else if (first.titleLines.length >= TITLE_LINES) notes.push({ field: 'title', how: 'threeLines' })
+    if (first.pages > 1) notes.push({ field: 'body', how: 'paged' })
+  } else if (first?.kind === 'honour') {
+    if (first.nameSize < (lay.honourNameSizes[0] as number)) notes.push({ field: 'subjectName', how: 'smaller' })
+    if (first.size < lay.bodySize) notes.push({ field: 'citation', how: 'smaller' })
+    if (first.pages > 1) notes.push({ field: 'citation', how: 'paged' })
+  }
+  return notes
 }
 
 /** The item on every board. `now` sets the header's clock and date. */
 export function previewBoards<K extends PreviewKind>(
   kind: K,
   fields: PreviewFieldsByKind[K],
-  width: TextWidth,
+  metrics: TextMetrics,
   screen: ScreenInfo = SAMPLE_SCREEN,
   now: string = new Date().toISOString(),
 ): BoardView[] {
-  const ts = new Typesetter(width)
-  const urgent = kind === 'notice' && (fields as NoticeFields).urgent
+  const ts = new Typesetter(metrics)
   return BOARDS.map((board) => {
     const layout = layoutFor(board.width, board.height)
-    const pages = slidesOf(kind, fields, layout, ts).map((slide) => {
-      const frame: Frame = { screen, brand: BRAND, clock: clockText(now), date: dateText(now), slide, urgent }
-      return drawFrame(frame, layout, ts)
-    })
-    const troubles: Trouble[] = []
-    for (const t of pages.flatMap((p) => p.troubles)) {
-      if (!troubles.some((k) => k.field === t.field && k.how === t.how)) troubles.push(t)
-    }
-    return { board, layout, pages, troubles }
+    const slides = slidesOf(kind, fields, layout, ts, now)
+    const pages = slides.map((slide) => drawFrame({ screen, brand: BRAND, clock: clockText(now), date: dateText(now), slide }, layout, ts))
+    return { board, layout, pages, notes: notesOf(slides, layout) }
   })
 }
 
@@ -98,13 +111,12 @@ const FIELD_NAMES: Record<PreviewKind, Record<string, string>> = {
   event: { title: '活动名称', venue: '地点' },
 }
 
-function troubleMessage(kind: PreviewKind, t: Trouble, where: string): string {
-  const name = FIELD_NAMES[kind][t.field] ?? t.field
-  if (kind === 'notice' && t.field === 'title') return `${name}在${where}上超过两行，第二行末尾会被省略号截去`
-  if (t.how === 'overflow') return `${name}在${where}上过长，会超出卡片`
-  if (t.how === 'shrunk') return `${name}较长，在${where}上字号会缩小`
-  if (t.field === 'citation') return `${name}在${where}上缩到最小字号仍放不下，末尾会被省略号截去`
-  return `${name}在${where}上一行放不下，末尾会被省略号截去`
+function noteMessage(name: string, note: Note, views: BoardView[]): string {
+  const having = views.filter((v) => v.notes.some((k) => k.field === note.field && k.how === note.how))
+  const where = having.map((v) => v.board.label).join('、')
+  if (note.how === 'threeLines') return `${name}较长，在${where}上分三行显示`
+  if (note.how === 'smaller') return `${name}较长，在${where}上字号会缩小`
+  return `${name}较长，屏幕会分页轮播：${having.map((v) => `${v.board.label}分 ${v.pages.length} 页`).join('，')}`
 }
 
 /** The fields whose characters the screens draw (a notice's category is chosen, not typed). */
@@ -121,30 +133,21 @@ function typedText(kind: PreviewKind, fields: PreviewFieldsByKind[PreviewKind]):
   return { title: f.title, venue: f.venue }
 }
 
-/** The warnings for the editor, each naming the boards it applies to. */
+/** What the editor should know, each note naming the boards it applies to. */
 export function previewWarnings<K extends PreviewKind>(kind: K, fields: PreviewFieldsByKind[K], views: BoardView[]): PreviewWarning[] {
   const out: PreviewWarning[] = []
-  const seen: Trouble[] = []
-  for (const t of views.flatMap((v) => v.troubles)) {
-    if (seen.some((k) => k.field === t.field && k.how === t.how)) continue
-    seen.push(t)
-    const boards = views.filter((v) => v.troubles.some((k) => k.field === t.field && k.how === t.how))
-    const where = boards.map((v) => v.board.label).join('、')
-    out.push({ field: t.field, level: t.how === 'shrunk' ? 'info' : 'warning', message: troubleMessage(kind, t, where) })
-  }
   for (const [field, text] of Object.entries(typedText(kind, fields))) {
-    const missing = leftOut(text)
-    if (missing.length) {
+    const lost = lostCharacters(text)
+    if (lost.length) {
       const name = FIELD_NAMES[kind][field] ?? field
-      out.push({ field, level: 'warning', message: `${name}中的 ${missing.join(' ')} 屏幕字体里没有，屏幕上不会显示` })
+      out.push({ field, level: 'warning', message: `${name}中的 ${lost.join(' ')} 屏幕字体里没有，屏幕上会显示为“${PLACEHOLDER}”` })
     }
   }
-  if (kind === 'notice') {
-    const paged = views.filter((v) => v.pages.length > 1)
-    if (paged.length) {
-      const where = paged.map((v) => `${v.board.label}分 ${v.pages.length} 页`).join('，')
-      out.push({ field: 'body', level: 'info', message: `正文较长，屏幕会分页轮播：${where}` })
-    }
+  const seen: Note[] = []
+  for (const note of views.flatMap((v) => v.notes)) {
+    if (seen.some((k) => k.field === note.field && k.how === note.how)) continue
+    seen.push(note)
+    out.push({ field: note.field, level: 'info', message: noteMessage(FIELD_NAMES[kind][note.field] ?? note.field, note, views) })
   }
   return out
 }

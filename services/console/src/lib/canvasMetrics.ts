@@ -3,28 +3,38 @@
 // screens' font. Chromium on Linux finds Noto Sans CJK SC through fontconfig,
 // as the kiosk does; the console serves no font of its own.
 import { KIOSK_FONT_FAMILY } from './kioskLayout'
-import type { TextWidth } from './kioskSlides'
+import type { TextMetrics } from './kioskSlides'
 
 const CACHE_LIMIT = 20_000
 
-export function canvasTextWidth(): TextWidth {
+export function canvasTextMetrics(): TextMetrics {
   const ctx = document.createElement('canvas').getContext('2d')
   // Wrapping measures a growing line once per character: remember the answers.
-  const cache = new Map<string, number>()
-  return (text, size, bold) => {
-    if (!ctx) return text.length * size
+  const cache = new Map<string, TextMetrics_>()
+  const measured = (text: string, size: number, bold: boolean): TextMetrics_ => {
     const key = `${bold ? 'b' : 'r'}${size}|${text}`
     const known = cache.get(key)
-    if (known !== undefined) return known
-    ctx.font = `${bold ? 'bold ' : ''}${size}px ${KIOSK_FONT_FAMILY}`
-    const m = ctx.measureText(text)
-    // actualBoundingBoxLeft is positive when the ink starts left of the pen.
-    const width = Math.round(m.actualBoundingBoxLeft > 0 ? m.actualBoundingBoxRight + m.actualBoundingBoxLeft : m.actualBoundingBoxRight)
+    if (known) return known
+    let found: TextMetrics_ = { width: text.length * size, left: 0 }
+    if (ctx) {
+      ctx.font = `${bold ? 'bold ' : ''}${size}px ${KIOSK_FONT_FAMILY}`
+      const m = ctx.measureText(text)
+      // actualBoundingBoxLeft is positive when the ink starts left of the pen.
+      const ink = m.actualBoundingBoxLeft > 0 ? m.actualBoundingBoxRight + m.actualBoundingBoxLeft : m.actualBoundingBoxRight
+      found = { width: Math.round(ink), left: Math.floor(-m.actualBoundingBoxLeft) }
+    }
     if (cache.size >= CACHE_LIMIT) cache.clear()
-    cache.set(key, width)
-    return width
+    cache.set(key, found)
+    return found
+  }
+  return {
+    width: (text, size, bold) => measured(text, size, bold).width,
+    // Of the first character, as pygame's get_rect gives the kiosk its ink's start.
+    inkLeft: (text, size, bold) => measured(Array.from(text)[0] ?? '', size, bold).left,
   }
 }
+
+type TextMetrics_ = { width: number; left: number }
 
 /**
  * Whether this browser has the screens' font (Noto Sans CJK SC, or Source

@@ -1,7 +1,9 @@
-// The kiosk's geometry and colours (qile_kiosk/layout.py, palette.py and the
-// font metrics typeset.py reads), for the board preview. Sizes derive from a
-// board's short side, so a portrait board keeps the type size of a landscape
-// one and gains lines instead.
+// The kiosk's geometry (qile_kiosk/layout.py) and the font metrics
+// typeset.py reads, for the board preview. Sizes derive from a board's short
+// side, so a portrait board keeps the type size of a landscape one and gains
+// lines instead. Every distance is named as the kiosk names it (camelCase),
+// so the two files read side by side; the preview draws only the showing
+// states (standby and pairing are not what an editor previews).
 
 /** The boards the city installs, as the preview names them. */
 export interface Board {
@@ -30,6 +32,9 @@ export function pyRound(x: number): number {
   return floor % 2 === 0 ? floor : floor + 1
 }
 
+/** Python's floor division. */
+export const div = (a: number, b: number): number => Math.floor(a / b)
+
 export interface Rect {
   x: number
   y: number
@@ -43,68 +48,217 @@ export const bottom = (r: Rect): number => r.y + r.h
 export const centreX = (r: Rect): number => r.x + Math.trunc(r.w / 2)
 export const centreY = (r: Rect): number => r.y + Math.trunc(r.h / 2)
 
-export interface Layout {
-  width: number
-  height: number
-  portrait: boolean
-  unit: number
-  /** Everything readable stays inside (broadcast "title safe", 90%). */
-  safe: Rect
-  header: Rect
-  body: Rect
-  footer: Rect
+/** Baseline to baseline: generous leading, as Chinese reads better with air. */
+export function lineStep(size: number): number {
+  return pyRound(size * 1.5)
 }
+
+/** A notice's text: a label row (or none), title lines, then body lines (layout.TextBlock). */
+export class TextBlock {
+  constructor(
+    readonly box: Rect,
+    /** The label row and the gap under it; 0 when there is none. */
+    readonly labelH: number,
+    readonly gap: number,
+  ) {}
+
+  get titleTop(): number {
+    return this.box.y + this.labelH
+  }
+
+  linesTop(titleLines: number, titleSize: number): number {
+    return this.titleTop + titleLines * lineStep(titleSize) + this.gap
+  }
+
+  linesPerPage(titleLines: number, titleSize: number, size: number): number {
+    return Math.max(1, div(bottom(this.box) - this.linesTop(titleLines, titleSize), lineStep(size)))
+  }
+}
+
+/** The schedule's columns (date, time, activity, venue) as shares of the body's width. */
+const EVENT_COLUMN_SHARES = [0.21, 0.18, 0.35, 0.26]
+
+export class Layout {
+  readonly portrait: boolean
+  readonly unit: number
+  /** Everything readable stays inside (broadcast "title safe", 90%). */
+  readonly safe: Rect
+  readonly header: Rect
+  readonly body: Rect
+  readonly footer: Rect
+
+  constructor(
+    readonly width: number,
+    readonly height: number,
+  ) {
+    this.portrait = height > width
+    this.unit = Math.min(width, height) / 1080
+    const marginX = pyRound(width * 0.05)
+    const marginY = pyRound(height * 0.05)
+    const safe = { x: marginX, y: marginY, w: width - 2 * marginX, h: height - 2 * marginY }
+    // Portrait stacks the header in two rows and keeps the brand in the footer.
+    const headerH = pyRound((this.portrait ? 210 : 130) * this.unit)
+    const footerH = pyRound(56 * this.unit)
+    const gap = pyRound(24 * this.unit)
+    this.safe = safe
+    this.header = { x: safe.x, y: safe.y, w: safe.w, h: headerH }
+    this.footer = { x: safe.x, y: bottom(safe) - footerH, w: safe.w, h: footerH }
+    this.body = { x: safe.x, y: bottom(this.header) + gap, w: safe.w, h: this.footer.y - gap - bottom(this.header) - gap }
+  }
+
+  /** A size in the kiosk's units (a 1080-pixel short side) on this board. */
+  px(value: number): number {
+    return Math.max(1, pyRound(value * this.unit))
+  }
+
+  // Type sizes ---------------------------------------------------------------
+  get titleSize(): number { return this.px(68) }
+  get bodySize(): number { return this.px(48) }
+  /** Chrome a resident need not read from afar: the footer's place names, the header's date. */
+  get smallSize(): number { return this.px(30) }
+  /** No text a resident must read (a label, a citation, a venue) is smaller than this. */
+  get readingFloor(): number { return this.px(40) }
+  get labelSize(): number { return this.readingFloor }
+  /** Short text grows to fill its card; long text pages at body size. */
+  get noticeBodySizes(): number[] { return [this.px(72), this.px(60), this.bodySize] }
+  /** A title steps down (never below body size) rather than take more than three lines. */
+  get titleSizes(): number[] { return [this.titleSize, this.px(58), this.bodySize] }
+  get headerNameSize(): number { return this.px(54) }
+  get clockSize(): number { return this.px(56) }
+  get gap(): number { return this.px(24) }
+
+  // Header and footer --------------------------------------------------------
+  get headerBand(): Rect { return { x: 0, y: 0, w: this.width, h: bottom(this.header) + this.px(12) } }
+  get headerRule(): Rect { return { x: 0, y: bottom(this.headerBand), w: this.width, h: this.px(6) } }
+  get headerSecondLine(): number { return lineStep(this.smallSize) + this.px(6) }
+  get headerBrandDrop(): number { return this.px(18) }
+  get footerPagesGap(): number { return this.px(40) }
+  get pillPad(): number { return this.px(32) }
+  get pillInset(): number { return this.px(16) }
+
+  // Notices ------------------------------------------------------------------
+  get noticeRadius(): number { return this.px(16) }
+  get noticeStripe(): number { return this.px(12) }
+  get noticeText(): Rect {
+    const padX = this.px(40)
+    const padY = this.px(32)
+    const b = this.body
+    return { x: b.x + padX, y: b.y + padY, w: b.w - 2 * padX, h: b.h - 2 * padY }
+  }
+
+  /** In its card under a label pill, or, urgent, over the whole screen under the issue time. */
+  noticeBlock(urgent: boolean): TextBlock {
+    if (urgent) return new TextBlock(this.emergencyText, lineStep(this.bodySize) + this.gap, this.gap)
+    return new TextBlock(this.noticeText, lineStep(this.labelSize) + this.gap, this.gap)
+  }
+
+  // Emergency mode -----------------------------------------------------------
+  get emergencyBandH(): number { return this.px(150) }
+  get emergencyBand(): Rect { return { x: 0, y: 0, w: this.width, h: this.safe.y + this.emergencyBandH } }
+  get emergencyLabelSize(): number { return this.px(100) }
+  get emergencyText(): Rect {
+    const top = bottom(this.emergencyBand) + this.px(36)
+    return { x: this.safe.x, y: top, w: this.safe.w, h: this.footer.y - this.gap - top }
+  }
+
+  // The events schedule ------------------------------------------------------
+  get eventsTableTop(): number { return this.body.y + lineStep(this.titleSize) + div(lineStep(this.smallSize), 2) }
+  get eventsRowsTop(): number { return this.eventsTableTop + (this.portrait ? 0 : lineStep(this.smallSize)) }
+
+  eventRowHeight(titleLines: number, venueLines: number): number {
+    const pad = 2 * this.eventRowTop
+    const title = titleLines * lineStep(this.bodySize)
+    const venue = venueLines * lineStep(this.labelSize)
+    if (this.portrait) return lineStep(this.bodySize) + title + venue + pad
+    return Math.max(lineStep(this.bodySize), title, venue) + pad
+  }
+
+  /** The widths a title and a venue wrap to. */
+  eventCellWidths(): [number, number] {
+    if (this.portrait) {
+      const inner = this.body.w - 2 * this.eventRowInset
+      return [inner, inner]
+    }
+    const cells = this.eventCells
+    return [(cells[2] as [number, number])[1], (cells[3] as [number, number])[1]]
+  }
+
+  get eventRowsRoom(): number { return bottom(this.body) - this.eventsRowsTop }
+  get eventRowsPerPage(): number {
+    return Math.max(1, div(this.eventRowsRoom + this.eventRowGap, this.eventRowHeight(1, 1) + this.eventRowGap))
+  }
+  get eventRowGap(): number { return this.portrait ? this.px(8) : 0 }
+  get eventRowRadius(): number { return this.px(12) }
+  get eventRowInset(): number { return this.px(24) }
+  get eventRowTop(): number { return this.px(10) }
+
+  /** Landscape: each column's text start and width. */
+  get eventCells(): [number, number][] {
+    const cells: [number, number][] = []
+    let x = this.body.x
+    for (const share of EVENT_COLUMN_SHARES) {
+      const w = pyRound(this.body.w * share)
+      cells.push([x + this.px(16), w - this.px(32)])
+      x += w
+    }
+    return cells
+  }
+
+  get eventHeadRadius(): number { return this.px(8) }
+  get eventHeadRaise(): number { return this.px(4) }
+
+  // The honour card ----------------------------------------------------------
+  get honourRadius(): number { return this.px(20) }
+  get honourPad(): number { return this.px(40) }
+  private get honourInner(): Rect {
+    const pad = this.honourPad
+    const b = this.body
+    return { x: b.x + pad, y: b.y + pad, w: b.w - 2 * pad, h: b.h - 2 * pad }
+  }
+  get honourPhotoBox(): Rect {
+    const inner = this.honourInner
+    if (this.portrait) return { x: inner.x, y: inner.y, w: inner.w, h: pyRound(inner.h * 0.45) }
+    return { x: inner.x, y: inner.y, w: pyRound(inner.h * LANDSCAPE_PHOTO_ASPECT), h: inner.h }
+  }
+  get honourTextBox(): Rect {
+    const inner = this.honourInner
+    const photo = this.honourPhotoBox
+    const pad = this.honourPad
+    if (this.portrait) return { x: inner.x, y: bottom(photo) + pad, w: inner.w, h: bottom(inner) - bottom(photo) - pad }
+    return { x: right(photo) + pad, y: inner.y, w: right(inner) - right(photo) - pad, h: inner.h }
+  }
+  get photoFrame(): number { return this.px(6) }
+  get monogramRingInset(): number { return this.px(8) }
+  get monogramRing(): number { return this.px(4) }
+  get honourPillPad(): number { return this.px(40) }
+  get honourPillInset(): number { return this.px(20) }
+  /** A name steps down rather than take more than two lines. */
+  get honourNameSizes(): number[] { return [this.px(88), this.px(72), this.px(60)] }
+  /** A citation shrinks to the reading floor to stay on one card, then pages at body size. */
+  get honourCitationSizes(): number[] { return [this.bodySize, this.px(44), this.readingFloor] }
+  honourNameTop(): number { return this.honourTextBox.y + lineStep(this.bodySize) + this.gap }
+  honourCitationTop(nameLines: number, nameSize: number): number {
+    return this.honourNameTop() + nameLines * lineStep(nameSize) + this.honourRule[1] + this.gap
+  }
+  honourLinesPerPage(nameLines: number, nameSize: number, size: number): number {
+    const room = bottom(this.honourTextBox) - this.honourCitationTop(nameLines, nameSize)
+    return Math.max(1, div(room, lineStep(size)))
+  }
+  /** The gold line under the name: width and height. */
+  get honourRule(): [number, number] { return [this.px(120), this.px(6)] }
+}
+
+/**
+ * A landscape board's photo box is this share of the card's inner height
+ * wide, and that height tall: the shape the console crops photos to.
+ */
+export const LANDSCAPE_PHOTO_ASPECT = 0.78
 
 export function layoutFor(width: number, height: number): Layout {
-  const portrait = height > width
-  const unit = Math.min(width, height) / 1080
-  const marginX = pyRound(width * 0.05)
-  const marginY = pyRound(height * 0.05)
-  const safe = { x: marginX, y: marginY, w: width - 2 * marginX, h: height - 2 * marginY }
-  // Portrait stacks the header in two rows and keeps the brand in the footer.
-  const headerH = pyRound((portrait ? 210 : 130) * unit)
-  const footerH = pyRound(56 * unit)
-  const gap = pyRound(24 * unit)
-  const header = { x: safe.x, y: safe.y, w: safe.w, h: headerH }
-  const footer = { x: safe.x, y: bottom(safe) - footerH, w: safe.w, h: footerH }
-  const body = { x: safe.x, y: bottom(header) + gap, w: safe.w, h: footer.y - gap - bottom(header) - gap }
-  return { width, height, portrait, unit, safe, header, body, footer }
+  return new Layout(width, height)
 }
 
-/** A size in the kiosk's units (a 1080-pixel short side) on this board. */
-export function px(layout: Layout, value: number): number {
-  return Math.max(1, pyRound(value * layout.unit))
-}
-
-export const sizes = (lay: Layout) => ({
-  title: px(lay, 68),
-  body: px(lay, 48),
-  small: px(lay, 30),
-  headerName: px(lay, 54),
-  clock: px(lay, 56),
-  gap: px(lay, 24),
-})
-
-// Colours -------------------------------------------------------------------
-export const PAPER = '#fbf6ec'
-export const INK = '#26221e'
-export const MUTED = '#6e645a'
-export const GOLD = '#e8be5c'
-export const WHITE = '#ffffff'
-export const URGENT_RED = '#b01818'
-export const ROW_SHADE = '#f3eada'
-export const BRAND_RED = '#aa1e23'
-
-/** Each theme has its colour; the brand red when the community has none yet. */
-export const THEME_COLOURS: Record<string, string> = {
-  齐有爱: '#be282d',
-  齐养德: '#1e508c',
-  齐育美: '#287846',
-  齐健康: '#007882',
-  齐劳动: '#c86414',
-}
-
-// The font ------------------------------------------------------------------
+// The font -------------------------------------------------------------------
 /** The screens' font family, then what a browser without it has closest. */
 export const KIOSK_FONT_FAMILY =
   '"Noto Sans CJK SC", "Source Han Sans SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif'
@@ -117,9 +271,4 @@ export function fontAscent(size: number): number {
 
 export function fontDescent(size: number): number {
   return Math.ceil((size * 288) / 1000)
-}
-
-/** Baseline to baseline: generous leading, as Chinese reads better with air. */
-export function lineStep(size: number): number {
-  return pyRound(size * 1.5)
 }

@@ -1,9 +1,8 @@
 // Drawing as the kiosk's Typesetter and pygame.draw do, into a list of
-// shapes instead of pixels (see kioskRender.ts), noting what of an editor's
-// item did not fit as typed.
-import { fontAscent, fontDescent, type Layout, type Rect } from './kioskLayout'
+// shapes instead of pixels (see kioskRender.ts).
+import { div, fontAscent, fontDescent, type Layout, type Rect } from './kioskLayout'
 import type { Typesetter } from './kioskSlides'
-import { cleanText } from './kioskText'
+import { COMPRESS_AT_START } from './kioskText'
 
 export type Shape =
   | { kind: 'rect'; x: number; y: number; w: number; h: number; color: string; radius: number; width: number }
@@ -12,48 +11,45 @@ export type Shape =
   | { kind: 'text'; text: string; x: number; y: number; size: number; bold: boolean; color: string }
   | { kind: 'image'; x: number; y: number; w: number; h: number; url: string }
 
-/** An editor's field as the preview reports it: cut with …, shrunk, or running past its box. */
-export type Trouble = { field: string; how: 'cut' | 'shrunk' | 'overflow' }
-
-/** The shapes of a frame, and what of the item did not fit as typed. */
+/** The shapes of a frame over the colour the screen is filled with. */
 export interface Drawing {
+  background: string
   shapes: Shape[]
-  troubles: Trouble[]
 }
 
 /** Draws into a list of shapes, as the kiosk's Typesetter and pygame.draw do into pixels. */
 export class Painter {
   readonly shapes: Shape[] = []
-  readonly troubles: Trouble[] = []
   constructor(
     readonly lay: Layout,
     readonly ts: Typesetter,
   ) {}
 
   rect(color: string, r: Rect, radius = 0, width = 0): void {
-    this.shapes.push({ kind: 'rect', ...r, color, radius, width })
+    this.shapes.push({ kind: 'rect', x: r.x, y: r.y, w: r.w, h: r.h, color, radius, width })
   }
 
   circle(color: string, cx: number, cy: number, r: number, width = 0): void {
     this.shapes.push({ kind: 'circle', cx, cy, r, color, width })
   }
 
-  /** Draw with (x, baseline); returns the pen's x (the kiosk returns the inked rectangle). */
+  /** Draw with (x, baseline); returns where the ink starts (the kiosk returns the inked rectangle). */
   text(text: string, x: number, y: number, size: number, color: string, bold = false): number {
-    const clean = cleanText(text)
-    if (clean) this.shapes.push({ kind: 'text', text: clean, x, y, size, bold, color })
-    return x
+    const clean = this.ts.clean(text)
+    if (!clean) return x
+    this.shapes.push({ kind: 'text', text: clean, x, y, size, bold, color })
+    return x + this.ts.metrics.inkLeft(clean, size, bold)
   }
 
-  /** ts.fit, noting when an editor's field was cut. */
-  fit(field: string | null, text: string, width: number, size: number, bold = false): string {
-    const fitted = this.ts.fit(text, width, size, bold)
-    if (field && fitted !== cleanText(text)) this.trouble(field, 'cut')
-    return fitted
-  }
-
-  trouble(field: string, how: Trouble['how']): void {
-    if (!this.troubles.some((t) => t.field === field && t.how === how)) this.troubles.push({ field, how })
+  /**
+   * A line of running text: an opening bracket or quote that starts it is
+   * drawn without its blank left half (行首压缩), as typeset.draw_line does.
+   */
+  line(text: string, x: number, y: number, size: number, color: string, bold = false): number {
+    const clean = this.ts.clean(text)
+    const first = clean.slice(0, 1)
+    if (COMPRESS_AT_START.has(first)) x -= Math.max(0, this.ts.metrics.inkLeft(first, size, bold) - div(size, 10))
+    return this.text(clean, x, y, size, color, bold)
   }
 
   textRight(text: string, rightX: number, y: number, size: number, color: string, bold = false): number {
@@ -61,10 +57,9 @@ export class Painter {
   }
 
   textCentred(text: string, cx: number, y: number, size: number, color: string, bold = false): number {
-    return this.text(text, cx - Math.floor(this.ts.measure(text, size, bold) / 2), y, size, color, bold)
+    return this.text(text, cx - div(this.ts.measure(text, size, bold), 2), y, size, color, bold)
   }
 }
 
-/** The baseline that centres a line of `size` in a band of height `h` starting at `y`. */
-export const centredBaseline = (y: number, h: number, size: number): number =>
-  y + Math.floor((h + fontAscent(size) - fontDescent(size)) / 2)
+/** The baseline that centres a line of `size` in `box` (a pill, a table row). */
+export const centredBaseline = (box: Rect, size: number): number => box.y + div(box.h + fontAscent(size) - fontDescent(size), 2)

@@ -1,15 +1,25 @@
 // What the kiosk makes of an item on one board (qile_kiosk/slides.py and the
-// measuring half of typeset.py): a notice's title lines and body pages, the
-// pages of the events schedule. The preview draws these with kioskRender.ts.
-import { cleanText, ellipsize, paginate, wrap, type Measure } from './kioskText'
-import { lineStep, px, pyRound, sizes, type Layout } from './kioskLayout'
+// measuring half of typeset.py): nothing the API accepts is cut. Titles and
+// names are balanced, short text grows, a citation shrinks to the reading
+// floor, and the rest pages at body size. kioskRender.ts draws these.
+import { div, type Layout } from './kioskLayout'
+import { balance, cleanText, paginate, wrap, type Measure } from './kioskText'
 
-/** Text width in pixels for clean text at a size: the browser's canvas, or a stand-in in tests. */
-export type TextWidth = (text: string, size: number, bold: boolean) => number
+/** How the preview measures text in the kiosk's font: the browser's canvas, or a stand-in in tests. */
+export interface TextMetrics {
+  /** From the pen's origin to the right edge of the ink, for clean text. */
+  width(text: string, size: number, bold: boolean): number
+  /** Where the ink of `text`'s first character starts, right of the pen (pygame's get_rect(ch).x). */
+  inkLeft(text: string, size: number, bold: boolean): number
+}
 
-/** The kiosk's Typesetter, measuring with `width` instead of FreeType. */
+/** The kiosk's Typesetter, measuring with `metrics` instead of FreeType. */
 export class Typesetter {
-  constructor(private readonly width: TextWidth) {}
+  constructor(readonly metrics: TextMetrics) {}
+
+  clean(text: string, keepNewlines = false): string {
+    return cleanText(text, keepNewlines)
+  }
 
   measure(text: string, size: number, bold = false): number {
     return this.measurer(size, bold)(cleanText(text))
@@ -17,85 +27,211 @@ export class Typesetter {
 
   /** Measures text that is already clean: wrapping measures it piece by piece. */
   measurer(size: number, bold = false): Measure {
-    return (text) => (text ? this.width(text, size, bold) : 0)
+    return (text) => (text ? this.metrics.width(text, size, bold) : 0)
   }
 
   wrap(text: string, width: number, size: number, bold = false): string[] {
     return wrap(cleanText(text, true), width, this.measurer(size, bold))
   }
 
-  fit(text: string, width: number, size: number, bold = false): string {
-    return ellipsize(cleanText(text), width, this.measurer(size, bold))
+  /** The largest size from `size` down to `floor` at which `text` fits `width` on one line. */
+  fitSize(text: string, width: number, size: number, floor: number, bold = false): number {
+    while (size > floor && this.measure(text, size, bold) > width) size = Math.max(floor, div(size * 9, 10))
+    return size
+  }
+
+  /** The first of `texts` (longest first) that fits `width` at `floor` or larger, with its size; else null. */
+  firstFitting(texts: string[], width: number, size: number, floor: number, bold = false): [string, number] | null {
+    for (const text of texts) {
+      const fitted = this.fitSize(text, width, size, floor, bold)
+      if (this.measure(text, fitted, bold) <= width) return [text, fitted]
+    }
+    return null
   }
 }
 
-export interface NoticeText {
+// The items, in the console's field names ------------------------------------
+export interface NoticeFields {
   title: string
   body: string
+  /** The category's Chinese name, shown in the label pill. */
+  categoryLabel: string
+  urgent: boolean
+  /** When display starts (ISO): an urgent notice shows it as its time of issue; null for now. */
+  displayStart: string | null
 }
 
+export interface PhotoFields {
+  url: string
+  width: number
+  height: number
+}
+
+export interface HonourFields {
+  title: string
+  subjectName: string
+  citation: string
+  year: number | null
+  photo: PhotoFields | null
+}
+
+export interface EventFields {
+  title: string
+  venue: string
+  /** ISO instants; null while the editor has not chosen them. */
+  startsAt: string | null
+  endsAt: string | null
+  largeScale: boolean
+}
+
+// The slides -----------------------------------------------------------------
+/** A title takes at most this many lines before it steps down a size. */
+export const TITLE_LINES = 3
+const NAME_LINES = 2
+export const LARGE_EVENT_MARK = '★'
+
 export interface NoticeSlide {
+  kind: 'notice'
+  notice: NoticeFields
   titleLines: string[]
   lines: string[]
   page: number
   pages: number
-  /** The title needed more than two lines: the rest was elided with …. */
-  titleCut: boolean
+  titleSize: number
+  /** The body's size: larger than body size when a short notice fills its card. */
+  size: number
 }
 
-export function noticeWidth(lay: Layout): number {
-  return lay.body.w - 2 * px(lay, 40)
+export interface EventRow {
+  event: EventFields
+  titleLines: string[]
+  venueLines: string[]
 }
 
-/** Body lines that fit under the label and a title of titleLines lines. */
-export function noticeLinesPerPage(lay: Layout, titleLines: number): number {
-  const s = sizes(lay)
-  const titleBlock = titleLines * lineStep(s.title)
-  const labelBlock = lineStep(s.small) + s.gap
-  const room = lay.body.h - 2 * px(lay, 32) - labelBlock - titleBlock - s.gap
-  return Math.max(1, Math.floor(room / lineStep(s.body)))
+export interface EventsSlide {
+  kind: 'events'
+  rows: EventRow[]
+  page: number
+  pages: number
 }
 
-export function noticeSlides(notice: NoticeText, lay: Layout, ts: Typesetter): NoticeSlide[] {
-  const s = sizes(lay)
-  const width = noticeWidth(lay)
-  let titleLines = ts.wrap(notice.title, width, s.title, true)
-  const titleCut = titleLines.length > 2
-  if (titleCut) {
-    // Beyond two lines the rest of the title is elided.
-    titleLines = [titleLines[0] as string, ts.fit(titleLines.slice(1).join(''), width, s.title, true)]
+export interface HonourSlide {
+  kind: 'honour'
+  honour: HonourFields
+  nameLines: string[]
+  nameSize: number
+  lines: string[]
+  size: number
+  page: number
+  pages: number
+}
+
+export type Slide = NoticeSlide | EventsSlide | HonourSlide
+
+/** Balanced lines at the first size that needs at most `most` lines (else the last size's). */
+export function fittedLines(ts: Typesetter, text: string, width: number, sizes: number[], most: number, bold = false): [string[], number] {
+  let lines: string[] = []
+  for (const size of sizes) {
+    lines = balance(ts.clean(text), width, ts.measurer(size, bold))
+    if (lines.length <= most) return [lines, size]
   }
-  const perPage = noticeLinesPerPage(lay, titleLines.length)
-  const pages = paginate(ts.wrap(notice.body, width, s.body), perPage)
-  return pages.map((lines, i) => ({ titleLines, lines, page: i + 1, pages: pages.length, titleCut }))
+  return [lines, sizes[sizes.length - 1] as number]
 }
 
-export function eventRowHeight(lay: Layout): number {
-  const s = sizes(lay)
-  // Portrait rows stack date, title and venue; landscape rows are one table line.
-  if (lay.portrait) return 2 * lineStep(s.body) + lineStep(s.small) + px(lay, 16)
-  return pyRound(lineStep(s.body) * 1.15)
+export function noticeSlides(notice: NoticeFields, lay: Layout, ts: Typesetter): NoticeSlide[] {
+  const block = lay.noticeBlock(notice.urgent)
+  const width = block.box.w
+  const [titleLines, titleSize] = fittedLines(ts, notice.title, width, lay.titleSizes, TITLE_LINES, true)
+  // Short text grows to fill its card; long text pages at body size.
+  let lines: string[] = []
+  let perPage = 1
+  let size = lay.bodySize
+  for (size of lay.noticeBodySizes) {
+    lines = ts.wrap(notice.body, width, size)
+    perPage = block.linesPerPage(titleLines.length, titleSize, size)
+    if (lines.length <= perPage) break
+  }
+  const pages = paginate(lines, perPage)
+  return pages.map((page, i) => ({ kind: 'notice', notice, titleLines, lines: page, page: i + 1, pages: pages.length, titleSize, size }))
 }
 
-export function eventRowsPerPage(lay: Layout): number {
-  const s = sizes(lay)
-  const header = lineStep(s.title) + lineStep(s.small)
-  return Math.max(1, Math.floor((lay.body.h - header - s.gap) / eventRowHeight(lay)))
+export function eventRow(event: EventFields, lay: Layout, ts: Typesetter): EventRow {
+  const [titleW, venueW] = lay.eventCellWidths()
+  const title = event.title + (event.largeScale ? ` ${LARGE_EVENT_MARK}` : '')
+  const venue = lay.portrait ? `地点：${event.venue}` : event.venue
+  return { event, titleLines: ts.wrap(title, titleW, lay.bodySize), venueLines: ts.wrap(venue, venueW, lay.labelSize) }
 }
 
-/** As few pages as fit, filled evenly: 8 rows at 7 a page show as 4 + 4, not 7 + 1. */
-export function eventPages<T>(events: readonly T[], lay: Layout): T[][] {
+export function eventSlides(events: EventFields[], lay: Layout, ts: Typesetter): EventsSlide[] {
   if (!events.length) return []
-  const fits = eventRowsPerPage(lay)
-  const count = Math.ceil(events.length / fits)
-  const small = Math.floor(events.length / count)
-  const extra = events.length % count
-  const pages: T[][] = []
+  const rows = events.map((e) => eventRow(e, lay, ts))
+  const gap = lay.eventRowGap
+  const heights = rows.map((r) => lay.eventRowHeight(r.titleLines.length, r.venueLines.length) + gap)
+  const pages = evenPages(heights, lay.eventRowsRoom + gap)
+  const out: EventsSlide[] = []
   let start = 0
-  for (let n = 0; n < count; n++) {
-    const end = start + small + (n < extra ? 1 : 0)
-    pages.push(events.slice(start, end))
-    start = end
+  pages.forEach((size, n) => {
+    out.push({ kind: 'events', rows: rows.slice(start, start + size), page: n + 1, pages: pages.length })
+    start += size
+  })
+  return out
+}
+
+/** Rows per page: as few pages as the rows need, filled evenly (7 rows where 6 fit: 3 + 4, not 6 + 1). */
+export function evenPages(heights: number[], room: number): number[] {
+  const greedy = greedyPages(heights, room)
+  const pages: number[] = []
+  let i = 0
+  let remaining = heights.reduce((a, b) => a + b, 0)
+  for (let left = greedy.length; left > 0; left--) {
+    // Each page takes rows until it holds its share of what remains.
+    const target = remaining / left
+    let used = 0
+    let n = 0
+    while (i + n < heights.length) {
+      const h = heights[i + n] as number
+      if (n && (used + h > room || (left > 1 && used + h / 2 >= target))) break
+      used += h
+      n += 1
+    }
+    pages.push(n)
+    i += n
+    remaining -= used
   }
+  // Uneven heights may defeat the shares: then as many as fit, page by page.
+  return i === heights.length ? pages : greedy
+}
+
+function greedyPages(heights: number[], room: number): number[] {
+  const pages: number[] = []
+  let used = 0
+  let count = 0
+  for (const h of heights) {
+    if (count && used + h > room) {
+      pages.push(count)
+      used = 0
+      count = 0
+    }
+    used += h
+    count += 1
+  }
+  pages.push(count)
   return pages
+}
+
+export function honourSlides(honour: HonourFields, lay: Layout, ts: Typesetter): HonourSlide[] {
+  const width = lay.honourTextBox.w
+  const [nameLines, nameSize] = fittedLines(ts, honour.subjectName, width, lay.honourNameSizes, NAME_LINES, true)
+  const n = nameLines.length
+  // A citation shrinks to the reading floor to stay on one card, then pages at body size.
+  let size = lay.bodySize
+  let lines = ts.wrap(honour.citation, width, size)
+  const fits = lay.honourCitationSizes.find((s) => {
+    lines = ts.wrap(honour.citation, width, s)
+    return lines.length <= lay.honourLinesPerPage(n, nameSize, s)
+  })
+  if (fits === undefined) lines = ts.wrap(honour.citation, width, size)
+  else size = fits
+  const pages = paginate(lines, lay.honourLinesPerPage(n, nameSize, size))
+  return pages.map((page, i) => ({ kind: 'honour', honour, nameLines, nameSize, lines: page, size, page: i + 1, pages: pages.length }))
 }

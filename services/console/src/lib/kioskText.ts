@@ -1,7 +1,8 @@
 // The kiosk's Chinese line breaking (services/kiosk/qile_kiosk/textwrap_zh.py)
 // and its glyph cleaning (glyphs.py), ported rule for rule so the board
-// preview breaks and cuts a title where a screen will. Both are checked
+// preview breaks and balances a title where a screen will. Both are checked
 // against tests/kiosk/board_cases.json, which the kiosk's own code writes.
+import coverage from '../../../api/qile_api/kiosk_coverage.json'
 //
 // Chinese has no spaces between words, so a line may break between any two
 // characters, except that closing punctuation may not start a line and
@@ -90,7 +91,27 @@ function wrapParagraph(paragraph: string, width: number, measure: Measure): stri
     }
   }
   if (line.length) lines.push(line)
+  noOrphan(lines, width, measure)
   return lines.map((l) => l.join(''))
+}
+
+/** A last line of one character (and its punctuation) takes one more from the line above (“…防治 / 讲座”). */
+function noOrphan(lines: string[][], width: number, measure: Measure): void {
+  if (lines.length < 2) return
+  const last = lines[lines.length - 1] as string[]
+  const above = lines[lines.length - 2] as string[]
+  if (last.filter((t) => !NO_LINE_START.has(t)).length !== 1 || above.length < 3) return
+  const moved = [above[above.length - 1] as string]
+  // The line above may then not end with an opening bracket, nor the last start with a closing mark.
+  while (
+    above.length - moved.length > 2 &&
+    (NO_LINE_START.has(moved[0] as string) || NO_LINE_END.has(above[above.length - moved.length - 1] as string))
+  ) {
+    moved.unshift(above[above.length - moved.length - 1] as string)
+  }
+  if (NO_LINE_START.has(moved[0] as string) || measure([...moved, ...last].join('')) > width) return
+  above.splice(above.length - moved.length, moved.length)
+  lines[lines.length - 1] = [...moved, ...last]
 }
 
 /** Break text into lines no wider than width (as measured), keeping paragraphs and dropping blank ones. */
@@ -102,6 +123,24 @@ export function wrap(text: string, width: number, measure: Measure): string[] {
   }
   return out
 }
+
+/** Wrapped in as few lines as at `width`, but as even as they can be: for titles and names. */
+export function balance(text: string, width: number, measure: Measure): string[] {
+  const lines = wrap(text, width, measure)
+  if (lines.length < 2) return lines
+  // The narrowest width that still needs no more lines.
+  let lo = 1
+  let hi = width
+  while (lo < hi) {
+    const mid = Math.floor((lo + hi) / 2)
+    if (wrap(text, mid, measure).length <= lines.length) hi = mid
+    else lo = mid + 1
+  }
+  return wrap(text, hi, measure)
+}
+
+/** Opening brackets and quotes: at a line's start their blank left half is taken in (行首压缩). */
+export const COMPRESS_AT_START: ReadonlySet<string> = new Set('（「《『【〔〈［｛〖“‘')
 
 /** Split lines into pages of at most perPage lines (at least one page). */
 export function paginate(lines: readonly string[], perPage: number): string[][] {
@@ -121,31 +160,37 @@ export function ellipsize(text: string, width: number, measure: Measure): string
 }
 
 // Glyphs ------------------------------------------------------------------
+// What the kiosk's fonts draw, from the table the kiosk's own fonts wrote
+// (tests/kiosk/coverage.py); the API warns an editor from the same table.
 
+/** Drawn where no face of the kiosk has the character: visible, and plainly not a letter. */
+export const PLACEHOLDER = '〓'
 // Spaces in all but name: drawn as a plain space.
 const AS_SPACE: Record<string, string> = { '\t': ' ', '\u00a0': ' ', '\u2028': ' ', '\u2029': ' ' }
-const INVISIBLE = /^[\p{Cc}\p{Cf}\u{FE00}-\u{FE0F}\u{E0100}-\u{E01EF}]$/u
-const PICTOGRAPHIC = /^\p{Extended_Pictographic}$/u
-// The pictographs of the Basic Multilingual Plane that Noto Sans CJK SC does
-// draw (from its character map); it lacks every other emoji-like character.
-const PICTOGRAPHS_IN_FONT = new Set('©®‼⁉™↔↕↖↗↘↙Ⓜ▪▫▶◀☀☁☂☃☎☝☯♀♂♠♣♥♦♨♻⚠⚽⚾✂➡⤴⤵⬅⬆⬇〰〽㊗㊙')
 
-/**
- * Whether the screens' font (Noto Sans CJK SC) lacks a glyph for `ch`, after
- * its character map: emoji; of the supplementary planes it has only the
- * enclosed letters and ideographs (🅰, 🈶), and of CJK Extension B and later
- * only a few Hong Kong characters, which are reported as missing too (erring
- * towards a warning for a rare character in a name).
- */
-export function lacksGlyph(ch: string): boolean {
+function inside(table: readonly (readonly number[])[], code: number): boolean {
+  let lo = 0
+  let hi = table.length - 1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    const [first, last] = table[mid] as [number, number]
+    if (code < first) hi = mid - 1
+    else if (code > last) lo = mid + 1
+    else return true
+  }
+  return false
+}
+
+/** What a screen does with a character: draws it, leaves it out on purpose, or shows the placeholder. */
+export function glyphFate(ch: string): 'drawn' | 'dropped' | 'lost' {
   const code = ch.codePointAt(0) ?? 0
-  if (code >= 0x10000) return !((code >= 0x1f100 && code <= 0x1f1ac) || (code >= 0x1f200 && code <= 0x1f251))
-  return PICTOGRAPHIC.test(ch) && !PICTOGRAPHS_IN_FONT.has(ch)
+  if (inside(coverage.drawn, code)) return 'drawn'
+  return inside(coverage.dropped, code) ? 'dropped' : 'lost'
 }
 
 /**
  * The text as the kiosk draws it (glyphs.py): tabs and odd spaces become
- * spaces, invisible characters go, characters without a glyph are left out.
+ * spaces, invisible characters go, characters no face has become 〓.
  * Newlines stay for wrapping (`keepNewlines`), else they become spaces.
  */
 export function cleanText(text: string, keepNewlines = false): string {
@@ -155,16 +200,16 @@ export function cleanText(text: string, keepNewlines = false): string {
       out += keepNewlines ? '\n' : ' '
       continue
     }
-    const ch = AS_SPACE[raw] ?? raw
-    if (INVISIBLE.test(ch) || lacksGlyph(ch)) continue
-    out += ch
+    const fate = glyphFate(raw)
+    if (fate === 'drawn') out += AS_SPACE[raw] ?? raw
+    else if (fate === 'lost') out += PLACEHOLDER
   }
   return out
 }
 
-/** The visible characters a screen will leave out of `text`, each once. */
-export function leftOut(text: string): string[] {
+/** The visible characters a screen will show as 〓, each once. */
+export function lostCharacters(text: string): string[] {
   const seen = new Set<string>()
-  for (const ch of text) if (lacksGlyph(ch)) seen.add(ch)
+  for (const ch of text) if (ch !== '\n' && glyphFate(ch) === 'lost') seen.add(ch)
   return [...seen]
 }

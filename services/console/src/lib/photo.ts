@@ -1,10 +1,10 @@
 // Photos before they are sent: the API's limits checked as soon as a file is
 // chosen, and the geometry of cropping one to the shape a screen shows it at.
-import { LANDSCAPE_PHOTO_ASPECT } from './kioskHonourCard'
+import { LANDSCAPE_PHOTO_ASPECT } from './kioskLayout'
 
 /**
  * Width ÷ height of an honour's photo on a 好人长廊 screen. The kiosk's card
- * (qile_kiosk/honour_card.py, ported in kioskHonourCard.ts) gives the photo a
+ * (qile_kiosk/layout.py, ported in kioskLayout.ts) gives the photo a
  * box 0.78 of the card's inner height wide and that height tall on a
  * landscape board (1920×1080 and 1280×720 alike), and fits the photo inside
  * it keeping its proportions. Cropped to this shape a photo fills that box to

@@ -5,14 +5,27 @@
 import { describe, expect, it } from 'vitest'
 import cases from '../../../../tests/kiosk/board_cases.json'
 import { previewBoards, previewWarnings, type PreviewFieldsByKind, type PreviewKind, type Shape } from '../../src/lib/boardPreview'
-import { BOARDS, boardKey, fontAscent, fontDescent, layoutFor, sizes } from '../../src/lib/kioskLayout'
-import { eventRowHeight, eventRowsPerPage, noticeLinesPerPage, noticeWidth } from '../../src/lib/kioskSlides'
+import { BOARDS, boardKey, fontAscent, fontDescent, layoutFor } from '../../src/lib/kioskLayout'
+import { URGENT_RED } from '../../src/lib/kioskPalette'
+import type { TextMetrics } from '../../src/lib/kioskSlides'
 import { units } from './kioskText.test'
 
-const standin = (text: string, size: number): number => Math.floor((units(text) * size) / 2)
+/** The table's stand-in font, with the kiosk font's bearings for the opening brackets a line may start with. */
+const standin: TextMetrics = {
+  width: (text, size) => Math.floor((units(text) * size) / 2),
+  inkLeft: (text, size, bold) => {
+    const at = cases.bearings.chars.indexOf(Array.from(text)[0] ?? '')
+    const bySize = (cases.bearings.sizes as Record<string, number[][]>)[String(size)]
+    return at < 0 || !bySize ? 0 : (bySize[at] as number[])[bold ? 1 : 0] as number
+  },
+}
 
 type Item = { kind: PreviewKind; fields: PreviewFieldsByKind[PreviewKind] }
 const items = cases.items as unknown as Record<string, Item>
+const views = (item: string) => {
+  const { kind, fields } = items[item] as Item
+  return previewBoards(kind, fields, standin, cases.screen, cases.now)
+}
 
 /** A shape as the kiosk's recorder writes it (photos are blitted, not recorded). */
 function recorded(shape: Shape): unknown[] | null {
@@ -22,10 +35,8 @@ function recorded(shape: Shape): unknown[] | null {
   return null
 }
 
-function drawn(item: string, board: string, page: number, width = standin): unknown[][] {
-  const { kind, fields } = items[item] as Item
-  const views = previewBoards(kind, fields, width, cases.screen, cases.now)
-  const view = views.find((v) => boardKey(v.board) === board)
+function drawn(item: string, board: string, page: number): unknown[][] {
+  const view = views(item).find((v) => boardKey(v.board) === board)
   return (view?.pages[page - 1]?.shapes ?? []).map(recorded).filter((s): s is unknown[] => s !== null)
 }
 
@@ -33,7 +44,6 @@ describe('the boards’ geometry', () => {
   it.each(BOARDS.map((b) => [boardKey(b)]))('%s has the kiosk’s margins, sizes and lines per page', (key) => {
     const [w, h] = key.split('x').map(Number) as [number, number]
     const lay = layoutFor(w, h)
-    const s = sizes(lay)
     const rect = (r: { x: number; y: number; w: number; h: number }) => [r.x, r.y, r.w, r.h]
     expect({
       unit: lay.unit,
@@ -42,22 +52,23 @@ describe('the boards’ geometry', () => {
       header: rect(lay.header),
       body: rect(lay.body),
       footer: rect(lay.footer),
-      titleSize: s.title,
-      bodySize: s.body,
-      smallSize: s.small,
-      headerNameSize: s.headerName,
-      clockSize: s.clock,
-      gap: s.gap,
-      noticeWidth: noticeWidth(lay),
-      noticeLinesPerPage: [noticeLinesPerPage(lay, 1), noticeLinesPerPage(lay, 2)],
-      eventRowsPerPage: eventRowsPerPage(lay),
-      eventRowHeight: eventRowHeight(lay),
+      titleSize: lay.titleSize,
+      bodySize: lay.bodySize,
+      smallSize: lay.smallSize,
+      headerNameSize: lay.headerNameSize,
+      clockSize: lay.clockSize,
+      gap: lay.gap,
+      noticeWidth: lay.noticeText.w,
+      noticeLinesPerPage: [1, 2].map((n) => lay.noticeBlock(false).linesPerPage(n, lay.titleSize, lay.bodySize)),
+      eventRowsPerPage: lay.eventRowsPerPage,
+      eventRowHeight: lay.eventRowHeight(1, 1),
     }).toEqual((cases.layouts as Record<string, unknown>)[key])
   })
 
   it('places baselines with the font’s ascent and descent as FreeType rounds them', () => {
-    for (const [size, [ascent, descent]] of Object.entries(cases.metrics)) {
+    for (const [size, [ascent, descent, boldAscent, boldDescent]] of Object.entries(cases.metrics)) {
       expect([fontAscent(Number(size)), fontDescent(Number(size))]).toEqual([ascent, descent])
+      expect([fontAscent(Number(size)), fontDescent(Number(size))]).toEqual([boldAscent, boldDescent])
     }
   })
 })
@@ -69,35 +80,40 @@ describe('each sample drawn on each board', () => {
   })
 
   it('has as many pages as the kiosk on every board', () => {
-    for (const [item, { kind, fields }] of Object.entries(items)) {
-      for (const view of previewBoards(kind, fields, standin, cases.screen, cases.now)) {
+    for (const item of Object.keys(items)) {
+      for (const view of views(item)) {
         const kioskPages = cases.standinFrames.filter((f) => f.item === item && f.board === boardKey(view.board)).length
         expect([item, view.board.label, view.pages.length]).toEqual([item, view.board.label, kioskPages])
       }
     }
   })
+
+  it('shows an urgent notice over a red screen, and any other over paper', () => {
+    expect(views('notice-urgent').map((v) => v.pages[0]?.background)).toEqual([URGENT_RED, URGENT_RED, URGENT_RED])
+    expect(views('notice-short').every((v) => v.pages[0]?.background !== URGENT_RED)).toBe(true)
+  })
 })
 
-describe('warnings for the editor', () => {
+describe('what the editor is told', () => {
   const warn = (item: string) => {
     const { kind, fields } = items[item] as Item
-    return previewWarnings(kind, fields, previewBoards(kind, fields, standin, cases.screen, cases.now))
+    return previewWarnings(kind, fields, views(item))
   }
 
-  it('a title cut on the portrait board names that board, and only boards where it is cut', () => {
-    const boards = previewBoards('notice', { title: '一'.repeat(27), body: '正文', categoryLabel: '便民服务', urgent: false }, standin)
-    const title = previewWarnings('notice', { title: '一'.repeat(27), body: '正文', categoryLabel: '便民服务', urgent: false }, boards).filter((w) => w.field === 'title')
+  it('a long title is never cut: on three lines on the portrait board, said for that board only', () => {
+    const notice = { title: '一'.repeat(27), body: '正文', categoryLabel: '便民服务', urgent: false, displayStart: null }
+    const boards = previewBoards('notice', notice, standin)
+    const title = previewWarnings('notice', notice, boards).filter((w) => w.field === 'title')
     expect(title).toHaveLength(1)
-    expect(title[0]?.level).toBe('warning')
+    expect(title[0]?.level).toBe('info')
     expect(title[0]?.message).toContain('竖屏 1080×1920')
     expect(title[0]?.message).not.toContain('横屏')
-    // and the portrait board's second title line ends in …
     const portrait = boards.find((b) => b.board.height === 1920)
-    const titleLines = portrait?.pages[0]?.shapes.filter((s) => s.kind === 'text' && s.size === 68) ?? []
-    expect(titleLines.map((s) => (s.kind === 'text' ? s.text : '')).at(-1)).toMatch(/…$/)
+    const lines = portrait?.pages[0]?.shapes.filter((s) => s.kind === 'text' && s.size === 68) ?? []
+    expect(lines.map((s) => (s.kind === 'text' ? s.text : '')).join('')).toBe(notice.title)
   })
 
-  it('a short notice gets no warning', () => {
+  it('a short notice gets nothing to know', () => {
     expect(warn('notice-short')).toEqual([])
   })
 
@@ -107,15 +123,17 @@ describe('warnings for the editor', () => {
     expect(body?.message).toMatch(/竖屏 1080×1920分 \d 页/)
   })
 
-  it('an emoji the screens cannot draw is named', () => {
-    expect(warn('notice-latin').some((w) => w.field === 'body' && w.message.includes('😀'))).toBe(true)
+  it('a character no screen font has is named as a warning, and drawn as 〓', () => {
+    const notice = { title: '停水\u{F0001}通知😀', body: '𪚥建华', categoryLabel: '便民服务', urgent: false, displayStart: null }
+    const said = previewWarnings('notice', notice, previewBoards('notice', notice, standin))
+    expect(said.filter((w) => w.level === 'warning').map((w) => w.field)).toEqual(['title'])
+    expect(said[0]?.message).toContain('\u{F0001}')
+    expect(said[0]?.message).not.toContain('😀')
   })
 
-  it('an honour’s long name is cut and its long citation shrunk; a long event title is cut', () => {
-    const honour = warn('honour-photo-long')
-    expect(honour.some((w) => w.field === 'subjectName' && w.level === 'warning')).toBe(true)
-    expect(honour.some((w) => w.field === 'citation')).toBe(true)
-    expect(warn('event-long').some((w) => w.field === 'title' && w.level === 'warning')).toBe(true)
+  it('a long honour citation pages; a long event title wraps and says nothing', () => {
+    expect(warn('honour-photo-long').some((w) => w.field === 'citation' && w.level === 'info')).toBe(true)
+    expect(warn('event-long')).toEqual([])
     expect(warn('event-short')).toEqual([])
   })
 })

@@ -3,7 +3,7 @@
 // check it still writes the same): the two cannot drift apart unnoticed.
 import { describe, expect, it } from 'vitest'
 import cases from '../../../../tests/kiosk/board_cases.json'
-import { cleanText, ellipsize, leftOut, NO_LINE_END, NO_LINE_START, paginate, wrap } from '../../src/lib/kioskText'
+import { balance, cleanText, ellipsize, lostCharacters, NO_LINE_END, NO_LINE_START, paginate, PLACEHOLDER, wrap } from '../../src/lib/kioskText'
 
 /** The table's stand-in font: an ASCII character is one unit wide, any other two. */
 export function units(text: string): number {
@@ -41,15 +41,24 @@ describe('Chinese line breaking, as the kiosk does it', () => {
   })
 })
 
-describe('characters the screens’ font cannot draw', () => {
-  it('are left out exactly as the kiosk leaves them out', () => {
+describe('characters the screens’ fonts cannot draw', () => {
+  it('are kept, left out or drawn as 〓 exactly as the kiosk does', () => {
     // Given emoji, rare characters, invisible marks and tabs, when cleaned, then as the kiosk's glyph filter.
     expect(cleanText(cases.glyphs.probe)).toBe(cases.glyphs.cleaned)
     expect(cleanText(cases.glyphs.probe)).toBe(cases.glyphs.cleanedBold)
   })
 
   it('are named once each, so the editor can be told', () => {
-    expect(leftOut('停水通知😀😀，请👍')).toEqual(['😀', '👍'])
-    expect(leftOut('★重要通知（①）')).toEqual([])
+    expect(lostCharacters('停水\u{E000}通知\u{E000}，\u{F0001}请😀𪚥')).toEqual(['\u{E000}', '\u{F0001}'])
+    expect(cleanText('王\u{E000}')).toBe(`王${PLACEHOLDER}`)
+    expect(lostCharacters('★重要通知（①）\t')).toEqual([])
+  })
+})
+
+describe('titles and names balanced', () => {
+  it('takes as few lines as greedy wrapping, as even as they can be, and no orphan', () => {
+    expect(balance('一'.repeat(30), 26, units)).toEqual(['一'.repeat(10), '一'.repeat(10), '一'.repeat(10)])
+    // Six fit a line: the seventh would stand alone, so it takes one more.
+    expect(wrap('一二三四五六七', 12, units)).toEqual(['一二三四五', '六七'])
   })
 })

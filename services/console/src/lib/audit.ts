@@ -43,6 +43,13 @@ const ACTIONS: Record<string, string> = {
   honourConsentRecord: '记录荣誉同意',
   honourConsentWithdraw: '撤回荣誉同意',
   attestationRecord: '记录认定',
+  // Event series (重复活动): each event written or reviewed is its own entry, under these names.
+  eventSeriesCreate: '按重复规则新建活动',
+  eventSeriesCopy: '顺延复制系列活动',
+  eventCopy: '复制活动',
+  eventBatchSubmit: '整个系列提交审核',
+  eventBatchApprove: '整个系列审核通过',
+  eventBatchReject: '整个系列退回',
 }
 
 // Content and community records: the action is the type's name and a verb (each domain's editing.py names them).
@@ -90,7 +97,10 @@ export function actionChoices(): ActionGroup[] {
   return [
     { label: '账号与登录', options: named(Object.keys(ACTIONS).filter((a) => a.startsWith('account') || a === 'login' || a === 'logout')) },
     { label: '屏幕', options: named(Object.keys(ACTIONS).filter((a) => a.startsWith('screen'))) },
-    { label: '内容与审核', options: named(['noticePublishUrgent', ...content, 'honourConsentRecord', 'honourConsentWithdraw', 'mediaUpload']) },
+    {
+      label: '内容与审核',
+      options: named(['noticePublishUrgent', ...content, ...Object.keys(ACTIONS).filter((a) => a.startsWith('event')), 'honourConsentRecord', 'honourConsentWithdraw', 'mediaUpload']),
+    },
   ]
 }
 

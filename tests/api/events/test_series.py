@@ -154,3 +154,23 @@ async def test_a_series_outside_the_editors_scope_is_refused_before_anything_is_
 
     assert body["errors"][0]["extensions"]["code"] == "FORBIDDEN"
     assert await api.db.fetchval("SELECT count(*) FROM event_series") == 0
+
+
+async def test_a_series_is_read_by_whoever_may_see_one_of_its_events(api: Api) -> None:
+    editor = await staff.staff(api.db, "editor", "EDITOR", "工盛社区")
+    elsewhere = await staff.staff(api.db, "elsewhere", "EDITOR", "柳毅社区")
+    series = (await tea_series(api, editor, rule="FREQ=WEEKLY;COUNT=2"))["series"]
+    query = "query($id: ID!) { node(id: $id) { ... on EventSeries { rule events { startsAt } } } }"
+    given = {"id": series["id"]}
+
+    # Drafts: their scope's staff only; published, anyone.
+    seen = [(await api.gql(query, given, token=token))["data"]["node"] for token in (editor, elsewhere, None)]
+    await api.db.execute("UPDATE events SET status = 'PUBLISHED' WHERE starts_at = (SELECT min(starts_at) FROM events)")
+    public = (await api.gql(query, given))["data"]["node"]
+
+    assert seen[0] == {
+        "rule": "FREQ=WEEKLY;COUNT=2",
+        "events": [{"startsAt": "2026-12-05T07:30:00+08:00"}, {"startsAt": "2026-12-12T07:30:00+08:00"}],
+    }
+    assert seen[1:] == [None, None]
+    assert public == {"rule": "FREQ=WEEKLY;COUNT=2", "events": [{"startsAt": "2026-12-05T07:30:00+08:00"}]}

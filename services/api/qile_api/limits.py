@@ -48,3 +48,12 @@ DISPLAY_NAME = TextLimit("姓名", 40)
 REGION_NAME = TextLimit("名称", 30)
 # A resident's name on an event's sign-up form (the resident page).
 SIGN_UP_NAME = TextLimit("姓名", 20)
+
+# A series of events (events/series): at most this many occurrences, so that
+# one request writes, audits and later reviews a bounded number of events. A
+# weekly activity for a year is 52; twice a week for a term about 40.
+EVENT_SERIES_MAX = 100
+# Weeks (or days) between occurrences: INTERVAL in a series' rule.
+RECURRENCE_INTERVAL_MAX = 52
+# Items in one batch review (eventBatchApprove …): a whole series.
+REVIEW_BATCH_MAX = EVENT_SERIES_MAX

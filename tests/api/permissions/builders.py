@@ -414,3 +414,52 @@ for _kind, _make, _type in (
     for _verb, _status in _STARTS_FROM.items():
         _extra = {"reason": "请补充"} if _verb == "Reject" else {}
         BUILDERS[_kind + _verb] = ref_builder(_kind + _verb, _type, _make(_status), _extra)
+
+
+# Event series (events/series) and batch review: one event each, so that an allowed cell audits once.
+def batch_builder(name: str, status: str, extra: dict[str, Any]) -> Builder:
+    async def build(db: Database, where: str) -> Request | None:
+        pk = await _event_in(status)(db, WHERE[where])
+        input_type = "BatchRejectInput" if "reason" in extra else "BatchReviewInput"
+        return _m(name, input_type), {"input": {"items": [{"id": gid("Event", pk), "version": 1}], **extra}}
+
+    return build
+
+
+async def _event_copy(db: Database, where: str) -> Request | None:
+    pk = await _event(db, WHERE[where])
+    return _m("eventCopy", "EventCopyInput"), {"input": {"id": gid("Event", pk), "dates": ["2026-12-08"]}}
+
+
+async def _series_copy(db: Database, where: str) -> Request | None:
+    region_id = await f.region_id(db, WHERE[where])
+    series = await db.fetchval(
+        "INSERT INTO event_series (region_id, rule, starts_at) VALUES ($1, 'FREQ=WEEKLY;COUNT=1', $2) RETURNING id",
+        region_id,
+        datetime.fromisoformat(WHEN),
+    )
+    pk = await _event(db, WHERE[where])
+    await db.execute("UPDATE events SET series_id = $1 WHERE id = $2", series, pk)
+    return _m("eventSeriesCopy", "EventSeriesCopyInput"), {"input": {"id": gid("EventSeries", series), "weeks": 1}}
+
+
+BUILDERS.update(
+    {
+        "eventSeriesCreate": create_builder(
+            "eventSeriesCreate",
+            "EventSeriesCreateInput",
+            {
+                "category": "READING",
+                "title": "读书会",
+                "startsAt": WHEN,
+                "endsAt": "2026-12-01T03:00:00+00:00",
+                "rule": "FREQ=WEEKLY;COUNT=1",
+            },
+        ),
+        "eventCopy": _event_copy,
+        "eventSeriesCopy": _series_copy,
+        "eventBatchSubmit": batch_builder("eventBatchSubmit", "DRAFT", {}),
+        "eventBatchApprove": batch_builder("eventBatchApprove", "IN_REVIEW", {}),
+        "eventBatchReject": batch_builder("eventBatchReject", "IN_REVIEW", {"reason": "请补充"}),
+    }
+)

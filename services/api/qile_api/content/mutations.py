@@ -17,7 +17,7 @@ import strawberry
 from strawberry import relay
 
 from qile_api.content import workflow
-from qile_api.db.database import Database
+from qile_api.db.database import Executor
 from qile_api.editing.mutations import item_pk, outcome, signed_in
 from qile_api.graphql.context import Info
 from qile_api.graphql.describe import ID_INPUT, VERSION_INPUT
@@ -32,7 +32,7 @@ class Step(Protocol):
     """A review step of `content.workflow` (submit, archive)."""
 
     def __call__(
-        self, db: Database, wf: workflow.Workflow[Any], *, actor_id: int, item_id: int, version: int
+        self, tx: Executor, wf: workflow.Workflow[Any], *, actor_id: int, item_id: int, version: int
     ) -> Awaitable[Any]: ...
 
 
@@ -41,7 +41,7 @@ class PublishStep(Protocol):
 
     def __call__(
         self,
-        db: Database,
+        tx: Executor,
         wf: workflow.Workflow[Any],
         *,
         item_id: int,
@@ -77,51 +77,68 @@ class ContentSteps(Generic[PayloadT]):
     def _pk(self, gid: relay.GlobalID) -> int:
         return item_pk(gid, self.wf.editable.table.type_name)
 
+    async def _in_transaction(
+        self,
+        info: Info,
+        step: Callable[[Executor], Awaitable[Any]],
+        warnings: Callable[[Any], list[MutationWarning]] | None = None,
+    ) -> PayloadT:
+        """Run one step in its own transaction and answer its row, or its problems, in the payload."""
+
+        async def op() -> Any:
+            async with info.context.db.transaction() as tx:
+                return await step(tx)
+
+        return await outcome(self.payload, self.key, self.to_node, op(), warnings)
+
     def _warnings(self, row: Any) -> list[MutationWarning]:
         """Texts of the saved item that screens will not show as typed: said after a create or an update."""
         return warnings_of(self.wf.editable.fields.screen_warnings(dataclasses.asdict(row)))
 
     async def create(self, info: Info, values: dict[str, Any]) -> PayloadT:
-        ctx = info.context
-        op = workflow.create(
-            ctx.db, self.wf, actor_id=signed_in(info).id, values=values, now=ctx.now(), settings=ctx.settings
+        actor_id, now, settings = signed_in(info).id, info.context.now(), info.context.settings
+        return await self._in_transaction(
+            info,
+            lambda tx: workflow.create(tx, self.wf, actor_id=actor_id, values=values, now=now, settings=settings),
+            self._warnings,
         )
-        return await outcome(self.payload, self.key, self.to_node, op, self._warnings)
 
     async def update(self, info: Info, gid: relay.GlobalID, version: int, changes: dict[str, Any]) -> PayloadT:
-        ctx = info.context
-        op = workflow.update(
-            ctx.db,
-            self.wf,
-            actor_id=signed_in(info).id,
-            item_id=self._pk(gid),
-            version=version,
-            changes=changes,
-            now=ctx.now(),
-            settings=ctx.settings,
+        actor_id, item_id, now = signed_in(info).id, self._pk(gid), info.context.now()
+        settings = info.context.settings
+        return await self._in_transaction(
+            info,
+            lambda tx: workflow.update(
+                tx,
+                self.wf,
+                actor_id=actor_id,
+                item_id=item_id,
+                version=version,
+                changes=changes,
+                now=now,
+                settings=settings,
+            ),
+            self._warnings,
         )
-        return await outcome(self.payload, self.key, self.to_node, op, self._warnings)
 
     async def _review(self, step: Step, info: Info, input: ReviewInput) -> PayloadT:
         actor_id, item_id = signed_in(info).id, self._pk(input.id)
-        op = step(info.context.db, self.wf, actor_id=actor_id, item_id=item_id, version=input.version)
-        return await outcome(self.payload, self.key, self.to_node, op)
+        return await self._in_transaction(
+            info, lambda tx: step(tx, self.wf, actor_id=actor_id, item_id=item_id, version=input.version)
+        )
 
     async def submit(self, info: Info, input: ReviewInput) -> PayloadT:
         return await self._review(workflow.submit, info, input)
 
     async def _publishing(self, step: PublishStep, info: Info, input: ReviewInput) -> PayloadT:
         ctx = info.context
-        op = step(
-            ctx.db,
-            self.wf,
-            actor_id=signed_in(info).id,
-            item_id=self._pk(input.id),
-            version=input.version,
-            now=ctx.now(),
-            settings=ctx.settings,
+        actor_id, item_id, now = signed_in(info).id, self._pk(input.id), ctx.now()
+        return await self._in_transaction(
+            info,
+            lambda tx: step(
+                tx, self.wf, actor_id=actor_id, item_id=item_id, version=input.version, now=now, settings=ctx.settings
+            ),
         )
-        return await outcome(self.payload, self.key, self.to_node, op)
 
     async def approve(self, info: Info, input: ReviewInput) -> PayloadT:
         return await self._publishing(workflow.approve, info, input)
@@ -133,12 +150,10 @@ class ContentSteps(Generic[PayloadT]):
         return await self._review(workflow.archive, info, input)
 
     async def reject(self, info: Info, input: RejectInput) -> PayloadT:
-        op = workflow.reject(
-            info.context.db,
-            self.wf,
-            actor_id=signed_in(info).id,
-            item_id=self._pk(input.id),
-            version=input.version,
-            reason=input.reason,
+        actor_id, item_id = signed_in(info).id, self._pk(input.id)
+        return await self._in_transaction(
+            info,
+            lambda tx: workflow.reject(
+                tx, self.wf, actor_id=actor_id, item_id=item_id, version=input.version, reason=input.reason
+            ),
         )
-        return await outcome(self.payload, self.key, self.to_node, op)

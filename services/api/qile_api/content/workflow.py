@@ -9,9 +9,11 @@ revision (a row with `revision_of` set) that follows the same workflow; when
 the revision is approved its values are copied onto the published row, so
 screens show the old text until that moment and the item keeps its id.
 
-Every step is one transaction on the versioned-write primitive
-(`editing.versioned`): the row locked, the caller's `version` compared, the
-audit entry written under the step's constant action name. Expected refusals
+Every step runs inside the caller's transaction on the versioned-write
+primitive (`editing.versioned`): the row locked, the caller's `version`
+compared, the audit entry written under the step's constant action name.
+One mutation is one transaction; a batch (`eventBatchApprove`) runs its steps
+in one transaction, so that it does all of them or none. Expected refusals
 raise `Refused`, which rolls the transaction back.
 """
 
@@ -26,7 +28,7 @@ from typing import Any, Generic, TypeVar
 import asyncpg
 
 from qile_api.content import sql
-from qile_api.db.database import Database, Executor
+from qile_api.db.database import Executor
 from qile_api.editing import versioned
 from qile_api.editing.crud import Editable
 from qile_api.editing.sql import delete_row, insert_row, lock_row, row_by_id
@@ -45,6 +47,7 @@ Settle = Callable[[Mapping[str, Any], datetime, Settings], dict[str, Any]]
 
 def no_settling(_row: Mapping[str, Any], _now: datetime, _settings: Settings) -> dict[str, Any]:
     return {}
+
 
 _STATE_NAMES = {
     "DRAFT": "草稿",
@@ -97,7 +100,7 @@ def _wrong_state(wf: Workflow[Any], status: str, verb: str) -> Refused:
 
 
 async def create(
-    db: Database,
+    tx: Executor,
     wf: Workflow[RowT],
     *,
     actor_id: int,
@@ -106,16 +109,15 @@ async def create(
     settings: Settings,
 ) -> RowT:
     kind = wf.editable
-    async with db.transaction() as tx:
-        if problems := await kind.problems(tx, values, now):
-            raise Refused(*problems)
-        values = {**values, **wf.settle(values, now, settings), "created_by": actor_id}
-        row = await versioned.create(tx, kind.table, actor_id=actor_id, action=kind.create_action, values=values)
-        return kind.table.from_record(row)
+    if problems := await kind.problems(tx, values, now):
+        raise Refused(*problems)
+    values = {**values, **wf.settle(values, now, settings), "created_by": actor_id}
+    row = await versioned.create(tx, kind.table, actor_id=actor_id, action=kind.create_action, values=values)
+    return kind.table.from_record(row)
 
 
 async def update(
-    db: Database,
+    tx: Executor,
     wf: Workflow[RowT],
     *,
     actor_id: int,
@@ -127,63 +129,61 @@ async def update(
 ) -> RowT:
     """Edit a draft in place, or put the change to a published item into its revision."""
     kind, t = wf.editable, wf.editable.table
-    async with db.transaction() as tx:
-        current = await versioned.locked(tx, t, item_id, version)
-        merged = {**kind.current(current), **changes}
-        if problems := await kind.problems(tx, merged, now):
-            raise Refused(*problems)
-        settled = wf.settle(merged, now, settings)
-        changes, merged = {**changes, **settled}, {**merged, **settled}
-        status = current["status"]
-        if status in ("DRAFT", "REJECTED"):
-            # Editing a rejected item reopens it as a draft.
-            row = await versioned.rewrite(
-                tx,
-                t,
-                current,
-                actor_id=actor_id,
-                action=wf.update_action,
-                change={**changes, "status": "DRAFT", "reject_reason": None},
-            )
-            return t.from_record(row)
-        if status != "PUBLISHED":
-            raise _wrong_state(wf, status, "修改")
-        revision = await sql.revision_of(tx, t.name, item_id)
-        if revision is not None:
-            # One revision at a time, edited under its own id and version, so
-            # that two editors cannot overwrite each other's changes unseen.
-            raise Refused(
-                problem(
-                    ErrorCode.INVALID_TRANSITION,
-                    f"该{wf.label}已有待处理的修订稿（{_global_id(t.type_name, revision)}），请编辑修订稿",
-                    "id",
-                )
-            )
-        revised = await insert_row(tx, t, {**merged, "revision_of": item_id, "created_by": actor_id})
-        await versioned.audit(tx, t, actor_id=actor_id, action=wf.update_action, before=None, after=revised)
-        return t.from_record(revised)
-
-
-async def submit(db: Database, wf: Workflow[RowT], *, actor_id: int, item_id: int, version: int) -> RowT:
-    t = wf.editable.table
-    async with db.transaction() as tx:
-        current = await versioned.locked(tx, t, item_id, version)
-        if current["status"] not in ("DRAFT", "REJECTED"):
-            raise _wrong_state(wf, current["status"], "提交审核")
-        # What approval would refuse (a person's honour without consent) is
-        # refused now: the editor can put it right, the reviewer could not.
-        if problems := wf.publishable(await _as_published(tx, wf, current)):
-            raise Refused(*problems)
+    current = await versioned.locked(tx, t, item_id, version)
+    merged = {**kind.current(current), **changes}
+    if problems := await kind.problems(tx, merged, now):
+        raise Refused(*problems)
+    settled = wf.settle(merged, now, settings)
+    changes, merged = {**changes, **settled}, {**merged, **settled}
+    status = current["status"]
+    if status in ("DRAFT", "REJECTED"):
+        # Editing a rejected item reopens it as a draft.
         row = await versioned.rewrite(
             tx,
             t,
             current,
             actor_id=actor_id,
-            action=wf.review.submit,
-            change={"status": "IN_REVIEW", "submitted_by": actor_id, "reject_reason": None},
-            stamped=("submitted_at",),
+            action=wf.update_action,
+            change={**changes, "status": "DRAFT", "reject_reason": None},
         )
         return t.from_record(row)
+    if status != "PUBLISHED":
+        raise _wrong_state(wf, status, "修改")
+    revision = await sql.revision_of(tx, t.name, item_id)
+    if revision is not None:
+        # One revision at a time, edited under its own id and version, so
+        # that two editors cannot overwrite each other's changes unseen.
+        raise Refused(
+            problem(
+                ErrorCode.INVALID_TRANSITION,
+                f"该{wf.label}已有待处理的修订稿（{_global_id(t.type_name, revision)}），请编辑修订稿",
+                "id",
+            )
+        )
+    revised = await insert_row(tx, t, {**merged, "revision_of": item_id, "created_by": actor_id})
+    await versioned.audit(tx, t, actor_id=actor_id, action=wf.update_action, before=None, after=revised)
+    return t.from_record(revised)
+
+
+async def submit(tx: Executor, wf: Workflow[RowT], *, actor_id: int, item_id: int, version: int) -> RowT:
+    t = wf.editable.table
+    current = await versioned.locked(tx, t, item_id, version)
+    if current["status"] not in ("DRAFT", "REJECTED"):
+        raise _wrong_state(wf, current["status"], "提交审核")
+    # What approval would refuse (a person's honour without consent) is
+    # refused now: the editor can put it right, the reviewer could not.
+    if problems := wf.publishable(await _as_published(tx, wf, current)):
+        raise Refused(*problems)
+    row = await versioned.rewrite(
+        tx,
+        t,
+        current,
+        actor_id=actor_id,
+        action=wf.review.submit,
+        change={"status": "IN_REVIEW", "submitted_by": actor_id, "reject_reason": None},
+        stamped=("submitted_at",),
+    )
+    return t.from_record(row)
 
 
 async def _as_published(tx: Executor, wf: Workflow[Any], current: asyncpg.Record) -> dict[str, Any]:
@@ -242,56 +242,50 @@ async def _publish(
 
 
 async def approve(
-    db: Database, wf: Workflow[RowT], *, item_id: int, version: int, now: datetime, settings: Settings, actor_id: int
+    tx: Executor, wf: Workflow[RowT], *, item_id: int, version: int, now: datetime, settings: Settings, actor_id: int
 ) -> RowT:
-    async with db.transaction() as tx:
-        current, parent = await _lock_for_publishing(tx, wf, item_id, version)
-        if current["status"] != "IN_REVIEW":
-            raise _wrong_state(wf, current["status"], "批准")
-        if current["submitted_by"] == actor_id:
-            raise Refused(problem(ErrorCode.SELF_APPROVAL, "不能批准自己提交的内容，请由其他审核人审核", "id"))
-        row = await _publish(tx, wf, Publishing(actor_id, wf.review.approve, now, settings), current, parent)
-        return wf.editable.table.from_record(row)
+    current, parent = await _lock_for_publishing(tx, wf, item_id, version)
+    if current["status"] != "IN_REVIEW":
+        raise _wrong_state(wf, current["status"], "批准")
+    if current["submitted_by"] == actor_id:
+        raise Refused(problem(ErrorCode.SELF_APPROVAL, "不能批准自己提交的内容，请由其他审核人审核", "id"))
+    row = await _publish(tx, wf, Publishing(actor_id, wf.review.approve, now, settings), current, parent)
+    return wf.editable.table.from_record(row)
 
 
 async def publish_directly(
-    db: Database, wf: Workflow[RowT], *, item_id: int, version: int, now: datetime, settings: Settings, actor_id: int
+    tx: Executor, wf: Workflow[RowT], *, item_id: int, version: int, now: datetime, settings: Settings, actor_id: int
 ) -> RowT:
     """For urgent notices: a reviewer publishes without a second pair of eyes."""
-    async with db.transaction() as tx:
-        current, parent = await _lock_for_publishing(tx, wf, item_id, version)
-        if current["status"] not in ("DRAFT", "REJECTED", "IN_REVIEW"):
-            raise _wrong_state(wf, current["status"], "直接发布")
-        by = Publishing(actor_id, wf.review.publish_urgent, now, settings)
-        row = await _publish(tx, wf, by, current, parent)
-        return wf.editable.table.from_record(row)
+    current, parent = await _lock_for_publishing(tx, wf, item_id, version)
+    if current["status"] not in ("DRAFT", "REJECTED", "IN_REVIEW"):
+        raise _wrong_state(wf, current["status"], "直接发布")
+    row = await _publish(tx, wf, Publishing(actor_id, wf.review.publish_urgent, now, settings), current, parent)
+    return wf.editable.table.from_record(row)
 
 
-async def reject(
-    db: Database, wf: Workflow[RowT], *, actor_id: int, item_id: int, version: int, reason: str
+async def reject(tx: Executor, wf: Workflow[RowT], *, actor_id: int, item_id: int, version: int, reason: str
 ) -> RowT:
     reason = reason.strip()
     if problems := text_problems(reason, "reason", REJECT_REASON):
         raise Refused(*problems)
     t = wf.editable.table
-    async with db.transaction() as tx:
-        current = await versioned.locked(tx, t, item_id, version)
-        if current["status"] != "IN_REVIEW":
-            raise _wrong_state(wf, current["status"], "退回")
-        change = {"status": "REJECTED", "reviewed_by": actor_id, "reject_reason": reason}
-        row = await versioned.rewrite(tx, t, current, actor_id=actor_id, action=wf.review.reject, change=change)
-        return t.from_record(row)
+    current = await versioned.locked(tx, t, item_id, version)
+    if current["status"] != "IN_REVIEW":
+        raise _wrong_state(wf, current["status"], "退回")
+    change = {"status": "REJECTED", "reviewed_by": actor_id, "reject_reason": reason}
+    row = await versioned.rewrite(tx, t, current, actor_id=actor_id, action=wf.review.reject, change=change)
+    return t.from_record(row)
 
 
-async def archive(db: Database, wf: Workflow[RowT], *, actor_id: int, item_id: int, version: int) -> RowT:
+async def archive(tx: Executor, wf: Workflow[RowT], *, actor_id: int, item_id: int, version: int) -> RowT:
     t = wf.editable.table
-    async with db.transaction() as tx:
-        current = await versioned.locked(tx, t, item_id, version)
-        if current["status"] != "PUBLISHED":
-            raise _wrong_state(wf, current["status"], "归档")
-        # A pending revision of an archived item has nothing left to revise.
-        await sql.delete_revisions_of(tx, t.name, item_id)
-        row = await versioned.rewrite(
-            tx, t, current, actor_id=actor_id, action=wf.review.archive, change={"status": "ARCHIVED"}
-        )
-        return t.from_record(row)
+    current = await versioned.locked(tx, t, item_id, version)
+    if current["status"] != "PUBLISHED":
+        raise _wrong_state(wf, current["status"], "归档")
+    # A pending revision of an archived item has nothing left to revise.
+    await sql.delete_revisions_of(tx, t.name, item_id)
+    row = await versioned.rewrite(
+        tx, t, current, actor_id=actor_id, action=wf.review.archive, change={"status": "ARCHIVED"}
+    )
+    return t.from_record(row)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
@@ -63,4 +64,13 @@ EVENT_WORKFLOW: Workflow[EventRow] = Workflow(
         agree=_in_order,
     ),
     ReviewActions(submit="eventSubmit", approve="eventApprove", reject="eventReject", archive="eventArchive"),
+)
+
+# Batch review (eventBatchApprove …, content/batch.py): the same steps, each
+# event audited under the batch mutation's name. No batch archives.
+EVENT_BATCH_WORKFLOW: Workflow[EventRow] = dataclasses.replace(
+    EVENT_WORKFLOW,
+    review=ReviewActions(
+        submit="eventBatchSubmit", approve="eventBatchApprove", reject="eventBatchReject", archive="eventArchive"
+    ),
 )

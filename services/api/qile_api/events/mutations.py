@@ -8,8 +8,9 @@ from typing import Annotated
 import strawberry
 from strawberry import relay
 
+from qile_api.content.batch import BatchRejectInput, BatchReviewInput, BatchSteps
 from qile_api.content.mutations import ContentSteps, RejectInput, ReviewInput
-from qile_api.events.editing import EVENT_FIELDS, EVENT_WORKFLOW
+from qile_api.events.editing import EVENT_BATCH_WORKFLOW, EVENT_FIELDS, EVENT_WORKFLOW
 from qile_api.events.signups import event_settings as sign_up
 from qile_api.events.sql import EventRow
 from qile_api.events.types import LARGE_SCALE_DESCRIPTION, Event, EventCategory
@@ -30,6 +31,14 @@ class EventPayload:
     )
     errors: list[MutationError] = errors_field()
     warnings: list[MutationWarning] = warnings_field()
+
+
+@strawberry.type(description="What a mutation on several events did: the events as they now are, or why not.")
+class EventsPayload:
+    events: list[Event] | None = strawberry.field(
+        description="The events after the change, in the order asked (or of their dates); null when refused."
+    )
+    errors: list[MutationError] = errors_field()
 
 
 _SCOPE = "Whose event it is: a Community, or a Subdistrict, District or the City for theirs. Inside your scope."
@@ -91,6 +100,7 @@ def _node(row: EventRow) -> Event:
 
 
 _STEPS = ContentSteps(EVENT_WORKFLOW, EventPayload, "event", _node)
+_BATCH = BatchSteps(EVENT_BATCH_WORKFLOW, EventsPayload, "events", _node)
 
 
 @strawberry.type
@@ -135,3 +145,33 @@ class EventReviewMutations:
     )
     async def event_archive(self, info: Info, input: Annotated[ReviewInput, INPUT_ARG]) -> EventPayload:
         return await _STEPS.archive(info, input)
+
+
+@strawberry.type
+class EventBatchMutations:
+    """A series' events (or any events) through review at once: all of them or none."""
+
+    @strawberry.mutation(
+        name="eventBatchSubmit",
+        permission_classes=EDITORS,
+        description="提交审核 several 活动 drafts at once (a series): all of them, or none.",
+    )
+    async def event_batch_submit(self, info: Info, input: Annotated[BatchReviewInput, INPUT_ARG]) -> EventsPayload:
+        return await _BATCH.submit(info, input)
+
+    @strawberry.mutation(
+        name="eventBatchApprove",
+        permission_classes=REVIEWERS,
+        description="Publish several 活动 in review at once (a series): all of them, or none; "
+        "each must lie in your scope and none be your own submission.",
+    )
+    async def event_batch_approve(self, info: Info, input: Annotated[BatchReviewInput, INPUT_ARG]) -> EventsPayload:
+        return await _BATCH.approve(info, input)
+
+    @strawberry.mutation(
+        name="eventBatchReject",
+        permission_classes=REVIEWERS,
+        description="Send several 活动 back at once with one reason: all of them, or none.",
+    )
+    async def event_batch_reject(self, info: Info, input: Annotated[BatchRejectInput, INPUT_ARG]) -> EventsPayload:
+        return await _BATCH.reject(info, input)

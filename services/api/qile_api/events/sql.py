@@ -27,7 +27,7 @@ EVENTS = ContentTable(
     columns="c.id, c.region_id, c.theme_key, c.category, c.title, c.description, c.venue, "
     "c.starts_at, c.ends_at, c.organiser, c.large_scale, c.participants, c.status, "
     "c.published_at, c.version, c.updated_at, c.revision_of, c.reject_reason, "
-    "c.capacity, c.sign_up_opens_at, c.sign_up_closes_at, " + REVIEW_COLUMNS,
+    "c.capacity, c.sign_up_opens_at, c.sign_up_closes_at, c.series_id, " + REVIEW_COLUMNS,
     order_by=("starts_at", "id"),
 )
 # Looking back (the past events whose head count is still to be recorded): latest start first.
@@ -58,6 +58,8 @@ class EventRow(ReviewMeta):
     capacity: int | None
     sign_up_opens_at: datetime | None
     sign_up_closes_at: datetime | None
+    # The series it was made in (events/series), if any; None for a revision.
+    series_id: int | None
 
     @classmethod
     def from_record(cls, r: asyncpg.Record) -> EventRow:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 from enum import Enum
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 from strawberry import relay
@@ -19,6 +19,9 @@ from qile_api.graphql.context import Info
 from qile_api.graphql.describe import describe_values
 from qile_api.graphql.ids import node_pks
 from qile_api.themes.types import Theme, load_theme
+
+if TYPE_CHECKING:
+    from qile_api.events.series.types import EventSeries
 
 
 @strawberry.enum(description="The kinds of activity the plan names; `categoryLabel` is the Chinese.")
@@ -86,6 +89,18 @@ class Event(relay.Node, ContentFields):
             return None
         row = await info.context.loaders[EventByIdLoader].load(self.row.revision_of)
         return Event.from_row(row) if row else None
+
+    @strawberry.field(description="The series (重复活动) it was made in, if any; null for a revision.")
+    async def series(
+        self, info: Info
+    ) -> Annotated[EventSeries, strawberry.lazy("qile_api.events.series.types")] | None:
+        if self.row.series_id is None:
+            return None
+        from qile_api.events.series.dataloaders import EventSeriesByIdLoader
+        from qile_api.events.series.types import EventSeries
+
+        row = await info.context.loaders[EventSeriesByIdLoader].load(self.row.series_id)
+        return EventSeries.from_row(row) if row else None
 
     @strawberry.field(description="Its name, as schedules show it.")
     def title(self) -> str:

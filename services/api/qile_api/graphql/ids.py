@@ -33,6 +33,7 @@ ID_TYPES = frozenset(
         "Notice",
         "Honour",
         "Event",
+        "EventSeries",
         "Account",
         "Screen",
         "Facility",

@@ -19,8 +19,11 @@ from qile_api.accounts.types import Account
 from qile_api.assessment.mutations import AssessmentRecordMutations
 from qile_api.assessment.queries import AssessmentQueries
 from qile_api.audit.queries import AuditQueries
-from qile_api.events.mutations import EventEditMutations, EventReviewMutations
+from qile_api.events.mutations import EventBatchMutations, EventEditMutations, EventReviewMutations
 from qile_api.events.queries import EventQueries
+from qile_api.events.series.mutations import EventSeriesMutations
+from qile_api.events.series.queries import EventSeriesQueries
+from qile_api.events.series.types import EventSeries
 from qile_api.events.signups.attendance_mutations import AttendanceMutations
 from qile_api.events.signups.mutations import SignUpStaffMutations
 from qile_api.events.signups.public_mutations import PublicSignUpMutations
@@ -89,6 +92,7 @@ class Query(
     NoticeQueries,
     HonourQueries,
     EventQueries,
+    EventSeriesQueries,
     ScreenQueries,
     AssessmentQueries,
     AccountQueries,
@@ -113,6 +117,8 @@ class Mutation(
     HonourReviewMutations,
     EventEditMutations,
     EventReviewMutations,
+    EventSeriesMutations,
+    EventBatchMutations,
     MediaMutations,
     CommunityMutations,
     RegionTreeMutations,
@@ -160,7 +166,10 @@ def build_schema(settings: Settings | None = None) -> QileSchema:
     schema = QileSchema(
         query=Query,
         mutation=Mutation,
-        types=[City, District, Subdistrict, Community, Notice, Honour, Event, Account, Screen, Facility, Team, SignUp],
+        types=[
+            *(City, District, Subdistrict, Community),
+            *(Notice, Honour, Event, EventSeries, Account, Screen, Facility, Team, SignUp),
+        ],
         config=StrawberryConfig(auto_camel_case=True),
         scalar_overrides={datetime: city_datetime(settings.timezone)},
         extensions=[

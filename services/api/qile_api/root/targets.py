@@ -14,6 +14,7 @@ from strawberry import relay
 from qile_api.accounts.sql import account_regions
 from qile_api.assessment.sql import attestation_regions, recognition_regions, selection_regions
 from qile_api.db.database import Executor
+from qile_api.events.series.sql import series_regions
 from qile_api.events.signups.sql import sign_up_regions
 from qile_api.events.sql import event_regions
 from qile_api.facilities.sql import facility_regions
@@ -31,6 +32,7 @@ _REGIONS_OF: dict[str, Callable[[Executor, int], Awaitable[list[int]]]] = {
     "Notice": notice_regions,
     "Honour": honour_regions,
     "Event": event_regions,
+    "EventSeries": series_regions,
     "Screen": screen_regions,
     "Facility": facility_regions,
     "Team": team_regions,

@@ -108,3 +108,33 @@ export const EventSubmitMutation = graphql(`
     }
   }
 `)
+
+/** The dates a rule gives from a start, as the API reads it (the form's 重复 preview); nothing is written. */
+export const EventRecurrencePreviewQuery = graphql(`
+  query EventRecurrencePreview($startsAt: DateTime!, $rule: String!) {
+    eventRecurrencePreview(startsAt: $startsAt, rule: $rule) {
+      dates
+      errors { code field message }
+    }
+  }
+`)
+
+/** A series of drafts from a rule (重复), all or none. */
+export const EventSeriesCreateMutation = graphql(`
+  mutation EventSeriesCreate($input: EventSeriesCreateInput!) {
+    eventSeriesCreate(input: $input) {
+      series { id events { id version startsAt } }
+      errors { code field message }
+    }
+  }
+`)
+
+/** A series' drafts sent for review in one call: all or none. */
+export const EventBatchSubmitMutation = graphql(`
+  mutation EventBatchSubmit($input: BatchReviewInput!) {
+    eventBatchSubmit(input: $input) {
+      events { id status version }
+      errors { code field message }
+    }
+  }
+`)

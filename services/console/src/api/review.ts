@@ -44,6 +44,7 @@ graphql(`
       largeScale
       participants
       original { id participants }
+      series { id }
       scope { __typename name level ... on Node { id } }
       original { id title description categoryLabel venue organiser startsAt endsAt largeScale scope { name } }
     }
@@ -113,5 +114,18 @@ export const EventApproveMutation = graphql(`
 export const EventRejectMutation = graphql(`
   mutation EventReject($input: RejectInput!) {
     eventReject(input: $input) { event { id status } errors { code field message } }
+  }
+`)
+
+/** A whole series approved in one call: every event or none (each must be in my scope, none my own). */
+export const EventBatchApproveMutation = graphql(`
+  mutation EventBatchApprove($input: BatchReviewInput!) {
+    eventBatchApprove(input: $input) { events { id status } errors { code field message } }
+  }
+`)
+
+export const EventBatchRejectMutation = graphql(`
+  mutation EventBatchReject($input: BatchRejectInput!) {
+    eventBatchReject(input: $input) { events { id status } errors { code field message } }
   }
 `)

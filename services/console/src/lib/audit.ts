@@ -48,6 +48,13 @@ const ACTIONS: Record<string, string> = {
   eventWalkInsAdd: '登记现场参与人数',
   eventAttendanceCorrect: '更正签到人数',
   eventSignUpsExport: '导出报名名单',
+  // Event series (重复活动): each event written or reviewed is its own entry, under these names.
+  eventSeriesCreate: '按重复规则新建活动',
+  eventSeriesCopy: '顺延复制系列活动',
+  eventCopy: '复制活动',
+  eventBatchSubmit: '整个系列提交审核',
+  eventBatchApprove: '整个系列审核通过',
+  eventBatchReject: '整个系列退回',
 }
 
 // Content and community records: the action is the type's name and a verb (each domain's editing.py names them).
@@ -95,7 +102,10 @@ export function actionChoices(): ActionGroup[] {
   return [
     { label: '账号与登录', options: named(Object.keys(ACTIONS).filter((a) => a.startsWith('account') || a === 'login' || a === 'logout')) },
     { label: '屏幕', options: named(Object.keys(ACTIONS).filter((a) => a.startsWith('screen'))) },
-    { label: '内容与审核', options: named(['noticePublishUrgent', ...content, 'honourConsentRecord', 'honourConsentWithdraw', 'mediaUpload']) },
+    {
+      label: '内容与审核',
+      options: named(['noticePublishUrgent', ...content, ...Object.keys(ACTIONS).filter((a) => a.startsWith('eventBatch') || a.startsWith('eventSeries') || a === 'eventCopy'), 'honourConsentRecord', 'honourConsentWithdraw', 'mediaUpload']),
+    },
     { label: '报名与签到', options: named(['eventCheckIn', 'eventWalkInsAdd', 'eventAttendanceCorrect', 'eventSignUpsExport']) },
   ]
 }

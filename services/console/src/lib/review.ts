@@ -15,3 +15,12 @@ export function editPath(item: { __typename?: string; id: string }): string | nu
   if (item.__typename === 'Honour') return `/honours/${encodeURIComponent(item.id)}`
   return null
 }
+
+/**
+ * The items of `item`'s series (重复活动) that I may act on, in queue order:
+ * what 整个系列通过 sends in one call. None for an item outside any series.
+ */
+export function sameSeries<T>(item: T, queue: readonly T[], seriesId: (i: T) => string | null, may: (i: T) => boolean): T[] {
+  const id = seriesId(item)
+  return id ? queue.filter((i) => seriesId(i) === id && may(i)) : []
+}

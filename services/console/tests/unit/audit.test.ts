@@ -11,6 +11,7 @@ describe('what an audit entry says was done', () => {
     expect(actionLabel('noticeApprove')).toBe('审核通过通知')
     expect(actionLabel('eventArchive')).toBe('下架活动')
     expect(actionLabel('facilityDelete')).toBe('删除设施')
+    expect(actionLabel('eventBatchApprove')).toBe('整个系列审核通过')
   })
 
   it('never shows a mutation’s English name', () => {

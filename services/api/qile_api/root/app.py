@@ -23,7 +23,7 @@ from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLHTTPResponse
 
 from qile_api.accounts.service import bootstrap_admin
-from qile_api.assessment.export import assessment_csv
+from qile_api.assessment.export import assessment_csv, assessment_xlsx
 from qile_api.db.database import Database, QueryCounter
 from qile_api.db.embedded import resolve_dsn
 from qile_api.db.errors import DatabaseError, log_database_errors
@@ -178,6 +178,7 @@ def create_app(settings: Settings | None = None, *, dsn: str | None = None, run_
             Route("/graphql", graphql, methods=["GET", "POST"]),
             Route("/media/{sha256}", media, methods=["GET"]),
             Route("/reports/assessment.csv", assessment_csv, methods=["GET"]),
+            Route("/reports/assessment.xlsx", assessment_xlsx, methods=["GET"]),
             Route("/healthz", healthz, methods=["GET"]),
             Route("/readyz", readyz, methods=["GET"]),
             *console.routes(),

@@ -34,7 +34,8 @@ MATRIX = matrix()
 
 
 # Mutations that check a role but name no object in the region tree.
-ROLE_ONLY = {"mediaUpload"}  # media are not scoped; what uses a photo is checked where it is used
+# Media are not scoped (what uses a photo is checked where it is used); a snapshot covers the caller's own scope.
+ROLE_ONLY = {"mediaUpload", "assessmentSnapshotTake"}
 # Mutations open to callers without a staff token, by design.
 OPEN = {"login", "screenPairingStart", "screenPairingRedeem"}
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
 from collections.abc import AsyncIterator
@@ -24,6 +25,7 @@ from strawberry.http import GraphQLHTTPResponse
 
 from qile_api.accounts.service import bootstrap_admin
 from qile_api.assessment.export import assessment_csv, assessment_xlsx
+from qile_api.assessment.snapshots import run_snapshot_job
 from qile_api.db.database import Database, QueryCounter
 from qile_api.db.embedded import resolve_dsn
 from qile_api.db.errors import DatabaseError, log_database_errors
@@ -153,10 +155,20 @@ def create_app(settings: Settings | None = None, *, dsn: str | None = None, run_
             if settings.heartbeat_flush_seconds > 0
             else None
         )
+        # Last month's assessment snapshot, taken by whichever process gets there first.
+        snapshots = (
+            asyncio.create_task(run_snapshot_job(background, state), name="qile-assessment-snapshots")
+            if settings.snapshot_check_seconds > 0
+            else None
+        )
         try:
             yield
         finally:
             schema.documents.close()
+            if snapshots is not None:
+                snapshots.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await snapshots
             await devices.stop(flusher, background)
             await db.close()
             del embedded  # the embedded server may stop once nobody holds it

@@ -18,6 +18,7 @@ from qile_api.accounts.queries import AccountQueries
 from qile_api.accounts.types import Account
 from qile_api.assessment.mutations import AssessmentRecordMutations
 from qile_api.assessment.queries import AssessmentQueries
+from qile_api.assessment.snapshot_mutations import AssessmentSnapshotMutations
 from qile_api.audit.queries import AuditQueries
 from qile_api.events.mutations import EventEditMutations, EventReviewMutations
 from qile_api.events.queries import EventQueries
@@ -112,6 +113,7 @@ class Mutation(
     FacilityMutations,
     TeamMutations,
     AssessmentRecordMutations,
+    AssessmentSnapshotMutations,
     ScreenMutations,
     PairingMutations,
     HeartbeatMutations,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import pygame
 import pytest
@@ -13,10 +14,11 @@ from qile_kiosk.cache import FeedCache
 from qile_kiosk.feed import Event, parse_feed
 from qile_kiosk.images import ImageStore
 from qile_kiosk.layout import Layout
-from qile_kiosk.render import URGENT_RED, Frame, Renderer
-from qile_kiosk.slides import EventsSlide, HonourSlide, NoticeSlide, build_rotation, event_rows_per_page, event_slides
+from qile_kiosk.render import URGENT_RED, Frame, Renderer, short_date
+from qile_kiosk.slides import EventsSlide, HonourSlide, NoticeSlide, build_rotation, event_slides
 from qile_kiosk.state import Mode
 from qile_kiosk.typeset import Typesetter
+from tests.kiosk.board_cases import RecordingTypesetter, recording_shapes
 from tests.kiosk.conftest import SIZES
 from tests.kiosk.test_feed_and_cache import NOW, notice, raw_feed
 
@@ -205,9 +207,76 @@ def test_event_schedule_pages_are_filled_evenly(typesetter: Typesetter, size: tu
     ]
 
     # when they are laid out as schedule slides
-    pages = [len(s.events) for s in event_slides(events, layout, typesetter)]
+    pages = [len(s.events) for s in event_slides(events, layout)]
 
     # then every event appears once, no page overflows, and no page is left nearly empty
     assert sum(pages) == count
-    assert max(pages) <= event_rows_per_page(layout, typesetter)
+    assert max(pages) <= layout.event_rows_per_page
     assert max(pages) - min(pages) <= 1
+
+
+def drawn_on_the_body(
+    renderer: Renderer, ts: RecordingTypesetter, layout: Layout, frame: Frame
+) -> tuple[list[tuple[str, int, int, int, pygame.Rect]], list[pygame.Rect]]:
+    """What the renderer drew for the slide (below the header, starting above the footer):
+    texts as (text, x, baseline, size, inked rectangle), and the rectangles of shapes."""
+    calls: list[list[Any]] = []
+    ts.calls = []
+    with recording_shapes(calls):
+        renderer.draw(pygame.Surface((layout.width, layout.height)), frame)
+    texts = [(c[1], c[2], c[3], c[4], rect) for c, rect in zip(ts.calls, ts.drawn, strict=True)]
+    shapes = [pygame.Rect(c[1:5]) for c in calls if c[0] == "rect"]
+    top, bottom = layout.header_rule.bottom, layout.footer.y
+
+    def on_body(r: pygame.Rect) -> bool:
+        return top <= r.top < bottom
+
+    return [t for t in texts if on_body(t[4])], [r for r in shapes if on_body(r)]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_what_pagination_fits_on_a_page_is_what_the_renderer_draws_there(
+    size: tuple[int, int], typesetter: Typesetter
+) -> None:
+    # given long notices (titles of one and two lines), a long schedule, a schedule of exactly
+    # the rows a page holds, and honour cards, paginated
+    layout = Layout.for_size(*size)
+    ts = RecordingTypesetter(typesetter.fonts)
+    renderer = Renderer(layout, ts, lambda _sha, _box: None)
+    two_lines = "关于做好二〇二六年度城乡居民医疗保险集中参保缴费的通知"
+    notices = [notice("one", "理论宣讲进社区", LONG_BODY), notice("two", two_lines, LONG_BODY)]
+    bulletin = parse_feed(raw_feed(notices=notices, events=events()))
+    slides, _ = build_rotation(bulletin, NOW, layout, ts)
+    full_page = raw_feed(events=events()[: layout.event_rows_per_page])
+    slides += build_rotation(parse_feed(full_page), NOW, layout, ts)[0]
+    slides += build_rotation(parse_feed(raw_feed(kind="GALLERY", honours=honours("0" * 64))), NOW, layout, ts)[0]
+    assert {len(s.title_lines) for s in slides if isinstance(s, NoticeSlide)} == {1, 2}
+    assert layout.event_rows_per_page in {len(s.events) for s in slides if isinstance(s, EventsSlide)}
+
+    for slide in slides:
+        # when the renderer draws each page
+        frame = Frame(Mode.SHOWING, bulletin.screen, bulletin.brand, "10:00", "2026年11月28日 星期六", slide)
+        texts, shapes = drawn_on_the_body(renderer, ts, layout, frame)
+
+        # then all it holds is drawn, and nothing leaves the box pagination filled
+        assert all(layout.body.contains(r) for r in shapes), (slide, shapes)
+        if isinstance(slide, NoticeSlide):
+            box, step = layout.notice_text, ts.line_step(layout.body_size)
+            assert all(box.contains(t[4]) for t in texts), (slide.key, texts)
+            lines = [t for t in texts if t[3] == layout.body_size]
+            assert [t[0] for t in lines] == list(slide.lines)
+            assert [t[0] for t in texts if t[3] == layout.title_size] == list(slide.title_lines)
+            # and a full page is exactly full: one more line's slot would cross the box's bottom
+            if slide.page < slide.pages:
+                last_slot_bottom = lines[-1][2] - ts.ascent(layout.body_size) + step
+                assert last_slot_bottom <= box.bottom < last_slot_bottom + step, (slide.key, last_slot_bottom, box)
+        elif isinstance(slide, EventsSlide):
+            assert all(layout.body.contains(t[4]) for t in texts), (slide.key, texts)
+            # (each row starts with its day: the date cell may be elided after it, "11月29日 周…")
+            days = tuple(short_date(e.starts_at).split()[0] for e in slide.events)
+            assert len([t for t in texts if t[0].startswith(days)]) == len(slide.events)
+            assert len(slide.events) <= layout.event_rows_per_page
+        else:
+            boxes = (layout.honour_text_box, layout.honour_photo_box)
+            assert all(any(b.contains(t[4]) for b in boxes) for t in texts), (slide.key, texts)
+            assert slide.honour.subject_name in {t[0] for t in texts}

@@ -137,7 +137,7 @@ def test_a_revoked_screen_says_so_instead_of_offline(kiosk: Kiosk, mono: FakeMon
     assert kiosk.rotation.current is not None
 
     # when the API refuses its (configured) token
-    kiosk.apply(PollFailed("Unauthenticated: token revoked", unauthenticated=True, retry_in=1.0))
+    kiosk.apply(PollFailed("Unauthenticated: token revoked", unauthenticated=True))
     mono.t += 3
     kiosk.step()
 

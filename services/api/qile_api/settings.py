@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from ipaddress import IPv4Network, IPv6Network
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -17,6 +18,7 @@ def checkout_root() -> Path | None:
 
 
 _CHECKOUT = checkout_root()
+_LOOPBACK: list[IPv4Network | IPv6Network] = [IPv4Network("127.0.0.0/8"), IPv6Network("::1/128")]
 
 
 class Settings(BaseSettings):
@@ -70,6 +72,19 @@ class Settings(BaseSettings):
     cors_origins: Annotated[list[str], NoDecode] = Field(default_factory=list)
     # The API's own log level: debug, info, warning, error.
     log_level: Literal["debug", "info", "warning", "error"] = "info"
+    # One JSON object a line (what log collectors read; `serve`'s default) or
+    # plain text for people (`make run`). Either way the same fields (logs.py).
+    log_format: Literal["json", "text"] = "json"
+    # One line per request (method, path without its query string, status,
+    # duration, GraphQL operation, request id). Off unless asked: at tens of
+    # thousands of screens polling it is most of the log and some of the CPU.
+    access_log: bool = False
+    # Who may read /metrics: addresses or networks, comma-separated, matched
+    # against the client as QILE_TRUSTED_PROXIES resolves it. Loopback only by
+    # default; empty: nobody.
+    metrics_allow: Annotated[list[IPvAnyNetwork], NoDecode] = Field(
+        default_factory=lambda: _LOOPBACK.copy()
+    )
     # The staff console's build (services/console/dist); unset: beside this package's source.
     console_dir: Path | None = None
     shutdown_grace_seconds: int = 3
@@ -114,7 +129,7 @@ class Settings(BaseSettings):
     def _in_checkout(cls, value: Path) -> Path:
         return _CHECKOUT / value if _CHECKOUT and not value.is_absolute() else value
 
-    @field_validator("trusted_proxies", "cors_origins", mode="before")
+    @field_validator("trusted_proxies", "metrics_allow", "cors_origins", mode="before")
     @classmethod
     def _comma_separated(cls, value: object) -> object:
         return [item.strip() for item in value.split(",") if item.strip()] if isinstance(value, str) else value

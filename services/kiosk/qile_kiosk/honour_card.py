@@ -20,33 +20,24 @@ class HonourCard:
 
     def draw(self, surface: pygame.Surface, honour: Honour, accent: Color) -> None:
         lay = self.layout
-        b = lay.body
-        pygame.draw.rect(surface, WHITE, b, border_radius=lay.px(20))
-        pad = lay.px(40)
-        inner = b.inflate(-2 * pad, -2 * pad)
-        if lay.portrait:
-            photo_box = pygame.Rect(inner.x, inner.y, inner.w, round(inner.h * 0.45))
-            text_box = pygame.Rect(inner.x, photo_box.bottom + pad, inner.w, inner.bottom - photo_box.bottom - pad)
-        else:
-            photo_box = pygame.Rect(inner.x, inner.y, round(inner.h * 0.78), inner.h)
-            text_box = pygame.Rect(photo_box.right + pad, inner.y, inner.right - photo_box.right - pad, inner.h)
-        self._photo(surface, honour, photo_box, accent)
-        self._honour_text(surface, honour, text_box, accent)
+        pygame.draw.rect(surface, WHITE, lay.body, border_radius=lay.honour_radius)
+        self._photo(surface, honour, lay.honour_photo_box, accent)
+        self._honour_text(surface, honour, lay.honour_text_box, accent)
 
     def _photo(self, surface: pygame.Surface, honour: Honour, box: pygame.Rect, accent: Color) -> None:
         image = self.images(honour.photo.sha256, box.size) if honour.photo else None
         if image is not None:
             r = image.get_rect(center=box.center)
             surface.blit(image, r)
-            pygame.draw.rect(surface, GOLD, r, width=self.layout.px(6))
+            pygame.draw.rect(surface, GOLD, r, width=self.layout.photo_frame)
             return
         # No photo: a deliberate monogram card in the theme colour, not an empty frame.
         lay, ts = self.layout, self.ts
-        pygame.draw.rect(surface, accent, box, border_radius=lay.px(20))
+        pygame.draw.rect(surface, accent, box, border_radius=lay.honour_radius)
         radius = min(box.w, box.h) * 3 // 10
         centre = (box.centerx, box.centery - radius // 4)
         pygame.draw.circle(surface, GOLD, centre, radius)
-        pygame.draw.circle(surface, WHITE, centre, radius - lay.px(8), width=lay.px(4))
+        pygame.draw.circle(surface, WHITE, centre, radius - lay.monogram_ring_inset, width=lay.monogram_ring)
         initial = honour.subject_name[:1]
         size = round(radius * 1.1)
         ts.draw_centred(
@@ -72,28 +63,13 @@ class HonourCard:
         lay, ts = self.layout, self.ts
         y = box.y
         size = lay.body_size
-        pill_h = ts.line_step(size)
-        pill_w = ts.measure(honour.title, size, True) + lay.px(40)
-        pygame.draw.rect(surface, accent, pygame.Rect(box.x, y, pill_w, pill_h), border_radius=pill_h // 2)
-        ts.draw(
-            surface,
-            honour.title,
-            (box.x + lay.px(20), y + (pill_h + ts.ascent(size) - ts.descent(size)) // 2),
-            size,
-            WHITE,
-            True,
-        )
-        year = f"{honour.year}年度"
-        ts.draw_right(
-            surface,
-            year,
-            box.right,
-            y + (pill_h + ts.ascent(size) - ts.descent(size)) // 2,
-            lay.small_size,
-            MUTED,
-        )
-        y += pill_h + lay.gap
-        name_size = lay.px(88)
+        pill = pygame.Rect(box.x, y, ts.measure(honour.title, size, True) + lay.honour_pill_pad, ts.line_step(size))
+        pygame.draw.rect(surface, accent, pill, border_radius=pill.h // 2)
+        pill_base = ts.centred_baseline(pill, size)
+        ts.draw(surface, honour.title, (pill.x + lay.honour_pill_inset, pill_base), size, WHITE, True)
+        ts.draw_right(surface, f"{honour.year}年度", box.right, pill_base, lay.small_size, MUTED)
+        y += pill.h + lay.gap
+        name_size = lay.honour_name_size
         ts.draw(
             surface,
             ts.fit(honour.subject_name, box.w, name_size, True),
@@ -103,7 +79,7 @@ class HonourCard:
             True,
         )
         y += ts.line_step(name_size)
-        pygame.draw.rect(surface, GOLD, pygame.Rect(box.x, y, lay.px(120), lay.px(6)))
+        pygame.draw.rect(surface, GOLD, pygame.Rect((box.x, y), lay.honour_rule))
         y += lay.gap
         # The citation shrinks until it fits: a card has no pages.
         room = box.bottom - y
@@ -120,5 +96,3 @@ class HonourCard:
         for line in lines:
             ts.draw(surface, line, (box.x, y + ts.ascent(size)), size, INK)
             y += step
-
-    # Whole-screen states ----------------------------------------------------

@@ -26,7 +26,7 @@ from qile_kiosk.palette import (
     URGENT_RED,
     WHITE,
 )
-from qile_kiosk.slides import EventsSlide, HonourSlide, NoticeSlide, Slide, event_row_height
+from qile_kiosk.slides import EventsSlide, HonourSlide, NoticeSlide, Slide
 from qile_kiosk.state import Mode
 from qile_kiosk.typeset import Color, Typesetter
 
@@ -75,7 +75,6 @@ class Renderer:
         self.honour_card = HonourCard(layout, ts, images)
         self.layout = layout
         self.ts = ts
-        self.images = images
 
     def accent(self, frame: Frame) -> Color:
         if frame.urgent:
@@ -107,8 +106,8 @@ class Renderer:
         lay, ts = self.layout, self.ts
         accent = self.accent(frame)
         # The band bleeds to the screen's edges; its text stays in the safe area.
-        pygame.draw.rect(surface, accent, pygame.Rect(0, 0, lay.width, lay.header.bottom + lay.px(12)))
-        pygame.draw.rect(surface, GOLD, pygame.Rect(0, lay.header.bottom + lay.px(12), lay.width, lay.px(6)))
+        pygame.draw.rect(surface, accent, lay.header_band)
+        pygame.draw.rect(surface, GOLD, lay.header_rule)
         h = lay.header
         name = frame.screen.community if frame.screen else ""
         theme = (frame.screen.theme_label or "") if frame.screen else ""
@@ -133,20 +132,15 @@ class Renderer:
                 GOLD,
             )
             return
+        second = name_base + lay.header_second_line
         ts.draw(surface, name, (h.x, name_base), lay.header_name_size, WHITE, True)
-        ts.draw(surface, theme, (h.x, name_base + ts.line_step(lay.small_size) + lay.px(6)), lay.small_size, GOLD)
-        ts.draw_centred(surface, frame.brand, h.centerx, name_base + lay.px(18), lay.header_name_size, GOLD, True)
+        ts.draw(surface, theme, (h.x, second), lay.small_size, GOLD)
+        brand_base = name_base + lay.header_brand_drop
+        ts.draw_centred(surface, frame.brand, h.centerx, brand_base, lay.header_name_size, GOLD, True)
         ts.draw_right(surface, frame.clock, h.right, name_base, lay.clock_size, WHITE, True)
-        ts.draw_right(
-            surface,
-            frame.date,
-            h.right,
-            name_base + ts.line_step(lay.small_size) + lay.px(6),
-            lay.small_size,
-            WHITE,
-        )
+        ts.draw_right(surface, frame.date, h.right, second, lay.small_size, WHITE)
 
-    def _footer(self, surface: pygame.Surface, frame: Frame, page: str | None = None) -> None:
+    def _footer(self, surface: pygame.Surface, frame: Frame) -> None:
         lay, ts = self.layout, self.ts
         f = lay.footer
         base = f.y + ts.ascent(lay.small_size)
@@ -166,7 +160,7 @@ class Renderer:
             ts.draw_right(
                 surface,
                 pages,
-                f.right - ts.measure("离线 · 最后更新 00:00", lay.small_size) - lay.px(80),
+                f.right - ts.measure("离线 · 最后更新 00:00", lay.small_size) - lay.footer_pages_gap,
                 base,
                 lay.small_size,
                 MUTED,
@@ -176,57 +170,42 @@ class Renderer:
         lay, ts = self.layout, self.ts
         text = f"离线 · 最后更新 {since}"
         size = lay.small_size
-        w = ts.measure(text, size) + lay.px(32)
+        w = ts.measure(text, size) + lay.pill_pad
         h = ts.line_step(size)
         box = pygame.Rect(lay.safe.right - w, lay.safe.bottom - h, w, h)
         pygame.draw.rect(surface, (90, 90, 90), box, border_radius=h // 2)
-        ts.draw(
-            surface,
-            text,
-            (box.x + lay.px(16), box.y + (h + ts.ascent(size) - ts.descent(size)) // 2),
-            size,
-            WHITE,
-        )
+        ts.draw(surface, text, (box.x + lay.pill_inset, ts.centred_baseline(box, size)), size, WHITE)
 
     # Slides -----------------------------------------------------------------
     def _notice(self, surface: pygame.Surface, frame: Frame, slide: NoticeSlide) -> None:
         lay, ts = self.layout, self.ts
         b = lay.body
-        pad = lay.px(40)
         accent = self.accent(frame)
-        pygame.draw.rect(surface, WHITE, b, border_radius=lay.px(16))
-        pygame.draw.rect(surface, accent, pygame.Rect(b.x, b.y, lay.px(12), b.h))
-        x = b.x + pad
-        y = b.y + lay.px(32)
+        pygame.draw.rect(surface, WHITE, b, border_radius=lay.notice_radius)
+        pygame.draw.rect(surface, accent, pygame.Rect(b.x, b.y, lay.notice_stripe, b.h))
+        # The label, the title and the lines go where pagination (Layout.notice_lines_per_page) counted on.
+        box = lay.notice_text
         label = "紧急通知" if slide.notice.urgent else slide.notice.category_label
         size = lay.small_size
-        pill_w = ts.measure(label, size, True) + lay.px(32)
-        pill_h = ts.line_step(size)
-        pygame.draw.rect(surface, accent, pygame.Rect(x, y, pill_w, pill_h), border_radius=pill_h // 2)
-        ts.draw(
-            surface,
-            label,
-            (x + lay.px(16), y + (pill_h + ts.ascent(size) - ts.descent(size)) // 2),
-            size,
-            WHITE,
-            True,
-        )
-        y += pill_h + lay.gap
+        pill = pygame.Rect(box.x, box.y, ts.measure(label, size, True) + lay.pill_pad, ts.line_step(size))
+        pygame.draw.rect(surface, accent, pill, border_radius=pill.h // 2)
+        ts.draw(surface, label, (pill.x + lay.pill_inset, ts.centred_baseline(pill, size)), size, WHITE, True)
+        y = lay.notice_title_top
         title_step = ts.line_step(lay.title_size)
         for line in slide.title_lines:
             ts.draw(
                 surface,
                 line,
-                (x, y + ts.ascent(lay.title_size, True)),
+                (box.x, y + ts.ascent(lay.title_size, True)),
                 lay.title_size,
                 URGENT_RED if slide.notice.urgent else INK,
                 True,
             )
             y += title_step
-        y += lay.gap
+        y = lay.notice_lines_top(len(slide.title_lines))
         step = ts.line_step(lay.body_size)
         for line in slide.lines:
-            ts.draw(surface, line, (x, y + ts.ascent(lay.body_size)), lay.body_size, INK)
+            ts.draw(surface, line, (box.x, y + ts.ascent(lay.body_size)), lay.body_size, INK)
             y += step
 
     def _events(self, surface: pygame.Surface, frame: Frame, slide: EventsSlide) -> None:
@@ -235,57 +214,48 @@ class Renderer:
         accent = self.accent(frame)
         title_base = b.y + ts.ascent(lay.title_size, True)
         ts.draw(surface, "近期活动安排", (b.x, title_base), lay.title_size, accent, True)
-        y = b.y + ts.line_step(lay.title_size) + ts.line_step(lay.small_size) // 2
-        row_h = event_row_height(lay, ts)
+        # Rows go where pagination (Layout.event_rows_per_page) counted them.
+        y = lay.events_rows_top
+        row_h = lay.event_row_height
         size = lay.body_size
         if lay.portrait:
+            inset = lay.event_row_inset
             for i, ev in enumerate(slide.events):
-                row = pygame.Rect(b.x, y, b.w, row_h - lay.px(8))
-                pygame.draw.rect(surface, ROW_SHADE if i % 2 == 0 else WHITE, row, border_radius=lay.px(12))
-                inner = row.w - 2 * lay.px(24)
+                row = pygame.Rect(b.x, y, b.w, row_h - lay.event_row_gap)
+                pygame.draw.rect(surface, ROW_SHADE if i % 2 == 0 else WHITE, row, border_radius=lay.event_row_radius)
+                inner = row.w - 2 * inset
                 when = f"{short_date(ev.starts_at)} {time_span(ev.starts_at, ev.ends_at)}"
-                base = y + lay.px(12) + ts.ascent(size)
-                ts.draw(surface, ts.fit(when, inner, size, True), (row.x + lay.px(24), base), size, accent, True)
+                base = y + lay.event_row_top + ts.ascent(size)
+                ts.draw(surface, ts.fit(when, inner, size, True), (row.x + inset, base), size, accent, True)
                 base2 = base + ts.line_step(size)
                 tag = "  [大型活动]" if ev.large_scale else ""
-                ts.draw(surface, ts.fit(ev.title + tag, inner, size), (row.x + lay.px(24), base2), size, INK)
+                ts.draw(surface, ts.fit(ev.title + tag, inner, size), (row.x + inset, base2), size, INK)
                 base3 = base2 + ts.descent(size) + ts.line_step(lay.small_size) - ts.descent(lay.small_size)
                 ts.draw(
                     surface,
                     ts.fit(f"地点：{ev.venue}", inner, lay.small_size),
-                    (row.x + lay.px(24), base3),
+                    (row.x + inset, base3),
                     lay.small_size,
                     MUTED,
                 )
                 y += row_h
             return
-        # Landscape: a table of date, time, activity, venue.
-        cols = [("日期", 0.19), ("时间", 0.20), ("活动", 0.37), ("地点", 0.24)]
-        xs: list[tuple[int, int]] = []
-        cx = b.x
-        for _, share in cols:
-            w = round(b.w * share)
-            xs.append((cx + lay.px(16), w - lay.px(32)))
-            cx += w
-        head_h = ts.line_step(lay.small_size)
-        pygame.draw.rect(surface, accent, pygame.Rect(b.x, y, b.w, head_h), border_radius=lay.px(8))
-        for (label, _), (x, _w) in zip(cols, xs, strict=True):
-            ts.draw(
-                surface,
-                label,
-                (x, y + (head_h + ts.ascent(lay.small_size)) // 2 - lay.px(4)),
-                lay.small_size,
-                WHITE,
-                True,
-            )
-        y += head_h
+        # Landscape: a table of date, time, activity, venue, under a row of column labels.
+        labels = ["日期", "时间", "活动", "地点"]
+        cells = lay.event_cells
+        head = pygame.Rect(b.x, lay.events_table_top, b.w, lay.events_rows_top - lay.events_table_top)
+        pygame.draw.rect(surface, accent, head, border_radius=lay.event_head_radius)
+        label_base = head.y + (head.h + ts.ascent(lay.small_size)) // 2 - lay.event_head_raise
+        for label, (x, _w) in zip(labels, cells, strict=True):
+            ts.draw(surface, label, (x, label_base), lay.small_size, WHITE, True)
         for i, ev in enumerate(slide.events):
+            row = pygame.Rect(b.x, y, b.w, row_h)
             if i % 2 == 0:
-                pygame.draw.rect(surface, ROW_SHADE, pygame.Rect(b.x, y, b.w, row_h))
-            base = y + (row_h + ts.ascent(size) - ts.descent(size)) // 2
+                pygame.draw.rect(surface, ROW_SHADE, row)
+            base = ts.centred_baseline(row, size)
             title = ev.title + (" ★" if ev.large_scale else "")
-            cells = [short_date(ev.starts_at), time_span(ev.starts_at, ev.ends_at), title, ev.venue]
-            for (x, w), text in zip(xs, cells, strict=True):
+            texts = [short_date(ev.starts_at), time_span(ev.starts_at, ev.ends_at), title, ev.venue]
+            for (x, w), text in zip(cells, texts, strict=True):
                 ts.draw(surface, ts.fit(text, w, size), (x, base), size, INK)
             y += row_h
 
@@ -296,31 +266,29 @@ class Renderer:
         lay, ts = self.layout, self.ts
         accent = self.accent(frame)
         surface.fill(accent)
-        pygame.draw.rect(surface, GOLD, pygame.Rect(0, lay.height - lay.px(24), lay.width, lay.px(24)))
+        pygame.draw.rect(surface, GOLD, lay.standby_band)
         cx = lay.width // 2
-        brand_size = lay.px(110)
-        y = lay.height // 2 - lay.px(120)
-        ts.draw_centred(
-            surface, ts.fit(frame.brand or BRAND, lay.safe.w, brand_size, True), cx, y, brand_size, GOLD, True
-        )
+        brand_size = lay.standby_brand_size
+        brand = ts.fit(frame.brand or BRAND, lay.safe.w, brand_size, True)
+        ts.draw_centred(surface, brand, cx, lay.standby_brand_base, brand_size, GOLD, True)
         if frame.screen:
             ts.draw_centred(
                 surface,
                 ts.fit(frame.screen.community, lay.safe.w, lay.header_name_size, True),
                 cx,
-                y + lay.px(120),
+                lay.standby_community_base,
                 lay.header_name_size,
                 WHITE,
                 True,
             )
-        ts.draw_centred(surface, frame.clock, cx, y + lay.px(300), lay.px(140), WHITE, True)
-        ts.draw_centred(surface, frame.date, cx, y + lay.px(380), lay.small_size, WHITE)
+        ts.draw_centred(surface, frame.clock, cx, lay.standby_clock_base, lay.standby_clock_size, WHITE, True)
+        ts.draw_centred(surface, frame.date, cx, lay.standby_date_base, lay.small_size, WHITE)
         if frame.status:
             ts.draw_centred(
                 surface,
                 ts.fit(frame.status, lay.safe.w, lay.small_size),
                 cx,
-                lay.safe.bottom - ts.descent(lay.small_size) - lay.px(4),
+                lay.safe.bottom - ts.descent(lay.small_size) - lay.status_raise,
                 lay.small_size,
                 WHITE,
             )
@@ -329,10 +297,9 @@ class Renderer:
         lay, ts = self.layout, self.ts
         surface.fill(BRAND_RED)
         cx = lay.width // 2
-        y = lay.height // 2 - lay.px(160)
-        ts.draw_centred(surface, frame.brand or BRAND, cx, y, lay.header_name_size, GOLD, True)
-        ts.draw_centred(surface, "请在管理后台输入配对码", cx, y + lay.px(110), lay.body_size, WHITE)
+        ts.draw_centred(surface, frame.brand or BRAND, cx, lay.pairing_brand_base, lay.header_name_size, GOLD, True)
+        ts.draw_centred(surface, "请在管理后台输入配对码", cx, lay.pairing_hint_base, lay.body_size, WHITE)
         code = " ".join(frame.pairing_code or "")
-        ts.draw_centred(surface, code, cx, y + lay.px(300), lay.px(180), WHITE, True)
+        ts.draw_centred(surface, code, cx, lay.pairing_code_base, lay.pairing_code_size, WHITE, True)
         if frame.status:
-            ts.draw_centred(surface, frame.status, cx, y + lay.px(400), lay.small_size, WHITE)
+            ts.draw_centred(surface, frame.status, cx, lay.pairing_status_base, lay.small_size, WHITE)

@@ -1,7 +1,8 @@
 """What the rotation holds: slides built from the feed for one layout.
 
 Pagination depends on the font and the layout, so slides are built with the
-typesetter: a long notice becomes several slides, never text cut off.
+typesetter: a long notice becomes several slides, never text cut off. How
+much fits is the Layout's to say, which the renderer draws with too.
 """
 
 from __future__ import annotations
@@ -63,46 +64,22 @@ class HonourSlide:
 Slide = NoticeSlide | EventsSlide | HonourSlide
 
 
-def notice_width(layout: Layout) -> int:
-    return layout.body.w - 2 * layout.px(40)
-
-
-def notice_lines_per_page(layout: Layout, ts: Typesetter, title_lines: int) -> int:
-    """Body lines that fit under the label and a title of title_lines lines."""
-    title_block = title_lines * ts.line_step(layout.title_size)
-    label_block = ts.line_step(layout.small_size) + layout.gap
-    room = layout.body.h - 2 * layout.px(32) - label_block - title_block - layout.gap
-    return max(1, room // ts.line_step(layout.body_size))
-
-
 def notice_slides(notice: Notice, layout: Layout, ts: Typesetter) -> list[NoticeSlide]:
-    width = notice_width(layout)
+    width = layout.notice_text.w
     title_lines = ts.wrap(notice.title, width, layout.title_size, bold=True)
     if len(title_lines) > 2:
-        # Titles are at most 30 characters (qile_api/limits.py); beyond two lines the rest is elided.
+        # Titles are at most 30 characters (the API's limit), yet a narrow screen may
+        # wrap one onto three lines: beyond two lines the rest is elided.
         title_lines = [title_lines[0], ts.fit("".join(title_lines[1:]), width, layout.title_size, True)]
-    per_page = notice_lines_per_page(layout, ts, len(title_lines))
+    per_page = layout.notice_lines_per_page(len(title_lines))
     pages = paginate(ts.wrap(notice.body, width, layout.body_size), per_page)
     return [NoticeSlide(notice, tuple(title_lines), tuple(lines), i + 1, len(pages)) for i, lines in enumerate(pages)]
 
 
-def event_rows_per_page(layout: Layout, ts: Typesetter) -> int:
-    header = ts.line_step(layout.title_size) + ts.line_step(layout.small_size)
-    row = event_row_height(layout, ts)
-    return max(1, (layout.body.h - header - layout.gap) // row)
-
-
-def event_row_height(layout: Layout, ts: Typesetter) -> int:
-    # Portrait rows stack date, title and venue; landscape rows are one table line.
-    if layout.portrait:
-        return 2 * ts.line_step(layout.body_size) + ts.line_step(layout.small_size) + layout.px(16)
-    return round(ts.line_step(layout.body_size) * 1.15)
-
-
-def event_slides(events: list[Event], layout: Layout, ts: Typesetter) -> list[EventsSlide]:
+def event_slides(events: list[Event], layout: Layout) -> list[EventsSlide]:
     if not events:
         return []
-    fits = event_rows_per_page(layout, ts)
+    fits = layout.event_rows_per_page
     # As few pages as fit, filled evenly: 8 rows at 7 a page show as 4 + 4, not 7 + 1.
     count = -(-len(events) // fits)
     small, extra = divmod(len(events), count)
@@ -132,7 +109,7 @@ def build_rotation(feed: Feed | None, now: datetime, layout: Layout, ts: Typeset
     else:
         for notice in notices:
             slides.extend(notice_slides(notice, layout, ts))
-        slides.extend(event_slides(feed.current_events(now), layout, ts))
+        slides.extend(event_slides(feed.current_events(now), layout))
     return slides, False
 
 

@@ -14,6 +14,7 @@ import pygame.freetype
 
 from qile_kiosk.fonts import Fonts
 from qile_kiosk.glyphs import GlyphFilter
+from qile_kiosk.layout import line_step
 from qile_kiosk.textwrap_zh import ellipsize, wrap
 
 Color = tuple[int, int, int]
@@ -64,8 +65,11 @@ class Typesetter:
         return -int(self.face(bold).get_sized_descender(size))
 
     def line_step(self, size: int) -> int:
-        """Baseline to baseline: generous leading, as Chinese reads better with air."""
-        return round(size * 1.5)
+        return line_step(size)
+
+    def centred_baseline(self, box: pygame.Rect, size: int) -> int:
+        """The baseline that centres a line of `size` in `box` (a pill, a table row)."""
+        return box.y + (box.h + self.ascent(size) - self.descent(size)) // 2
 
     def wrap(self, text: str, width: int, size: int, bold: bool = False) -> list[str]:
         return wrap(self.clean(text, bold, keep_newlines=True), width, self.measurer(size, bold))

@@ -24,6 +24,7 @@ from qile_api.seed.reference import seed_reference
 from qile_api.settings import Settings
 from tests.api import factories as f
 from tests.api import staff
+from tests.api.observability.scrape import scrape
 from tests.netfault import NetFault
 from tests.pg import Databases, execute
 
@@ -234,3 +235,30 @@ async def test_a_statement_past_the_timeout_is_a_coded_timeout_not_an_outage(
     lines = [r.getMessage() for r in caplog.records if r.name == "qile_api.outage"]
     assert len(lines) == 1 and lines[0].startswith("statement timeout")
     assert (await setup.client.get("/readyz")).status_code == 200
+
+
+async def test_an_outage_shows_in_the_metrics(setup: Setup) -> None:
+    # given a working API whose screen has polled, and the figures then
+    assert_served(await setup.every_caller())
+    before = await scrape(setup.client)
+
+    # when PostgreSQL is killed and every caller tries
+    await setup.kill()
+    during = await setup.every_caller()
+    scraped = await scrape(setup.client)
+    moved = scraped.minus(before)
+
+    # then /metrics still answers: not ready, the failures counted as an outage, each 503 by its route,
+    # the operations that ran as failed (the staff request failed before one could: reading its session),
+    # and no screen figures it could not read
+    assert_outage(during)
+    assert scraped.total("qile_ready") == 0 and before.total("qile_ready") == 1
+    assert moved.total("qile_database_errors_total", kind="unavailable") >= len(during)
+    requests = "qile_http_request_duration_seconds_count"
+    assert moved.total(requests, path="/graphql", method="POST", status="503") == 4
+    assert moved.total(requests, path="/media/{sha256}", status="503") == 1
+    assert moved.total("qile_graphql_operation_duration_seconds_count", operation="other", outcome="error") == 3
+    assert "qile_screens" not in scraped.names() and "qile_screens" in before.names()
+
+    await setup.proxy.restore()
+    assert_served(await setup.every_caller())

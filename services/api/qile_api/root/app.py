@@ -41,6 +41,9 @@ from qile_api.http.health import healthz, readyz
 from qile_api.http.limits import BodySizeLimit
 from qile_api.http.outage import RETRY_AFTER_SECONDS, database_error_handler, graphql_outage
 from qile_api.media.sql import media_link_key
+from qile_api.observability.process import sampling
+from qile_api.observability.requests import RequestObserver
+from qile_api.observability.route import metrics
 from qile_api.root.context import build_context
 from qile_api.root.media import media
 from qile_api.root.schema import build_schema
@@ -107,9 +110,18 @@ class QileGraphQL(GraphQL[Context, None]):
 
 
 class QileStarlette(Starlette):
+    def __init__(self, settings: Settings, **kwargs: Any) -> None:
+        self.qile_settings = settings
+        super().__init__(**kwargs)
+
     def build_middleware_stack(self) -> ASGIApp:
-        # Outside Starlette's own error handler, so its 500 carries the headers too.
-        return NoSniff(super().build_middleware_stack())
+        # Outside Starlette's own error handler, so its 500 carries the headers
+        # too, and is counted, logged and given its request id.
+        return RequestObserver(
+            NoSniff(super().build_middleware_stack()),
+            access_log=self.qile_settings.access_log,
+            trusted_proxies=self.qile_settings.trusted_proxies,
+        )
 
 
 def create_app(settings: Settings | None = None, *, dsn: str | None = None, run_migrations: bool = True) -> Starlette:
@@ -162,7 +174,9 @@ def create_app(settings: Settings | None = None, *, dsn: str | None = None, run_
             else None
         )
         try:
-            yield
+            # Each worker samples its pool and memory for /metrics while it serves.
+            async with sampling(db):
+                yield
         finally:
             schema.documents.close()
             if snapshots is not None:
@@ -186,6 +200,7 @@ def create_app(settings: Settings | None = None, *, dsn: str | None = None, run_
     console = ConsoleSite(settings.console_dir or default_console_dir())
     graphql.console = console
     return QileStarlette(
+        settings,
         routes=[
             Route("/graphql", graphql, methods=["GET", "POST"]),
             Route("/media/{sha256}", media, methods=["GET"]),
@@ -193,6 +208,7 @@ def create_app(settings: Settings | None = None, *, dsn: str | None = None, run_
             Route("/reports/assessment.xlsx", assessment_xlsx, methods=["GET"]),
             Route("/healthz", healthz, methods=["GET"]),
             Route("/readyz", readyz, methods=["GET"]),
+            Route("/metrics", metrics, methods=["GET"]),
             *console.routes(),
         ],
         middleware=[

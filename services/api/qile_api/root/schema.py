@@ -38,6 +38,7 @@ from qile_api.media.mutations import MediaMutations
 from qile_api.notices.mutations import NoticeEditMutations, NoticeReviewMutations
 from qile_api.notices.queries import NoticeQueries
 from qile_api.notices.types import Notice
+from qile_api.observability.graphql import OperationObserver
 from qile_api.regions.mutations import CommunityMutations
 from qile_api.regions.queries import RegionQueries
 from qile_api.regions.tree_mutations import RegionTreeMutations
@@ -156,6 +157,8 @@ def build_schema(settings: Settings | None = None) -> QileSchema:
         config=StrawberryConfig(auto_camel_case=True),
         scalar_overrides={datetime: city_datetime(settings.timezone)},
         extensions=[
+            # Names the request's operation for its metrics and log line.
+            OperationObserver,
             # Adds its rule to those the gate validates with (before the gate parses).
             *([] if settings.introspection else [lambda: AddValidationRules([NoIntrospection])]),
             lambda: DocumentGate(documents),

@@ -24,6 +24,7 @@ from cachetools import LRUCache
 from qile_api.db.database import Executor
 from qile_api.events.sql import EventRow, feed_events
 from qile_api.honours.sql import HonourRow, feed_honours
+from qile_api.metrics.instruments import FEED_BUILDS, FEED_CACHE_LOOKUPS
 from qile_api.notices.sql import NoticeRow, feed_notices
 from qile_api.regions.sql import RegionRow, regions_by_ids
 from qile_api.screens.sql import ScreenPrincipal, next_feed_boundary
@@ -108,7 +109,9 @@ class FeedCache:
         key = (principal.screen.community_id, principal.screen.kind)
         cached = self._entries.get(key)
         if cached is not None and cached.fresh(principal.revision, now):
+            FEED_CACHE_LOOKUPS.labels("hit").inc()
             return cached
+        FEED_CACHE_LOOKUPS.labels("miss").inc()
         pending = self._building.get(key)
         if pending is not None:
             # Another request is building this feed: share its result.
@@ -118,6 +121,7 @@ class FeedCache:
         try:
             content = await build_feed(db, principal, now, self.horizon)
             self.builds += 1
+            FEED_BUILDS.labels("ok").inc()
             self._entries[key] = content
             future.set_result(content)
             return content
@@ -125,6 +129,7 @@ class FeedCache:
             future.cancel()
             raise
         except Exception as exc:
+            FEED_BUILDS.labels("error").inc()
             future.set_exception(exc)
             # Nobody else may be waiting; keep asyncio from warning about it.
             future.exception()

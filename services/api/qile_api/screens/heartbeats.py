@@ -22,6 +22,7 @@ from typing import Self
 from qile_api.db.database import Executor
 from qile_api.db.errors import DatabaseError, log_database_errors
 from qile_api.db.periodic import every
+from qile_api.metrics.instruments import HEARTBEATS_WRITTEN
 from qile_api.screens.sql import Heartbeat, screens_awaiting_screenshot, upsert_heartbeats
 from qile_api.settings import Settings
 
@@ -66,6 +67,7 @@ class DeviceRuntime:
                 for screen_id, beat in batch.items():
                     self.pending.setdefault(screen_id, beat)
                 raise
+            HEARTBEATS_WRITTEN.inc(len(batch))
         self.screenshot_wanted = await screens_awaiting_screenshot(db)
         return len(batch)
 

@@ -8,6 +8,7 @@ from datetime import datetime
 
 from qile_api.db.database import Executor
 from qile_api.db.query import Conditions
+from qile_api.metrics.instruments import PLAYS_WRITTEN
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,7 @@ async def insert_plays(db: Executor, screen_id: int, plays: Sequence[PlayRecord]
     if not plays:
         return set()
     ids = [p.client_id for p in plays]
-    await db.execute(
+    status = await db.execute(
         """INSERT INTO plays (screen_id, client_id, item_type, item_id, item_ref, started_at, seconds)
         SELECT $1, * FROM unnest($2::text[], $3::text[], $4::bigint[], $5::text[], $6::timestamptz[], $7::real[])
         ON CONFLICT (screen_id, client_id) DO NOTHING""",
@@ -41,6 +42,8 @@ async def insert_plays(db: Executor, screen_id: int, plays: Sequence[PlayRecord]
         [p.started_at for p in plays],
         [p.seconds for p in plays],
     )
+    # "INSERT 0 <rows>": the plays that were new (one sent again is not written twice).
+    PLAYS_WRITTEN.inc(int(status.rpartition(" ")[2]))
     rows = await db.fetch(
         "SELECT client_id FROM plays WHERE screen_id = $1 AND client_id = ANY($2::text[])", screen_id, ids
     )

@@ -120,6 +120,9 @@ class Settings(BaseSettings):
     screenshot_side: int = 960
     screenshot_max_bytes: int = 4 * 1024 * 1024
     plays_batch_max: int = 500
+    # Workbook imports: the largest file, and the most data rows in one.
+    import_max_bytes: int = 5 * 1024 * 1024
+    import_max_rows: int = 5000
     # How often each API process checks whether last month's assessment
     # snapshot is due (one process takes it); 0 turns the check off.
     snapshot_check_seconds: float = 3600

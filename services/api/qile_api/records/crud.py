@@ -98,19 +98,24 @@ async def _duplicates_refused(spec: RecordTable[Any]) -> AsyncIterator[None]:
         raise MutationFailed(spec.duplicate) from exc
 
 
+async def insert(tx: Executor, spec: RecordTable[RowT], staff: StaffPrincipal, values: Mapping[str, Any]) -> RowT:
+    """Validate, insert and audit inside the caller's transaction (a create, or one row of an import)."""
+    if problems := await spec.validate(tx, values):
+        raise MutationFailed(*problems)
+    cols = list(values)
+    placeholders = ", ".join(f"${i}" for i in range(1, len(cols) + 1))
+    row = await tx.fetchrow(
+        f"INSERT INTO {spec.table} AS c ({', '.join(cols)}) VALUES ({placeholders}) RETURNING {spec.columns}",
+        *values.values(),
+    )
+    assert row is not None
+    await _audit(tx, spec, staff, "Create", None, row)
+    return spec.from_record(row)
+
+
 async def create(db: Database, spec: RecordTable[RowT], staff: StaffPrincipal, values: Mapping[str, Any]) -> RowT:
     async with _duplicates_refused(spec), db.transaction() as tx:
-        if problems := await spec.validate(tx, values):
-            raise MutationFailed(*problems)
-        cols = list(values)
-        placeholders = ", ".join(f"${i}" for i in range(1, len(cols) + 1))
-        row = await tx.fetchrow(
-            f"INSERT INTO {spec.table} AS c ({', '.join(cols)}) VALUES ({placeholders}) RETURNING {spec.columns}",
-            *values.values(),
-        )
-        assert row is not None
-        await _audit(tx, spec, staff, "Create", None, row)
-        return spec.from_record(row)
+        return await insert(tx, spec, staff, values)
 
 
 async def update(

@@ -97,11 +97,27 @@ class RegionRetireInput:
     version: int = strawberry.field(description=VERSION_INPUT)
 
 
-def _name(value: str | None) -> str:
+def checked_name(value: str | None) -> str:
+    """A region's name, trimmed, within its limit (REGION_NAME); refused otherwise."""
     name = (value or "").strip()
     if problems := limited({"name": name}, "name", "name", REGION_NAME):
         raise MutationFailed(*problems)
     return name
+
+
+async def add_region(tx: Executor, account_id: int, action: str, parent_id: int, **values: object) -> RegionRow:
+    """Insert a region under a live parent and audit it as `action`; UniqueViolation for a taken name."""
+    row = await sql.insert_region(tx, parent_id=parent_id, **values)  # type: ignore[arg-type]
+    await record(
+        tx,
+        account_id=account_id,
+        action=action,
+        object_type=_TYPE_OF[row.level],
+        object_id=row.id,
+        region_id=row.id,
+        after=row,
+    )
+    return row
 
 
 async def _create(
@@ -116,20 +132,10 @@ async def _create(
         if parent is None:
             raise MutationFailed(error(ErrorCode.NOT_FOUND, f"上级{_LEVEL_LABEL[parent_level]}不存在或已撤销", field))
         try:
-            row = await sql.insert_region(tx, parent_id=parent.id, **values)  # type: ignore[arg-type]
+            return await add_region(tx, staff.id, action, parent.id, **values)
         except asyncpg.UniqueViolationError as exc:
             taken = f"{parent.name}下已有名为“{values['name']}”的区域（含已撤销的）"
             raise MutationFailed(error(ErrorCode.DUPLICATE, taken, "name")) from exc
-        await record(
-            tx,
-            account_id=staff.id,
-            action=action,
-            object_type=_TYPE_OF[row.level],
-            object_id=row.id,
-            region_id=row.id,
-            after=row,
-        )
-    return row
 
 
 async def _lock_own(info: Info, tx: Executor, gid: relay.GlobalID, version: int) -> RegionRow:
@@ -170,7 +176,7 @@ class RegionTreeMutations:
     )
     async def district_create(self, info: Info, input: Annotated[DistrictCreateInput, INPUT_ARG]) -> DistrictPayload:
         try:
-            name = _name(input.name)
+            name = checked_name(input.name)
             row = await _create(info, "districtCreate", input.city, "CITY", "city", level="DISTRICT", name=name)
         except MutationFailed as failed:
             return DistrictPayload(district=None, errors=failed.errors)
@@ -190,7 +196,7 @@ class RegionTreeMutations:
                 "DISTRICT",
                 "district",
                 level="SUBDISTRICT",
-                name=_name(input.name),
+                name=checked_name(input.name),
                 subdistrict_kind=input.kind.value,
             )
         except MutationFailed as failed:
@@ -210,7 +216,7 @@ class RegionTreeMutations:
                 "SUBDISTRICT",
                 "subdistrict",
                 level="COMMUNITY",
-                name=_name(input.name),
+                name=checked_name(input.name),
                 theme_key=input.theme.value if input.theme else None,
                 pilot=input.pilot,
             )
@@ -231,7 +237,7 @@ class RegionTreeMutations:
                 before = await _lock_own(info, tx, input.id, input.version)
                 if input.kind is not None and before.level != "SUBDISTRICT":
                     raise MutationFailed(error(ErrorCode.INVALID, "只有街道/镇有“街道或镇”之分", "kind"))
-                name = before.name if input.name is None else _name(input.name)
+                name = before.name if input.name is None else checked_name(input.name)
                 kind = input.kind.value if input.kind is not None else before.subdistrict_kind
                 try:
                     after = await sql.rename_region(tx, before.id, name, kind)

@@ -40,6 +40,7 @@ from qile_api.http.headers import NoSniff
 from qile_api.http.health import healthz, readyz
 from qile_api.http.limits import BodySizeLimit
 from qile_api.http.outage import RETRY_AFTER_SECONDS, database_error_handler, graphql_outage
+from qile_api.imports.templates import import_template
 from qile_api.media.sql import media_link_key
 from qile_api.observability.process import sampling
 from qile_api.observability.requests import RequestObserver
@@ -206,6 +207,7 @@ def create_app(settings: Settings | None = None, *, dsn: str | None = None, run_
             Route("/media/{sha256}", media, methods=["GET"]),
             Route("/reports/assessment.csv", assessment_csv, methods=["GET"]),
             Route("/reports/assessment.xlsx", assessment_xlsx, methods=["GET"]),
+            Route("/reports/templates/{name}.xlsx", import_template, methods=["GET"]),
             Route("/healthz", healthz, methods=["GET"]),
             Route("/readyz", readyz, methods=["GET"]),
             Route("/metrics", metrics, methods=["GET"]),

@@ -34,6 +34,7 @@ from qile_api.graphql.times import city_datetime
 from qile_api.honours.mutations import HonourEditMutations, HonourReviewMutations
 from qile_api.honours.queries import HonourQueries
 from qile_api.honours.types import Honour
+from qile_api.imports.mutations import ImportMutations
 from qile_api.media.mutations import MediaMutations
 from qile_api.notices.mutations import NoticeEditMutations, NoticeReviewMutations
 from qile_api.notices.queries import NoticeQueries
@@ -109,6 +110,7 @@ class Mutation(
     EventEditMutations,
     EventReviewMutations,  # type: ignore[misc]  # made per content type (content.mutations)
     MediaMutations,
+    ImportMutations,
     CommunityMutations,
     RegionTreeMutations,
     FacilityMutations,

@@ -48,7 +48,7 @@ async def community_exists(db: Executor, community_id: Any) -> list[MutationErro
 def non_negative(v: Mapping[str, Any], key: str, field: str, label: str, high: float) -> list[MutationError]:
     value = v.get(key)
     if value is not None and not 0 <= value <= high:
-        return [error(ErrorCode.INVALID, f"{label}须在0到{high:g}之间", field)]
+        return [error(ErrorCode.INVALID, f"{label}须在0到{int(high) if float(high).is_integer() else high}之间", field)]
     return []
 
 

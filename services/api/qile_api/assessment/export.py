@@ -16,7 +16,7 @@ import asyncio
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from urllib.parse import parse_qsl, quote
+from urllib.parse import parse_qsl
 
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
@@ -36,6 +36,7 @@ from qile_api.assessment.sql import all_criteria, communities_within, district_n
 from qile_api.db.database import Executor
 from qile_api.graphql.errors import BadUserInput
 from qile_api.graphql.ids import parse_global_id, pk_of
+from qile_api.http.attachment import attachment
 from qile_api.http.csv_cells import Cell, csv_text
 from qile_api.reference.pilots import normalise_district
 from qile_api.regions.sql import regions_by_ids
@@ -149,17 +150,7 @@ def parse_year(value: str | None, this_year: int) -> int:
 
 
 def download(data: bytes, media_type: str, year: int, suffix: str) -> Response:
-    """An attachment named for the year: ASCII for old clients, the Chinese name for the rest."""
-    name = f"城市文化社区评估-{year}.{suffix}"
-    return Response(
-        data,
-        media_type=media_type,
-        headers={
-            "Content-Disposition": f'attachment; filename="assessment-{year}.{suffix}"; '
-            f"filename*=UTF-8''{quote(name)}",
-            "Cache-Control": "no-store",
-        },
-    )
+    return attachment(data, media_type, f"assessment-{year}.{suffix}", f"城市文化社区评估-{year}.{suffix}")
 
 
 @dataclass(frozen=True)

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import asyncio
-from urllib.parse import quote
 
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 
 from qile_api.accounts.http import staff_of
+from qile_api.http.attachment import attachment
 from qile_api.imports.catalogue import IMPORTS
 from qile_api.sheets.writer import CONTENT_TYPE
 from qile_api.state import AppState
@@ -28,12 +28,4 @@ async def import_template(request: Request) -> Response:
         return PlainTextResponse(f"没有这个模板。可下载：{names}", status_code=404)
     prepared = await kind.prepare(state.db, staff, state.clock())
     data = await asyncio.to_thread(prepared.layout.template, prepared.choices)
-    name = f"{kind.label}导入模板.xlsx"
-    return Response(
-        data,
-        media_type=CONTENT_TYPE,
-        headers={
-            "Content-Disposition": f"attachment; filename=\"{kind.key}.xlsx\"; filename*=UTF-8''{quote(name)}",
-            "Cache-Control": "no-store",
-        },
-    )
+    return attachment(data, CONTENT_TYPE, f"{kind.key}.xlsx", f"{kind.label}导入模板.xlsx")

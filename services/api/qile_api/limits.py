@@ -46,3 +46,5 @@ SCREEN_LOCATION = TextLimit("位置", 60)
 DISPLAY_NAME = TextLimit("姓名", 40)
 # A region's name: 张店区, 车站街道, 工盛社区 (the database allows 64; real names are short).
 REGION_NAME = TextLimit("名称", 30)
+# A resident's name on an event's sign-up form (the resident page).
+SIGN_UP_NAME = TextLimit("姓名", 20)

@@ -126,6 +126,19 @@ class Settings(BaseSettings):
     # How often each API process checks whether last month's assessment
     # snapshot is due (one process takes it); 0 turns the check off.
     snapshot_check_seconds: float = 3600
+    # Residents signing up for events from a screen's QR code (qile_api/events/signups).
+    # Sign-ups (names, mobile numbers) are deleted this long after their event ends.
+    signup_retention_days: int = Field(default=90, ge=1)
+    # How often the retention job looks (one process does the work: an advisory lock); 0: never (tests).
+    signup_retention_interval_seconds: float = 3600.0
+    # Sign-up attempts per address (a carrier's NAT hides many phones behind one) and per number.
+    signup_per_address_per_hour: int = Field(default=60, ge=1)
+    signup_per_mobile_per_hour: int = Field(default=6, ge=1)
+    # Most people one sign-up may bring (the form's choice of 1..N).
+    signup_max_people: int = Field(default=5, ge=1, le=20)
+    # The address residents reach the API at, for the QR codes (https://qile.example.cn);
+    # unset: the address the request came to.
+    public_url: str | None = None
 
     @field_validator("data_dir")
     @classmethod

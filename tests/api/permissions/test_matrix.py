@@ -46,7 +46,7 @@ ROLE_ONLY = {
     "attestationsImport",
 }
 # Mutations open to callers without a staff token, by design.
-OPEN = {"login", "screenPairingStart", "screenPairingRedeem"}
+OPEN = {"login", "screenPairingStart", "screenPairingRedeem", "eventSignUp", "eventSignUpCancel"}
 
 
 def mutations_by_permission() -> dict[str, set[str]]:

@@ -78,6 +78,13 @@ class EventFact:
     starts_at: datetime
     large_scale: bool
     participants: int | None
+    # Counted at the door (check-ins and walk-ins, or staff's correction); None: no check-in recorded.
+    checked_in: int | None = None
+
+    @property
+    def turnout(self) -> int | None:
+        """How many took part: the door's count where there is one, else the reviewed number."""
+        return self.checked_in if self.checked_in is not None else self.participants
 
 
 @dataclass(frozen=True)
@@ -167,11 +174,12 @@ async def load_facts(
         facts[r["community_id"]].teams.append(TeamFact(**{k: r[k] for k in TeamFact.__dataclass_fields__}))
 
     for r in await db.fetch(
-        """SELECT id, region_id, category, title, starts_at, large_scale, participants
-        FROM events
-        WHERE region_id = ANY($1::bigint[]) AND status = 'PUBLISHED'
-          AND starts_at >= $2 AND starts_at < $3 AND ends_at <= $4
-        ORDER BY starts_at, id""",
+        """SELECT e.id, e.region_id, e.category, e.title, e.starts_at, e.large_scale, e.participants,
+                  coalesce(a.corrected, a.checked_in + a.walk_ins) AS checked_in
+        FROM events e LEFT JOIN event_attendance a ON a.event_id = e.id
+        WHERE e.region_id = ANY($1::bigint[]) AND e.status = 'PUBLISHED'
+          AND e.starts_at >= $2 AND e.starts_at < $3 AND e.ends_at <= $4
+        ORDER BY e.starts_at, e.id""",
         ids,
         year_start,
         year_end,

@@ -14,6 +14,7 @@ from qile_api.content import workflow
 from qile_api.content.mutations import create_item, review_mutations, update_item
 from qile_api.content.validation import aware, in_range, limited, region_exists
 from qile_api.db.database import Executor
+from qile_api.events.signups import event_settings as sign_up
 from qile_api.events.sql import EVENTS, EventRow
 from qile_api.events.types import LARGE_SCALE_DESCRIPTION, Event, EventCategory
 from qile_api.graphql.context import Info
@@ -35,6 +36,7 @@ async def validate_event(db: Executor, v: Mapping[str, Any], now: datetime) -> l
         *aware(v, "starts_at", "startsAt", "开始时间"),
         *aware(v, "ends_at", "endsAt", "结束时间"),
         *in_range(v, "participants", "participants", "参与人数", 0, 1_000_000),
+        *sign_up.validate_sign_up(v),
     ]
     if not problems and v["ends_at"] <= v["starts_at"]:
         problems.append(error(ErrorCode.INVALID, "结束时间须晚于开始时间", "endsAt"))
@@ -64,6 +66,7 @@ EVENT_WORKFLOW: workflow.Workflow[EventRow] = workflow.Workflow(
         "organiser",
         "large_scale",
         "participants",
+        *sign_up.COLUMNS,
     ),
     from_record=EventRow.from_record,
     validate=lambda db, v: validate_event(db, v, datetime.now(UTC)),
@@ -113,9 +116,15 @@ class EventCreateInput:
     organiser: str = strawberry.field(default="", description=_ORGANISER)
     large_scale: bool = strawberry.field(default=False, description=_LARGE)
     participants: int | None = strawberry.field(default=None, description=_PARTICIPANTS)
+    capacity: int | None = strawberry.field(default=None, description=sign_up.CAPACITY)
+    sign_up_opens_at: datetime | None = strawberry.field(default=None, description=sign_up.OPENS)
+    sign_up_closes_at: datetime | None = strawberry.field(default=None, description=sign_up.CLOSES)
 
 
-@strawberry.input(description="Changes to an event: only the fields given change (null clears theme and participants).")
+@strawberry.input(
+    description="Changes to an event: only the fields given change "
+    "(null clears theme, participants, capacity and the sign-up window)."
+)
 class EventUpdateInput:
     id: relay.GlobalID = strawberry.field(description=ID_INPUT)
     version: int = strawberry.field(description=VERSION_INPUT)
@@ -130,6 +139,9 @@ class EventUpdateInput:
     organiser: str | None = strawberry.field(default=strawberry.UNSET, description=_ORGANISER)
     large_scale: bool | None = strawberry.field(default=strawberry.UNSET, description=_LARGE)
     participants: int | None = strawberry.field(default=strawberry.UNSET, description=_PARTICIPANTS)
+    capacity: int | None = strawberry.field(default=strawberry.UNSET, description=sign_up.CAPACITY)
+    sign_up_opens_at: datetime | None = strawberry.field(default=strawberry.UNSET, description=sign_up.OPENS)
+    sign_up_closes_at: datetime | None = strawberry.field(default=strawberry.UNSET, description=sign_up.CLOSES)
 
 
 def _changes(input: EventUpdateInput) -> dict[str, Any]:
@@ -145,8 +157,11 @@ def _changes(input: EventUpdateInput) -> dict[str, Any]:
         "organiser": input.organiser,
         "large_scale": input.large_scale,
         "participants": input.participants,
+        "capacity": input.capacity,
+        "sign_up_opens_at": input.sign_up_opens_at,
+        "sign_up_closes_at": input.sign_up_closes_at,
     }
-    nullable = {"theme_key", "participants"}
+    nullable = {"theme_key", "participants", *sign_up.COLUMNS}
     return {k: v for k, v in given.items() if v is not strawberry.UNSET and (v is not None or k in nullable)}
 
 
@@ -170,6 +185,9 @@ class EventEditMutations:
             "organiser": input.organiser.strip(),
             "large_scale": input.large_scale,
             "participants": input.participants,
+            "capacity": input.capacity,
+            "sign_up_opens_at": input.sign_up_opens_at,
+            "sign_up_closes_at": input.sign_up_closes_at,
         }
         return await create_item(info, _workflow(info), EventPayload, "event", _node, values)
 

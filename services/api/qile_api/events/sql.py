@@ -25,7 +25,8 @@ EVENTS = ContentTable(
     table="events",
     columns="c.id, c.region_id, c.theme_key, c.category, c.title, c.description, c.venue, "
     "c.starts_at, c.ends_at, c.organiser, c.large_scale, c.participants, c.status, "
-    "c.published_at, c.version, c.updated_at, c.revision_of, c.reject_reason, " + REVIEW_COLUMNS,
+    "c.published_at, c.version, c.updated_at, c.revision_of, c.reject_reason, "
+    "c.capacity, c.sign_up_opens_at, c.sign_up_closes_at, " + REVIEW_COLUMNS,
     order_by=("starts_at", "id"),
 )
 # Looking back (the past events whose head count is still to be recorded): latest start first.
@@ -52,6 +53,10 @@ class EventRow(ReviewMeta):
     updated_at: datetime
     revision_of: int | None
     reject_reason: str | None
+    # Residents' sign-up (qile_api/events/signups): places (None: no limit) and window (None: no sign-up).
+    capacity: int | None
+    sign_up_opens_at: datetime | None
+    sign_up_closes_at: datetime | None
 
     @classmethod
     def from_record(cls, r: asyncpg.Record) -> EventRow:

@@ -54,6 +54,11 @@ class Loaders:
 # a content revision two); empty when it names nothing that lies in the tree.
 Placer: TypeAlias = Callable[["Context", relay.GlobalID], Awaitable[list[tuple[int, ...]]]]
 
+# The id of the screen whose token came with the request (None for anyone
+# else): the screens domain knows tokens, and fields of other domains (an
+# event's public address names the screen that shows it) may ask.
+ScreenOf: TypeAlias = Callable[["Context"], Awaitable[int | None]]
+
 
 @dataclass
 class Context:
@@ -62,6 +67,7 @@ class Context:
     app: AppState
     bearer: str | None
     place: Placer
+    calling_screen_id: ScreenOf
     staff: StaffPrincipal | None = None
     visibility: Visibility = PUBLIC
     loaders: Loaders = field(init=False, repr=False)

@@ -30,6 +30,9 @@ from qile_api.db.database import Database, QueryCounter
 from qile_api.db.embedded import resolve_dsn
 from qile_api.db.errors import DatabaseError, log_database_errors
 from qile_api.db.migrate import migrate
+from qile_api.events.signups import retention
+from qile_api.events.signups.export import event_sign_ups_csv
+from qile_api.events.signups.page import ResidentPage
 from qile_api.graphql.context import Context
 from qile_api.graphql.errors import BadUserInput
 from qile_api.graphql.inputs import check_text
@@ -174,11 +177,21 @@ def create_app(settings: Settings | None = None, *, dsn: str | None = None, run_
             if settings.snapshot_check_seconds > 0
             else None
         )
+        # Sign-ups deleted once kept long enough (0 turns the task off).
+        purger = (
+            asyncio.create_task(retention.run(state, background), name="qile-signup-retention")
+            if settings.signup_retention_interval_seconds > 0
+            else None
+        )
         try:
             # Each worker samples its pool and memory for /metrics while it serves.
             async with sampling(db):
                 yield
         finally:
+            if purger is not None:
+                purger.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await purger
             schema.documents.close()
             if snapshots is not None:
                 snapshots.cancel()
@@ -208,10 +221,12 @@ def create_app(settings: Settings | None = None, *, dsn: str | None = None, run_
             Route("/reports/assessment.csv", assessment_csv, methods=["GET"]),
             Route("/reports/assessment.xlsx", assessment_xlsx, methods=["GET"]),
             Route("/reports/templates/{name}.xlsx", import_template, methods=["GET"]),
+            Route("/reports/event-signups.csv", event_sign_ups_csv, methods=["GET"]),
             Route("/healthz", healthz, methods=["GET"]),
             Route("/readyz", readyz, methods=["GET"]),
             Route("/metrics", metrics, methods=["GET"]),
             *console.routes(),
+            *ResidentPage(schema, build_context).routes(),
         ],
         middleware=[
             # Only the configured origins (none by default) get CORS headers and

@@ -10,6 +10,7 @@ from qile_api.graphql.context import Context
 from qile_api.http.bearer import bearer_token
 from qile_api.principals import visibility_of
 from qile_api.root.targets import place
+from qile_api.screens.auth import calling_screen_id
 from qile_api.state import AppState
 from qile_api.tokens import SESSION_TOKEN_PREFIX, hash_token
 
@@ -27,6 +28,7 @@ async def build_context(request: Request, response: Response) -> Context:
         app=app,
         bearer=bearer,
         place=place,
+        calling_screen_id=calling_screen_id,
         staff=staff,
         visibility=visibility_of(staff),
     )

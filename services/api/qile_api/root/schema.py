@@ -22,6 +22,11 @@ from qile_api.assessment.snapshot_mutations import AssessmentSnapshotMutations
 from qile_api.audit.queries import AuditQueries
 from qile_api.events.mutations import EventEditMutations, EventReviewMutations
 from qile_api.events.queries import EventQueries
+from qile_api.events.signups.attendance_mutations import AttendanceMutations
+from qile_api.events.signups.mutations import SignUpStaffMutations
+from qile_api.events.signups.public_mutations import PublicSignUpMutations
+from qile_api.events.signups.queries import SignUpQueries
+from qile_api.events.signups.types import SignUp
 from qile_api.events.types import Event
 from qile_api.facilities.mutations import FacilityMutations
 from qile_api.facilities.types import Facility
@@ -92,6 +97,7 @@ class Query(
     AuditQueries,
     PlayQueries,
     ReviewQueries,
+    SignUpQueries,
 ):
     pass
 
@@ -122,6 +128,9 @@ class Mutation(
     HeartbeatMutations,
     PlayMutations,
     ScreenshotMutations,
+    PublicSignUpMutations,
+    SignUpStaffMutations,
+    AttendanceMutations,
 ):
     pass
 
@@ -155,7 +164,7 @@ def build_schema(settings: Settings | None = None) -> QileSchema:
     schema = QileSchema(
         query=Query,
         mutation=Mutation,
-        types=[City, District, Subdistrict, Community, Notice, Honour, Event, Account, Screen, Facility, Team],
+        types=[City, District, Subdistrict, Community, Notice, Honour, Event, Account, Screen, Facility, Team, SignUp],
         config=StrawberryConfig(auto_camel_case=True),
         scalar_overrides={datetime: city_datetime(settings.timezone)},
         extensions=[

@@ -14,6 +14,7 @@ from strawberry import relay
 from qile_api.accounts.sql import account_regions
 from qile_api.assessment.sql import attestation_regions, recognition_regions, selection_regions
 from qile_api.db.database import Executor
+from qile_api.events.signups.sql import sign_up_regions
 from qile_api.events.sql import event_regions
 from qile_api.facilities.sql import facility_regions
 from qile_api.graphql.context import Context
@@ -37,6 +38,7 @@ _REGIONS_OF: dict[str, Callable[[Executor, int], Awaitable[list[int]]]] = {
     "Selection": selection_regions,
     "Recognition": recognition_regions,
     "Attestation": attestation_regions,
+    "SignUp": sign_up_regions,
 }
 
 

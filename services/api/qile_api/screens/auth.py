@@ -42,12 +42,21 @@ class ScreenPrincipalByTokenLoader(DataLoader[str, ScreenPrincipal | None]):
         super().__init__(load_fn=load)
 
 
-async def calling_screen(info: Info) -> ScreenPrincipal | None:
+async def screen_of_request(context: Context) -> ScreenPrincipal | None:
     """The screen whose token came with the request; None for anyone else."""
-    bearer = info.context.bearer
-    if bearer is None:
+    if context.bearer is None:
         return None
-    return await info.context.loaders[ScreenPrincipalByTokenLoader].load(bearer)
+    return await context.loaders[ScreenPrincipalByTokenLoader].load(context.bearer)
+
+
+async def calling_screen(info: Info) -> ScreenPrincipal | None:
+    return await screen_of_request(info.context)
+
+
+async def calling_screen_id(context: Context) -> int | None:
+    """For `Context.calling_screen_id`: fields of other domains may name the screen asking."""
+    principal = await screen_of_request(context)
+    return principal.screen.id if principal is not None else None
 
 
 async def signed_in_screen(info: Info) -> ScreenPrincipal:

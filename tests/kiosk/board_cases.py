@@ -38,7 +38,7 @@ from qile_kiosk.feed import BRAND, SHANGHAI, Event, Honour, Notice, Photo, Scree
 from qile_kiosk.fonts import Fonts
 from qile_kiosk.layout import Layout
 from qile_kiosk.render import Frame, Renderer, clock_text, date_text
-from qile_kiosk.slides import EventsSlide, HonourSlide, Slide, notice_slides
+from qile_kiosk.slides import Slide, event_slides, honour_slides, notice_slides
 from qile_kiosk.state import Mode
 from qile_kiosk.textwrap_zh import ellipsize, wrap
 from qile_kiosk.typeset import Typesetter
@@ -263,8 +263,8 @@ def slides_of(item: Notice | Honour | Event, layout: Layout, ts: Typesetter) -> 
     if isinstance(item, Notice):
         return list(notice_slides(item, layout, ts))
     if isinstance(item, Honour):
-        return [HonourSlide(item)]
-    return [EventsSlide((item,), 1, 1)]
+        return list(honour_slides(item, layout, ts))
+    return list(event_slides([item], layout, ts))
 
 
 def frames(fonts: Fonts, metric: Callable[[str, int], int] | None) -> list[dict[str, Any]]:
@@ -318,9 +318,11 @@ def layouts() -> dict[str, Any]:
             "clockSize": lay.clock_size,
             "gap": lay.gap,
             "noticeWidth": lay.notice_text.w,
-            "noticeLinesPerPage": [lay.notice_lines_per_page(n) for n in (1, 2)],
+            "noticeLinesPerPage": [
+                lay.notice_block(False).lines_per_page(n, lay.title_size, lay.body_size) for n in (1, 2)
+            ],
             "eventRowsPerPage": lay.event_rows_per_page,
-            "eventRowHeight": lay.event_row_height,
+            "eventRowHeight": lay.event_row_height(1, 1),
         }
     return out
 

@@ -1,6 +1,6 @@
 """How long each text staff type may be: the one place the API keeps it.
 
-The checks (`content.validation.limited`) and the schema's descriptions
+The checks (the field maps of `qile_api.fields`) and the schema's descriptions
 (`TextLimit.describe`) both read these, so what the schema promises is what
 a mutation enforces. Lengths count characters (a Chinese character is one).
 """

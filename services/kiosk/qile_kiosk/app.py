@@ -24,6 +24,7 @@ from qile_kiosk.cache import FeedCache
 from qile_kiosk.client import ScreenStatus
 from qile_kiosk.clock import ServerClock
 from qile_kiosk.config import KioskConfig
+from qile_kiosk.contact import LastContact, latest
 from qile_kiosk.feed import BRAND, SHANGHAI
 from qile_kiosk.fonts import Fonts
 from qile_kiosk.frames import FrameSink
@@ -44,9 +45,9 @@ from qile_kiosk.poller import (
     ScreenshotWanted,
     Unpaired,
 )
-from qile_kiosk.render import Frame, Renderer, clock_text, date_text
+from qile_kiosk.render import Frame, Renderer, clock_text, date_text, moment_text
 from qile_kiosk.rotation import Rotation
-from qile_kiosk.slides import build_rotation, content_signature
+from qile_kiosk.slides import NoticeSlide, build_rotation, content_signature
 from qile_kiosk.state import KioskState, Mode
 from qile_kiosk.typeset import Typesetter
 
@@ -54,6 +55,8 @@ log = logging.getLogger(__name__)
 
 # Screenshots go to staff downscaled: enough to see what shows, small to send.
 SCREENSHOT_SIDE = 960
+# The console page where staff enter a pairing code (services/console/src/router.ts).
+PAIRING_PAGE = "/console/admin/screens"
 
 
 def shanghai_now() -> datetime:
@@ -98,9 +101,10 @@ class Kiosk:
         cached = self.cache.load()
         if cached is not None:
             self.cache.verify_images(set(feed_photos(cached.feed)))
-        self.state = KioskState.initial(
-            bool(config.token), cached.feed if cached else None, cached.fetched_at if cached else None
-        )
+        self.contact = LastContact(config.cache_dir / "last-contact")
+        # Offline since the API last answered, which may be later than the content last changed.
+        contacted = latest(cached.fetched_at if cached else None, self.contact.load())
+        self.state = KioskState.initial(bool(config.token), cached.feed if cached else None, contacted)
         self.rotation = Rotation()
         self._signature: tuple[str, ...] | None = None
         # Why the content cannot be shown (building its rotation failed), until it can.
@@ -148,10 +152,13 @@ class Kiosk:
     def apply(self, message: Message) -> None:
         if isinstance(message, FeedArrived):
             self.state = self.state.on_feed(message.feed, message.fetched_at)
+            self.contact.save(message.fetched_at)
             self.images.clear()
+            self.renderer.forget()
             self._signature = None  # rebuild the rotation
         elif isinstance(message, FeedUnchanged):
             self.state = self.state.on_unchanged(message.fetched_at)
+            self.contact.save(message.fetched_at)
         elif isinstance(message, PollFailed):
             self.state = self.state.on_failure(message.error, message.unauthenticated)
         elif isinstance(message, PairingShown):
@@ -165,6 +172,7 @@ class Kiosk:
             return
         elif isinstance(message, ImagesArrived):
             self.images.clear()  # it holds None for the photos that were missing
+            self.renderer.forget()
             self.last_frame = None  # the frame's description is unchanged: draw anyway
             return
         elif isinstance(message, ScreenshotWanted):
@@ -267,17 +275,20 @@ class Kiosk:
         state = self.state
         feed = state.feed
         offline = state.mode is Mode.OFFLINE and state.fetched_at is not None
+        slide = self.rotation.current
+        pairing = state.mode is Mode.PAIRING
         return Frame(
             mode=state.mode,
             screen=feed.screen if feed else None,
             brand=feed.brand if feed else BRAND,
             clock=clock_text(wall),
             date=date_text(wall),
-            slide=self.rotation.current,
-            urgent=self.rotation.urgent,
-            offline_since=clock_text(state.fetched_at) if offline and state.fetched_at else None,
+            slide=slide,
+            urgent=isinstance(slide, NoticeSlide) and slide.notice.urgent,
+            offline_since=moment_text(state.fetched_at, wall) if offline and state.fetched_at else None,
             status=self.status_line(),
-            pairing_code=state.pairing_code if state.mode is Mode.PAIRING else None,
+            pairing_code=state.pairing_code if pairing else None,
+            pairing_url=self.config.api_url.rstrip("/") + PAIRING_PAGE if pairing else None,
         )
 
     def status_line(self) -> str | None:

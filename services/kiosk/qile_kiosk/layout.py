@@ -19,12 +19,37 @@ from dataclasses import dataclass
 from pygame import Rect
 
 # The schedule's columns (date, time, activity, venue) as shares of the body's width.
-EVENT_COLUMN_SHARES = (0.19, 0.20, 0.37, 0.24)
+EVENT_COLUMN_SHARES = (0.21, 0.18, 0.35, 0.26)  # the date keeps its weekday: 11月30日 周一
 
 
 def line_step(size: int) -> int:
     """Baseline to baseline: generous leading, as Chinese reads better with air."""
     return round(size * 1.5)
+
+
+@dataclass(frozen=True)
+class TextBlock:
+    """A notice's text: a label row (or none), title lines, then body lines.
+
+    Pagination counts lines with it and the renderer draws at its positions.
+    """
+
+    box: Rect
+    label_h: int  # the label row and the gap under it; 0 when there is none
+    gap: int
+
+    @property
+    def title_top(self) -> int:
+        return self.box.y + self.label_h
+
+    def lines_top(self, title_lines: int, title_size: int) -> int:
+        """Under a title of `title_lines` lines and a gap."""
+        return self.title_top + title_lines * line_step(title_size) + self.gap
+
+    def lines_per_page(self, title_lines: int, title_size: int, size: int) -> int:
+        """Body lines of `size` that fit under the label and the title."""
+        room = self.box.bottom - self.lines_top(title_lines, title_size)
+        return max(1, room // line_step(size))
 
 
 @dataclass(frozen=True)
@@ -52,7 +77,28 @@ class Layout:
 
     @property
     def small_size(self) -> int:
+        """Chrome a resident need not read from afar: the footer's place names, the header's date."""
         return self.px(30)
+
+    @property
+    def reading_floor(self) -> int:
+        """No text a resident must read (a label, a citation, a venue) is smaller than this."""
+        return self.px(40)
+
+    @property
+    def label_size(self) -> int:
+        """A notice's category pill, the large-event badge, a venue: read, so at the floor."""
+        return self.reading_floor
+
+    @property
+    def notice_body_sizes(self) -> tuple[int, ...]:
+        """A notice's body sizes, largest first: short text grows to fill its card, long text pages at body size."""
+        return (self.px(72), self.px(60), self.body_size)
+
+    @property
+    def title_sizes(self) -> tuple[int, ...]:
+        """A title steps down (never below body size) rather than take more than three lines."""
+        return (self.title_size, self.px(58), self.body_size)
 
     @property
     def header_name_size(self) -> int:
@@ -91,8 +137,8 @@ class Layout:
 
     @property
     def footer_pages_gap(self) -> int:
-        """Between the page count and the offline mark, when both show."""
-        return self.px(80)
+        """Between two things in the footer (the page count, the offline mark)."""
+        return self.px(40)
 
     # Small pills (a notice's label, the offline mark) ---------------------------
     @property
@@ -122,19 +168,32 @@ class Layout:
         b = self.body
         return Rect(b.x + pad_x, b.y + pad_y, b.w - 2 * pad_x, b.h - 2 * pad_y)
 
+    def notice_block(self, urgent: bool) -> TextBlock:
+        """Where a notice's text goes: in its card under a label pill, or, urgent, over the whole screen."""
+        if urgent:
+            # The issue time's line stands where the label was.
+            return TextBlock(self.emergency_text, line_step(self.body_size) + self.gap, self.gap)
+        return TextBlock(self.notice_text, line_step(self.label_size) + self.gap, self.gap)
+
+    # Emergency mode: an urgent notice over the whole screen -------------------
     @property
-    def notice_title_top(self) -> int:
-        """Under the label pill (one small line high) and a gap."""
-        return self.notice_text.y + line_step(self.small_size) + self.gap
+    def emergency_band(self) -> Rect:
+        """The warning band along the top edge, bled to the edges; "⚠ 紧急通知" stays in the safe area."""
+        return Rect(0, 0, self.width, self.safe.y + self.emergency_band_h)
 
-    def notice_lines_top(self, title_lines: int) -> int:
-        """Under a title of `title_lines` lines and a gap."""
-        return self.notice_title_top + title_lines * line_step(self.title_size) + self.gap
+    @property
+    def emergency_band_h(self) -> int:
+        return self.px(150)
 
-    def notice_lines_per_page(self, title_lines: int) -> int:
-        """Body lines that fit under the label and a title of `title_lines` lines."""
-        room = self.notice_text.bottom - self.notice_lines_top(title_lines)
-        return max(1, room // line_step(self.body_size))
+    @property
+    def emergency_label_size(self) -> int:
+        """Larger than any title: the first thing read from across a hall."""
+        return self.px(100)
+
+    @property
+    def emergency_text(self) -> Rect:
+        top = self.emergency_band.bottom + self.px(36)
+        return Rect(self.safe.x, top, self.safe.w, self.footer.y - self.gap - top)
 
     # The events schedule --------------------------------------------------------
     @property
@@ -147,21 +206,39 @@ class Layout:
         """Landscape tables have a row of column labels first; portrait rows stand alone."""
         return self.events_table_top + (0 if self.portrait else line_step(self.small_size))
 
-    @property
-    def event_row_height(self) -> int:
-        # Portrait rows stack date, title and venue; landscape rows are one table line.
+    def event_row_height(self, title_lines: int, venue_lines: int) -> int:
+        """A row whose title (body size) and venue (label size) wrapped to these many lines.
+
+        Portrait rows stack the date and time, the title and the venue; landscape
+        rows are as tall as their longest cell."""
+        pad = 2 * self.event_row_top
+        title, venue = title_lines * line_step(self.body_size), venue_lines * line_step(self.label_size)
         if self.portrait:
-            return 2 * line_step(self.body_size) + line_step(self.small_size) + self.px(16)
-        return round(line_step(self.body_size) * 1.15)
+            return line_step(self.body_size) + title + venue + pad
+        return max(line_step(self.body_size), title, venue) + pad
+
+    def event_cell_widths(self) -> tuple[int, int]:
+        """The widths a title and a venue wrap to."""
+        if self.portrait:
+            inner = self.body.w - 2 * self.event_row_inset
+            return inner, inner
+        cells = self.event_cells
+        return cells[2][1], cells[3][1]
+
+    @property
+    def event_rows_room(self) -> int:
+        """The height the rows of one page share."""
+        return self.body.bottom - self.events_rows_top
 
     @property
     def event_rows_per_page(self) -> int:
-        return max(1, (self.body.bottom - self.events_rows_top) // self.event_row_height)
+        """Rows of one line each that fit a page (taller rows fit fewer)."""
+        return max(1, (self.event_rows_room + self.event_row_gap) // (self.event_row_height(1, 1) + self.event_row_gap))
 
     @property
     def event_row_gap(self) -> int:
-        """Portrait: the space between two row cards."""
-        return self.px(8)
+        """Portrait: the space between two row cards (landscape rows touch, shaded in turn)."""
+        return self.px(8) if self.portrait else 0
 
     @property
     def event_row_radius(self) -> int:
@@ -174,8 +251,9 @@ class Layout:
 
     @property
     def event_row_top(self) -> int:
-        """Portrait: from a row card's top to its first line's ascent."""
-        return self.px(12)
+        """From a row's top to its first line's top."""
+        return self.px(10)
+
 
     @property
     def event_cells(self) -> list[tuple[int, int]]:
@@ -245,8 +323,26 @@ class Layout:
         return self.px(20)
 
     @property
-    def honour_name_size(self) -> int:
-        return self.px(88)
+    def honour_name_sizes(self) -> tuple[int, ...]:
+        """A name steps down rather than take more than two lines."""
+        return (self.px(88), self.px(72), self.px(60))
+
+    @property
+    def honour_citation_sizes(self) -> tuple[int, ...]:
+        """A citation shrinks to the reading floor to stay on one card, then pages at body size."""
+        return (self.body_size, self.px(44), self.reading_floor)
+
+    def honour_name_top(self) -> int:
+        """Under the title's pill (a body line high) and a gap."""
+        return self.honour_text_box.y + line_step(self.body_size) + self.gap
+
+    def honour_citation_top(self, name_lines: int, name_size: int) -> int:
+        """Under the name's lines, the gold rule and a gap."""
+        return self.honour_name_top() + name_lines * line_step(name_size) + self.honour_rule[1] + self.gap
+
+    def honour_lines_per_page(self, name_lines: int, name_size: int, size: int) -> int:
+        room = self.honour_text_box.bottom - self.honour_citation_top(name_lines, name_size)
+        return max(1, room // line_step(size))
 
     @property
     def honour_rule(self) -> tuple[int, int]:
@@ -272,16 +368,21 @@ class Layout:
         return self.standby_brand_base + self.px(120)
 
     @property
+    def standby_screen_base(self) -> int:
+        """The screen's name and place, under the community's."""
+        return self.standby_community_base + self.px(70)
+
+    @property
     def standby_clock_size(self) -> int:
         return self.px(140)
 
     @property
     def standby_clock_base(self) -> int:
-        return self.standby_brand_base + self.px(300)
+        return self.standby_brand_base + self.px(340)
 
     @property
     def standby_date_base(self) -> int:
-        return self.standby_brand_base + self.px(380)
+        return self.standby_brand_base + self.px(420)
 
     @property
     def status_raise(self) -> int:
@@ -307,6 +408,11 @@ class Layout:
     @property
     def pairing_status_base(self) -> int:
         return self.pairing_brand_base + self.px(400)
+
+    @property
+    def pairing_url_base(self) -> int:
+        """Where staff enter the code: the console page's address."""
+        return self.pairing_status_base + self.px(80)
 
     @classmethod
     def for_size(cls, width: int, height: int) -> Layout:

@@ -10,6 +10,7 @@ import asyncpg
 
 from qile_api.db.database import Executor
 from qile_api.db.query import fetch_ids
+from qile_api.editing.sql import Table
 from qile_api.principals import StaffPrincipal
 
 _COLUMNS = "a.id, a.username, a.display_name, a.role, a.scope_region_id, a.disabled, a.version, a.created_at"
@@ -29,6 +30,18 @@ class AccountRow:
     @classmethod
     def from_record(cls, r: asyncpg.Record) -> AccountRow:
         return cls(**{k: r[k] for k in cls.__dataclass_fields__})
+
+
+# What ADMINs change (accountUpdate, accountDisable …), and what a password change rewrites.
+ACCOUNT_TABLE: Table[AccountRow] = Table(
+    name="accounts",
+    columns=_COLUMNS,
+    type_name="Account",
+    label="账号",
+    from_record=AccountRow.from_record,
+    region_column="scope_region_id",
+    alias="a",
+)
 
 
 async def count_accounts(db: Executor) -> int:
@@ -58,12 +71,6 @@ async def accounts_by_ids(db: Executor, ids: Sequence[int]) -> list[AccountRow]:
     return [AccountRow.from_record(r) for r in rows]
 
 
-async def lock_account(db: Executor, account_id: int) -> AccountRow | None:
-    """The account, locked until the transaction ends: its version is checked against what staff saw."""
-    row = await db.fetchrow(f"SELECT {_COLUMNS} FROM accounts a WHERE a.id = $1 FOR UPDATE", account_id)
-    return AccountRow.from_record(row) if row else None
-
-
 async def accounts_in_scope(db: Executor, scope_region_id: int) -> list[AccountRow]:
     rows = await db.fetch(
         f"""SELECT {_COLUMNS} FROM accounts a JOIN regions r ON r.id = a.scope_region_id
@@ -73,45 +80,9 @@ async def accounts_in_scope(db: Executor, scope_region_id: int) -> list[AccountR
     return [AccountRow.from_record(r) for r in rows]
 
 
-async def insert_account(
-    db: Executor, *, username: str, display_name: str, password_hash: str, role: str, scope_region_id: int
-) -> AccountRow:
-    row = await db.fetchrow(
-        f"""INSERT INTO accounts AS a (username, display_name, password_hash, role, scope_region_id)
-        VALUES ($1, $2, $3, $4, $5) RETURNING {_COLUMNS}""",
-        username,
-        display_name,
-        password_hash,
-        role,
-        scope_region_id,
-    )
-    assert row is not None
-    return AccountRow.from_record(row)
-
-
-async def update_account(
-    db: Executor,
-    account_id: int,
-    *,
-    role: str | None = None,
-    scope_region_id: int | None = None,
-    display_name: str | None = None,
-    disabled: bool | None = None,
-    password_hash: str | None = None,
-) -> AccountRow | None:
-    row = await db.fetchrow(
-        f"""UPDATE accounts a SET role = coalesce($2, role), scope_region_id = coalesce($3, scope_region_id),
-               display_name = coalesce($4, display_name), disabled = coalesce($5, disabled),
-               password_hash = coalesce($6, password_hash), version = version + 1, updated_at = now()
-        WHERE a.id = $1 RETURNING {_COLUMNS}""",
-        account_id,
-        role,
-        scope_region_id,
-        display_name,
-        disabled,
-        password_hash,
-    )
-    return AccountRow.from_record(row) if row else None
+async def lock_accounts(db: Executor) -> None:
+    """Hold every account still until the transaction ends (creating the first one)."""
+    await db.execute("LOCK TABLE accounts IN EXCLUSIVE MODE")
 
 
 async def revoke_sessions_of(db: Executor, account_id: int) -> None:
@@ -277,14 +248,6 @@ async def sign_in_locks(db: Executor, usernames: Sequence[str], now: datetime) -
         now,
     )
     return {r["username"]: r["until"] for r in rows}
-
-
-# Changing one's own password ----------------------------------------------
-
-
-async def password_hash_of(db: Executor, account_id: int) -> str | None:
-    value = await db.fetchval("SELECT password_hash FROM accounts WHERE id = $1 FOR UPDATE", account_id)
-    return str(value) if value is not None else None
 
 
 async def revoke_other_sessions(db: Executor, account_id: int, keep_session_id: int) -> None:

@@ -21,12 +21,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any, Literal
 
-from qile_api.assessment.sql import (
-    CommunityFacts,
-    Criterion,
-    EventFact,
-    FacilityFact,
-)
+from qile_api.assessment.sql import CommunityFacts, Criterion, EventFact
 from qile_api.assessment.vocabulary import (
     FACILITY_KINDS,
     RECOGNITION_LEVEL_LABELS,
@@ -34,6 +29,7 @@ from qile_api.assessment.vocabulary import (
     SELECTION_KINDS,
     label,
 )
+from qile_api.facilities.sql import FacilityRow
 
 log = logging.getLogger(__name__)
 
@@ -100,7 +96,7 @@ def _required_keys(c: Criterion, name: str) -> set[str]:
     return keys
 
 
-def _facility_label(f: FacilityFact, detail: str = "") -> str:
+def _facility_label(f: FacilityRow, detail: str = "") -> str:
     kind = label(FACILITY_KINDS, f.kind)
     head = f.name if f.name == kind else f"{f.name}（{kind}）"
     return f"{head}：{detail}" if detail else head

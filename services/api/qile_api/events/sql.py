@@ -19,6 +19,7 @@ from qile_api.content.sql import (
 )
 from qile_api.db.database import Executor
 from qile_api.db.query import Conditions, fetch_ids
+from qile_api.editing.sql import Table
 from qile_api.principals import Visibility
 
 EVENTS = ContentTable(
@@ -61,6 +62,12 @@ class EventRow(ReviewMeta):
     @classmethod
     def from_record(cls, r: asyncpg.Record) -> EventRow:
         return cls(**{k: r[k] for k in cls.__dataclass_fields__})
+
+
+# What staff edit (content.workflow): the same columns, under the type's names.
+EVENT_TABLE: Table[EventRow] = Table(
+    name="events", columns=EVENTS.columns, type_name="Event", label="活动", from_record=EventRow.from_record
+)
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Self
 
-from qile_api.facilities.sql import FACILITIES, FacilityRow
+from qile_api.facilities.sql import FACILITY_TABLE, FacilityRow
 from qile_api.graphql.context import Context
 from qile_api.records.dataloaders import RecordByIdLoader, RecordsByCommunityIdLoader
 
@@ -12,10 +12,10 @@ from qile_api.records.dataloaders import RecordByIdLoader, RecordsByCommunityIdL
 class FacilityByIdLoader(RecordByIdLoader[FacilityRow]):
     @classmethod
     def for_request(cls, context: Context) -> Self:
-        return cls(context.db, FACILITIES)
+        return cls(context.db, FACILITY_TABLE)
 
 
 class FacilitiesByCommunityIdLoader(RecordsByCommunityIdLoader[FacilityRow]):
     @classmethod
     def for_request(cls, context: Context) -> Self:
-        return cls(context.db, FACILITIES)
+        return cls(context.db, FACILITY_TABLE)

@@ -8,11 +8,11 @@ from typing import Any
 import strawberry
 from strawberry import relay
 
-from qile_api.assessment.vocabulary import FACILITY_KINDS, FacilityKind, label
 from qile_api.facilities.dataloaders import FacilityByIdLoader
+from qile_api.facilities.kinds import FACILITY_KINDS, FacilityKind
 from qile_api.facilities.sql import FacilityRow
 from qile_api.graphql.context import Info
-from qile_api.graphql.describe import VERSION
+from qile_api.graphql.describe import VERSION, label
 from qile_api.graphql.ids import node_pks
 from qile_api.regions.types import Community, load_community
 

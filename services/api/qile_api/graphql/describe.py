@@ -57,3 +57,8 @@ def describe_values(enum: type[Enum], descriptions: Mapping[Any, str]) -> type[E
             raise ValueError(f"{enum.__name__}.{value.name} has no description")
         value.description = found
     return enum
+
+
+def label(vocabulary: dict[str, str], key: str) -> str:
+    """The Chinese name of a key; a key outside the vocabulary shows as itself."""
+    return vocabulary.get(key, key)

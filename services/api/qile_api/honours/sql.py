@@ -19,6 +19,7 @@ from qile_api.content.sql import (
 )
 from qile_api.db.database import Executor
 from qile_api.db.query import Conditions, fetch_ids
+from qile_api.editing.sql import Table
 from qile_api.principals import Visibility
 
 # `contact` is deliberately not selected: it never leaves the database
@@ -70,6 +71,17 @@ class HonourRow(ReviewMeta):
     @classmethod
     def from_record(cls, r: asyncpg.Record) -> HonourRow:
         return cls(**{k: r[k] for k in cls.__dataclass_fields__})
+
+
+# What staff edit (content.workflow, honours.consent): `contact` too, which
+# an edit merges and keeps, though no row type ever carries it out.
+HONOUR_TABLE: Table[HonourRow] = Table(
+    name="honours",
+    columns=HONOURS.columns + ", c.contact",
+    type_name="Honour",
+    label="荣誉",
+    from_record=HonourRow.from_record,
+)
 
 
 @dataclass(frozen=True)

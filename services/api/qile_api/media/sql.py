@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from qile_api.db.database import Executor
+from qile_api.problems import ErrorCode, Problem, problem
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,13 @@ async def media_infos(db: Executor, shas: Sequence[str]) -> list[MediaInfo]:
         list(shas),
     )
     return [MediaInfo(r["sha256"], r["content_type"], r["width"], r["height"]) for r in rows]
+
+
+async def media_exists(db: Executor, sha256: str | None, field: str = "photo") -> list[Problem]:
+    """A photo named by its sha256 (None names none) must have been uploaded first."""
+    if sha256 is not None and not await db.fetchval("SELECT true FROM media WHERE sha256 = $1", sha256):
+        return [problem(ErrorCode.NOT_FOUND, "照片不存在，请先上传", field)]
+    return []
 
 
 async def media_content(db: Executor, sha256: str) -> tuple[str, bytes] | None:

@@ -19,6 +19,7 @@ from qile_api.content.sql import (
 )
 from qile_api.db.database import Executor
 from qile_api.db.query import Conditions, fetch_ids
+from qile_api.editing.sql import Table
 from qile_api.principals import Visibility
 
 NOTICES = ContentTable(
@@ -52,6 +53,12 @@ class NoticeRow(ReviewMeta):
     @classmethod
     def from_record(cls, r: asyncpg.Record) -> NoticeRow:
         return cls(**{k: r[k] for k in cls.__dataclass_fields__})
+
+
+# What staff edit (content.workflow): the same columns, under the type's names.
+NOTICE_TABLE: Table[NoticeRow] = Table(
+    name="notices", columns=NOTICES.columns, type_name="Notice", label="通知", from_record=NoticeRow.from_record
+)
 
 
 @dataclass(frozen=True)

@@ -223,6 +223,7 @@ def region_from_row(row: RegionRow) -> Region:
 
 
 async def load_region(info: Info, region_id: int) -> Region:
+    """The region a row points at (content's scope, an account's …), through the request's loader."""
     row = await info.context.loaders[RegionByIdLoader].load(region_id)
     assert row is not None, "a row names an existing region (foreign key)"
     return region_from_row(row)

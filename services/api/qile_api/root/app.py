@@ -36,7 +36,6 @@ from qile_api.events.signups.page import ResidentPage
 from qile_api.graphql.context import Context
 from qile_api.graphql.errors import BadUserInput
 from qile_api.graphql.inputs import check_text
-from qile_api.graphql.payloads import MutationFailed
 from qile_api.http.console import ConsoleSite, default_console_dir
 from qile_api.http.csrf import PREFLIGHT_HEADERS, refused_form_post
 from qile_api.http.headers import NoSniff
@@ -48,6 +47,7 @@ from qile_api.media.sql import media_link_key
 from qile_api.observability.process import sampling
 from qile_api.observability.requests import RequestObserver
 from qile_api.observability.route import metrics
+from qile_api.problems import Refused
 from qile_api.root.context import build_context
 from qile_api.root.media import media
 from qile_api.root.schema import build_schema
@@ -151,7 +151,7 @@ def create_app(settings: Settings | None = None, *, dsn: str | None = None, run_
         if settings.bootstrap_admin:
             try:
                 created = await bootstrap_admin(db, settings.bootstrap_admin)
-            except (ValueError, MutationFailed) as exc:
+            except (ValueError, Refused) as exc:
                 # A bad bootstrap setting must not keep screens from their feeds.
                 log.error("QILE_BOOTSTRAP_ADMIN not applied: %s", exc)
             else:

@@ -110,11 +110,11 @@ class Query(
 class Mutation(
     AccountMutations,
     NoticeEditMutations,
-    NoticeReviewMutations,  # type: ignore[misc]  # made per content type (content.mutations)
+    NoticeReviewMutations,
     HonourEditMutations,
-    HonourReviewMutations,  # type: ignore[misc]  # made per content type (content.mutations)
+    HonourReviewMutations,
     EventEditMutations,
-    EventReviewMutations,  # type: ignore[misc]  # made per content type (content.mutations)
+    EventReviewMutations,
     MediaMutations,
     ImportMutations,
     CommunityMutations,

@@ -13,14 +13,15 @@ import strawberry
 from strawberry import relay
 from strawberry.file_uploads import Upload
 
-from qile_api.audit.sql import record
+from qile_api.audit.sql import log_entry
 from qile_api.graphql.context import Info
 from qile_api.graphql.describe import INPUT_ARG, errors_field
 from qile_api.graphql.ids import node_pk
-from qile_api.graphql.payloads import ErrorCode, MutationError, MutationFailed, error
+from qile_api.graphql.payloads import MutationError, errors_of
 from qile_api.graphql.permissions import ADMINS
 from qile_api.media.processing import prepare_photo
 from qile_api.media.sql import store_media
+from qile_api.problems import ErrorCode, Refused, problem
 from qile_api.screens import sql
 from qile_api.screens.auth import IsScreen, signed_in_screen
 from qile_api.screens.health import Screenshot, runtime
@@ -106,14 +107,14 @@ class ScreenshotMutations:
                 wanted = await sql.lock_screenshot(tx, screen_id)
                 # Only on request: a screen cannot fill the database on its own.
                 if wanted is None or not wanted.awaited:
-                    raise MutationFailed(error(ErrorCode.INVALID_TRANSITION, "未请求截图", "file"))
+                    raise Refused(problem(ErrorCode.INVALID_TRANSITION, "未请求截图", "file"))
                 await store_media(
                     tx, prepared.sha256, prepared.content_type, prepared.width, prepared.height, prepared.data
                 )
                 now = ctx.now()
                 await sql.store_screenshot(tx, screen_id, prepared.sha256, now)
-        except MutationFailed as failed:
-            return ScreenScreenshotPayload(screenshot=None, errors=failed.errors)
+        except Refused as refused:
+            return ScreenScreenshotPayload(screenshot=None, errors=errors_of(refused))
         runtime(info).screenshot_wanted.discard(screen_id)
         shot = Screenshot(requested_at=wanted.requested_at, taken_at=now, sha256=prepared.sha256)
         return ScreenScreenshotPayload(screenshot=shot, errors=[])
@@ -132,10 +133,11 @@ class ScreenshotMutations:
         assert screen_id is not None
         found = await screens_by_ids(ctx.db, [screen_id])
         if not found or found[0].status != "ACTIVE":
-            return ScreenScreenshotPayload(screenshot=None, errors=[error(ErrorCode.NOT_FOUND, "屏幕不存在", "id")])
+            missing = problem(ErrorCode.NOT_FOUND, "屏幕不存在", "id")
+            return ScreenScreenshotPayload(screenshot=None, errors=errors_of([missing]))
         async with ctx.db.transaction() as tx:
             row = await sql.request_screenshot(tx, screen_id, staff.id, ctx.now())
-            await record(
+            await log_entry(
                 tx,
                 account_id=staff.id,
                 action="screenScreenshotRequest",

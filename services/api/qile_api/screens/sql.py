@@ -10,6 +10,8 @@ import asyncpg
 
 from qile_api.db.database import Executor
 from qile_api.db.query import Conditions, fetch_ids, seek
+from qile_api.editing.sql import Table
+from qile_api.problems import ErrorCode, problem
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,21 @@ class ScreenPrincipal:
 
 
 _SCREEN_COLUMNS = "s.id, s.community_id, s.kind, s.name, s.location, s.status, s.version"
+
+# Names are unique within a community (a unique index holds it).
+NAME_TAKEN = problem(ErrorCode.DUPLICATE, "本社区已有同名屏幕", "name")
+
+# What ADMINs change (screenRename, screenRotateToken, screenDecommission).
+SCREEN_TABLE: Table[ScreenRow] = Table(
+    name="screens",
+    columns=_SCREEN_COLUMNS,
+    type_name="Screen",
+    label="屏幕",
+    from_record=ScreenRow.from_record,
+    region_column="community_id",
+    alias="s",
+    duplicate=NAME_TAKEN,
+)
 
 
 _PRINCIPAL = f"""SELECT {_SCREEN_COLUMNS}, c.path,
@@ -133,24 +150,6 @@ async def next_feed_boundary(db: Executor, path: Sequence[int], now: datetime, h
         horizon,
     )
     return value
-
-
-async def lock_screen(db: Executor, screen_id: int) -> ScreenRow | None:
-    row = await db.fetchrow(f"SELECT {_SCREEN_COLUMNS} FROM screens s WHERE s.id = $1 FOR UPDATE", screen_id)
-    return ScreenRow.from_record(row) if row else None
-
-
-async def update_screen(db: Executor, screen_id: int, **sets: object) -> ScreenRow:
-    """Set columns (names from code only), bumping the version."""
-    assignments = [f"{col} = ${i}" for i, col in enumerate(sets, start=2)]
-    row = await db.fetchrow(
-        f"""UPDATE screens s SET {", ".join([*assignments, "version = s.version + 1", "updated_at = now()"])}
-        WHERE s.id = $1 RETURNING {_SCREEN_COLUMNS}""",
-        screen_id,
-        *sets.values(),
-    )
-    assert row is not None
-    return ScreenRow.from_record(row)
 
 
 def _listing(scope_region_id: int, community_id: int | None, status: str | None) -> Conditions:

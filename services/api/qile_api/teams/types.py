@@ -8,12 +8,12 @@ from typing import Any
 import strawberry
 from strawberry import relay
 
-from qile_api.assessment.vocabulary import TEAM_KINDS, TeamKind, label
 from qile_api.graphql.context import Info
-from qile_api.graphql.describe import VERSION
+from qile_api.graphql.describe import VERSION, label
 from qile_api.graphql.ids import node_pks
 from qile_api.regions.types import Community, load_community
 from qile_api.teams.dataloaders import TeamByIdLoader
+from qile_api.teams.kinds import TEAM_KINDS, TeamKind
 from qile_api.teams.sql import TeamRow
 
 

@@ -8,15 +8,16 @@ from typing import Annotated
 import strawberry
 from strawberry import relay
 
-from qile_api.content.mutations import signed_in
+from qile_api.editing.mutations import signed_in
 from qile_api.events.signups import attendance
 from qile_api.events.signups.sql import AttendanceRow
 from qile_api.events.signups.types import EventAttendance, SignUp
 from qile_api.graphql.context import Info
 from qile_api.graphql.describe import INPUT_ARG, VERSION_INPUT, errors_field
 from qile_api.graphql.ids import node_pk
-from qile_api.graphql.payloads import MutationError, MutationFailed
+from qile_api.graphql.payloads import MutationError, errors_of
 from qile_api.graphql.permissions import EDITORS
+from qile_api.problems import Refused
 
 _EVENT = "The event (inside your scope), published, from 3 hours before it starts."
 
@@ -70,8 +71,8 @@ def _event(gid: relay.GlobalID) -> int:
 async def _counts(op: Awaitable[AttendanceRow]) -> EventAttendancePayload:
     try:
         row = await op
-    except MutationFailed as failed:
-        return EventAttendancePayload(attendance=None, errors=failed.errors)
+    except Refused as refused:
+        return EventAttendancePayload(attendance=None, errors=errors_of(refused))
     return EventAttendancePayload(attendance=EventAttendance(row=row), errors=[])
 
 
@@ -93,8 +94,8 @@ class AttendanceMutations:
                 people=input.people,
                 now=ctx.now(),
             )
-        except MutationFailed as failed:
-            return EventCheckInPayload(sign_up=None, attendance=None, errors=failed.errors)
+        except Refused as refused:
+            return EventCheckInPayload(sign_up=None, attendance=None, errors=errors_of(refused))
         return EventCheckInPayload(
             sign_up=SignUp(id=row.id, row=row), attendance=EventAttendance(row=counts), errors=[]
         )

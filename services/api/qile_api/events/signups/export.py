@@ -17,7 +17,7 @@ from starlette.responses import PlainTextResponse, Response
 
 from qile_api.accounts.http import staff_of
 from qile_api.assessment.export import query_value
-from qile_api.audit.sql import record
+from qile_api.audit.sql import log_entry
 from qile_api.events.signups import sql
 from qile_api.events.signups.mobile import mask_mobile
 from qile_api.events.signups.sql import SignUpRow
@@ -63,7 +63,7 @@ async def event_sign_ups_csv(request: Request) -> Response:
     full_numbers = bool(await sql.contact_rights(state.db, [staff.id]))
     async with state.db.transaction() as tx:
         rows = await sql.all_sign_ups(tx, event.id)
-        await record(
+        await log_entry(
             tx,
             account_id=staff.id,
             action="eventSignUpsExport",

@@ -7,15 +7,17 @@ from typing import Annotated
 import strawberry
 from strawberry import relay
 
-from qile_api.accounts.sql import lock_account
+from qile_api.accounts.sql import ACCOUNT_TABLE, AccountRow
 from qile_api.accounts.types import Account
-from qile_api.audit.sql import record
-from qile_api.content.mutations import item_pk, signed_in
+from qile_api.audit.sql import log_entry
+from qile_api.editing.mutations import item_pk, signed_in
+from qile_api.editing.sql import lock_row
 from qile_api.events.signups import sql
 from qile_api.graphql.context import Info
 from qile_api.graphql.describe import ID_INPUT, INPUT_ARG, errors_field
-from qile_api.graphql.payloads import ErrorCode, MutationError, error
+from qile_api.graphql.payloads import MutationError, errors_of
 from qile_api.graphql.permissions import ADMINS
+from qile_api.problems import ErrorCode, problem
 
 
 @strawberry.input(description="Grant or withdraw an account's right to see residents' full mobile numbers.")
@@ -43,12 +45,15 @@ class SignUpStaffMutations:
         ctx = info.context
         admin = signed_in(info)
         async with ctx.db.transaction() as tx:
-            account = await lock_account(tx, item_pk(input.id, "Account"))
-            if account is None:
-                problem = error(ErrorCode.NOT_FOUND, "账号不存在", "id")
-                return AccountResidentMobilesPayload(account=None, sees_resident_mobiles=False, errors=[problem])
+            found = await lock_row(tx, ACCOUNT_TABLE, item_pk(input.id, "Account"))
+            if found is None:
+                missing = problem(ErrorCode.NOT_FOUND, "账号不存在", "id")
+                return AccountResidentMobilesPayload(
+                    account=None, sees_resident_mobiles=False, errors=errors_of([missing])
+                )
+            account = AccountRow.from_record(found)
             if await sql.set_contact_right(tx, account.id, input.granted, admin.id, ctx.now()):
-                await record(
+                await log_entry(
                     tx,
                     account_id=admin.id,
                     action="accountResidentMobilesSet",

@@ -19,9 +19,10 @@ from qile_api.events.types import Event
 from qile_api.graphql.context import Info
 from qile_api.graphql.describe import INPUT_ARG, errors_field
 from qile_api.graphql.ids import node_pk
-from qile_api.graphql.payloads import MutationError, MutationFailed
+from qile_api.graphql.payloads import MutationError, errors_of
 from qile_api.http.addresses import client_address
 from qile_api.limits import SIGN_UP_NAME
+from qile_api.problems import Refused
 
 _EVENT = "The event's global ID (from its page or the screen's QR code)."
 
@@ -81,7 +82,7 @@ class PublicSignUpMutations:
         form = SignUpForm(event_id, input.name, input.mobile, input.people, input.consent)
         problems, mobile = registration.check_form(form, ctx.settings.signup_max_people)
         if problems or mobile is None:
-            return EventSignUpPayload(sign_up=None, errors=problems)
+            return EventSignUpPayload(sign_up=None, errors=errors_of(problems))
         now = ctx.now()
         try:
             await registration.count_attempts(
@@ -98,8 +99,8 @@ class PublicSignUpMutations:
             receipt = await registration.sign_up(
                 ctx.db, form, mobile, name=input.name.strip(), now=now, timezone=ctx.settings.timezone
             )
-        except MutationFailed as failed:
-            return EventSignUpPayload(sign_up=None, errors=failed.errors)
+        except Refused as refused:
+            return EventSignUpPayload(sign_up=None, errors=errors_of(refused))
         return EventSignUpPayload(sign_up=SignUpReceipt(row=receipt.sign_up, merged=receipt.merged), errors=[])
 
     @strawberry.mutation(
@@ -116,6 +117,6 @@ class PublicSignUpMutations:
             address = "address:" + client_address(ctx.request)
             await registration.count_attempts(ctx.db, [(address, ctx.settings.signup_per_address_per_hour)], ctx.now())
             await registration.cancel(ctx.db, event_id, input.code, now=ctx.now())
-        except MutationFailed as failed:
-            return EventSignUpCancelPayload(event=None, errors=failed.errors)
+        except Refused as refused:
+            return EventSignUpCancelPayload(event=None, errors=errors_of(refused))
         return EventSignUpCancelPayload(event=await load_public_event(info, event_id), errors=[])

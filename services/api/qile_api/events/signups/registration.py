@@ -22,8 +22,8 @@ from qile_api.events.signups import sql
 from qile_api.events.signups.mobile import parse_mobile
 from qile_api.events.signups.sql import SignUpEvent, SignUpRow
 from qile_api.events.signups.timefmt import day_and_time
-from qile_api.graphql.payloads import ErrorCode, MutationError, MutationFailed, error
 from qile_api.limits import SIGN_UP_NAME
+from qile_api.problems import ErrorCode, Problem, Refused, problem
 
 # Read off a phone and typed by staff at the door: no 0/O, 1/I/L.
 CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -55,23 +55,23 @@ def normalise_code(code: str) -> str:
     return "".join(ch for ch in code.upper() if ch not in " -")
 
 
-def check_form(form: SignUpForm, max_people: int) -> tuple[list[MutationError], str | None]:
+def check_form(form: SignUpForm, max_people: int) -> tuple[list[Problem], str | None]:
     """Problems with the form's values, and the mobile number as stored."""
-    problems: list[MutationError] = []
+    problems: list[Problem] = []
     name = form.name.strip()
     if not name:
-        problems.append(error(ErrorCode.REQUIRED, "请填写姓名", "name"))
+        problems.append(problem(ErrorCode.REQUIRED, "请填写姓名", "name"))
     elif len(name) > SIGN_UP_NAME.max:
-        problems.append(error(ErrorCode.TOO_LONG, f"姓名不能超过{SIGN_UP_NAME.max}个字", "name"))
+        problems.append(problem(ErrorCode.TOO_LONG, f"姓名不能超过{SIGN_UP_NAME.max}个字", "name"))
     mobile = parse_mobile(form.mobile)
     if not form.mobile.strip():
-        problems.append(error(ErrorCode.REQUIRED, "请填写手机号", "mobile"))
+        problems.append(problem(ErrorCode.REQUIRED, "请填写手机号", "mobile"))
     elif mobile is None:
-        problems.append(error(ErrorCode.INVALID, "请填写正确的中国大陆手机号（11位，如 138 1234 5678）", "mobile"))
+        problems.append(problem(ErrorCode.INVALID, "请填写正确的中国大陆手机号（11位，如 138 1234 5678）", "mobile"))
     if not 1 <= form.people <= max_people:
-        problems.append(error(ErrorCode.INVALID, f"报名人数须在1到{max_people}人之间", "people"))
+        problems.append(problem(ErrorCode.INVALID, f"报名人数须在1到{max_people}人之间", "people"))
     if not form.consent:
-        problems.append(error(ErrorCode.CONSENT_REQUIRED, "请阅读并同意个人信息处理说明后再报名", "consent"))
+        problems.append(problem(ErrorCode.CONSENT_REQUIRED, "请阅读并同意个人信息处理说明后再报名", "consent"))
     return problems, mobile
 
 
@@ -84,19 +84,19 @@ async def count_attempts(db: Executor, keys_and_limits: list[tuple[str, int]], n
     """Count this attempt under each key; THROTTLED past any key's hourly limit."""
     for key, limit in keys_and_limits:
         if await sql.count_attempt(db, key, now, _WINDOW) > limit:
-            raise MutationFailed(error(ErrorCode.THROTTLED, "操作过于频繁，请一小时后再试"))
+            raise Refused(problem(ErrorCode.THROTTLED, "操作过于频繁，请一小时后再试"))
 
 
 def _open_for_sign_up(event: SignUpEvent | None, now: datetime, timezone: str) -> SignUpEvent:
     if event is None or not event.public:
-        raise MutationFailed(error(ErrorCode.NOT_FOUND, NOT_FOUND, "event"))
+        raise Refused(problem(ErrorCode.NOT_FOUND, NOT_FOUND, "event"))
     if event.sign_up_opens_at is None or event.sign_up_closes_at is None:
-        raise MutationFailed(error(ErrorCode.INVALID_TRANSITION, "本活动无需报名，欢迎直接参加", "event"))
+        raise Refused(problem(ErrorCode.INVALID_TRANSITION, "本活动无需报名，欢迎直接参加", "event"))
     if now < event.sign_up_opens_at:
         opens = day_and_time(event.sign_up_opens_at, timezone)
-        raise MutationFailed(error(ErrorCode.INVALID_TRANSITION, f"报名尚未开始，{opens}开始报名", "event"))
+        raise Refused(problem(ErrorCode.INVALID_TRANSITION, f"报名尚未开始，{opens}开始报名", "event"))
     if now >= event.sign_up_closes_at or now >= event.ends_at:
-        raise MutationFailed(error(ErrorCode.INVALID_TRANSITION, "报名已截止", "event"))
+        raise Refused(problem(ErrorCode.INVALID_TRANSITION, "报名已截止", "event"))
     return event
 
 
@@ -105,11 +105,11 @@ def _room_for(event: SignUpEvent, taken: int, people: int) -> None:
         return
     left = max(event.capacity - taken, 0)
     message = "名额已满" if left == 0 else f"名额不足，仅剩{left}个名额"
-    raise MutationFailed(error(ErrorCode.INVALID, message, "people"))
+    raise Refused(problem(ErrorCode.INVALID, message, "people"))
 
 
 async def sign_up(db: Database, form: SignUpForm, mobile: str, *, name: str, now: datetime, timezone: str) -> Receipt:
-    """Sign up (or merge into the number's sign-up); MutationFailed leaves everything as it was."""
+    """Sign up (or merge into the number's sign-up); Refused leaves everything as it was."""
     async with db.transaction() as tx:
         event = _open_for_sign_up(await sql.lock_event(tx, form.event_id), now, timezone)
         existing = await sql.sign_up_of_mobile(tx, event.id, mobile)
@@ -129,16 +129,16 @@ async def sign_up(db: Database, form: SignUpForm, mobile: str, *, name: str, now
 
 
 async def cancel(db: Database, event_id: int, code: str, *, now: datetime) -> None:
-    """Delete the sign-up holding `code` (its places free at once); MutationFailed when there is none to cancel."""
+    """Delete the sign-up holding `code` (its places free at once); Refused when there is none to cancel."""
     async with db.transaction() as tx:
         event = await sql.lock_event(tx, event_id)
         if event is None or not event.public:
-            raise MutationFailed(error(ErrorCode.NOT_FOUND, NOT_FOUND, "event"))
+            raise Refused(problem(ErrorCode.NOT_FOUND, NOT_FOUND, "event"))
         found = await sql.sign_up_of_code(tx, event.id, normalise_code(code))
         if found is None:
-            raise MutationFailed(error(ErrorCode.NOT_FOUND, "取消码不正确，请核对报名成功时显示的6位码", "code"))
+            raise Refused(problem(ErrorCode.NOT_FOUND, "取消码不正确，请核对报名成功时显示的6位码", "code"))
         if found.checked_in_at is not None:
-            raise MutationFailed(error(ErrorCode.INVALID_TRANSITION, "已签到的报名不能取消", "code"))
+            raise Refused(problem(ErrorCode.INVALID_TRANSITION, "已签到的报名不能取消", "code"))
         if now >= event.ends_at:
-            raise MutationFailed(error(ErrorCode.INVALID_TRANSITION, "活动已结束，无需取消", "code"))
+            raise Refused(problem(ErrorCode.INVALID_TRANSITION, "活动已结束，无需取消", "code"))
         await sql.delete_sign_up(tx, found.id)

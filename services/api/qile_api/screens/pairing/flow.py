@@ -26,7 +26,7 @@ import strawberry
 
 from qile_api.db.database import Executor
 from qile_api.graphql.describe import describe_values
-from qile_api.graphql.payloads import ErrorCode, MutationFailed, error
+from qile_api.problems import ErrorCode, Refused, problem
 from qile_api.screens.pairing import sql
 from qile_api.screens.sql import set_screen_token
 from qile_api.screens.tokens import new_screen_token
@@ -81,11 +81,11 @@ def new_code() -> str:
 
 
 async def start_pairing(db: Executor, *, address: str, now: datetime, minutes: int, per_hour: int) -> PairingStarted:
-    """A fresh code and secret; raises MutationFailed(THROTTLED) past the address's limit."""
+    """A fresh code and secret; raises Refused(THROTTLED) past the address's limit."""
     await sql.lock_starts_from(db, address)
     await sql.delete_pairings_expired_before(db, now - _KEEP)
     if await sql.count_starts_since(db, address, now - timedelta(hours=1)) >= per_hour:
-        raise MutationFailed(error(ErrorCode.THROTTLED, "配对请求过于频繁，请稍后再试"))
+        raise Refused(problem(ErrorCode.THROTTLED, "配对请求过于频繁，请稍后再试"))
     secret = SECRET_PREFIX + secrets.token_urlsafe(32)
     expires_at = now + timedelta(minutes=minutes)
     for _ in range(10):
@@ -99,14 +99,14 @@ async def start_pairing(db: Executor, *, address: str, now: datetime, minutes: i
 
 
 async def open_pairing_for_claim(db: Executor, code: str, now: datetime) -> sql.PairingRow:
-    """The pairing an ADMIN may claim now, locked; MutationFailed otherwise."""
+    """The pairing an ADMIN may claim now, locked; Refused otherwise."""
     found = await sql.lock_pairing(db, normalise_code(code))
     if found is None:
-        raise MutationFailed(error(ErrorCode.NOT_FOUND, "配对码不存在，请核对屏幕上的配对码", "code"))
+        raise Refused(problem(ErrorCode.NOT_FOUND, "配对码不存在，请核对屏幕上的配对码", "code"))
     if found.claimed_at is not None:
-        raise MutationFailed(error(ErrorCode.INVALID_TRANSITION, "该配对码已被使用", "code"))
+        raise Refused(problem(ErrorCode.INVALID_TRANSITION, "该配对码已被使用", "code"))
     if found.expires_at <= now:
-        raise MutationFailed(error(ErrorCode.INVALID_TRANSITION, "配对码已过期，请在屏幕上重新获取", "code"))
+        raise Refused(problem(ErrorCode.INVALID_TRANSITION, "配对码已过期，请在屏幕上重新获取", "code"))
     return found
 
 

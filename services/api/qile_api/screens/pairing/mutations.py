@@ -8,14 +8,15 @@ from typing import Annotated
 import strawberry
 from strawberry import relay
 
-from qile_api.audit.sql import record
+from qile_api.audit.sql import log_entry
 from qile_api.graphql.context import Info
 from qile_api.graphql.describe import COMMUNITY_INPUT, INPUT_ARG, errors_field
 from qile_api.graphql.ids import region_pk
-from qile_api.graphql.payloads import MutationError, MutationFailed
+from qile_api.graphql.payloads import MutationError, errors_of
 from qile_api.graphql.permissions import ADMINS
 from qile_api.http.addresses import client_address
 from qile_api.limits import SCREEN_LOCATION, SCREEN_NAME
+from qile_api.problems import Refused
 from qile_api.screens.admin import check_registration, register_screen
 from qile_api.screens.pairing import flow
 from qile_api.screens.pairing import sql as pairing_sql
@@ -78,8 +79,8 @@ class PairingMutations:
                     minutes=ctx.settings.pairing_code_minutes,
                     per_hour=ctx.settings.pairing_per_address_per_hour,
                 )
-        except MutationFailed as failed:
-            return ScreenPairingStartPayload(code=None, secret=None, expires_at=None, errors=failed.errors)
+        except Refused as refused:
+            return ScreenPairingStartPayload(code=None, secret=None, expires_at=None, errors=errors_of(refused))
         return ScreenPairingStartPayload(
             code=started.code, secret=started.secret, expires_at=started.expires_at, errors=[]
         )
@@ -94,7 +95,7 @@ class PairingMutations:
                 tx, code=input.code, secret=input.secret, now=ctx.now(), minutes=ctx.settings.pairing_code_minutes
             )
             if result.token is not None and result.screen_id is not None:
-                await record(
+                await log_entry(
                     tx,
                     account_id=None,
                     action="screenPairingRedeem",
@@ -133,6 +134,6 @@ class PairingMutations:
                     issue_token=False,
                 )
                 await pairing_sql.mark_claimed(tx, found.id, row.id, staff.id, now)
-        except MutationFailed as failed:
-            return ScreenPairingClaimPayload(screen=None, errors=failed.errors)
+        except Refused as refused:
+            return ScreenPairingClaimPayload(screen=None, errors=errors_of(refused))
         return ScreenPairingClaimPayload(screen=Screen.from_row(row), errors=[])

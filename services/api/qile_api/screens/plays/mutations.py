@@ -12,7 +12,8 @@ from qile_api.graphql.context import Info
 from qile_api.graphql.describe import errors_field
 from qile_api.graphql.errors import BadUserInput
 from qile_api.graphql.ids import parse_global_id, pk_of
-from qile_api.graphql.payloads import ErrorCode, MutationError, error
+from qile_api.graphql.payloads import MutationError, errors_of
+from qile_api.problems import ErrorCode, problem
 from qile_api.screens.auth import IsScreen, signed_in_screen
 from qile_api.screens.plays import sql
 from qile_api.settings import Settings
@@ -72,9 +73,8 @@ class PlayMutations:
         principal = await signed_in_screen(info)
         limit = info.context.settings.plays_batch_max
         if len(plays) > limit:
-            return ScreenPlaysRecordPayload(
-                accepted=[], discarded=[], errors=[error(ErrorCode.INVALID, f"每次最多上传{limit}条", "plays")]
-            )
+            too_many = problem(ErrorCode.INVALID, f"每次最多上传{limit}条", "plays")
+            return ScreenPlaysRecordPayload(accepted=[], discarded=[], errors=errors_of([too_many]))
         records: dict[str, sql.PlayRecord] = {}
         discarded: list[str] = []
         for play in plays:
@@ -84,7 +84,7 @@ class PlayMutations:
             else:
                 records[row.client_id] = row
         stored = await sql.insert_plays(info.context.db, principal.screen.id, list(records.values()))
-        problems = [error(ErrorCode.INVALID, f"{len(discarded)}条播放记录无效，已丢弃", "plays")] if discarded else []
+        problems = [problem(ErrorCode.INVALID, f"{len(discarded)}条播放记录无效，已丢弃", "plays")] if discarded else []
         return ScreenPlaysRecordPayload(
-            accepted=[i for i in records if i in stored], discarded=discarded, errors=problems
+            accepted=[i for i in records if i in stored], discarded=discarded, errors=errors_of(problems)
         )

@@ -28,6 +28,7 @@ from qile_api.editing.crud import Editable
 from qile_api.fields import Field, FieldMap
 from qile_api.limits import ATTESTATION_NOTE, BRAND_NAME, RECOGNISED_BY, RECOGNITION_NOTE
 from qile_api.media.sql import media_exists
+from qile_api.principals import StaffPrincipal
 from qile_api.problems import ErrorCode, Problem, problem
 from qile_api.regions.sql import community_exists
 
@@ -110,6 +111,16 @@ async def _attestation_checks(db: Executor, v: Mapping[str, Any], _now: datetime
     if not await criterion_exists(db, v.get("criterion_key")):
         problems.append(problem(ErrorCode.NOT_FOUND, "标准中没有这一条", "criterion"))
     return problems
+
+
+def attestation_values(given: Mapping[str, Any], staff: StaffPrincipal, now: datetime) -> dict[str, Any]:
+    """What an attestation stores: the judgement given, and who attested it and when (the caller, now)."""
+    return {
+        **ATTESTATION_FIELDS.values(given),
+        "attested_by_account": staff.id,
+        "attested_by_name": staff.display_name or staff.username,
+        "attested_at": now,
+    }
 
 
 # Only ever added: a later attestation supersedes an earlier one.

@@ -28,7 +28,7 @@ from qile_api.assessment.sql import (
     snapshot_lock,
     store_snapshot,
 )
-from qile_api.audit.sql import record
+from qile_api.audit.sql import log_entry
 from qile_api.db.database import Database, Executor
 from qile_api.db.periodic import every
 from qile_api.principals import StaffPrincipal
@@ -105,7 +105,7 @@ async def take_current(db: Database, staff: StaffPrincipal, now: datetime, timez
         count = await take(
             tx, staff.scope_region_id, month, as_of=now, closing=False, taken_at=now, timezone=timezone
         )
-        await record(
+        await log_entry(
             tx,
             account_id=staff.id,
             action="assessmentSnapshotTake",

@@ -24,6 +24,9 @@ from qile_api.facilities.sql import FACILITY_TABLE, FacilityRow
 from qile_api.problems import ErrorCode, problem
 from qile_api.teams.sql import TEAM_TABLE, TeamRow
 
+# The rule of a criterion judged on site by a REVIEWER (an attestation); every other rule reads the records.
+ATTESTED = "attested"
+
 
 @dataclass(frozen=True)
 class Criterion:

@@ -14,18 +14,17 @@ from datetime import datetime
 from typing import Any
 
 from qile_api.db.database import Executor
-from qile_api.graphql.payloads import MutationFailed
 from qile_api.imports import cells
 from qile_api.imports.cells import choice, yes_no
-from qile_api.imports.kinds import ImportKind, Prepared, RowProblem
+from qile_api.imports.kinds import ImportKind, Prepared, RowProblem, aborted
 from qile_api.imports.layout import Column, Layout
-from qile_api.imports.sql import TreeNode, whole_tree
 from qile_api.limits import REGION_NAME
 from qile_api.principals import StaffPrincipal
+from qile_api.problems import Refused
 from qile_api.reference.pilots import normalise_district
 from qile_api.reference.themes import THEMES
-from qile_api.regions.sql import RegionRow
-from qile_api.regions.tree_mutations import add_region, checked_name
+from qile_api.regions import tree
+from qile_api.regions.sql import RegionRow, whole_tree
 
 _KINDS = {"STREET": "街道", "TOWN": "镇"}
 _THEMES = {t.key: t.name for t in THEMES}
@@ -55,40 +54,42 @@ def _kind_of(row: dict[str, Any]) -> str:
 class _Tree:
     """The region tree as the import grows it, by parent and name."""
 
-    def __init__(self, nodes: list[TreeNode]) -> None:
-        self.children = {(n.parent_id, n.name): n for n in nodes}
-        self.city = next(n for n in nodes if n.level == "CITY")
+    def __init__(self, regions: list[RegionRow]) -> None:
+        self.children = {(r.parent_id, r.name): r for r in regions}
+        self.city = next(r for r in regions if r.level == "CITY")
 
-    def add(self, row: RegionRow) -> TreeNode:
-        node = TreeNode(row.id, row.level, row.parent_id, row.name, row.path, False)
-        self.children[(row.parent_id, row.name)] = node
-        return node
+    def add(self, row: RegionRow) -> RegionRow:
+        self.children[(row.parent_id, row.name)] = row
+        return row
 
 
 async def prepare(db: Executor, staff: StaffPrincipal, _now: datetime) -> Prepared:
-    tree = _Tree(await whole_tree(db))
+    regions = _Tree(await whole_tree(db))
     seen: dict[tuple[str, str, str], int] = {}
 
-    def inside(node: TreeNode) -> bool:
-        return staff.scope_region_id in node.path
+    def inside(region: RegionRow) -> bool:
+        return staff.scope_region_id in region.path
 
     async def step(
-        tx: Executor, parent: TreeNode, name: str, column: Column, level: str, action: str, **values: object
-    ) -> tuple[TreeNode, bool]:
+        tx: Executor, parent: RegionRow, name: str, column: Column, level: str, action: str, **values: object
+    ) -> tuple[RegionRow, bool]:
         """The child `name` of `parent`, created when missing (if `parent` lies inside the scope)."""
-        found = tree.children.get((parent.id, name))
+        found = regions.children.get((parent.id, name))
         if found is not None:
-            if found.retired:
+            if found.retired_at is not None:
                 raise RowProblem(column.header, f"{parent.name}下的“{name}”已撤销，不能再用此名称")
             return found, False
         if not inside(parent):
             raise RowProblem(column.header, f"“{parent.name}”不在您的管辖范围内，不能在其下新建“{name}”")
         try:
-            name = checked_name(name)
-        except MutationFailed as failed:
-            raise RowProblem(column.header, failed.errors[0].message) from None
-        created = await add_region(tx, staff.id, action, parent.id, level=level, name=name, **values)
-        return tree.add(created), True
+            # As districtCreate, subdistrictCreate and communityCreate create it: the same checks, the same audit.
+            new = tree.NewRegion(action, parent.id, parent.level, column.key, {"level": level, "name": name, **values})
+            created = await tree.add_region(tx, actor_id=staff.id, new=new)
+        except Refused as refused:
+            if aborted(refused):
+                raise
+            raise RowProblem(column.header, "；".join(p.message for p in refused.problems)) from None
+        return regions.add(created), True
 
     async def apply(tx: Executor, number: int, row: dict[str, Any]) -> bool:
         district_name = normalise_district(row["district"])
@@ -96,7 +97,7 @@ async def prepare(db: Executor, staff: StaffPrincipal, _now: datetime) -> Prepar
         if key in seen:
             raise RowProblem(COMMUNITY.header, f"与第{seen[key]}行重复")
         seen[key] = number
-        district, _ = await step(tx, tree.city, district_name, DISTRICT, "DISTRICT", "districtCreate")
+        district, _ = await step(tx, regions.city, district_name, DISTRICT, "DISTRICT", "districtCreate")
         subdistrict, _ = await step(
             tx,
             district,

@@ -18,12 +18,12 @@ from datetime import datetime
 
 import asyncpg
 
-from qile_api.audit.sql import record
+from qile_api.audit.sql import log_entry
 from qile_api.db.database import Database
-from qile_api.graphql.payloads import MutationFailed
-from qile_api.imports.kinds import ImportKind, RowProblem
+from qile_api.imports.kinds import ImportKind, RowProblem, aborted
 from qile_api.imports.layout import Problem
 from qile_api.principals import StaffPrincipal
+from qile_api.problems import Refused
 from qile_api.sheets.reader import WorkbookRefused, read_table
 
 # More problems than this are not listed: a sheet in the wrong layout would say the same thing thousands of times.
@@ -37,6 +37,9 @@ class Report:
     existing: int  # rows naming what was there already (the community list)
     problems: tuple[Problem, ...]
     committed: bool
+
+
+_CONFLICT = "保存时与已有数据冲突（可能有人同时录入），请稍后重新导入"
 
 
 class _Undo(Exception):
@@ -78,21 +81,19 @@ async def run_import(
                             existing += 1
                     except RowProblem as exc:
                         found = [Problem(number, exc.column, exc.message)]
-                    except MutationFailed as failed:
-                        found = [Problem(number, layout.column_of(e.field), e.message) for e in failed.errors]
-                    except asyncpg.IntegrityConstraintViolationError:
-                        # A constraint the checks did not foresee (someone saved the same thing meanwhile):
-                        # the transaction cannot go on, and nothing of the file is kept.
-                        problems.append(
-                            Problem(number, None, "保存时与已有数据冲突（可能有人同时录入），请稍后重新导入")
-                        )
-                        raise _Undo from None
+                    except (Refused, asyncpg.IntegrityConstraintViolationError) as exc:
+                        if not isinstance(exc, Refused) or aborted(exc):
+                            # A constraint the checks did not foresee (someone saved the same thing meanwhile):
+                            # the transaction cannot go on, and nothing of the file is kept.
+                            problems.append(Problem(number, None, _CONFLICT))
+                            raise _Undo from None
+                        found = [Problem(number, layout.column_of(p.field), p.message) for p in exc.problems]
                 problems.extend(found)
             if rows == 0:
                 problems.append(Problem(0, None, "没有数据行：请从第3行起填写（第2行为填写说明）"))
             if problems or dry_run:
                 raise _Undo
-            await record(
+            await log_entry(
                 tx,
                 account_id=staff.id,
                 action=kind.action,

@@ -7,9 +7,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+import asyncpg
+
 from qile_api.db.database import Executor
 from qile_api.imports.layout import Layout
 from qile_api.principals import StaffPrincipal
+from qile_api.problems import Refused
 
 
 class RowProblem(ValueError):
@@ -21,9 +24,18 @@ class RowProblem(ValueError):
         self.message = message
 
 
+def aborted(refused: Refused) -> bool:
+    """Whether a refusal comes from a statement the database refused (a unique constraint), not from a check.
+
+    The write path turns such a refusal into its Chinese problem, but PostgreSQL
+    has aborted the import's transaction by then: no later row can be written.
+    """
+    return isinstance(refused.__cause__, asyncpg.PostgresError)
+
+
 # Applies one parsed row (and its number) inside the import's transaction: True when it created
 # something, False when what it names was there already. Raises RowProblem, or
-# MutationFailed with the same errors the matching mutation gives.
+# Refused with the same problems the matching mutation gives.
 Apply = Callable[[Executor, int, dict[str, Any]], Awaitable[bool]]
 
 

@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from qile_api.fields import camel
 from qile_api.imports import cells
 from qile_api.sheets import writer
 from qile_api.sheets.reader import WorkbookRefused
@@ -25,10 +26,16 @@ class Column:
     required: bool = False
     hint: str = ""
     choices: tuple[str, ...] = ()  # a fixed drop-down list (vocabularies)
-    # The input fields of the mutation doing the same (facilityCreate …) whose
-    # refusals belong to this column.
-    fields: tuple[str, ...] = ()
     width: float = 14
+
+    @property
+    def field(self) -> str:
+        """The input field of the mutation doing the same (facilityCreate …) whose refusals belong here.
+
+        A column's key is that field's name in its type's field map (`qile_api.fields`), so this is the
+        name a `Problem` gives: indoor_area_m2 → indoorAreaM2.
+        """
+        return camel(self.key)
 
 
 @dataclass(frozen=True)
@@ -99,7 +106,7 @@ class Layout:
     def column_of(self, field_name: str | None) -> str | None:
         """The header of the column a mutation's input field comes from (None: the row as a whole)."""
         for column in self.columns:
-            if field_name in column.fields:
+            if field_name == column.field:
                 return column.header
         return None
 

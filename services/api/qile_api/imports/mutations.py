@@ -16,6 +16,7 @@ from typing import Annotated
 import strawberry
 from strawberry.file_uploads import Upload
 
+from qile_api.editing.mutations import signed_in
 from qile_api.graphql.context import Info
 from qile_api.graphql.describe import errors_field
 from qile_api.graphql.payloads import MutationError
@@ -70,8 +71,7 @@ _TEMPLATE = "Template: GET /reports/templates/{}.xlsx. All or nothing, audited."
 
 async def _run(info: Info, kind: ImportKind, file: Upload, dry_run: bool) -> ImportPayload:
     ctx = info.context
-    staff = ctx.staff
-    assert staff is not None
+    staff = signed_in(info)
     limits = Limits(ctx.settings.import_max_bytes, ctx.settings.import_max_rows)
     # One byte past the cap: enough to know it is too big.
     data = await file.read(limits.max_bytes + 1)  # type: ignore[attr-defined]

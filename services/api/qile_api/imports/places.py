@@ -13,7 +13,7 @@ from qile_api.reference.pilots import normalise_district
 
 DISTRICT = Column("区县", "district", text, hint="可不填；同名社区须填", width=10)
 SUBDISTRICT = Column("街道/镇", "subdistrict", text, hint="可不填；同名社区须填", width=12)
-COMMUNITY = Column("社区", "community", text, required=True, hint="必填，如：工盛社区", fields=("community",), width=16)
+COMMUNITY = Column("社区", "community", text, required=True, hint="必填，如：工盛社区", width=16)
 PLACE_COLUMNS = (DISTRICT, SUBDISTRICT, COMMUNITY)
 
 

@@ -97,7 +97,10 @@ class RecognitionUpdateInput:
 class AttestationInput:
     community: relay.GlobalID = strawberry.field(description=COMMUNITY_INPUT)
     year: int = strawberry.field(description=_YEAR)
-    criterion: str = strawberry.field(description="The criterion's key, e.g. civility.environment.")
+    criterion: str = strawberry.field(
+        description="The criterion's key, e.g. civility.environment: one judged on site (its `rule` is attested); "
+        "a measured one is decided by the records and refused here."
+    )
     met: bool = strawberry.field(description="Whether the community meets it, as judged on site.")
     note: str = strawberry.field(default="", description=ATTESTATION_NOTE.describe("What was seen."))
     photo: str | None = strawberry.field(

@@ -166,8 +166,13 @@ async def selection_taken(db: Executor, community_id: int, year: int, kind: str,
     return bool(found)
 
 
-async def criterion_exists(db: Executor, key: str | None) -> bool:
-    return bool(await db.fetchval("SELECT true FROM assessment_criteria WHERE key = $1", key))
+async def criterion_by_key(db: Executor, key: str | None) -> Criterion | None:
+    row = await db.fetchrow(
+        """SELECT key, part, part_name, position, description, rule, params, threshold, unit
+        FROM assessment_criteria WHERE key = $1""",
+        key,
+    )
+    return Criterion.from_record(row) if row is not None else None
 
 
 @dataclass
@@ -247,7 +252,10 @@ async def load_facts(
         facts[r["community_id"]].recognitions.append(RecognitionRow.from_record(r))
 
     for r in await db.fetch(
+        # Only criteria judged on site: an attestation of a measured one (recorded before such were refused)
+        # decides nothing, so it is not listed either.
         f"""SELECT DISTINCT ON (c.community_id, c.criterion_key) {ATTESTATION_TABLE.columns} FROM attestations c
+        JOIN assessment_criteria k ON k.key = c.criterion_key AND k.rule = '{ATTESTED}'
         WHERE c.community_id = ANY($1::bigint[]) AND c.year = $2
         ORDER BY c.community_id, c.criterion_key, c.attested_at DESC, c.id DESC""",
         ids,

@@ -141,14 +141,16 @@ SELECTION_IMPORT = record_kind(
 
 
 async def _attestation_columns(db: Executor) -> Sequence[Column]:
-    # Only what is judged on site: a measured criterion is the records' to decide.
-    judged = {c.key: c.description for c in await all_criteria(db) if c.rule == ATTESTED}
+    # The drop-down offers only what is judged on site; a measured criterion typed in (by its text or key)
+    # is read, and refused by attestationRecord's own check with its reason.
+    criteria = await all_criteria(db)
+    judged = {c.key: c.description for c in criteria if c.rule == ATTESTED}
     return (
         Column("年度", "year", whole, required=True, hint="必填，如：2026", width=8),
         Column(
             "标准项",
             "criterion",
-            choice(judged),
+            choice({c.key: c.description for c in criteria}),
             required=True,
             hint="必填，从下拉列表选择",
             choices=tuple(judged.values()),

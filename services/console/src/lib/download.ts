@@ -1,24 +1,26 @@
-// The office's spreadsheet: GET /reports/assessment.csv with the staff token.
-// The token lives in memory and sessionStorage, never in a cookie, so a plain
-// link cannot carry it: the console fetches the file with the Authorization
-// header and hands the browser a Blob to save, under a Chinese name.
+// The office's spreadsheets: GET /reports/assessment.csv or .xlsx, and the
+// import templates (/reports/templates/…), with the staff token. The token
+// lives in memory and sessionStorage, never in a cookie, so a plain link
+// cannot carry it: the console fetches the file with the Authorization header
+// and hands the browser a Blob to save, under a Chinese name.
 import { authHeaders } from './client'
 import { MESSAGES } from './errors'
 import type { RegionNode } from './regions'
 
-export const REPORT_PATH = '/reports/assessment.csv'
+/** The assessment as CSV (one row per criterion) or as a workbook (汇总 and 明细). */
+export type ReportFormat = 'csv' | 'xlsx'
 const FALLBACK_STEM = '城市文化社区评估'
 const TIMEOUT_MS = 60_000
 
 // MESSAGES.network and .outage promise that a form keeps what was typed: here there is no form.
-const NOT_REACHED = '无法连接服务器，评估表未能下载，请稍后重试'
-const OUTAGE = '服务暂时不可用，评估表未能下载，请稍后重试'
+const notReached = (what: string) => `无法连接服务器，${what}未能下载，请稍后重试`
+const outage = (what: string) => `服务暂时不可用，${what}未能下载，请稍后重试`
 
 /** The export's address: a year, and a district (its global ID) or the caller's whole scope. */
-export function reportUrl(year: number, district: string | null = null): string {
+export function reportUrl(year: number, district: string | null = null, format: ReportFormat = 'csv'): string {
   const query = new URLSearchParams({ year: String(year) })
   if (district) query.set('district', district)
-  return `${REPORT_PATH}?${query.toString()}`
+  return `/reports/assessment.${format}?${query.toString()}`
 }
 
 /** The file name the API proposes (RFC 6266 `filename*=UTF-8''…`, else `filename="…"`), or null. */
@@ -41,44 +43,61 @@ export function filenameFromDisposition(header: string | null): string | null {
  * it covers, so that a district's file and the city's do not overwrite each
  * other in the Downloads folder. Path separators never reach the name.
  */
-export function csvFileName(proposed: string | null, year: number, regionName: string): string {
-  const base = proposed && proposed.toLowerCase().endsWith('.csv') ? proposed.slice(0, -4) : `${FALLBACK_STEM}-${year}`
+export function reportFileName(proposed: string | null, year: number, regionName: string, format: ReportFormat = 'csv'): string {
+  const ext = `.${format}`
+  const base = proposed && proposed.toLowerCase().endsWith(ext) ? proposed.slice(0, -ext.length) : `${FALLBACK_STEM}-${year}`
   const region = regionName.replace(/[\\/:*?"<>|]/g, '')
-  return `${region ? `${base}-${region}` : base}.csv`.replace(/[\\/]/g, '')
+  return `${region ? `${base}-${region}` : base}${ext}`.replace(/[\\/]/g, '')
 }
 
 export type DownloadOutcome =
   | { ok: true; blob: Blob; fileName: string }
   | { ok: false; expired: boolean; message: string }
 
-/** Fetch the CSV; never throws: a failure comes back as one Chinese sentence. */
-export async function fetchAssessmentCsv(
-  options: { year: number; district: string | null; regionName: string; token: string | null },
+/**
+ * Fetch a file the API offers staff; never throws: a failure comes back as one
+ * Chinese sentence naming `what` was not downloaded (评估表, 模板). The name is
+ * the one the API proposes.
+ */
+export async function fetchFile(
+  url: string,
+  token: string | null,
+  what: string,
   fetcher: typeof fetch = fetch,
 ): Promise<DownloadOutcome> {
   let response: Response
   try {
-    response = await fetcher(reportUrl(options.year, options.district), {
+    response = await fetcher(url, {
       method: 'GET',
-      headers: authHeaders(options.token),
+      headers: authHeaders(token),
       cache: 'no-store',
       signal: AbortSignal.timeout(TIMEOUT_MS),
     })
   } catch {
-    return { ok: false, expired: false, message: NOT_REACHED }
+    return { ok: false, expired: false, message: notReached(what) }
   }
   if (response.status === 401) return { ok: false, expired: true, message: MESSAGES.expired }
   if (response.status === 403) return { ok: false, expired: false, message: MESSAGES.forbidden }
-  if (response.status >= 500) return { ok: false, expired: false, message: OUTAGE }
+  if (response.status >= 500) return { ok: false, expired: false, message: outage(what) }
   if (!response.ok) return { ok: false, expired: false, message: MESSAGES.unexpected }
   let blob: Blob
   try {
     blob = await response.blob()
   } catch {
-    return { ok: false, expired: false, message: NOT_REACHED }
+    return { ok: false, expired: false, message: notReached(what) }
   }
-  const proposed = filenameFromDisposition(response.headers.get('Content-Disposition'))
-  return { ok: true, blob, fileName: csvFileName(proposed, options.year, options.regionName) }
+  return { ok: true, blob, fileName: filenameFromDisposition(response.headers.get('Content-Disposition')) ?? '' }
+}
+
+/** Fetch the assessment (CSV or workbook), named after the region it covers. */
+export async function fetchAssessmentReport(
+  options: { year: number; district: string | null; regionName: string; token: string | null; format?: ReportFormat },
+  fetcher: typeof fetch = fetch,
+): Promise<DownloadOutcome> {
+  const format = options.format ?? 'csv'
+  const outcome = await fetchFile(reportUrl(options.year, options.district, format), options.token, '评估表', fetcher)
+  if (!outcome.ok) return outcome
+  return { ...outcome, fileName: reportFileName(outcome.fileName || null, options.year, options.regionName, format) }
 }
 
 /** Hand a Blob to the browser's download, under `fileName`. */

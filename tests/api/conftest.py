@@ -131,6 +131,8 @@ async def api(seeded_dsn: str) -> AsyncIterator[Api]:
         login_delay_ms=1,
         # No background flusher: heartbeat tests flush when they mean to.
         heartbeat_flush_seconds=0,
+        # Nor the monthly snapshot job: snapshot tests take them when they mean to.
+        snapshot_check_seconds=0,
         _env_file=None,  # type: ignore[call-arg]
     )
     app = create_app(settings, dsn=seeded_dsn)

@@ -125,6 +125,12 @@ class Settings(BaseSettings):
     screenshot_side: int = 960
     screenshot_max_bytes: int = 4 * 1024 * 1024
     plays_batch_max: int = 500
+    # Workbook imports: the largest file, and the most data rows in one.
+    import_max_bytes: int = 5 * 1024 * 1024
+    import_max_rows: int = 5000
+    # How often each API process checks whether last month's assessment
+    # snapshot is due (one process takes it); 0 turns the check off.
+    snapshot_check_seconds: float = 3600
     # Residents signing up for events from a screen's QR code (qile_api/events/signups).
     # Sign-ups (names, mobile numbers) are deleted this long after their event ends.
     signup_retention_days: int = Field(default=90, ge=1)

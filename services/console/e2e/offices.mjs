@@ -3,10 +3,13 @@
 // district office (张店区) and as the city administrator see them. What the
 // pages show is checked against the API's own answers; the charts against
 // their pixels and the fonts Chromium drew their labels with; the download
-// byte for byte against the API's CSV.
+// byte for byte against the API's CSV; the workbook and the month's progress
+// against the API's answers; an import of facilities from a filled workbook
+// (written by the test, QILE_E2E_WORKBOOKS) through a trial run to the saved records.
 // Run by tests/console/test_offices.py against an API over the demo data
 // (tests/console's fresh database plus `seed_demo`).
 import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { BASE, CJK_FONT, DESKTOP, PHONE, assert, fontsOf, graphql, newContext, pickRegion, screenshot, settled } from './helpers.mjs'
 import { checkChinese, field, scenario, signIn, signOut } from './scenario.mjs'
 
@@ -16,6 +19,9 @@ const OFFICE_NAME = '张店区文明办'
 // The demo seeds this year's records (Zibo's year: the browser runs in New York).
 const YEAR = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()))
 const BOM = [0xef, 0xbb, 0xbf]
+// Workbooks filled in as an office would (tests/console/test_offices.py writes them).
+const WORKBOOKS = process.env.QILE_E2E_WORKBOOKS
+const ZIP = [0x50, 0x4b, 0x03, 0x04]
 // The three statuses' colours in the charts (lib/assessment.ts).
 const STATUS_COLOURS = { 达标: [0x67, 0xc2, 0x3a], 未达标: [0xf5, 0x6c, 0x6c], 数据不足: [0xb1, 0xb3, 0xb8] }
 
@@ -38,6 +44,9 @@ const PROGRAMME = `query($year: Int!) {
     districts { district { name } }
   }
 }`
+
+const HISTORY = `query { assessmentHistory(pilot: true, months: 12) { month closing communities counts { met notMet unknown } } }`
+const FACILITIES = `query($community: ID!) { node(id: $community) { ... on Community { facilities { name kind indoorAreaM2 freeOfCharge } } } }`
 
 async function token([username, password]) {
   const answer = await graphql(LOGIN, { u: username, p: password })
@@ -172,10 +181,24 @@ function checkChart(drawn, { name, labels, colours }) {
   assert(drawn.fonts.some((f) => CJK_FONT.test(f.familyName)), `${name}: no CJK font drew the labels: ${JSON.stringify(drawn.fonts)}`)
 }
 
-/** Click the download button; the saved file's name and bytes. */
-async function downloadCsv(page) {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-test=csv-download]').click()])
+/** Click a download button (the CSV's unless said); the saved file's name and bytes. */
+async function downloadCsv(page, button = 'csv-download') {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`[data-test=${button}]`).click()])
   return { name: download.suggestedFilename(), bytes: readFileSync(await download.path()) }
+}
+
+/** Upload a workbook on the imports page and press 试运行 or 导入: the summary and the problems listed. */
+async function importWorkbook(page, file, button) {
+  await page.locator('[data-test=import-file]').setInputFiles(join(WORKBOOKS, file))
+  await page.locator('[data-test=import-file-name]', { hasText: file }).waitFor()
+  await page.locator(`[data-test=${button}]`).click()
+  const summary = page.locator('[data-test=import-summary]')
+  await summary.waitFor()
+  await settled(page)
+  const problems = await page.locator('[data-test=import-problems] .el-table__body tr').evaluateAll((rows) =>
+    rows.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent.trim())),
+  )
+  return { summary: (await summary.innerText()).trim(), problems }
 }
 
 function checkCsv(file, expected, name) {
@@ -261,12 +284,68 @@ await scenario('offices', async ({ browser, step, problems }) => {
     checkCsv(file, await apiCsv({ year: YEAR, district: '张店区' }, officeToken), `城市文化社区评估-${YEAR}-张店区.csv`)
   })
 
+  await step('the district office downloads the workbook and records this month’s progress, shown as the API keeps it', async () => {
+    const workbook = await downloadCsv(page, 'xlsx-download')
+    assert(workbook.name === `城市文化社区评估-${YEAR}-张店区.xlsx`, `workbook name: ${workbook.name}`)
+    assert(ZIP.every((b, i) => workbook.bytes[i] === b), 'the workbook is no .xlsx (zip)')
+    const history = page.locator('[data-test=assessment-history]')
+    await history.locator('.el-empty').waitFor()
+    await page.locator('[data-test=history-take]').click()
+    await history.locator('[data-test=history-table] .el-table__body tr').first().waitFor()
+    await settled(page)
+    const api = (await graphql(HISTORY, {}, officeToken)).data.assessmentHistory
+    assert(api.length === 1 && !api[0].closing, `the API's history: ${JSON.stringify(api)}`)
+    const [month] = api
+    const cells = await history.locator('.el-table__body tr td').allInnerTexts()
+    const [year, m] = month.month.split('-')
+    assert(cells[0] === `${year}年${Number(m)}月`, `month shown: ${cells[0]}`)
+    const expected = [month.communities, month.counts.met, month.counts.notMet, month.counts.unknown].map(String)
+    assert(JSON.stringify(cells.slice(1, 5)) === JSON.stringify(expected), `counts shown ${cells.slice(1, 5)}, the API has ${expected}`)
+    assert(cells[6].startsWith('本月至今'), `a month so far: ${cells[6]}`)
+    // The downloads' notices name the files (.csv, .xlsx): they go after three seconds.
+    await page.waitForFunction(() => !document.querySelector('.el-message'), null, { timeout: 10_000 })
+    await checkChinese(page, 'programme with history')
+    await screenshot(page, 'desktop-programme-history')
+  })
+
   await step('a pilot in the programme links to its assessment', async () => {
     await page.locator('[data-test=pilot-link]', { hasText: '柳毅社区' }).click()
     await page.waitForURL(/\/console\/assessment\?community=/)
     await page.locator('[data-test=assessment-summary]').filter({ hasText: '柳毅社区' }).waitFor()
     await settled(page)
     await checkAssessment(page, ids['柳毅社区'], officeToken)
+  })
+
+  await step('the district office imports facilities: the template, a trial run listing each problem, nothing saved, then the import', async () => {
+    await page.locator('.el-menu-item:visible', { hasText: '表格导入' }).click()
+    await page.waitForURL(/\/console\/imports/)
+    await checkChinese(page, 'imports')
+    const template = await downloadCsv(page, 'template-download')
+    assert(template.name === '设施导入模板.xlsx', `template name: ${template.name}`)
+    assert(ZIP.every((b, i) => template.bytes[i] === b), 'the template is no .xlsx (zip)')
+    const before = (await graphql(FACILITIES, { community: ids['工盛社区'] }, officeToken)).data.node.facilities
+
+    const refused = await importWorkbook(page, '设施-有误.xlsx', 'import-dry-run')
+    assert(refused.summary.includes('发现2处问题，未导入任何数据'), refused.summary)
+    const listed = refused.problems.map((cells) => cells.join(' | '))
+    assert(listed.some((l) => l.startsWith('第3行 | 设施类型 | “游泳馆”不在可选项中')), `problems: ${listed}`)
+    assert(listed.some((l) => l.startsWith('第4行 | 社区 | ') && l.includes('正齐社区')), `problems: ${listed}`)
+    await screenshot(page, 'desktop-import-problems')
+
+    const trial = await importWorkbook(page, '设施.xlsx', 'import-dry-run')
+    assert(trial.summary.startsWith('试运行通过：共1行，将新建1条'), trial.summary)
+    const during = (await graphql(FACILITIES, { community: ids['工盛社区'] }, officeToken)).data.node.facilities
+    assert(during.length === before.length, 'a trial run saved something')
+    await page.locator('[data-test=import-commit]').click()
+    await page.locator('[data-test=import-summary]', { hasText: '导入成功' }).waitFor()
+    const summary = (await page.locator('[data-test=import-summary]').innerText()).trim()
+    assert(summary.startsWith('导入成功：共1行，新建1条'), summary)
+    const after = (await graphql(FACILITIES, { community: ids['工盛社区'] }, officeToken)).data.node.facilities
+    const added = after.filter((f) => !before.some((b) => b.name === f.name))
+    assert(
+      JSON.stringify(added) === JSON.stringify([{ name: '工盛社区百姓书屋', kind: 'READING_ROOM', indoorAreaM2: 120, freeOfCharge: true }]),
+      `facilities added: ${JSON.stringify(added)}`,
+    )
   })
 
   await step('on a phone: the assessment as cards, the charts within the screen', async () => {

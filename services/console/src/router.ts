@@ -37,6 +37,7 @@ const routes: RouteRecordRaw[] = [
       { path: `records/:kind(${RECORD_KIND_PATTERN})`, name: 'records', component: () => import('./pages/RecordListPage.vue'), meta: { title: '社区档案' } },
       { path: `records/:kind(${RECORD_KIND_PATTERN})/new`, name: 'record-new', component: () => import('./pages/RecordFormPage.vue'), meta: { title: '社区档案' } },
       { path: `records/:kind(${RECORD_KIND_PATTERN})/:id`, name: 'record-edit', component: () => import('./pages/RecordFormPage.vue'), meta: { title: '社区档案' } },
+      { path: 'imports', name: 'imports', component: () => import('./pages/ImportsPage.vue'), meta: { title: '表格导入', role: 'EDITOR' } },
       // Every staff role may read assessments and the programme inside its scope (assessment/queries.py, export.py).
       { path: 'assessment', name: 'assessment', component: () => import('./pages/AssessmentPage.vue'), meta: { title: '社区评估', role: 'EDITOR' } },
       { path: 'programme', name: 'programme', component: () => import('./pages/ProgrammePage.vue'), meta: { title: '试点进展', role: 'EDITOR' } },

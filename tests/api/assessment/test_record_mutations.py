@@ -65,6 +65,62 @@ async def test_an_attestation_changes_the_assessment_and_names_who(api: Api) -> 
     assert [(e["code"], e["field"]) for e in unknown_key["errors"]] == [("NOT_FOUND", "criterion")]
 
 
+MEASURED_ATTEST = """
+mutation($input: AttestationInput!) {
+  attestationRecord(input: $input) { attestation { id } errors { code field message } }
+}
+"""
+ATTESTATIONS_LISTED = """
+query($community: ID!) {
+  assessment(community: $community, year: 2026) {
+    attestations { criterionKey met }
+    parts { criteria { key status } }
+  }
+}
+"""
+
+
+async def test_a_measured_criterion_cannot_be_attested_and_stays_as_its_records_say(api: Api) -> None:
+    # Given a reviewer, and 工盛社区 with no outdoor square recorded (facilities.outdoor_squares: 未达标 or 数据不足)
+    reviewer = await staff.staff(api.db, "reviewer", "REVIEWER", "车站街道")
+    community = await r.community_gid(api, "工盛社区")
+    before = (await api.gql(ATTESTATIONS_LISTED, {"community": community}, token=reviewer))["data"]["assessment"]
+
+    # When they attest the measured criterion as met
+    refused = await payload(
+        api, MEASURED_ATTEST, reviewer, community=community, year=2026, criterion="facilities.outdoor_squares",
+        met=True, note="广场看着挺大",
+    )
+
+    # Then it is refused at the criterion, saying why, and nothing is recorded or listed as met
+    assert refused["attestation"] is None
+    assert [(e["code"], e["field"]) for e in refused["errors"]] == [("INVALID", "criterion")]
+    assert refused["errors"][0]["message"] == (
+        "“室外文化广场、健身活动广场不少于1000平方米”按登记的记录自动评定，不能认定；只有需现场评定的标准项才能认定"
+    )
+    assert await api.db.fetchval("SELECT count(*) FROM attestations") == 0
+    assert await api.db.fetchval("SELECT count(*) FROM audit_log") == 0
+    after = (await api.gql(ATTESTATIONS_LISTED, {"community": community}, token=reviewer))["data"]["assessment"]
+    assert after == before
+    assert after["attestations"] == []
+
+
+async def test_an_attestation_of_a_measured_criterion_kept_from_before_is_not_listed(api: Api) -> None:
+    # Given an attestation of a measured criterion stored before such were refused, beside one judged on site
+    await r.attestation(api.db, "facilities.outdoor_squares", True)
+    await r.attestation(api.db, "civility.environment", True)
+
+    # When the assessment lists the community's attestations
+    community = await r.community_gid(api, "工盛社区")
+    found = (await api.gql(ATTESTATIONS_LISTED, {"community": community}))["data"]["assessment"]
+
+    # Then only the one judged on site is listed, and the measured criterion is judged by its records alone
+    assert found["attestations"] == [{"criterionKey": "civility.environment", "met": True}]
+    status = {c["key"]: c["status"] for p in found["parts"] for c in p["criteria"]}
+    assert status["facilities.outdoor_squares"] != "MET"
+    assert status["civility.environment"] == "MET"
+
+
 RECOGNITION_CREATE = """
 mutation($input: RecognitionCreateInput!) {
   recognitionCreate(input: $input) { recognition { id } errors { code field } }

@@ -34,7 +34,17 @@ MATRIX = matrix()
 
 
 # Mutations that check a role but name no object in the region tree.
-ROLE_ONLY = {"mediaUpload"}  # media are not scoped; what uses a photo is checked where it is used
+# Media are not scoped (what uses a photo is checked where it is used); a snapshot covers the caller's own
+# scope; an import finds each row's community inside the caller's scope (tests/api/imports).
+ROLE_ONLY = {
+    "mediaUpload",
+    "assessmentSnapshotTake",
+    "communitiesImport",
+    "facilitiesImport",
+    "teamsImport",
+    "selectionsImport",
+    "attestationsImport",
+}
 # Mutations open to callers without a staff token, by design.
 OPEN = {"login", "screenPairingStart", "screenPairingRedeem", "eventSignUp", "eventSignUpCancel"}
 

@@ -1,88 +1,99 @@
-"""CSV export of assessments for the office: one row per community and criterion.
+"""The assessment for the office: a CSV and a workbook (.xlsx) of the communities in a scope.
 
-UTF-8 with a byte order mark, because Excel on the office's machines reads a
-CSV without one as GBK and shows the Chinese as garbage; written by
-`qile_api.http.csv_cells`, which defuses formula-like text.
+The CSV is one row per community and criterion, UTF-8 with a byte order
+mark, because Excel on the office's machines reads a CSV without one as GBK
+and shows the Chinese as garbage; written by `qile_api.http.csv_cells`,
+which defuses formula-like text. The workbook has two sheets: 汇总, one row
+per community with its criteria counted by status for each part of the
+standard, and 明细, the CSV's rows; written by `qile_api.sheets.writer`,
+which keeps text as text. Both answer the same request (year, district) under
+the same rules.
 """
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
-from urllib.parse import parse_qsl, quote
+from urllib.parse import parse_qsl
 
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 
 from qile_api.accounts.http import staff_of
-from qile_api.assessment.engine import MAX_YEAR, MIN_YEAR, CommunityAssessment, assess_communities, current_year
-from qile_api.assessment.rules import shown
-from qile_api.assessment.sql import ExportCommunity, communities_within, district_named, district_names
-from qile_api.assessment.vocabulary import STATUS_LABELS
+from qile_api.assessment.engine import MAX_YEAR, MIN_YEAR, assess_communities, current_year
+from qile_api.assessment.report_rows import (
+    DETAIL_HEADER,
+    RATE,
+    Assessed,
+    detail_rows,
+    parts_of,
+    summary_header,
+    summary_rows,
+)
+from qile_api.assessment.sql import all_criteria, communities_within, district_named, district_names
 from qile_api.db.database import Executor
 from qile_api.graphql.errors import BadUserInput
 from qile_api.graphql.ids import parse_global_id, pk_of
+from qile_api.http.attachment import attachment
 from qile_api.http.csv_cells import Cell, csv_text
 from qile_api.reference.pilots import normalise_district
 from qile_api.regions.sql import regions_by_ids
+from qile_api.sheets.writer import CONTENT_TYPE, Column, Sheet, workbook_bytes
 from qile_api.state import AppState
 
-HEADER = (
-    "区县",
-    "街道/镇",
-    "社区",
-    "试点编号",
-    "主题",
-    "年度",
-    "部分",
-    "标准项",
-    "标准内容",
-    "测量值",
-    "标准值",
-    "单位",
-    "结果",
-    "依据",
-)
+# The CSV's header: the detailed rows, as the workbook's second sheet has them.
+HEADER = DETAIL_HEADER
 
 
-def build_csv(rows: Sequence[tuple[ExportCommunity, CommunityAssessment]]) -> str:
+def build_csv(rows: Sequence[Assessed]) -> str:
     """The CSV text, BOM first (pure: everything is assessed already).
 
     Names come from staff (communities, teams, facilities in the evidence):
     `csv_text` defuses every text cell; measured values and thresholds go in
     as numbers and stay numbers.
     """
-    lines: list[Sequence[Cell]] = [HEADER]
-    for community, assessed in rows:
-        for part in assessed.parts:
-            for result in part.results:
-                c, o = result.criterion, result.outcome
-                lines.append(
-                    (
-                        community.district,
-                        community.subdistrict,
-                        community.name,
-                        community.pilot_no,
-                        community.theme,
-                        assessed.year,
-                        f"{part.number}.{part.name}",
-                        c.key,
-                        c.description,
-                        shown(o.measured) if o.measured is not None else None,
-                        shown(c.threshold) if c.threshold is not None else None,
-                        c.unit,
-                        STATUS_LABELS[o.status],
-                        "；".join(e.label for e in o.evidence),
-                    )
-                )
+    lines: list[Sequence[Cell]] = [HEADER, *detail_rows(rows)]
     return csv_text(lines)
 
 
-async def export_csv(db: Executor, year: int, region_id: int | None, *, now: datetime, timezone: str) -> str:
+# Column widths in characters; counts and numbers get the default.
+_WIDTHS = {"区县": 10, "街道/镇": 12, "社区": 16, "主题": 16, "部分": 12, "标准项": 26, "标准内容": 48, "依据": 48}
+
+
+def _columns(header: Sequence[str]) -> list[Column]:
+    return [Column(h, _WIDTHS.get(h, 9), number_format="0.0%" if h == RATE else None) for h in header]
+
+
+def build_workbook(rows: Sequence[Assessed], parts: Sequence[tuple[int, str]]) -> bytes:
+    """The workbook: 汇总 (one row per community, counts per part) and 明细 (the CSV's rows)."""
+    return workbook_bytes(
+        [
+            Sheet("汇总", _columns(summary_header(parts)), summary_rows(rows, parts), autofilter=True),
+            Sheet("明细", _columns(DETAIL_HEADER), detail_rows(rows), autofilter=True),
+        ]
+    )
+
+
+async def assessed_within(
+    db: Executor, year: int, region_id: int | None, *, now: datetime, timezone: str
+) -> list[Assessed]:
     """Every community inside `region_id` (None: the city), assessed in one batch."""
     communities = await communities_within(db, region_id)
     assessed = await assess_communities(db, [c.id for c in communities], year, now=now, timezone=timezone)
-    return build_csv([(c, assessed[c.id]) for c in communities])
+    return [(c, assessed[c.id]) for c in communities]
+
+
+async def export_csv(db: Executor, year: int, region_id: int | None, *, now: datetime, timezone: str) -> str:
+    return build_csv(await assessed_within(db, year, region_id, now=now, timezone=timezone))
+
+
+async def export_workbook(db: Executor, year: int, region_id: int | None, *, now: datetime, timezone: str) -> bytes:
+    rows = await assessed_within(db, year, region_id, now=now, timezone=timezone)
+    parts = parts_of(await all_criteria(db))
+    # A city's workbook takes a while to compress: not on the event loop, which screens' polls share.
+    return await asyncio.to_thread(build_workbook, rows, parts)
 
 
 class ExportError(ValueError):
@@ -138,22 +149,22 @@ def parse_year(value: str | None, this_year: int) -> int:
     return int(value)
 
 
-def csv_response(text: str, year: int) -> Response:
-    name = f"城市文化社区评估-{year}.csv"
-    return Response(
-        text.encode("utf-8"),
-        media_type="text/csv; charset=utf-8",
-        headers={
-            "Content-Disposition": f"attachment; filename=\"assessment-{year}.csv\"; filename*=UTF-8''{quote(name)}",
-            "Cache-Control": "no-store",
-        },
-    )
+def download(data: bytes, media_type: str, year: int, suffix: str) -> Response:
+    return attachment(data, media_type, f"assessment-{year}.{suffix}", f"城市文化社区评估-{year}.{suffix}")
 
 
-async def assessment_csv(request: Request) -> Response:
-    """GET /reports/assessment.csv?year=2026&district=张店区, for staff (Authorization: Bearer qu_…).
+@dataclass(frozen=True)
+class Asked:
+    """What an export request asks for, once its caller and parameters are checked."""
 
-    Without `year`, this year in the city. Without `district` it covers the caller's whole scope; a district outside
+    year: int
+    region_id: int
+
+
+async def asked(request: Request) -> Asked | Response:
+    """The year and region a staff request asks for, or the refusal (401, 400, 403) with a sentence in Chinese.
+
+    Without `year`, this year in the city. Without `district`, the caller's whole scope; a district outside
     the caller's scope is refused.
     """
     state: AppState = request.app.state.qile
@@ -172,5 +183,26 @@ async def assessment_csv(request: Request) -> Response:
         region_id = staff.scope_region_id
     elif not any(staff.scope_region_id in r.path for r in await regions_by_ids(state.db, [region_id])):
         return PlainTextResponse("无权导出：该区县不在您的管辖范围内", status_code=403)
-    text = await export_csv(state.db, year, region_id, now=state.clock(), timezone=state.settings.timezone)
-    return csv_response(text, year)
+    return Asked(year, region_id)
+
+
+async def assessment_csv(request: Request) -> Response:
+    """GET /reports/assessment.csv?year=2026&district=张店区, for staff (Authorization: Bearer qu_…)."""
+    state: AppState = request.app.state.qile
+    found = await asked(request)
+    if isinstance(found, Response):
+        return found
+    text = await export_csv(state.db, found.year, found.region_id, now=state.clock(), timezone=state.settings.timezone)
+    return download(text.encode("utf-8"), "text/csv; charset=utf-8", found.year, "csv")
+
+
+async def assessment_xlsx(request: Request) -> Response:
+    """GET /reports/assessment.xlsx?year=2026&district=张店区: the same request as the CSV, as a workbook."""
+    state: AppState = request.app.state.qile
+    found = await asked(request)
+    if isinstance(found, Response):
+        return found
+    data = await export_workbook(
+        state.db, found.year, found.region_id, now=state.clock(), timezone=state.settings.timezone
+    )
+    return download(data, CONTENT_TYPE, found.year, "xlsx")

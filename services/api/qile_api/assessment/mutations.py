@@ -11,11 +11,11 @@ from strawberry import relay
 from qile_api.assessment.engine import MAX_YEAR, MIN_YEAR
 from qile_api.assessment.records import (
     ATTESTATION,
-    ATTESTATION_FIELDS,
     RECOGNITION,
     RECOGNITION_FIELDS,
     SELECTION,
     SELECTION_FIELDS,
+    attestation_values,
 )
 from qile_api.assessment.types import Attestation, Recognition, Selection
 from qile_api.assessment.vocabulary import RecognitionLevel, SelectionKind
@@ -97,7 +97,10 @@ class RecognitionUpdateInput:
 class AttestationInput:
     community: relay.GlobalID = strawberry.field(description=COMMUNITY_INPUT)
     year: int = strawberry.field(description=_YEAR)
-    criterion: str = strawberry.field(description="The criterion's key, e.g. civility.environment.")
+    criterion: str = strawberry.field(
+        description="The criterion's key, e.g. civility.environment: one judged on site (its `rule` is attested); "
+        "a measured one is decided by the records and refused here."
+    )
     met: bool = strawberry.field(description="Whether the community meets it, as judged on site.")
     note: str = strawberry.field(default="", description=ATTESTATION_NOTE.describe("What was seen."))
     photo: str | None = strawberry.field(
@@ -149,11 +152,5 @@ class AssessmentRecordMutations:
         description="Attest a qualitative criterion as met or not (REVIEWER): who and when are recorded.",
     )
     async def attestation_record(self, info: Info, input: Annotated[AttestationInput, INPUT_ARG]) -> AttestationPayload:
-        staff = signed_in(info)
-        values = {
-            **ATTESTATION_FIELDS.values(given(input, community=region_pk)),
-            "attested_by_account": staff.id,
-            "attested_by_name": staff.display_name or staff.username,
-            "attested_at": info.context.now(),
-        }
+        values = attestation_values(given(input, community=region_pk), signed_in(info), info.context.now())
         return await _ATTESTATIONS.create(info, values)

@@ -7,12 +7,13 @@ from typing import Annotated
 import strawberry
 from strawberry import relay
 
+from qile_api.assessment.history import MAX_MONTHS, AssessmentSnapshot, load_history
 from qile_api.assessment.programme import PilotProgramme, PilotSort, load_programme
 from qile_api.assessment.types import Assessment, load_assessment
 from qile_api.graphql.context import Info
 from qile_api.graphql.describe import YEAR
 from qile_api.graphql.errors import BadUserInput
-from qile_api.graphql.ids import node_pk
+from qile_api.graphql.ids import node_pk, region_filter_pk
 from qile_api.graphql.permissions import STAFF, STAFF_IN_SCOPE
 from qile_api.regions.dataloaders import RegionByIdLoader
 
@@ -48,3 +49,29 @@ class AssessmentQueries:
         staff = info.context.staff
         assert staff is not None
         return await load_programme(info, year, sort, within=staff.scope_region_id)
+
+    @strawberry.field(
+        permission_classes=STAFF_IN_SCOPE,
+        description="The monthly snapshots of the assessment of the communities inside a region (staff, inside "
+        "their scope), oldest first: how they stood month by month. Months without a snapshot are left out.",
+    )
+    async def assessment_history(
+        self,
+        info: Info,
+        region: Annotated[
+            relay.GlobalID | None,
+            strawberry.argument(description="A city, district, subdistrict or community; by default your scope."),
+        ] = None,
+        pilot: Annotated[
+            bool | None, strawberry.argument(description="Only the pilot communities (true) or only the others.")
+        ] = None,
+        months: Annotated[
+            int, strawberry.argument(description=f"How many months back, this one included: 1 to {MAX_MONTHS}.")
+        ] = 12,
+    ) -> list[AssessmentSnapshot]:
+        staff = info.context.staff
+        assert staff is not None
+        if not 1 <= months <= MAX_MONTHS:
+            raise BadUserInput(f"`months` must be between 1 and {MAX_MONTHS}", field="months")
+        region_id = region_filter_pk(region, "region") or staff.scope_region_id
+        return await load_history(info, region_id, pilot, months)

@@ -14,12 +14,13 @@ from typing import Any
 from qile_api.assessment.engine import MAX_YEAR, MIN_YEAR
 from qile_api.assessment.sql import (
     ATTESTATION_TABLE,
+    ATTESTED,
     RECOGNITION_TABLE,
     SELECTION_TABLE,
     AttestationRow,
     RecognitionRow,
     SelectionRow,
-    criterion_exists,
+    criterion_by_key,
     selection_taken,
 )
 from qile_api.assessment.vocabulary import RECOGNITION_LEVELS, SELECTION_KINDS
@@ -28,6 +29,7 @@ from qile_api.editing.crud import Editable
 from qile_api.fields import Field, FieldMap
 from qile_api.limits import ATTESTATION_NOTE, BRAND_NAME, RECOGNISED_BY, RECOGNITION_NOTE
 from qile_api.media.sql import media_exists
+from qile_api.principals import StaffPrincipal
 from qile_api.problems import ErrorCode, Problem, problem
 from qile_api.regions.sql import community_exists
 
@@ -107,9 +109,25 @@ ATTESTATION_FIELDS = FieldMap(
 
 async def _attestation_checks(db: Executor, v: Mapping[str, Any], _now: datetime) -> list[Problem]:
     problems = [*await community_exists(db, v.get("community_id")), *await media_exists(db, v.get("photo_sha256"))]
-    if not await criterion_exists(db, v.get("criterion_key")):
+    criterion = await criterion_by_key(db, v.get("criterion_key"))
+    if criterion is None:
         problems.append(problem(ErrorCode.NOT_FOUND, "标准中没有这一条", "criterion"))
+    elif criterion.rule != ATTESTED:
+        # A measured criterion is decided by the records (facilities, teams, events …): an attestation
+        # of it would be listed as met while the criterion itself stays 未达标.
+        measured = f"“{criterion.description}”按登记的记录自动评定，不能认定；只有需现场评定的标准项才能认定"
+        problems.append(problem(ErrorCode.INVALID, measured, "criterion"))
     return problems
+
+
+def attestation_values(given: Mapping[str, Any], staff: StaffPrincipal, now: datetime) -> dict[str, Any]:
+    """What an attestation stores: the judgement given, and who attested it and when (the caller, now)."""
+    return {
+        **ATTESTATION_FIELDS.values(given),
+        "attested_by_account": staff.id,
+        "attested_by_name": staff.display_name or staff.username,
+        "attested_at": now,
+    }
 
 
 # Only ever added: a later attestation supersedes an earlier one.

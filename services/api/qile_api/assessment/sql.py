@@ -24,6 +24,9 @@ from qile_api.facilities.sql import FACILITY_TABLE, FacilityRow
 from qile_api.problems import ErrorCode, problem
 from qile_api.teams.sql import TEAM_TABLE, TeamRow
 
+# The rule of a criterion judged on site by a REVIEWER (an attestation); every other rule reads the records.
+ATTESTED = "attested"
+
 
 @dataclass(frozen=True)
 class Criterion:
@@ -163,8 +166,13 @@ async def selection_taken(db: Executor, community_id: int, year: int, kind: str,
     return bool(found)
 
 
-async def criterion_exists(db: Executor, key: str | None) -> bool:
-    return bool(await db.fetchval("SELECT true FROM assessment_criteria WHERE key = $1", key))
+async def criterion_by_key(db: Executor, key: str | None) -> Criterion | None:
+    row = await db.fetchrow(
+        """SELECT key, part, part_name, position, description, rule, params, threshold, unit
+        FROM assessment_criteria WHERE key = $1""",
+        key,
+    )
+    return Criterion.from_record(row) if row is not None else None
 
 
 @dataclass
@@ -244,7 +252,10 @@ async def load_facts(
         facts[r["community_id"]].recognitions.append(RecognitionRow.from_record(r))
 
     for r in await db.fetch(
+        # Only criteria judged on site: an attestation of a measured one (recorded before such were refused)
+        # decides nothing, so it is not listed either.
         f"""SELECT DISTINCT ON (c.community_id, c.criterion_key) {ATTESTATION_TABLE.columns} FROM attestations c
+        JOIN assessment_criteria k ON k.key = c.criterion_key AND k.rule = '{ATTESTED}'
         WHERE c.community_id = ANY($1::bigint[]) AND c.year = $2
         ORDER BY c.community_id, c.criterion_key, c.attested_at DESC, c.id DESC""",
         ids,
@@ -308,3 +319,94 @@ async def recognition_regions(db: Executor, recognition_id: int) -> list[int]:
 async def attestation_regions(db: Executor, attestation_id: int) -> list[int]:
     """The region an attestation lies in (for the scope check); none when there is no such attestation."""
     return await fetch_ids(db, "SELECT ARRAY[community_id] FROM attestations WHERE id = $1", attestation_id)
+
+
+# Any constant works; it only has to be the same in every process (migrations use 0x511E0001).
+SNAPSHOT_LOCK_KEY = 0x51_1E_00_02
+
+
+@dataclass(frozen=True)
+class SnapshotRow:
+    """One part of the standard for one community, counted by status, in a month's snapshot."""
+
+    community_id: int
+    part: int
+    part_name: str
+    met: int
+    not_met: int
+    unknown: int
+
+
+async def snapshot_lock(db: Executor, *, wait: bool) -> bool:
+    """The snapshots' advisory lock for this transaction: one process takes a snapshot at a time.
+
+    Without `wait`, False at once when another process holds it (the monthly job: that one is doing it).
+    """
+    if wait:
+        await db.execute("SELECT pg_advisory_xact_lock($1)", SNAPSHOT_LOCK_KEY)
+        return True
+    return bool(await db.fetchval("SELECT pg_try_advisory_xact_lock($1)", SNAPSHOT_LOCK_KEY))
+
+
+async def closing_taken(db: Executor, month: date) -> bool:
+    return bool(await db.fetchval("SELECT true FROM assessment_snapshots WHERE month = $1 AND closing LIMIT 1", month))
+
+
+async def store_snapshot(
+    db: Executor, month: date, *, year: int, closing: bool, taken_at: datetime, rows: Sequence[SnapshotRow]
+) -> None:
+    """Write a month's rows in one statement; a closing snapshot is never replaced by one of the month so far."""
+    await db.execute(
+        """INSERT INTO assessment_snapshots AS s
+               (month, community_id, part, part_name, year, met, not_met, unknown, closing, taken_at)
+        SELECT $1, t.community_id, t.part, t.part_name, $2, t.met, t.not_met, t.unknown, $3, $4
+        FROM unnest($5::bigint[], $6::smallint[], $7::text[], $8::smallint[], $9::smallint[], $10::smallint[])
+             AS t(community_id, part, part_name, met, not_met, unknown)
+        ON CONFLICT (month, community_id, part) DO UPDATE
+        SET part_name = EXCLUDED.part_name, year = EXCLUDED.year, met = EXCLUDED.met,
+            not_met = EXCLUDED.not_met, unknown = EXCLUDED.unknown, closing = EXCLUDED.closing,
+            taken_at = EXCLUDED.taken_at
+        WHERE EXCLUDED.closing OR NOT s.closing""",
+        month,
+        year,
+        closing,
+        taken_at,
+        [r.community_id for r in rows],
+        [r.part for r in rows],
+        [r.part_name for r in rows],
+        [r.met for r in rows],
+        [r.not_met for r in rows],
+        [r.unknown for r in rows],
+    )
+
+
+@dataclass(frozen=True)
+class SnapshotTotal:
+    """One part of the standard in one month, summed over the communities of a region."""
+
+    month: date
+    year: int
+    part: int
+    part_name: str
+    communities: int
+    met: int
+    not_met: int
+    unknown: int
+    closing: bool
+    taken_at: datetime
+
+
+async def snapshot_totals(db: Executor, region_id: int, pilot: bool | None, since: date) -> list[SnapshotTotal]:
+    """The snapshots of the communities inside a region from `since` on, summed per month and part, oldest first."""
+    rows = await db.fetch(
+        """SELECT s.month, min(s.year) AS year, s.part, min(s.part_name) AS part_name,
+                  count(*) AS communities, sum(s.met) AS met, sum(s.not_met) AS not_met,
+                  sum(s.unknown) AS unknown, bool_and(s.closing) AS closing, max(s.taken_at) AS taken_at
+        FROM assessment_snapshots s JOIN regions c ON c.id = s.community_id
+        WHERE $1 = ANY(c.path) AND ($2::boolean IS NULL OR c.pilot = $2) AND s.month >= $3
+        GROUP BY s.month, s.part ORDER BY s.month, s.part""",
+        region_id,
+        pilot,
+        since,
+    )
+    return [SnapshotTotal(**{k: r[k] for k in SnapshotTotal.__dataclass_fields__}) for r in rows]

@@ -61,14 +61,21 @@ class Editable(Generic[RowT]):
         return {column: row[column] for column in self.fields.columns}
 
 
+async def insert(
+    tx: Executor, kind: Editable[RowT], *, actor_id: int | None, values: Mapping[str, Any], now: datetime
+) -> RowT:
+    """Check, insert and audit one row inside the caller's transaction (a create, or one row of an import)."""
+    if problems := await kind.problems(tx, values, now):
+        raise Refused(*problems)
+    row = await versioned.create(tx, kind.table, actor_id=actor_id, action=kind.create_action, values=values)
+    return kind.table.from_record(row)
+
+
 async def create(
     db: Database, kind: Editable[RowT], *, actor_id: int | None, values: Mapping[str, Any], now: datetime
 ) -> RowT:
     async with db.transaction() as tx:
-        if problems := await kind.problems(tx, values, now):
-            raise Refused(*problems)
-        row = await versioned.create(tx, kind.table, actor_id=actor_id, action=kind.create_action, values=values)
-        return kind.table.from_record(row)
+        return await insert(tx, kind, actor_id=actor_id, values=values, now=now)
 
 
 async def update(

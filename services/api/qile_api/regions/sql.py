@@ -146,6 +146,12 @@ async def live_region(db: Executor, region_id: int | None, level: str) -> Region
     return RegionRow.from_record(row) if row else None
 
 
+async def whole_tree(db: Executor) -> list[RegionRow]:
+    """Every region, retired ones too (their names stay taken under their parent), in one round trip."""
+    rows = await db.fetch(f"SELECT {_COLUMNS} FROM regions ORDER BY id")
+    return [RegionRow.from_record(r) for r in rows]
+
+
 async def city_id(db: Executor) -> int | None:
     found = await db.fetchval("SELECT id FROM regions WHERE level = 'CITY'")
     return int(found) if found is not None else None

@@ -14,6 +14,7 @@ no screen or account is left dangling.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -41,29 +42,38 @@ COMMUNITY_FIELDS = FieldMap(
 )
 
 
-async def create_region(
-    db: Database,
-    *,
-    actor_id: int,
-    action: str,
-    parent_id: int | None,
-    parent_level: str,
-    parent_field: str,
-    values: Mapping[str, Any],
-) -> RegionRow:
-    """A new region (`values`: level, name …) under a live parent at `parent_level`, audited as `action`."""
-    values = {**values, **REGION_FIELDS.values(values)}
+@dataclass(frozen=True)
+class NewRegion:
+    """A region to create (`values`: level, name …) under a live parent at `parent_level`, audited as `action`."""
+
+    action: str  # districtCreate, subdistrictCreate, communityCreate
+    parent_id: int | None
+    parent_level: str
+    parent_field: str  # the input's field naming the parent, where a missing one is reported
+    values: Mapping[str, Any]
+
+
+async def add_region(tx: Executor, *, actor_id: int, new: NewRegion) -> RegionRow:
+    """Create `new` inside the caller's transaction: a create, or a row of the community list import."""
+    values = {**new.values, **REGION_FIELDS.values(new.values)}
     if problems := REGION_FIELDS.problems(values):
         raise Refused(*problems)
-    async with db.transaction() as tx:
-        parent = await sql.live_region(tx, parent_id, parent_level)
-        if parent is None:
-            missing = f"上级{_LEVEL_LABEL[parent_level]}不存在或已撤销"
-            raise Refused(problem(ErrorCode.NOT_FOUND, missing, parent_field))
-        taken = problem(ErrorCode.DUPLICATE, f"{parent.name}下已有名为“{values['name']}”的区域（含已撤销的）", "name")
-        values = {**values, "parent_id": parent.id}
-        row = await versioned.create(tx, REGION_TABLE, actor_id=actor_id, action=action, values=values, duplicate=taken)
+    parent = await sql.live_region(tx, new.parent_id, new.parent_level)
+    if parent is None:
+        missing = f"上级{_LEVEL_LABEL[new.parent_level]}不存在或已撤销"
+        raise Refused(problem(ErrorCode.NOT_FOUND, missing, new.parent_field))
+    taken = problem(ErrorCode.DUPLICATE, f"{parent.name}下已有名为“{values['name']}”的区域（含已撤销的）", "name")
+    values = {**values, "parent_id": parent.id}
+    row = await versioned.create(
+        tx, REGION_TABLE, actor_id=actor_id, action=new.action, values=values, duplicate=taken
+    )
     return RegionRow.from_record(row)
+
+
+async def create_region(db: Database, *, actor_id: int, new: NewRegion) -> RegionRow:
+    """`districtCreate`, `subdistrictCreate`, `communityCreate`: `add_region` in a transaction of its own."""
+    async with db.transaction() as tx:
+        return await add_region(tx, actor_id=actor_id, new=new)
 
 
 async def _own(tx: Executor, region_id: int | None, version: int, actor_scope_id: int) -> asyncpg.Record:

@@ -88,15 +88,8 @@ def _region_pk(gid: relay.GlobalID) -> int | None:
 async def _create(
     info: Info, action: str, parent: relay.GlobalID, parent_level: str, field: str, **values: Any
 ) -> RegionRow:
-    return await tree.create_region(
-        info.context.db,
-        actor_id=signed_in(info).id,
-        action=action,
-        parent_id=_region_pk(parent),
-        parent_level=parent_level,
-        parent_field=field,
-        values=values,
-    )
+    new = tree.NewRegion(action, _region_pk(parent), parent_level, field, values)
+    return await tree.create_region(info.context.db, actor_id=signed_in(info).id, new=new)
 
 
 @strawberry.type

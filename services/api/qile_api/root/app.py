@@ -24,7 +24,8 @@ from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLHTTPResponse
 
 from qile_api.accounts.service import bootstrap_admin
-from qile_api.assessment.export import assessment_csv
+from qile_api.assessment.export import assessment_csv, assessment_xlsx
+from qile_api.assessment.snapshots import run_snapshot_job
 from qile_api.db.database import Database, QueryCounter
 from qile_api.db.embedded import resolve_dsn
 from qile_api.db.errors import DatabaseError, log_database_errors
@@ -41,6 +42,7 @@ from qile_api.http.headers import NoSniff
 from qile_api.http.health import healthz, readyz
 from qile_api.http.limits import BodySizeLimit
 from qile_api.http.outage import RETRY_AFTER_SECONDS, database_error_handler, graphql_outage
+from qile_api.imports.templates import import_template
 from qile_api.media.sql import media_link_key
 from qile_api.observability.process import sampling
 from qile_api.observability.requests import RequestObserver
@@ -169,6 +171,12 @@ def create_app(settings: Settings | None = None, *, dsn: str | None = None, run_
             if settings.heartbeat_flush_seconds > 0
             else None
         )
+        # Last month's assessment snapshot, taken by whichever process gets there first.
+        snapshots = (
+            asyncio.create_task(run_snapshot_job(background, state), name="qile-assessment-snapshots")
+            if settings.snapshot_check_seconds > 0
+            else None
+        )
         # Sign-ups deleted once kept long enough (0 turns the task off).
         purger = (
             asyncio.create_task(retention.run(state, background), name="qile-signup-retention")
@@ -185,6 +193,10 @@ def create_app(settings: Settings | None = None, *, dsn: str | None = None, run_
                 with contextlib.suppress(asyncio.CancelledError):
                     await purger
             schema.documents.close()
+            if snapshots is not None:
+                snapshots.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await snapshots
             await devices.stop(flusher, background)
             await db.close()
             del embedded  # the embedded server may stop once nobody holds it
@@ -207,6 +219,8 @@ def create_app(settings: Settings | None = None, *, dsn: str | None = None, run_
             Route("/graphql", graphql, methods=["GET", "POST"]),
             Route("/media/{sha256}", media, methods=["GET"]),
             Route("/reports/assessment.csv", assessment_csv, methods=["GET"]),
+            Route("/reports/assessment.xlsx", assessment_xlsx, methods=["GET"]),
+            Route("/reports/templates/{name}.xlsx", import_template, methods=["GET"]),
             Route("/reports/event-signups.csv", event_sign_ups_csv, methods=["GET"]),
             Route("/healthz", healthz, methods=["GET"]),
             Route("/readyz", readyz, methods=["GET"]),

@@ -18,6 +18,7 @@ from qile_api.accounts.queries import AccountQueries
 from qile_api.accounts.types import Account
 from qile_api.assessment.mutations import AssessmentRecordMutations
 from qile_api.assessment.queries import AssessmentQueries
+from qile_api.assessment.snapshot_mutations import AssessmentSnapshotMutations
 from qile_api.audit.queries import AuditQueries
 from qile_api.events.mutations import EventBatchMutations, EventEditMutations, EventReviewMutations
 from qile_api.events.queries import EventQueries
@@ -41,6 +42,7 @@ from qile_api.graphql.times import city_datetime
 from qile_api.honours.mutations import HonourEditMutations, HonourReviewMutations
 from qile_api.honours.queries import HonourQueries
 from qile_api.honours.types import Honour
+from qile_api.imports.mutations import ImportMutations
 from qile_api.media.mutations import MediaMutations
 from qile_api.notices.mutations import NoticeEditMutations, NoticeReviewMutations
 from qile_api.notices.queries import NoticeQueries
@@ -120,11 +122,13 @@ class Mutation(
     EventSeriesMutations,
     EventBatchMutations,
     MediaMutations,
+    ImportMutations,
     CommunityMutations,
     RegionTreeMutations,
     FacilityMutations,
     TeamMutations,
     AssessmentRecordMutations,
+    AssessmentSnapshotMutations,
     ScreenMutations,
     PairingMutations,
     HeartbeatMutations,

@@ -21,6 +21,7 @@ from typing import Self
 
 from qile_api.db.database import Executor
 from qile_api.db.errors import DatabaseError, log_database_errors
+from qile_api.db.periodic import every
 from qile_api.metrics.instruments import HEARTBEATS_WRITTEN
 from qile_api.screens.sql import Heartbeat, screens_awaiting_screenshot, upsert_heartbeats
 from qile_api.settings import Settings
@@ -72,24 +73,7 @@ class DeviceRuntime:
 
     async def run(self, db: Executor) -> None:
         """The lifespan task: flush forever, surviving database hiccups."""
-        outage = False
-        while True:
-            await asyncio.sleep(self.flush_seconds)
-            try:
-                await self.flush(db)
-            except asyncio.CancelledError:
-                raise
-            except DatabaseError as exc:
-                # One line when an outage starts and one when it ends, not one every few seconds.
-                if not outage:
-                    log_database_errors("heartbeat flush (retrying until the database is back)", [exc])
-                outage = True
-            except Exception:
-                log.exception("heartbeat flush failed; retrying")
-            else:
-                if outage:
-                    log.info("heartbeat flush: the database is back")
-                outage = False
+        await every(lambda: self.flush_seconds, lambda: self.flush(db), "heartbeat flush", log, now=False)
 
     async def stop(self, task: asyncio.Task[None] | None, db: Executor) -> None:
         """Cancel the task (if running) and write what is still pending."""

@@ -95,3 +95,17 @@ export const PilotProgrammeQuery = graphql(`
     }
   }
 `)
+
+/** The scope's progress month by month (monthly snapshots), oldest first. */
+export const AssessmentHistoryQuery = graphql(`
+  query AssessmentHistory($pilot: Boolean, $months: Int!) {
+    assessmentHistory(pilot: $pilot, months: $months) {
+      month
+      closing
+      takenAt
+      communities
+      counts { ...CountsFields }
+    }
+  }
+`)
+export const AssessmentSnapshotTake = graphql(`mutation AssessmentSnapshotTake { assessmentSnapshotTake { snapshot { month } errors { code field message } } }`)

@@ -95,3 +95,9 @@ export function partTitle(number: number, name: string): string {
   const numeral = PART_NUMERALS[number - 1] ?? String(number)
   return `${numeral}、${name}`
 }
+
+/** A snapshot's month as the office says it: 2026-10-01 → 2026年10月. */
+export function monthLabel(month: string): string {
+  const [year, m] = month.split('-')
+  return `${year}年${Number(m)}月`
+}

@@ -1,22 +1,26 @@
-// The API's spreadsheets: the office's assessment (GET /reports/assessment.csv)
-// and an event's sign-ups for its organiser (GET /reports/event-signups.csv).
-// The token lives in memory and sessionStorage, never in a cookie, so a plain
-// link cannot carry it: the console fetches the file with the Authorization
-// header and hands the browser a Blob to save, under a Chinese name.
+// The office's spreadsheets: GET /reports/assessment.csv or .xlsx, and the
+// import templates (/reports/templates/…), with the staff token. The token
+// lives in memory and sessionStorage, never in a cookie, so a plain link
+// cannot carry it: the console fetches the file with the Authorization header
+// and hands the browser a Blob to save, under a Chinese name.
 import { authHeaders } from './client'
 import { MESSAGES } from './errors'
 import type { RegionNode } from './regions'
 
-export const REPORT_PATH = '/reports/assessment.csv'
-export const SIGN_UPS_PATH = '/reports/event-signups.csv'
+/** The assessment as CSV (one row per criterion) or as a workbook (汇总 and 明细). */
+export type ReportFormat = 'csv' | 'xlsx'
 const FALLBACK_STEM = '城市文化社区评估'
 const TIMEOUT_MS = 60_000
 
+// MESSAGES.network and .outage promise that a form keeps what was typed: here there is no form.
+const notReached = (what: string) => `无法连接服务器，${what}未能下载，请稍后重试`
+const outage = (what: string) => `服务暂时不可用，${what}未能下载，请稍后重试`
+
 /** The export's address: a year, and a district (its global ID) or the caller's whole scope. */
-export function reportUrl(year: number, district: string | null = null): string {
+export function reportUrl(year: number, district: string | null = null, format: ReportFormat = 'csv'): string {
   const query = new URLSearchParams({ year: String(year) })
   if (district) query.set('district', district)
-  return `${REPORT_PATH}?${query.toString()}`
+  return `/reports/assessment.${format}?${query.toString()}`
 }
 
 /** The file name the API proposes (RFC 6266 `filename*=UTF-8''…`, else `filename="…"`), or null. */
@@ -39,65 +43,61 @@ export function filenameFromDisposition(header: string | null): string | null {
  * it covers, so that a district's file and the city's do not overwrite each
  * other in the Downloads folder. Path separators never reach the name.
  */
-export function csvFileName(proposed: string | null, year: number, regionName: string): string {
-  const base = proposed && proposed.toLowerCase().endsWith('.csv') ? proposed.slice(0, -4) : `${FALLBACK_STEM}-${year}`
+export function reportFileName(proposed: string | null, year: number, regionName: string, format: ReportFormat = 'csv'): string {
+  const ext = `.${format}`
+  const base = proposed && proposed.toLowerCase().endsWith(ext) ? proposed.slice(0, -ext.length) : `${FALLBACK_STEM}-${year}`
   const region = regionName.replace(/[\\/:*?"<>|]/g, '')
-  return `${region ? `${base}-${region}` : base}.csv`.replace(/[\\/]/g, '')
+  return `${region ? `${base}-${region}` : base}${ext}`.replace(/[\\/]/g, '')
 }
 
 export type DownloadOutcome =
   | { ok: true; blob: Blob; fileName: string }
   | { ok: false; expired: boolean; message: string }
 
-/** An event's sign-up list (its global ID). */
-export function signUpsUrl(event: string): string {
-  return `${SIGN_UPS_PATH}?${new URLSearchParams({ event }).toString()}`
-}
-
 /**
- * Fetch a CSV (`what` names it in the messages: 评估表); never throws: a
- * failure comes back as one Chinese sentence. `name` turns the API's proposed
- * file name into the one saved.
+ * Fetch a file the API offers staff; never throws: a failure comes back as one
+ * Chinese sentence naming `what` was not downloaded (评估表, 模板). The name is
+ * the one the API proposes.
  */
-export async function fetchCsv(
-  options: { url: string; what: string; token: string | null; name: (proposed: string | null) => string },
+export async function fetchFile(
+  url: string,
+  token: string | null,
+  what: string,
   fetcher: typeof fetch = fetch,
 ): Promise<DownloadOutcome> {
-  // MESSAGES.network and .outage promise that a form keeps what was typed: here there is no form.
-  const notReached = `无法连接服务器，${options.what}未能下载，请稍后重试`
   let response: Response
   try {
-    response = await fetcher(options.url, {
+    response = await fetcher(url, {
       method: 'GET',
-      headers: authHeaders(options.token),
+      headers: authHeaders(token),
       cache: 'no-store',
       signal: AbortSignal.timeout(TIMEOUT_MS),
     })
   } catch {
-    return { ok: false, expired: false, message: notReached }
+    return { ok: false, expired: false, message: notReached(what) }
   }
   if (response.status === 401) return { ok: false, expired: true, message: MESSAGES.expired }
   if (response.status === 403) return { ok: false, expired: false, message: MESSAGES.forbidden }
-  if (response.status >= 500) return { ok: false, expired: false, message: `服务暂时不可用，${options.what}未能下载，请稍后重试` }
+  if (response.status >= 500) return { ok: false, expired: false, message: outage(what) }
   if (!response.ok) return { ok: false, expired: false, message: MESSAGES.unexpected }
   let blob: Blob
   try {
     blob = await response.blob()
   } catch {
-    return { ok: false, expired: false, message: notReached }
+    return { ok: false, expired: false, message: notReached(what) }
   }
-  // The bytes as they came, BOM included (Excel needs it to read UTF-8).
-  return { ok: true, blob, fileName: options.name(filenameFromDisposition(response.headers.get('Content-Disposition'))) }
+  return { ok: true, blob, fileName: filenameFromDisposition(response.headers.get('Content-Disposition')) ?? '' }
 }
 
-/** The assessment for a year, of a district or the whole scope. */
-export function fetchAssessmentCsv(
-  options: { year: number; district: string | null; regionName: string; token: string | null },
+/** Fetch the assessment (CSV or workbook), named after the region it covers. */
+export async function fetchAssessmentReport(
+  options: { year: number; district: string | null; regionName: string; token: string | null; format?: ReportFormat },
   fetcher: typeof fetch = fetch,
 ): Promise<DownloadOutcome> {
-  const { year, district, regionName, token } = options
-  const name = (proposed: string | null) => csvFileName(proposed, year, regionName)
-  return fetchCsv({ url: reportUrl(year, district), what: '评估表', token, name }, fetcher)
+  const format = options.format ?? 'csv'
+  const outcome = await fetchFile(reportUrl(options.year, options.district, format), options.token, '评估表', fetcher)
+  if (!outcome.ok) return outcome
+  return { ...outcome, fileName: reportFileName(outcome.fileName || null, options.year, options.regionName, format) }
 }
 
 /** Hand a Blob to the browser's download, under `fileName`. */
@@ -132,4 +132,22 @@ export function exportChoices(tree: RegionNode | null): ExportChoice[] {
   const whole = { value: null, label: `全部（${tree.name}）`, regionName: tree.name }
   const districts = tree.level === 'CITY' ? tree.children.filter((d) => d.level === 'DISTRICT') : []
   return [whole, ...districts.map((d) => ({ value: d.id, label: d.name, regionName: d.name }))]
+}
+
+export const SIGN_UPS_PATH = '/reports/event-signups.csv'
+
+/** An event's sign-up list (its global ID), for its organiser. */
+export function signUpsUrl(event: string): string {
+  return `${SIGN_UPS_PATH}?${new URLSearchParams({ event }).toString()}`
+}
+
+/** A CSV the API offers staff, saved under `name(the API's proposed name)`. */
+export async function fetchCsv(
+  options: { url: string; what: string; token: string | null; name: (proposed: string | null) => string },
+  fetcher: typeof fetch = fetch,
+): Promise<DownloadOutcome> {
+  const outcome = await fetchFile(options.url, options.token, options.what, fetcher)
+  if (!outcome.ok) return outcome
+  // The bytes as they came, BOM included (Excel needs it to read UTF-8).
+  return { ...outcome, fileName: options.name(outcome.fileName || null) }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { csvFileName, exportChoices, fetchAssessmentCsv, filenameFromDisposition, reportUrl } from '../../src/lib/download'
+import { exportChoices, fetchAssessmentReport, filenameFromDisposition, reportFileName, reportUrl } from '../../src/lib/download'
 import type { RegionNode } from '../../src/lib/regions'
 
 const API_DISPOSITION =
@@ -22,6 +22,7 @@ describe('the CSV download', () => {
   it('asks for a year, and a district only when one is chosen', () => {
     expect(reportUrl(2026)).toBe('/reports/assessment.csv?year=2026')
     expect(reportUrl(2026, 'RGlzdHJpY3Q6Mg==')).toBe('/reports/assessment.csv?year=2026&district=RGlzdHJpY3Q6Mg%3D%3D')
+    expect(reportUrl(2026, 'D1', 'xlsx')).toBe('/reports/assessment.xlsx?year=2026&district=D1')
   })
 
   it('reads the Chinese name the API proposes, else its plain one', () => {
@@ -31,9 +32,10 @@ describe('the CSV download', () => {
   })
 
   it('names the file after the region it covers, so two downloads do not overwrite each other', () => {
-    expect(csvFileName('城市文化社区评估-2026.csv', 2026, '张店区')).toBe('城市文化社区评估-2026-张店区.csv')
-    expect(csvFileName(null, 2025, '淄博市')).toBe('城市文化社区评估-2025-淄博市.csv')
-    expect(csvFileName('../x.csv', 2026, 'a/b')).toBe('..x-ab.csv')
+    expect(reportFileName('城市文化社区评估-2026.csv', 2026, '张店区')).toBe('城市文化社区评估-2026-张店区.csv')
+    expect(reportFileName(null, 2025, '淄博市')).toBe('城市文化社区评估-2025-淄博市.csv')
+    expect(reportFileName('../x.csv', 2026, 'a/b')).toBe('..x-ab.csv')
+    expect(reportFileName('城市文化社区评估-2026.xlsx', 2026, '张店区', 'xlsx')).toBe('城市文化社区评估-2026-张店区.xlsx')
   })
 
   it('offers the whole city and each district to a city account, only its scope to others', () => {
@@ -53,7 +55,7 @@ describe('the CSV download', () => {
       seen = { url, headers: init.headers as Record<string, string> }
       return new Response('\ufeff区县,街道/镇\r\n', { headers: { 'Content-Disposition': API_DISPOSITION } })
     }) as unknown as typeof fetch
-    const outcome = await fetchAssessmentCsv({ year: 2026, district: 'D1', regionName: '张店区', token: 'qu_token' }, fetcher)
+    const outcome = await fetchAssessmentReport({ year: 2026, district: 'D1', regionName: '张店区', token: 'qu_token' }, fetcher)
     expect(seen).toEqual({
       url: '/reports/assessment.csv?year=2026&district=D1',
       headers: { 'X-Qile-Client': 'console', Authorization: 'Bearer qu_token' },
@@ -67,12 +69,12 @@ describe('the CSV download', () => {
   it('says in Chinese why nothing was downloaded, and tells an expired session apart', async () => {
     const answering = (status: number) => (async () => new Response('x', { status })) as unknown as typeof fetch
     const options = { year: 2026, district: null, regionName: '淄博市', token: 'qu_old' }
-    expect(await fetchAssessmentCsv(options, answering(401))).toEqual({ ok: false, expired: true, message: '登录已过期，请重新登录' })
-    expect(await fetchAssessmentCsv(options, answering(403))).toMatchObject({ ok: false, expired: false, message: expect.stringContaining('无权') })
-    expect(await fetchAssessmentCsv(options, answering(503))).toMatchObject({ ok: false, message: expect.stringContaining('服务暂时不可用') })
+    expect(await fetchAssessmentReport(options, answering(401))).toEqual({ ok: false, expired: true, message: '登录已过期，请重新登录' })
+    expect(await fetchAssessmentReport(options, answering(403))).toMatchObject({ ok: false, expired: false, message: expect.stringContaining('无权') })
+    expect(await fetchAssessmentReport(options, answering(503))).toMatchObject({ ok: false, message: expect.stringContaining('服务暂时不可用') })
     const unreachable = (async () => {
       throw new TypeError('Failed to fetch')
     }) as unknown as typeof fetch
-    expect(await fetchAssessmentCsv(options, unreachable)).toMatchObject({ ok: false, expired: false, message: expect.stringContaining('无法连接服务器') })
+    expect(await fetchAssessmentReport(options, unreachable)).toMatchObject({ ok: false, expired: false, message: expect.stringContaining('无法连接服务器') })
   })
 })

@@ -172,6 +172,7 @@ async def test_no_answer_holds_a_stored_secret(api: Api) -> None:
             ("Query", "playTotals"): "by: ITEM",
             ("Query", "eventSignUps"): f'event: "{signed_up}"',
             ("Query", "eventScans"): f'event: "{signed_up}"',
+            ("Query", "eventRecurrencePreview"): 'startsAt: "2026-12-05T15:00:00+08:00", rule: "FREQ=WEEKLY;COUNT=2"',
             ("Community", "assessment"): f"year: {YEAR}",
         },
     )

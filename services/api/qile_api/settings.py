@@ -57,6 +57,15 @@ class Settings(BaseSettings):
     page_size_default: int = 20
     feed_horizon_days: int = 14
     feed_cache_entries: int = 10_000
+    # Serialized feed answers kept per process (screens/answers.py).
+    feed_answers_entries: int = 20_000
+    # Each process re-reads what changed in the feed revisions and screens this
+    # often (at once, too, when PostgreSQL notifies it), and answers polls from
+    # memory only while its last re-check is at most `watch_trust_seconds` old:
+    # a screen is never answered from memory older than that (screens/watch.py).
+    watch_recheck_seconds: float = Field(default=0.5, gt=0)
+    watch_trust_seconds: float = Field(default=1.0, gt=0)
+    watch_screens_max: int = 200_000
     # Whether `__schema` and `__type` may be asked: GraphiQL and IDEs need it,
     # production does not (the console and kiosks are built against the
     # committed SDL), and it would hand anyone a map of every field and
@@ -68,6 +77,9 @@ class Settings(BaseSettings):
     # cross-site: comma-separated. Empty: none (the console is served by the
     # API itself, same-origin, and needs no CORS).
     cors_origins: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    # One line per request from the server (uvicorn's access log, query strings
+    # hidden): off unless asked, as a city's screens polling all day would fill it.
+    access_log: bool = False
     # The API's own log level: debug, info, warning, error.
     log_level: Literal["debug", "info", "warning", "error"] = "info"
     # The staff console's build (services/console/dist); unset: beside this package's source.

@@ -15,6 +15,7 @@ from datetime import UTC, datetime, timedelta
 from qile_api.db.database import Database
 from qile_api.devices.heartbeat import DeviceRuntime
 from qile_api.screens.feed import FeedCache
+from qile_api.screens.watch import ScreenWatch
 from qile_api.settings import Settings
 
 Clock = Callable[[], datetime]
@@ -31,6 +32,8 @@ class AppState:
     feed_cache: FeedCache
     # Screens' heartbeats waiting to be written in a batch, and who owes a screenshot.
     devices: DeviceRuntime
+    # Token hash → screen and the feed revisions, kept current by LISTEN/NOTIFY and re-checks.
+    watch: ScreenWatch
     # Signs short-lived image links for staff (media/links.py).
     media_key: bytes = b""
     # Replaceable so that tests can move time across display windows.
@@ -39,9 +42,12 @@ class AppState:
     @classmethod
     def create(cls, settings: Settings, db: Database) -> AppState:
         cache = FeedCache(settings.feed_cache_entries, timedelta(days=settings.feed_horizon_days))
-        return cls(settings=settings, db=db, feed_cache=cache, devices=DeviceRuntime(settings.heartbeat_flush_seconds))
+        watch = ScreenWatch(settings.watch_recheck_seconds, settings.watch_trust_seconds, settings.watch_screens_max)
+        devices = DeviceRuntime(settings.heartbeat_flush_seconds)
+        return cls(settings=settings, db=db, feed_cache=cache, devices=devices, watch=watch)
 
     def forget(self) -> None:
         """Drop what is held in memory (not the pool, the settings or the media key)."""
         self.feed_cache.clear()
         self.devices.clear()
+        self.watch.forget()

@@ -24,7 +24,7 @@ from qile_api.notices.sql import NOTICES, NoticeRow
 from qile_api.records.dataloaders import FacilitiesByCommunityIdLoader, TeamsByCommunityIdLoader
 from qile_api.regions.dataloaders import RegionByIdLoader, RegionsByParentIdLoader
 from qile_api.screens.dataloaders import ScreenPrincipalByIdLoader
-from qile_api.screens.sql import ScreenPrincipal, screen_by_token_hash
+from qile_api.screens.sql import ScreenPrincipal
 from qile_api.settings import Settings
 from qile_api.state import AppState
 from qile_api.themes.dataloaders import ThemeByKeyLoader
@@ -113,7 +113,7 @@ class Context:
         if self._screen is _UNSET:
             principal = None
             if self.bearer and self.bearer.startswith(SCREEN_TOKEN_PREFIX):
-                principal = await screen_by_token_hash(self.db, hash_token(self.bearer))
+                principal = await self.app.watch.principal(self.db, hash_token(self.bearer))
             self._screen = principal
         return self._screen  # type: ignore[return-value]
 

@@ -145,6 +145,8 @@ def create_app(settings: Settings | None = None, *, dsn: str | None = None, run_
         # Same pool, its own round-trip counter: background writes are not
         # charged to the requests that happen to run meanwhile.
         background = db.sibling(counter=QueryCounter())
+        # Each process (each worker) listens for feed and screen changes itself.
+        state.watch.start(background, url)
         # 0 turns the task off: tests own background work and call flush() themselves.
         flusher = (
             asyncio.create_task(devices.run(background), name="qile-heartbeat-flush")
@@ -155,6 +157,7 @@ def create_app(settings: Settings | None = None, *, dsn: str | None = None, run_
             yield
         finally:
             schema.documents.close()
+            await state.watch.stop()
             await devices.stop(flusher, background)
             await db.close()
             del embedded  # the embedded server may stop once nobody holds it

@@ -83,7 +83,9 @@ async def _change(info: Info, action: str, gid: relay.GlobalID, version: int, **
             before=before,
             after=after,
         )
-        return after
+    # This process stops answering for an old token at once; the others within a second (screens/watch.py).
+    info.context.app.watch.screen_changed(screen_id)
+    return after
 
 
 @strawberry.type

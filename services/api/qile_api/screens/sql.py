@@ -195,3 +195,49 @@ async def list_screens(
 async def count_screens(db: Executor, scope_region_id: int, community_id: int | None, status: str | None) -> int:
     cond = _listing(scope_region_id, community_id, status)
     return int(await db.fetchval(f"SELECT count(*) FROM screens s WHERE {cond.sql}", *cond.args))
+
+
+@dataclass(frozen=True)
+class WatchChanges:
+    """What changed since a re-check, read in one snapshot (see migrations/0011_feed_notify.sql)."""
+
+    # The oldest transaction still running when the snapshot was taken: the
+    # next re-check reads rows changed by it or anything later.
+    xmin: int
+    revisions: dict[int, int]
+    screens: frozenset[int]
+    reset: bool
+
+
+_XMIN = "pg_snapshot_xmin(pg_current_snapshot())::text::bigint"
+
+
+async def all_feed_revisions(db: Executor) -> WatchChanges:
+    """Every region's feed revision: what a process starts from (and restarts from after a reset)."""
+    row = await db.fetchrow(
+        f"""SELECT {_XMIN} AS xmin, f.regions, f.revisions
+        FROM (SELECT array_agg(region_id) AS regions, array_agg(revision) AS revisions FROM feed_revisions) f"""
+    )
+    assert row is not None
+    return WatchChanges(
+        row["xmin"], dict(zip(row["regions"] or (), row["revisions"] or (), strict=True)), frozenset(), reset=True
+    )
+
+
+async def watch_changes_since(db: Executor, xid: int) -> WatchChanges:
+    """Revisions and screens changed by transaction `xid` or later, and whether a reset happened."""
+    row = await db.fetchrow(
+        f"""SELECT {_XMIN} AS xmin, f.regions, f.revisions,
+               ARRAY(SELECT id FROM screens WHERE watch_xid >= $1::text::xid8) AS screens,
+               EXISTS (SELECT 1 FROM watch_resets WHERE changed_xid >= $1::text::xid8) AS reset
+        FROM (SELECT array_agg(region_id) AS regions, array_agg(revision) AS revisions
+              FROM feed_revisions WHERE changed_xid >= $1::text::xid8) f""",
+        str(xid),
+    )
+    assert row is not None
+    return WatchChanges(
+        row["xmin"],
+        dict(zip(row["regions"] or (), row["revisions"] or (), strict=True)),
+        frozenset(row["screens"]),
+        row["reset"],
+    )

@@ -14,6 +14,7 @@ from datetime import UTC, datetime, timedelta
 
 from qile_api.db.database import Database
 from qile_api.devices.heartbeat import DeviceRuntime
+from qile_api.screens.answers import FeedAnswers
 from qile_api.screens.feed import FeedCache
 from qile_api.screens.watch import ScreenWatch
 from qile_api.settings import Settings
@@ -30,6 +31,7 @@ class AppState:
     settings: Settings
     db: Database
     feed_cache: FeedCache
+    feed_answers: FeedAnswers
     # Screens' heartbeats waiting to be written in a batch, and who owes a screenshot.
     devices: DeviceRuntime
     # Token hash → screen and the feed revisions, kept current by LISTEN/NOTIFY and re-checks.
@@ -44,10 +46,12 @@ class AppState:
         cache = FeedCache(settings.feed_cache_entries, timedelta(days=settings.feed_horizon_days))
         watch = ScreenWatch(settings.watch_recheck_seconds, settings.watch_trust_seconds, settings.watch_screens_max)
         devices = DeviceRuntime(settings.heartbeat_flush_seconds)
-        return cls(settings=settings, db=db, feed_cache=cache, devices=devices, watch=watch)
+        answers = FeedAnswers(settings.feed_answers_entries)
+        return cls(settings=settings, db=db, feed_cache=cache, feed_answers=answers, devices=devices, watch=watch)
 
     def forget(self) -> None:
         """Drop what is held in memory (not the pool, the settings or the media key)."""
         self.feed_cache.clear()
+        self.feed_answers.clear()
         self.devices.clear()
         self.watch.forget()

@@ -28,7 +28,7 @@ from qile_api.screens.sql import ScreenPrincipal
 from qile_api.settings import Settings
 from qile_api.state import AppState
 from qile_api.themes.dataloaders import ThemeByKeyLoader
-from qile_api.tokens import SCREEN_TOKEN_PREFIX, SESSION_TOKEN_PREFIX, hash_token
+from qile_api.tokens import SCREEN_TOKEN_PREFIX, SESSION_TOKEN_PREFIX, bearer_from, hash_token
 
 
 class NoticeByIdLoader(ContentByIdLoader[NoticeRow]):
@@ -119,8 +119,7 @@ class Context:
 
 
 def bearer_token(request: Request) -> str | None:
-    scheme, _, value = request.headers.get("authorization", "").partition(" ")
-    return value.strip() or None if scheme.lower() == "bearer" else None
+    return bearer_from(request.headers)
 
 
 async def build_context(request: Request, response: Response) -> Context:

@@ -32,9 +32,11 @@ from qile_api.graphql.context import Context, build_context
 from qile_api.graphql.errors import BadUserInput
 from qile_api.graphql.inputs import check_text
 from qile_api.graphql.payloads import MutationFailed
+from qile_api.graphql.persisted import PersistedDocuments
 from qile_api.graphql.schema import build_schema
 from qile_api.http.console import ConsoleSite, default_console_dir
 from qile_api.http.csrf import PREFLIGHT_HEADERS, refused_form_post
+from qile_api.http.feed import FeedFront
 from qile_api.http.headers import NoSniff
 from qile_api.http.health import healthz, readyz
 from qile_api.http.limits import BodySizeLimit
@@ -174,9 +176,11 @@ def create_app(settings: Settings | None = None, *, dsn: str | None = None, run_
     )
     console = ConsoleSite(settings.console_dir or default_console_dir())
     graphql.console = console
+    # The screens' feed, answered from memory when nothing changed (http/feed.py).
+    front = FeedFront(graphql, PersistedDocuments.load(), settings.timezone)
     return QileStarlette(
         routes=[
-            Route("/graphql", graphql, methods=["GET", "POST"]),
+            Route("/graphql", front, methods=["GET", "POST"]),
             Route("/media/{sha256}", media, methods=["GET"]),
             Route("/reports/assessment.csv", assessment_csv, methods=["GET"]),
             Route("/healthz", healthz, methods=["GET"]),

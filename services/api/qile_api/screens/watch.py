@@ -75,6 +75,8 @@ class ScreenWatch:
         self._screens: dict[bytes, _Watched] = {}
         self._token_of: dict[int, bytes] = {}
         self._cutoff: int | None = None  # None: read every revision at the next re-check
+        self._seen_screens: frozenset[tuple[int, int]] = frozenset()
+        self._seen_resets: frozenset[int] = frozenset()
         self._confirmed_at = -math.inf
         # Bumped whenever screens are forgotten: a lookup that raced a re-check is not remembered.
         self._generation = 0
@@ -168,12 +170,14 @@ class ScreenWatch:
             self.revisions = dict(changes.revisions)
         else:
             self.revisions.update(changes.revisions)
-        if changes.reset and not full:
+        # A change comes back at each re-check until the cutoff passes it: act on it once.
+        if changes.resets - self._seen_resets:
             self._screens.clear()
             self._token_of.clear()
             self._generation += 1
-        elif changes.screens:
-            self._forget_screens(changes.screens)
+        elif changes.screens - self._seen_screens:
+            self._forget_screens(screen_id for screen_id, _ in changes.screens - self._seen_screens)
+        self._seen_screens, self._seen_resets = changes.screens, changes.resets
         self._cutoff = changes.xmin
 
     def start(self, db: Executor, dsn: str) -> None:

@@ -1,0 +1,87 @@
+"""Serialized feed answers: what GraphQL answered for a screen's feed, kept as bytes.
+
+A screen's feed answer depends on the document, the screen's community and
+kind, its own header fields (name, location …), the feed's content and
+whether `since` was the current version. The version is a digest of the
+content and of the screen's row (`feed.screen_version`), which holds its
+community, kind and header fields: so (document, version, unchanged) is the
+whole key, and the same answer serves the screen until its version changes.
+
+The one part of the answer that changes by itself is `generatedAt`, the
+server's time (the kiosk sets its clock by it). It is cut out of the stored
+bytes and the current time put in on every answer.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from cachetools import LRUCache
+
+# Cannot occur in an answer: PostgreSQL text holds no NUL.
+_HOLE = "\x00generatedAt\x00"
+
+AnswerKey = tuple[str, str, bool]  # document id, version, unchanged
+
+
+@dataclass(frozen=True)
+class Answer:
+    version: str
+    head: bytes
+    tail: bytes | None  # None: the document does not ask for generatedAt
+
+    def render(self, generated_at: Callable[[], str], encode: Callable[[object], str]) -> bytes:
+        if self.tail is None:
+            return self.head
+        return self.head + encode(generated_at()).encode() + self.tail
+
+
+def answer_of(body: bytes, encode: Callable[[object], str]) -> tuple[AnswerKey | None, Answer | None]:
+    """(key without the document, answer) from a GraphQL response body; None when it is no feed to keep."""
+    try:
+        response: Any = json.loads(body)
+    except ValueError:
+        return None, None
+    if not isinstance(response, dict) or "errors" in response or not isinstance(response.get("data"), dict):
+        return None, None
+    feed = response["data"].get("screenFeed")
+    if not isinstance(feed, dict):
+        return None, None
+    version, unchanged = feed.get("version"), feed.get("notModified")
+    if not isinstance(version, str) or not isinstance(unchanged, bool):
+        return None, None
+    if "generatedAt" not in feed:
+        return ("", version, unchanged), Answer(version, encode(response).encode(), None)
+    feed["generatedAt"] = _HOLE
+    head, hole, tail = encode(response).encode().partition(encode(_HOLE).encode())
+    assert hole, "the hole must survive encoding"
+    return ("", version, unchanged), Answer(version, head, tail)
+
+
+class FeedAnswers:
+    """Answers by (document id, version, unchanged), shared by every request of the process."""
+
+    def __init__(self, max_entries: int) -> None:
+        self._entries: LRUCache[AnswerKey, Answer] = LRUCache(maxsize=max_entries)
+        # Read by tests and metrics.
+        self.hits = 0
+        self.misses = 0
+        self.stored = 0
+
+    def get(self, key: AnswerKey) -> Answer | None:
+        found = self._entries.get(key)
+        if found is None:
+            self.misses += 1
+        else:
+            self.hits += 1
+        return found
+
+    def put(self, key: AnswerKey, answer: Answer) -> None:
+        self._entries[key] = answer
+        self.stored += 1
+
+    def clear(self) -> None:
+        self._entries.clear()

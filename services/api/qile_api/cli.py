@@ -101,6 +101,7 @@ def _serve(settings: Settings, workers: int = 1) -> int:
         port=settings.port,
         log_level=settings.log_level,
         log_config=log_config(settings.log_level),
+        access_log=settings.access_log,
         # h11, taking `?district=张店区` as curl sends it (raw UTF-8).
         http=Utf8TargetH11Protocol,
         # Forwarding headers name the client only when a configured proxy

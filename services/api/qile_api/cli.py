@@ -5,7 +5,7 @@
     qile-api screen add --community 工盛社区 --kind BULLETIN --name 大厅东屏
     qile-api user create --username admin --role ADMIN --scope 淄博市   (password on stdin)
     qile-api user list | disable --username X | reset-password --username X | unlock --username X
-    qile-api serve [--workers N]
+    qile-api serve [--workers N]   (default: one worker per core)
     qile-api schema
 
 It reads DATABASE_URL like the server; when that is unset it uses the same
@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
 import sys
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
@@ -138,7 +139,9 @@ def _parser() -> argparse.ArgumentParser:
     add.add_argument("--location", default="", help="where it stands")
     accounts_cli.add_parser(sub)
     serve = sub.add_parser("serve", help="serve the API")
-    serve.add_argument("--workers", type=_positive, default=1, help="worker processes (default 1)")
+    serve.add_argument(
+        "--workers", type=_positive, default=default_workers(), help="worker processes (default: one per core)"
+    )
     sub.add_parser("schema", help="print the GraphQL SDL")
     return parser
 
@@ -164,6 +167,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (CliError, ScreenAdminError, accounts_cli.UserCommandError) as exc:
         print(f"qile-api: {exc}", file=sys.stderr)
         return 2
+
+
+def default_workers() -> int:
+    """One worker per core this process may run on (each worker is one process, one core's worth)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def _positive(text: str) -> int:

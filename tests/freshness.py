@@ -87,12 +87,14 @@ async def first_showing(client: FeedClient, title: str, interval: float, version
         await asyncio.sleep(interval)
 
 
-async def delay(poll_url: str, approve_url: str, room: Newsroom, cache_dir: Path, interval: float) -> float:
-    """Seconds from asking for the approval (at `approve_url`) to the first poll (at `poll_url`) showing it."""
+async def delay(
+    poll_url: str, approve_url: str, room: Newsroom, cache_dir: Path, interval: float, title: str | None = None
+) -> float:
+    """Seconds from asking to approve `title` (at `approve_url`) to the first poll (at `poll_url`) showing it."""
+    title = title or f"新通知{uuid.uuid4().hex[:4]}"
     client = screen_client(poll_url, room, cache_dir)
     first = await client.fetch(None)
     assert first is not None
-    title = f"新通知{uuid.uuid4().hex[:4]}"
     polling = asyncio.create_task(first_showing(client, title, interval, first.version))
     await asyncio.sleep(interval / 3)  # mid-interval, as an approval lands in real life
     asked = await approve(approve_url, room, title)

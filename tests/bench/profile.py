@@ -35,11 +35,11 @@ SCREENS = 200
 # Parts of the stack, by the file a frame comes from: a sample counts for the
 # part of the innermost frame that belongs to one (its "self" time).
 PARTS = {
+    "Qile's code": ("qile_api/",),
     "GraphQL (strawberry, graphql-core)": ("strawberry/", "graphql/"),
     "HTTP/1.1 (h11, httptools, uvicorn's protocol)": ("h11/", "httptools/", "uvicorn/protocols/"),
     "asyncpg": ("asyncpg/",),
     "JSON": ("json/",),
-    "Qile's code": ("qile_api/",),
     "Starlette": ("starlette/",),
     "the event loop and sockets": ("asyncio/", "selectors.py", "uvloop/"),
 }

@@ -57,8 +57,9 @@ class Settings(BaseSettings):
     page_size_default: int = 20
     feed_horizon_days: int = 14
     feed_cache_entries: int = 10_000
-    # Serialized feed answers kept per process (screens/answers.py).
-    feed_answers_entries: int = 20_000
+    # Bytes of serialized feed answers kept per process (screens/answers.py):
+    # 64 MiB holds the whole feeds of some 3,000 screens.
+    feed_answers_bytes: int = 64 * 1024 * 1024
     # Each process re-reads what changed in the feed revisions and screens this
     # often (at once, too, when PostgreSQL notifies it), and answers polls from
     # memory only while its last re-check is at most `watch_trust_seconds` old:

@@ -46,7 +46,7 @@ class AppState:
         cache = FeedCache(settings.feed_cache_entries, timedelta(days=settings.feed_horizon_days))
         watch = ScreenWatch(settings.watch_recheck_seconds, settings.watch_trust_seconds, settings.watch_screens_max)
         devices = DeviceRuntime(settings.heartbeat_flush_seconds)
-        answers = FeedAnswers(settings.feed_answers_entries)
+        answers = FeedAnswers(settings.feed_answers_bytes)
         return cls(settings=settings, db=db, feed_cache=cache, feed_answers=answers, devices=devices, watch=watch)
 
     def forget(self) -> None:

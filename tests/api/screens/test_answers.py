@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -188,3 +189,8 @@ async def test_since_in_get_variables_and_a_posted_document_id_work_as_in_the_po
 
     assert by_get.json()["data"]["screenFeed"]["notModified"] is True
     assert by_id.json()["data"]["screenFeed"]["notModified"] is True
+
+
+def test_the_readme_names_the_feed_by_its_persisted_id() -> None:
+    readme = (Path(__file__).parents[3] / "README.md").read_text(encoding="utf-8")
+    assert f"documentId={FEED_ID}" in readme

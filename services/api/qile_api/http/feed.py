@@ -37,7 +37,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from qile_api.graphql.persisted import PersistedDocuments, UnknownDocument
 from qile_api.graphql.times import in_city
-from qile_api.screens.answers import Answer, answer_of
+from qile_api.screens.answers import Answer, AnswerKey, answer_of
 from qile_api.screens.feed import screen_version
 from qile_api.state import AppState
 from qile_api.tokens import SCREEN_TOKEN_PREFIX, bearer_from, hash_token
@@ -57,6 +57,14 @@ class FeedRequest:
     variables: dict[str, Any]
     operation_name: str | None
     conditional: bool  # a GET: answered with an ETag, and 304 to If-None-Match
+
+    @property
+    def cacheable(self) -> bool:
+        return self.variables.keys() <= CACHED_VARIABLES
+
+    def key(self, version: str, unchanged: bool) -> AnswerKey:
+        # The operation name too: a wrong one is GraphQL's error to give, never a kept answer.
+        return (f"{self.document_id}#{self.operation_name or ''}", version, unchanged)
 
 
 def etag(version: str) -> bytes:
@@ -154,7 +162,7 @@ class FeedFront:
     def _from_memory(self, state: AppState, headers: Headers, request: FeedRequest) -> Answer | str | None:
         """The stored answer, the version alone for a 304, or None: GraphQL must run."""
         bearer = bearer_from(headers)
-        if not bearer or not bearer.startswith(SCREEN_TOKEN_PREFIX) or not request.variables.keys() <= CACHED_VARIABLES:
+        if not bearer or not bearer.startswith(SCREEN_TOKEN_PREFIX) or not request.cacheable:
             return None
         principal = state.watch.cached(hash_token(bearer))
         if principal is None:
@@ -165,7 +173,7 @@ class FeedFront:
         version = screen_version(principal.screen, content.digest)
         if request.conditional and matches(headers.get("if-none-match"), version):
             return version
-        return state.feed_answers.get((request.document_id, version, request.variables.get("since") == version))
+        return state.feed_answers.get(request.key(version, request.variables.get("since") == version))
 
     async def _execute(
         self, scope: Scope, receive: Receive, send: Send, state: AppState, headers: Headers, request: FeedRequest
@@ -182,10 +190,11 @@ class FeedFront:
         }
         status, response_headers, chunks = await _captured(self.graphql, post, _replay(body, receive))
         answer_body = b"".join(chunks)
-        key, answer = answer_of(answer_body, self.encode) if status == 200 else (None, None)
+        answer = answer_of(answer_body, self.encode) if status == 200 else None
         extra: list[tuple[bytes, bytes]] = []
-        if key is not None and answer is not None:
-            state.feed_answers.put((request.document_id, key[1], key[2]), answer)
+        if answer is not None:
+            if request.cacheable:
+                state.feed_answers.put(request.key(answer.version, answer.unchanged), answer)
             if request.conditional:
                 if matches(headers.get("if-none-match"), answer.version):
                     await _send(send, 304, b"", _http_headers(answer.version))

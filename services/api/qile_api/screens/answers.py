@@ -30,8 +30,12 @@ AnswerKey = tuple[str, str, bool]  # document id, version, unchanged
 @dataclass(frozen=True)
 class Answer:
     version: str
+    unchanged: bool  # `since` was the version: notModified, the lists empty
     head: bytes
     tail: bytes | None  # None: the document does not ask for generatedAt
+
+    def size(self) -> int:
+        return len(self.head) + len(self.tail or b"") + 200  # with the key and the object around them
 
     def render(self, generated_at: Callable[[], str], encode: Callable[[object], str]) -> bytes:
         if self.tail is None:
@@ -39,33 +43,34 @@ class Answer:
         return self.head + encode(generated_at()).encode() + self.tail
 
 
-def answer_of(body: bytes, encode: Callable[[object], str]) -> tuple[AnswerKey | None, Answer | None]:
-    """(key without the document, answer) from a GraphQL response body; None when it is no feed to keep."""
+def answer_of(body: bytes, encode: Callable[[object], str]) -> Answer | None:
+    """The answer to keep from a GraphQL response body; None when it is no feed to keep."""
     try:
         response: Any = json.loads(body)
     except ValueError:
-        return None, None
+        return None
     if not isinstance(response, dict) or "errors" in response or not isinstance(response.get("data"), dict):
-        return None, None
+        return None
     feed = response["data"].get("screenFeed")
     if not isinstance(feed, dict):
-        return None, None
+        return None
     version, unchanged = feed.get("version"), feed.get("notModified")
     if not isinstance(version, str) or not isinstance(unchanged, bool):
-        return None, None
+        return None
     if "generatedAt" not in feed:
-        return ("", version, unchanged), Answer(version, encode(response).encode(), None)
+        return Answer(version, unchanged, encode(response).encode(), None)
     feed["generatedAt"] = _HOLE
     head, hole, tail = encode(response).encode().partition(encode(_HOLE).encode())
     assert hole, "the hole must survive encoding"
-    return ("", version, unchanged), Answer(version, head, tail)
+    return Answer(version, unchanged, head, tail)
 
 
 class FeedAnswers:
     """Answers by (document id, version, unchanged), shared by every request of the process."""
 
-    def __init__(self, max_entries: int) -> None:
-        self._entries: LRUCache[AnswerKey, Answer] = LRUCache(maxsize=max_entries)
+    def __init__(self, max_bytes: int) -> None:
+        # Bounded by size, not count: a whole feed is some 20 KB, an unchanged one a few hundred bytes.
+        self._entries: LRUCache[AnswerKey, Answer] = LRUCache(maxsize=max_bytes, getsizeof=Answer.size)
         # Read by tests and metrics.
         self.hits = 0
         self.misses = 0

@@ -67,6 +67,7 @@ schema: install
 lint: install
 	$(VENV)/bin/ruff check services tests infra
 	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports --no-logo
 
 bench: install
 	$(PY) -m tests.bench

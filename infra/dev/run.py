@@ -99,6 +99,9 @@ def main() -> int:
     # For developers: GraphiQL, and the introspection it needs (off in production by default).
     introspection = os.environ.get("QILE_INTROSPECTION", "true")
     env = dict(os.environ, DATABASE_URL=dsn, QILE_BOOTSTRAP_ADMIN=bootstrap, QILE_INTROSPECTION=introspection)
+    # A log for a person at a terminal: plain text, one line per request (production: JSON, no request lines).
+    env.setdefault("QILE_LOG_FORMAT", "text")
+    env.setdefault("QILE_ACCESS_LOG", "true")
     api = subprocess.Popen([sys.executable, "-m", "qile_api.cli", "serve"], env=env)
     children = [api]
     try:

@@ -15,7 +15,8 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from qile_api.db.database import Database, QueryCounter
 from qile_api.db.errors import DatabaseError
-from qile_api.http.app import create_app
+from qile_api.root.app import create_app
+from qile_api.screens.watch import ScreenWatch
 from qile_api.settings import Settings
 from qile_api.state import AppState
 
@@ -139,7 +140,7 @@ def settled(app: Starlette) -> ASGIApp:
     async def call(scope: Scope, receive: Receive, send: Send) -> None:
         state: AppState = app.state.qile
         with contextlib.suppress(DatabaseError):  # an outage: the request meets it itself
-            await state.watch.recheck(state.db.sibling(counter=QueryCounter()))
+            await state.held(ScreenWatch).recheck(state.db.sibling(counter=QueryCounter()))
         await app(scope, receive, send)
 
     return call

@@ -1,4 +1,4 @@
-"""Test data written straight to the database (staff mutations come later)."""
+"""Test data written straight to the database, for the state a test starts from (not how staff make it)."""
 
 from __future__ import annotations
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from qile_api.devices.heartbeat import Heartbeat
+from qile_api.screens.heartbeats import DeviceRuntime
+from qile_api.screens.sql import Heartbeat
 from tests.api import factories as f
 from tests.api.conftest import Api, Baseline
 
@@ -53,13 +54,13 @@ async def test_what_the_process_holds_in_memory_is_forgotten(api: Api) -> None:
     # given a heartbeat not yet written and a screenshot wanted
     await f.screen(api.db, "工盛社区")
     screen_id = int(await api.db.fetchval("SELECT max(id) FROM screens"))
-    api.state.devices.beat(Heartbeat(screen_id, datetime.now(UTC), "v1", "showing", 5, None))
-    api.state.devices.screenshot_wanted.add(screen_id)
+    api.state.held(DeviceRuntime).beat(Heartbeat(screen_id, datetime.now(UTC), "v1", "showing", 5, None))
+    api.state.held(DeviceRuntime).screenshot_wanted.add(screen_id)
 
     # when the state forgets
     api.state.forget()
 
     # then nothing of it is left to leak into the next test
-    assert api.state.devices.unflushed(screen_id) is None
-    assert api.state.devices.screenshot_wanted == set()
-    assert await api.state.devices.flush(api.db) == 0
+    assert api.state.held(DeviceRuntime).unflushed(screen_id) is None
+    assert api.state.held(DeviceRuntime).screenshot_wanted == set()
+    assert await api.state.held(DeviceRuntime).flush(api.db) == 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import subprocess
 import sys
@@ -64,7 +65,7 @@ async def test_screen_add_explains_mistakes(databases: Databases) -> None:
 
 
 def mutation_names() -> set[str]:
-    from qile_api.graphql.schema import build_schema
+    from qile_api.root.schema import build_schema
 
     mutation = build_schema()._schema.mutation_type
     assert mutation is not None
@@ -99,6 +100,43 @@ async def test_what_the_command_line_does_is_audited_as_the_mutation_that_does_i
     assert set(actions) <= mutation_names()
     assert [e["object_type"] for e in entries] == ["Account", "Screen", "Account", "Account", "Account"]
     assert all(e["account_id"] is None for e in entries)
+
+
+async def test_the_command_line_disables_an_account_as_account_disable_does(databases: Databases) -> None:
+    # Given an editor signed in on some computer
+    dsn = await databases.create()
+    qile_api(dsn, "seed")
+    created = qile_api(
+        dsn, "user", "create", "--username", "ops.editor", "--role", "EDITOR", "--scope", "工盛社区",
+        stdin="ops-editor-password-1\n",
+    )
+    assert created.returncode == 0, created.stderr
+    conn = await asyncpg.connect(dsn)
+    try:
+        await conn.execute(
+            """INSERT INTO sessions (account_id, token_hash, expires_at)
+            SELECT id, '\\x00'::bytea, now() + interval '1 day' FROM accounts WHERE username = 'ops.editor'"""
+        )
+
+        # When an operator disables the account from the shell
+        done = qile_api(dsn, "user", "disable", "--username", "ops.editor")
+
+        # Then it is changed as the mutation changes it: a new version, its sessions ended,
+        # and the audit entry of accountDisable with the account before and after
+        assert done.returncode == 0, done.stderr
+        account = await conn.fetchrow("SELECT disabled, version FROM accounts WHERE username = 'ops.editor'")
+        live = await conn.fetchval("SELECT count(*) FROM sessions WHERE revoked_at IS NULL")
+        entry = await conn.fetchrow(
+            "SELECT before, after, account_id FROM audit_log WHERE action = 'accountDisable'"
+        )
+    finally:
+        await conn.close()
+    assert (account["disabled"], account["version"]) == (True, 2)
+    assert live == 0
+    before, after = json.loads(entry["before"]), json.loads(entry["after"])
+    assert (before["disabled"], before["version"]) == (False, 1)
+    assert (after["disabled"], after["version"], after["username"]) == (True, 2, "ops.editor")
+    assert "password_hash" not in after and entry["account_id"] is None
 
 
 def test_without_a_database_the_command_line_refuses_to_start_an_empty_one(tmp_path: Path) -> None:

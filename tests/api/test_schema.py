@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from qile_api.graphql.schema import build_schema
+from qile_api.root.schema import build_schema
 from tests.api import staff
 from tests.api.conftest import Api
 

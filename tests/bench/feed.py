@@ -15,8 +15,9 @@ from datetime import UTC, datetime, timedelta
 import httpx
 
 from qile_api.db.database import Database
-from qile_api.http.app import create_app
+from qile_api.root.app import create_app
 from qile_api.screens.admin import add_screen
+from qile_api.screens.feed import FeedCache
 from qile_api.seed.reference import seed_reference
 from qile_api.settings import Settings
 from tests.bench.database import bench_database
@@ -81,7 +82,7 @@ async def _measure(notices: int) -> None:
 
                 builds: list[float] = []
                 for _ in range(5):
-                    state.feed_cache._entries.clear()
+                    state.held(FeedCache)._entries.clear()
                     start = time.perf_counter()
                     first = await poll(tokens[0])
                     builds.append(time.perf_counter() - start)

@@ -17,8 +17,9 @@ from datetime import UTC, datetime
 import httpx
 
 from qile_api.db.database import Database
-from qile_api.devices.heartbeat import DeviceRuntime, Heartbeat, upsert_heartbeats
-from qile_api.http.app import create_app
+from qile_api.root.app import create_app
+from qile_api.screens.heartbeats import DeviceRuntime
+from qile_api.screens.sql import Heartbeat, upsert_heartbeats
 from qile_api.seed.reference import seed_reference
 from qile_api.settings import Settings
 from qile_api.tokens import SCREEN_TOKEN_PREFIX, hash_token
@@ -69,7 +70,7 @@ async def bench(dsn: str, count: int) -> None:
     app = create_app(Settings(), dsn=dsn)
     async with app.router.lifespan_context(app):
         state = app.state.qile
-        devices: DeviceRuntime = state.devices
+        devices = state.held(DeviceRuntime)
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://bench") as client:
             requests = min(count, 2000)

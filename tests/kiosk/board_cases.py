@@ -38,16 +38,7 @@ from qile_kiosk.feed import BRAND, SHANGHAI, Event, Honour, Notice, Photo, Scree
 from qile_kiosk.fonts import Fonts
 from qile_kiosk.layout import Layout
 from qile_kiosk.render import Frame, Renderer, clock_text, date_text
-from qile_kiosk.slides import (
-    EventsSlide,
-    HonourSlide,
-    Slide,
-    event_row_height,
-    event_rows_per_page,
-    notice_lines_per_page,
-    notice_slides,
-    notice_width,
-)
+from qile_kiosk.slides import Slide, event_slides, honour_slides, notice_slides
 from qile_kiosk.state import Mode
 from qile_kiosk.textwrap_zh import ellipsize, wrap
 from qile_kiosk.typeset import Typesetter
@@ -272,8 +263,8 @@ def slides_of(item: Notice | Honour | Event, layout: Layout, ts: Typesetter) -> 
     if isinstance(item, Notice):
         return list(notice_slides(item, layout, ts))
     if isinstance(item, Honour):
-        return [HonourSlide(item)]
-    return [EventsSlide((item,), 1, 1)]
+        return list(honour_slides(item, layout, ts))
+    return list(event_slides([item], layout, ts))
 
 
 def frames(fonts: Fonts, metric: Callable[[str, int], int] | None) -> list[dict[str, Any]]:
@@ -309,7 +300,7 @@ def frames(fonts: Fonts, metric: Callable[[str, int], int] | None) -> list[dict[
     return out
 
 
-def layouts(ts: Typesetter) -> dict[str, Any]:
+def layouts() -> dict[str, Any]:
     out = {}
     for width, height in BOARDS:
         lay = Layout.for_size(width, height)
@@ -326,10 +317,12 @@ def layouts(ts: Typesetter) -> dict[str, Any]:
             "headerNameSize": lay.header_name_size,
             "clockSize": lay.clock_size,
             "gap": lay.gap,
-            "noticeWidth": notice_width(lay),
-            "noticeLinesPerPage": [notice_lines_per_page(lay, ts, n) for n in (1, 2)],
-            "eventRowsPerPage": event_rows_per_page(lay, ts),
-            "eventRowHeight": event_row_height(lay, ts),
+            "noticeWidth": lay.notice_text.w,
+            "noticeLinesPerPage": [
+                lay.notice_block(False).lines_per_page(n, lay.title_size, lay.body_size) for n in (1, 2)
+            ],
+            "eventRowsPerPage": lay.event_rows_per_page,
+            "eventRowHeight": lay.event_row_height(1, 1),
         }
     return out
 
@@ -337,7 +330,7 @@ def layouts(ts: Typesetter) -> dict[str, Any]:
 def build(fonts: Fonts) -> dict[str, Any]:
     ts = Typesetter(fonts)
     sizes = sorted(
-        {s for lay in layouts(ts).values() for s in (lay["titleSize"], lay["bodySize"], lay["smallSize"])}
+        {s for lay in layouts().values() for s in (lay["titleSize"], lay["bodySize"], lay["smallSize"])}
         | {20, 30, 54, 56, 88, 100}
     )
     return {
@@ -354,7 +347,7 @@ def build(fonts: Fonts) -> dict[str, Any]:
             "cleaned": ts.clean(GLYPH_PROBES),
             "cleanedBold": ts.clean(GLYPH_PROBES, True),
         },
-        "layouts": layouts(ts),
+        "layouts": layouts(),
         "items": ITEMS,
         # With the stand-in metric: what the console's unit tests reproduce exactly.
         "standinFrames": frames(fonts, standin),

@@ -47,12 +47,15 @@ def test_what_the_kiosk_draws_is_the_recorded_drawing(recorded: dict[str, Any], 
 
 
 def test_the_table_shows_the_cases_an_editor_must_be_warned_about(recorded: dict[str, Any]) -> None:
-    # A 27-character title takes two lines on a landscape board but is cut on the portrait one.
+    # A 27-character title takes two lines on a landscape board and three balanced ones on the portrait one.
     def title_lines(board: str) -> list[str]:
         frame = next(f for f in recorded["fontFrames"] if f["board"] == board and f["item"] == "notice-long-title")
         return [d[1] for d in frame["draws"] if d[0] == "text" and d[4] == recorded["layouts"][board]["titleSize"]]
 
     assert len(title_lines("1920x1080")) == 2 and not title_lines("1920x1080")[-1].endswith("…")
-    assert len(title_lines("1080x1920")) == 2 and title_lines("1080x1920")[-1].endswith("…")
-    # Emoji have no glyph in the screens' font: they are left out, never drawn as boxes.
-    assert "😀" in recorded["glyphs"]["probe"] and "😀" not in recorded["glyphs"]["cleaned"]
+    portrait = title_lines("1080x1920")
+    assert len(portrait) == 3 and "".join(portrait) == recorded["items"]["notice-long-title"]["fields"]["title"]
+    assert max(map(len, portrait)) - min(map(len, portrait)) <= 1
+    # Emoji and Extension B are drawn by fallback faces; nothing is left out unseen.
+    assert "😀" in recorded["glyphs"]["probe"] and "😀" in recorded["glyphs"]["cleaned"]
+    assert "𪚥" in recorded["glyphs"]["cleaned"]

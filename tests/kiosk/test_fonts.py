@@ -8,6 +8,7 @@ import pytest
 
 from qile_api.seed import demo
 from qile_kiosk.fonts import Fonts, FontSpec, covers, find_font, sc_face_index
+from qile_kiosk.glyphs import PLACEHOLDER
 from qile_kiosk.render import WEEKDAYS
 from qile_kiosk.typeset import Typesetter
 
@@ -56,8 +57,8 @@ def test_a_configured_collection_picks_its_sc_face() -> None:
         assert Fonts.discover(spec.path).regular.path == spec.path
 
 
-# Each is a box (.notdef) in the CJK font if drawn as is.
-UNDRAWABLE = ["😀", "\t", "\u200b", "\ufe0f", "\x07", "\x1b", "\ufeff", "𪚥", "👍🏻"]
+# Each is a box (.notdef) in the CJK font if drawn as is, and meant to show nothing (or a space).
+UNDRAWABLE = ["\t", "\u200b", "\ufe0f", "\x07", "\x1b", "\ufeff", "\U0001f3fb"]
 
 
 @pytest.mark.parametrize("junk", UNDRAWABLE)
@@ -79,5 +80,42 @@ def test_characters_without_a_glyph_draw_no_box(typesetter: Typesetter, junk: st
 
 def test_wrapped_and_fitted_text_is_clean_too(typesetter: Typesetter) -> None:
     lines = typesetter.wrap("通知😀：\u200b明天\t停水\ufe0f。\n请互相转告", 2000, 40)
-    assert lines == ["通知：明天 停水。", "请互相转告"]
-    assert typesetter.fit("😀😀😀齐乐融融", 2000, 40) == "齐乐融融"
+    assert lines == ["通知😀：明天 停水。", "请互相转告"]
+
+
+def ink_columns(surface: pygame.Surface) -> int:
+    """How many pixel columns hold ink (anything not black)."""
+    w, h = surface.get_size()
+    return sum(1 for x in range(w) if any(surface.get_at((x, y))[:3] != (0, 0, 0) for y in range(0, h, 2)))
+
+
+# Extension B (a name's first character), Extension F, an emoji and a symbol: drawn by a fallback face.
+RARE = ["𪚥", "\U0002ceb0", "😀", "👍"]
+
+
+@pytest.mark.parametrize("rare", RARE)
+def test_a_character_the_primary_font_lacks_is_drawn_by_a_fallback(typesetter: Typesetter, rare: str) -> None:
+    # given a name that starts with a character Noto Sans CJK has no glyph for
+    assert typesetter.face(False).get_metrics(rare)[0] is None
+    for bold in (False, True):
+        # when it is drawn
+        surface = pygame.Surface((400, 80))
+        typesetter.draw(surface, f"{rare}建华", (10, 60), 40, (255, 255, 255), bold)
+        alone = pygame.Surface((200, 80))
+        typesetter.draw(alone, rare, (10, 60), 40, (255, 255, 255), bold)
+
+        # then it is there, as ink of its own, and the name is as wide as three characters
+        assert ink_columns(alone) > 15
+        assert typesetter.clean(f"{rare}建华", bold) == f"{rare}建华"
+        assert typesetter.measure(f"{rare}建华", 40, bold) > typesetter.measure("建华", 40, bold) + 30
+
+
+def test_a_character_no_font_has_is_a_visible_placeholder(typesetter: Typesetter) -> None:
+    # given a character of CJK Extension G, which no installed face covers
+    missing = "\U00030000"
+    assert not typesetter.covers(missing)
+    # when it is drawn, then the placeholder (〓) stands in its place: never silence
+    assert typesetter.clean(f"{missing}建华") == f"{PLACEHOLDER}建华"
+    alone = pygame.Surface((200, 80))
+    typesetter.draw(alone, missing, (10, 60), 40, (255, 255, 255))
+    assert ink_columns(alone) > 15

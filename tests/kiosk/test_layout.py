@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import pygame
 import pytest
@@ -13,12 +14,15 @@ from qile_kiosk.cache import FeedCache
 from qile_kiosk.feed import Event, parse_feed
 from qile_kiosk.images import ImageStore
 from qile_kiosk.layout import Layout
-from qile_kiosk.render import URGENT_RED, Frame, Renderer
-from qile_kiosk.slides import EventsSlide, HonourSlide, NoticeSlide, build_rotation, event_rows_per_page, event_slides
+from qile_kiosk.palette import AMBER, URGENT_RED
+from qile_kiosk.render import Frame, Renderer, short_date
+from qile_kiosk.slides import EventsSlide, HonourSlide, NoticeSlide, build_rotation, event_slides
 from qile_kiosk.state import Mode
 from qile_kiosk.typeset import Typesetter
+from tests.kiosk.board_cases import RecordingTypesetter, recording_shapes
 from tests.kiosk.conftest import SIZES
 from tests.kiosk.test_feed_and_cache import NOW, notice, raw_feed
+from tests.kiosk.test_live import share_of
 
 LONG_BODY = (
     "为深入贯彻落实市委关于建设城市文化社区的部署要求，社区将于本月开展“党的声音进万家”系列理论宣讲活动。"
@@ -145,27 +149,31 @@ def test_a_long_notice_is_paginated_not_cut(size: tuple[int, int], typesetter: T
     assert text == LONG_BODY  # every character shown once, in order
 
 
-def test_urgent_notices_preempt_the_rotation(typesetter: Typesetter, tmp_path: Path) -> None:
+def test_an_urgent_notice_takes_every_other_slide_and_the_whole_screen(typesetter: Typesetter, tmp_path: Path) -> None:
+    # given a bulletin with a notice, a schedule and an urgent notice
     layout = Layout.for_size(1920, 1080)
-    feed = parse_feed(
-        raw_feed(
-            notices=[
-                notice("n1", "停水通知", "周四停水"),
-                notice("u1", "暴雨红色预警", "请居民非必要不外出。", urgent=True, end=NOW + timedelta(hours=1)),
-            ],
-            events=events(),
-        )
-    )
-    slides, urgent = build_rotation(feed, NOW, layout, typesetter)
-    assert urgent and [s.item_id for s in slides] == ["u1"]
-    # Once it expires by the local clock, the normal rotation is back.
-    slides, urgent = build_rotation(feed, NOW + timedelta(hours=2), layout, typesetter)
-    assert not urgent and "u1" not in [s.item_id for s in slides]
+    urgent = notice("u1", "暴雨红色预警", "请居民非必要不外出。", urgent=True, end=NOW + timedelta(hours=1))
+    feed = parse_feed(raw_feed(notices=[notice("n1", "停水通知", "周四停水"), urgent], events=events()))
+
+    # when the rotation is built, then the urgent notice comes first and before each other slide:
+    # the rest keeps a share of the time
+    slides, is_urgent = build_rotation(feed, NOW, layout, typesetter)
+    ids = [s.item_id for s in slides]
+    assert is_urgent and ids[0] == "u1" and ids[1::2] == ["n1", "events", "events", "events"][: len(ids[1::2])]
+    assert ids[::2] == ["u1"] * len(ids[::2]) and "n1" in ids
+    # unless staff asked for exclusive display
+    exclusive = parse_feed(raw_feed(notices=[notice("n1", "停水通知", "周四停水"), {**urgent, "exclusive": True}]))
+    assert [s.item_id for s in build_rotation(exclusive, NOW, layout, typesetter)[0]] == ["u1"]
+    # and once it ends by the local clock, the normal rotation is back
+    slides_later, still = build_rotation(feed, NOW + timedelta(hours=2), layout, typesetter)
+    assert not still and "u1" not in [s.item_id for s in slides_later]
+
+    # and drawn, the urgent red covers most of the screen under the amber band (emergency mode)
     surface = pygame.Surface((1920, 1080))
     renderer = Renderer(layout, typesetter, ImageStore(FeedCache(tmp_path)))
-    slides, urgent = build_rotation(feed, NOW, layout, typesetter)
-    renderer.draw(surface, Frame(Mode.SHOWING, feed.screen, feed.brand, "10:00", "", slides[0], urgent))
-    assert surface.get_at((5, 5))[:3] == URGENT_RED
+    renderer.draw(surface, Frame(Mode.SHOWING, feed.screen, feed.brand, "10:00", "", slides[0], True))
+    assert share_of(surface, URGENT_RED) > 0.6
+    assert surface.get_at((5, 5))[:3] == AMBER
 
 
 def test_a_card_without_a_photo_is_drawn_deliberately(
@@ -209,5 +217,79 @@ def test_event_schedule_pages_are_filled_evenly(typesetter: Typesetter, size: tu
 
     # then every event appears once, no page overflows, and no page is left nearly empty
     assert sum(pages) == count
-    assert max(pages) <= event_rows_per_page(layout, typesetter)
+    assert max(pages) <= layout.event_rows_per_page
     assert max(pages) - min(pages) <= 1
+
+
+def drawn_on_the_body(
+    renderer: Renderer, ts: RecordingTypesetter, layout: Layout, frame: Frame
+) -> tuple[list[tuple[str, int, int, int, pygame.Rect]], list[pygame.Rect]]:
+    """What the renderer drew for the slide (below the header, starting above the footer):
+    texts as (text, x, baseline, size, inked rectangle), and the rectangles of shapes."""
+    calls: list[list[Any]] = []
+    ts.calls = []
+    with recording_shapes(calls):
+        renderer.draw(pygame.Surface((layout.width, layout.height)), frame)
+    texts = [(c[1], c[2], c[3], c[4], rect) for c, rect in zip(ts.calls, ts.drawn, strict=True)]
+    shapes = [pygame.Rect(c[1:5]) for c in calls if c[0] == "rect"]
+    top, bottom = layout.header_rule.bottom, layout.footer.y
+
+    def on_body(r: pygame.Rect) -> bool:
+        return top <= r.top < bottom
+
+    return [t for t in texts if on_body(t[4])], [r for r in shapes if on_body(r)]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_what_pagination_fits_on_a_page_is_what_the_renderer_draws_there(
+    size: tuple[int, int], typesetter: Typesetter
+) -> None:
+    # given long notices (titles of one and two lines), a long schedule, a schedule of exactly
+    # the rows a page holds, and honour cards, paginated
+    layout = Layout.for_size(*size)
+    ts = RecordingTypesetter(typesetter.fonts)
+    renderer = Renderer(layout, ts, lambda _sha, _box: None)
+    two_lines = "关于做好二〇二六年度城乡居民医疗保险集中参保缴费的通知"
+    notices = [notice("one", "理论宣讲进社区", LONG_BODY), notice("two", two_lines, LONG_BODY)]
+    bulletin = parse_feed(raw_feed(notices=notices, events=events()))
+    slides, _ = build_rotation(bulletin, NOW, layout, ts)
+    # (rows of one line: as many as a page holds)
+    short = [{**e, "title": f"读书会{i}", "venue": "阅览室"} for i, e in enumerate(events())]
+    full_page = raw_feed(events=short[: layout.event_rows_per_page])
+    slides += build_rotation(parse_feed(full_page), NOW, layout, ts)[0]
+    slides += build_rotation(parse_feed(raw_feed(kind="GALLERY", honours=honours("0" * 64))), NOW, layout, ts)[0]
+    title_lines = {len(s.title_lines) for s in slides if isinstance(s, NoticeSlide)}
+    assert 1 in title_lines and len(title_lines) == 2
+    assert layout.event_rows_per_page in {len(s.events) for s in slides if isinstance(s, EventsSlide)}
+
+    for slide in slides:
+        # when the renderer draws each page
+        frame = Frame(Mode.SHOWING, bulletin.screen, bulletin.brand, "10:00", "2026年11月28日 星期六", slide)
+        texts, shapes = drawn_on_the_body(renderer, ts, layout, frame)
+
+        # then all it holds is drawn, and nothing leaves the box pagination filled
+        assert all(layout.body.contains(r) for r in shapes), (slide, shapes)
+        if isinstance(slide, NoticeSlide):
+            block = layout.notice_block(False)
+            box, step = block.box, ts.line_step(slide.size)
+            assert all(box.contains(t[4]) for t in texts), (slide.key, texts)
+            lines = [t for t in texts if t[3] == slide.size and t[0] != slide.notice.category_label]
+            assert [t[0] for t in lines] == list(slide.lines)
+            assert [t[0] for t in texts if t[3] == slide.title_size] == list(slide.title_lines)
+            # and a full page is exactly full: one more line's slot would cross the box's bottom
+            if slide.page < slide.pages:
+                last_slot_bottom = lines[-1][2] - ts.ascent(slide.size) + step
+                assert last_slot_bottom <= box.bottom < last_slot_bottom + step, (slide.key, last_slot_bottom, box)
+        elif isinstance(slide, EventsSlide):
+            assert all(layout.body.contains(t[4]) for t in texts), (slide.key, texts)
+            # each row starts with its day and keeps its weekday: "11月30日 周一", never cut
+            days = [t[0] for t in texts if t[0].startswith(tuple(short_date(e.starts_at) for e in slide.events))]
+            assert len(days) == len(slide.events)
+            assert sum(layout.event_row_height(len(r.title_lines), len(r.venue_lines)) for r in slide.rows) <= (
+                layout.event_rows_room
+            )
+        else:
+            boxes = (layout.honour_text_box, layout.honour_photo_box)
+            assert all(any(b.contains(t[4]) for b in boxes) for t in texts), (slide.key, texts)
+            assert "".join(slide.name_lines) == slide.honour.subject_name
+            assert [t[0] for t in texts if t[3] == slide.size and t[0] in slide.lines] == list(slide.lines)

@@ -13,11 +13,12 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import ClassVar
 
+import pygame
 import pytest
 
 from qile_api.db.database import Database
 from qile_kiosk.app import Kiosk
-from qile_kiosk.render import BRAND_RED, URGENT_RED
+from qile_kiosk.palette import AMBER, BRAND_RED, URGENT_RED
 from qile_kiosk.slides import EventsSlide, NoticeSlide
 from qile_kiosk.state import Mode
 from tests.kiosk.conftest import kiosk_config, new_screen, run_until
@@ -30,6 +31,13 @@ def offline_mark_shown(kiosk: Kiosk) -> bool:
     lay = kiosk.layout
     # The mark is a grey pill in the bottom-right corner of the safe area.
     return kiosk.surface.get_at((lay.safe.right - lay.px(6), lay.safe.bottom - lay.px(20)))[:3] == OFFLINE_GREY
+
+
+def share_of(surface: pygame.Surface, colour: tuple[int, int, int]) -> float:
+    """The share of the frame (sampled on a grid) in exactly this colour."""
+    w, h = surface.get_size()
+    points = [(x, y) for x in range(0, w, 16) for y in range(0, h, 16)]
+    return sum(1 for p in points if tuple(surface.get_at(p))[:3] == colour) / len(points)
 
 
 def colours(kiosk: Kiosk) -> set[tuple[int, int, int]]:
@@ -68,7 +76,9 @@ async def test_bulletin_shows_the_feed_then_urgent_preempts(
         run_until(kiosk, lambda: kiosk.rotation.urgent and kiosk.last_frame is not None and kiosk.last_frame.urgent)
         slide = kiosk.rotation.current
         assert isinstance(slide, NoticeSlide) and slide.notice.title == "燃气管道抢修"
-        assert kiosk.surface.get_at((5, 5))[:3] == URGENT_RED
+        # Emergency mode: the whole screen turns urgent red under the warning band.
+        assert share_of(kiosk.surface, URGENT_RED) > 0.6
+        assert kiosk.surface.get_at((5, 5))[:3] == AMBER
     finally:
         kiosk.close()
 

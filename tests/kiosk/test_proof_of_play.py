@@ -14,8 +14,8 @@ from qile_kiosk.feed import parse_feed
 from qile_kiosk.frames import FrameSink
 from qile_kiosk.plays import Play, PlayLog
 from qile_kiosk.poller import FeedArrived, PollFailed
-from qile_kiosk.render import Frame
-from qile_kiosk.slides import NoticeSlide
+from qile_kiosk.slides import NoticeSlide, Slide
+from qile_kiosk.typeset import Color
 from tests.kiosk.conftest import kiosk_config
 from tests.kiosk.test_feed_and_cache import NOW, notice, raw_feed
 
@@ -137,7 +137,7 @@ def test_a_revoked_screen_says_so_instead_of_offline(kiosk: Kiosk, mono: FakeMon
     assert kiosk.rotation.current is not None
 
     # when the API refuses its (configured) token
-    kiosk.apply(PollFailed("Unauthenticated: token revoked", unauthenticated=True, retry_in=1.0))
+    kiosk.apply(PollFailed("Unauthenticated: token revoked", unauthenticated=True))
     mono.t += 3
     kiosk.step()
 
@@ -164,14 +164,14 @@ def test_headless_frames_are_capped(tmp_path: Path) -> None:
 
 
 def test_a_slide_that_cannot_be_drawn_is_left_out(kiosk: Kiosk, monkeypatch: pytest.MonkeyPatch) -> None:
-    draw_notice = kiosk.renderer._notice
+    draw_slide = kiosk.renderer._slide
 
-    def fragile(surface: pygame.Surface, frame: Frame, slide: NoticeSlide) -> None:
-        if slide.notice.id == "bad":
+    def fragile(surface: pygame.Surface, slide: Slide, accent: Color) -> None:
+        if isinstance(slide, NoticeSlide) and slide.notice.id == "bad":
             raise ValueError("a quirk of this notice")
-        draw_notice(surface, frame, slide)
+        draw_slide(surface, slide, accent)
 
-    monkeypatch.setattr(kiosk.renderer, "_notice", fragile)
+    monkeypatch.setattr(kiosk.renderer, "_slide", fragile)
     show(kiosk, notice("bad", "坏通知", "画不出来"), notice("ok", "停水通知", "周四停水"))
     for _ in range(3):
         kiosk.step()

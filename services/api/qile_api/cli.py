@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import logging.config
 import os
 import sys
 from collections.abc import Awaitable, Callable, Sequence
@@ -85,41 +86,45 @@ async def _screen_add(db: Database, args: argparse.Namespace) -> int:
 def _serve(settings: Settings, workers: int = 1) -> int:
     import uvicorn
 
-    from qile_api.http.access_log import log_config
-    from qile_api.http.app import create_app
     from qile_api.http.protocol import Utf8TargetHttpToolsProtocol
+    from qile_api.logs import log_config
+    from qile_api.observability.workers import shared_metrics
+    from qile_api.root.app import create_app
 
     proxies = [str(network) for network in settings.trusted_proxies]
     # Several worker processes share the port; each builds its own app (the
     # factory reads the same settings from the environment), and migrations
     # stay once-only across them (db/migrate.py takes an advisory lock).
-    app: Any = create_app(settings) if workers == 1 else "qile_api.http.app:create_app"
-    uvicorn.run(
-        app,
-        factory=workers > 1,
-        workers=workers,
-        host=settings.host,
-        port=settings.port,
-        log_level=settings.log_level,
-        log_config=log_config(settings.log_level),
-        access_log=settings.access_log,
-        # httptools (llhttp, in C: an unchanged poll spent 40 % of its time in
-        # h11's pure-Python parsing), taking `?district=张店区` as curl sends it (raw UTF-8).
-        http=Utf8TargetHttpToolsProtocol,
-        # Forwarding headers name the client only when a configured proxy
-        # sent them (uvicorn would trust 127.0.0.1 by default): the same list
-        # the API's own client_address() uses.
-        proxy_headers=bool(proxies),
-        forwarded_allow_ips=proxies,
-        # SIGTERM stops the process within seconds whatever it is doing:
-        # requests still running after this are cut off.
-        timeout_graceful_shutdown=settings.shutdown_grace_seconds,
-    )
+    # Their metrics meet in a folder set before any worker starts.
+    with shared_metrics(workers):
+        app: Any = create_app(settings) if workers == 1 else "qile_api.root.app:create_app"
+        uvicorn.run(
+            app,
+            factory=workers > 1,
+            workers=workers,
+            host=settings.host,
+            port=settings.port,
+            log_level=settings.log_level,
+            log_config=log_config(settings),
+            # The API writes its own request lines (QILE_ACCESS_LOG), with the request id.
+            access_log=False,
+            # httptools (llhttp, in C: an unchanged poll spent 40 % of its time in
+            # h11's pure-Python parsing), taking `?district=张店区` as curl sends it (raw UTF-8).
+            http=Utf8TargetHttpToolsProtocol,
+            # Forwarding headers name the client only when a configured proxy
+            # sent them (uvicorn would trust 127.0.0.1 by default): the same list
+            # the API's own client_address() uses.
+            proxy_headers=bool(proxies),
+            forwarded_allow_ips=proxies,
+            # SIGTERM stops the process within seconds whatever it is doing:
+            # requests still running after this are cut off.
+            timeout_graceful_shutdown=settings.shutdown_grace_seconds,
+        )
     return 0
 
 
 def _schema() -> int:
-    from qile_api.graphql.schema import build_schema
+    from qile_api.root.schema import build_schema
 
     print(build_schema().as_str())
     return 0
@@ -150,7 +155,13 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     settings = Settings()
-    logging.basicConfig(level=settings.log_level.upper(), format="%(levelname)s %(name)s: %(message)s")
+    if args.command == "serve":
+        from qile_api.logs import log_config
+
+        logging.config.dictConfig(log_config(settings))
+    else:
+        # Commands a person runs and reads.
+        logging.basicConfig(level=settings.log_level.upper(), format="%(levelname)s %(name)s: %(message)s")
     try:
         if args.command == "serve":
             return _serve(settings, args.workers)

@@ -1,6 +1,6 @@
 """How long each text staff type may be: the one place the API keeps it.
 
-The checks (`content.validation.limited`) and the schema's descriptions
+The checks (the field maps of `qile_api.fields`) and the schema's descriptions
 (`TextLimit.describe`) both read these, so what the schema promises is what
 a mutation enforces. Lengths count characters (a Chinese character is one).
 """
@@ -46,3 +46,5 @@ SCREEN_LOCATION = TextLimit("位置", 60)
 DISPLAY_NAME = TextLimit("姓名", 40)
 # A region's name: 张店区, 车站街道, 工盛社区 (the database allows 64; real names are short).
 REGION_NAME = TextLimit("名称", 30)
+# A resident's name on an event's sign-up form (the resident page).
+SIGN_UP_NAME = TextLimit("姓名", 20)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from ipaddress import IPv4Network, IPv6Network
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -17,6 +18,7 @@ def checkout_root() -> Path | None:
 
 
 _CHECKOUT = checkout_root()
+_LOOPBACK: list[IPv4Network | IPv6Network] = [IPv4Network("127.0.0.0/8"), IPv6Network("::1/128")]
 
 
 class Settings(BaseSettings):
@@ -78,11 +80,21 @@ class Settings(BaseSettings):
     # cross-site: comma-separated. Empty: none (the console is served by the
     # API itself, same-origin, and needs no CORS).
     cors_origins: Annotated[list[str], NoDecode] = Field(default_factory=list)
-    # One line per request from the server (uvicorn's access log, query strings
-    # hidden): off unless asked, as a city's screens polling all day would fill it.
-    access_log: bool = False
     # The API's own log level: debug, info, warning, error.
     log_level: Literal["debug", "info", "warning", "error"] = "info"
+    # One JSON object a line (what log collectors read; `serve`'s default) or
+    # plain text for people (`make run`). Either way the same fields (logs.py).
+    log_format: Literal["json", "text"] = "json"
+    # One line per request (method, path without its query string, status,
+    # duration, GraphQL operation, request id). Off unless asked: at tens of
+    # thousands of screens polling it is most of the log and some of the CPU.
+    access_log: bool = False
+    # Who may read /metrics: addresses or networks, comma-separated, matched
+    # against the client as QILE_TRUSTED_PROXIES resolves it. Loopback only by
+    # default; empty: nobody.
+    metrics_allow: Annotated[list[IPvAnyNetwork], NoDecode] = Field(
+        default_factory=lambda: _LOOPBACK.copy()
+    )
     # The staff console's build (services/console/dist); unset: beside this package's source.
     console_dir: Path | None = None
     shutdown_grace_seconds: int = 3
@@ -118,13 +130,26 @@ class Settings(BaseSettings):
     screenshot_side: int = 960
     screenshot_max_bytes: int = 4 * 1024 * 1024
     plays_batch_max: int = 500
+    # Residents signing up for events from a screen's QR code (qile_api/events/signups).
+    # Sign-ups (names, mobile numbers) are deleted this long after their event ends.
+    signup_retention_days: int = Field(default=90, ge=1)
+    # How often the retention job looks (one process does the work: an advisory lock); 0: never (tests).
+    signup_retention_interval_seconds: float = 3600.0
+    # Sign-up attempts per address (a carrier's NAT hides many phones behind one) and per number.
+    signup_per_address_per_hour: int = Field(default=60, ge=1)
+    signup_per_mobile_per_hour: int = Field(default=6, ge=1)
+    # Most people one sign-up may bring (the form's choice of 1..N).
+    signup_max_people: int = Field(default=5, ge=1, le=20)
+    # The address residents reach the API at, for the QR codes (https://qile.example.cn);
+    # unset: the address the request came to.
+    public_url: str | None = None
 
     @field_validator("data_dir")
     @classmethod
     def _in_checkout(cls, value: Path) -> Path:
         return _CHECKOUT / value if _CHECKOUT and not value.is_absolute() else value
 
-    @field_validator("trusted_proxies", "cors_origins", mode="before")
+    @field_validator("trusted_proxies", "metrics_allow", "cors_origins", mode="before")
     @classmethod
     def _comma_separated(cls, value: object) -> object:
         return [item.strip() for item in value.split(",") if item.strip()] if isinstance(value, str) else value

@@ -1,22 +1,21 @@
-"""What lives as long as the application: settings, pool, caches, clock.
+"""What lives as long as the application: settings, pool, clock, and what the domains keep in memory.
 
 Everything the process keeps in memory besides the database lives here,
-typed, and nowhere else (not loose on Starlette's `app.state`): the built
-feeds, the heartbeats not yet written, the screens asked for a screenshot.
-`forget()` drops it all, so that a test starts without another's leftovers.
+typed, and nowhere else (not loose on Starlette's `app.state`). A domain's
+in-memory part (the screens' feed cache and unwritten heartbeats) is its
+own class, asked for by class, `state.held(FeedCache)`, and made from the
+settings on first use: this module knows no domain. `forget()` clears it
+all, so that a test starts without another's leftovers.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
+from typing import Protocol, Self, TypeVar, cast
 
 from qile_api.db.database import Database
-from qile_api.devices.heartbeat import DeviceRuntime
-from qile_api.screens.answers import FeedAnswers
-from qile_api.screens.feed import FeedCache
-from qile_api.screens.watch import ScreenWatch
 from qile_api.settings import Settings
 
 Clock = Callable[[], datetime]
@@ -26,32 +25,40 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+class Held(Protocol):
+    """Something a domain keeps in memory for the life of the process (a cache, a write buffer)."""
+
+    @classmethod
+    def for_settings(cls, settings: Settings) -> Self: ...
+
+    def clear(self) -> None: ...
+
+
+H = TypeVar("H", bound=Held)
+
+
 @dataclass
 class AppState:
     settings: Settings
     db: Database
-    feed_cache: FeedCache
-    feed_answers: FeedAnswers
-    # Screens' heartbeats waiting to be written in a batch, and who owes a screenshot.
-    devices: DeviceRuntime
-    # Token hash → screen and the feed revisions, kept current by LISTEN/NOTIFY and re-checks.
-    watch: ScreenWatch
     # Signs short-lived image links for staff (media/links.py).
     media_key: bytes = b""
     # Replaceable so that tests can move time across display windows.
     clock: Clock = field(default=utc_now)
+    _held: dict[type, Held] = field(init=False, default_factory=dict, repr=False)
 
     @classmethod
     def create(cls, settings: Settings, db: Database) -> AppState:
-        cache = FeedCache(settings.feed_cache_entries, timedelta(days=settings.feed_horizon_days))
-        watch = ScreenWatch(settings.watch_recheck_seconds, settings.watch_trust_seconds, settings.watch_screens_max)
-        devices = DeviceRuntime(settings.heartbeat_flush_seconds)
-        answers = FeedAnswers(settings.feed_answers_bytes)
-        return cls(settings=settings, db=db, feed_cache=cache, feed_answers=answers, devices=devices, watch=watch)
+        return cls(settings=settings, db=db)
+
+    def held(self, kind: type[H]) -> H:
+        """The process's one `kind` (`FeedCache`, `DeviceRuntime` …), made on first use."""
+        found = self._held.get(kind)
+        if found is None:
+            found = self._held[kind] = kind.for_settings(self.settings)
+        return cast(H, found)
 
     def forget(self) -> None:
-        """Drop what is held in memory (not the pool, the settings or the media key)."""
-        self.feed_cache.clear()
-        self.feed_answers.clear()
-        self.devices.clear()
-        self.watch.forget()
+        """Clear what the domains hold in memory (not the pool, the settings or the media key)."""
+        for held in self._held.values():
+            held.clear()

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from collections.abc import Mapping
 
 SCREEN_TOKEN_PREFIX = "qs_"
 SESSION_TOKEN_PREFIX = "qu_"
@@ -23,9 +22,3 @@ def new_token(prefix: str) -> tuple[str, bytes]:
 
 def hash_token(token: str) -> bytes:
     return hashlib.sha256(token.encode()).digest()
-
-
-def bearer_from(headers: Mapping[str, str]) -> str | None:
-    """The token of an `Authorization: Bearer …` header, if any."""
-    scheme, _, value = headers.get("authorization", "").partition(" ")
-    return value.strip() or None if scheme.lower() == "bearer" else None

@@ -24,6 +24,7 @@ from qile_kiosk.cache import FeedCache
 from qile_kiosk.client import ScreenStatus
 from qile_kiosk.clock import ServerClock
 from qile_kiosk.config import KioskConfig
+from qile_kiosk.contact import LastContact, latest
 from qile_kiosk.feed import BRAND, SHANGHAI
 from qile_kiosk.fonts import Fonts
 from qile_kiosk.frames import FrameSink
@@ -44,9 +45,9 @@ from qile_kiosk.poller import (
     ScreenshotWanted,
     Unpaired,
 )
-from qile_kiosk.render import Frame, Renderer, clock_text, date_text
+from qile_kiosk.render import Frame, Renderer, clock_text, date_text, moment_text
 from qile_kiosk.rotation import Rotation
-from qile_kiosk.slides import build_rotation, content_signature
+from qile_kiosk.slides import NoticeSlide, build_rotation, content_signature
 from qile_kiosk.state import KioskState, Mode
 from qile_kiosk.typeset import Typesetter
 
@@ -54,6 +55,8 @@ log = logging.getLogger(__name__)
 
 # Screenshots go to staff downscaled: enough to see what shows, small to send.
 SCREENSHOT_SIDE = 960
+# The console page where staff enter a pairing code (services/console/src/router.ts).
+PAIRING_PAGE = "/console/admin/screens"
 
 
 def shanghai_now() -> datetime:
@@ -98,14 +101,16 @@ class Kiosk:
         cached = self.cache.load()
         if cached is not None:
             self.cache.verify_images(set(feed_photos(cached.feed)))
-        self.state = KioskState.initial(
-            bool(config.token), cached.feed if cached else None, cached.fetched_at if cached else None
-        )
+        self.contact = LastContact(config.cache_dir / "last-contact")
+        # Offline since the API last answered, which may be later than the content last changed.
+        contacted = latest(cached.fetched_at if cached else None, self.contact.load())
+        self.state = KioskState.initial(bool(config.token), cached.feed if cached else None, contacted)
         self.rotation = Rotation()
         self._signature: tuple[str, ...] | None = None
+        # Why the content cannot be shown (building its rotation failed), until it can.
+        self.unshowable: str | None = None
         self.last_frame: Frame | None = None
         self.frames_drawn = 0
-        self.ticks = 0
         self.last_tick = monotonic()
         self.running = True
         self.answered = cached is None and not config.token  # has the first poll answered?
@@ -147,10 +152,13 @@ class Kiosk:
     def apply(self, message: Message) -> None:
         if isinstance(message, FeedArrived):
             self.state = self.state.on_feed(message.feed, message.fetched_at)
+            self.contact.save(message.fetched_at)
             self.images.clear()
+            self.renderer.forget()
             self._signature = None  # rebuild the rotation
         elif isinstance(message, FeedUnchanged):
             self.state = self.state.on_unchanged(message.fetched_at)
+            self.contact.save(message.fetched_at)
         elif isinstance(message, PollFailed):
             self.state = self.state.on_failure(message.error, message.unauthenticated)
         elif isinstance(message, PairingShown):
@@ -164,6 +172,7 @@ class Kiosk:
             return
         elif isinstance(message, ImagesArrived):
             self.images.clear()  # it holds None for the photos that were missing
+            self.renderer.forget()
             self.last_frame = None  # the frame's description is unchanged: draw anyway
             return
         elif isinstance(message, ScreenshotWanted):
@@ -188,7 +197,11 @@ class Kiosk:
         if self.poller is None:
             return
         state = self.state
-        status = ScreenStatus(state.feed.version if state.feed else None, state.mode.value, state.last_error)
+        version = state.feed.version if state.feed else None
+        status = ScreenStatus(version, state.mode.value, state.last_error)
+        if self.unshowable is not None and state.mode in (Mode.SHOWING, Mode.OFFLINE):
+            # Staff see the standby screen that is drawn, and why, not "showing".
+            status = ScreenStatus(version, Mode.STANDBY.value, self.unshowable)
         if status != self.poller.status:
             self.poller.status = status
 
@@ -200,27 +213,58 @@ class Kiosk:
                 message = self.poller.messages.get_nowait()
             except queue.Empty:
                 return
-            self.apply(message)
+            try:
+                self.apply(message)
+            except Exception:
+                # Logged once per message; the screen goes on with what it had.
+                log.exception("message %s not applied", type(message).__name__)
 
     def update(self) -> Frame:
         self.drain()
         self._report_status()
         wall, mono = self.now(), self.monotonic()
+        try:
+            self._schedule(wall, mono)
+        except Exception as exc:
+            self._cannot_show(exc, wall, mono)
+        return self.frame(wall)
+
+    def _schedule(self, wall: datetime, mono: float) -> None:
+        """Rebuild the rotation when the content changed, else advance it when a slide's time is up."""
         # Refused by the API: the standby screen says so, and nothing rotates (or counts as played).
         feed = self.state.feed if self.state.mode is not Mode.STANDBY else None
         signature = content_signature(feed, wall)
         if signature != self._signature:
-            # New feed, or an item's window ended by the local clock.
+            # New feed, or an item's window ended by the local clock. Noted first:
+            # content that cannot be built is not tried again on every frame.
+            self._signature = signature
             slides, urgent = build_rotation(feed, wall, self.layout, self.ts)
             outgoing, started = self.rotation.current, self.rotation.started
             if self.rotation.replace(slides, urgent, mono) and outgoing is not None:
                 # Cut short by new content: it was still shown, so it still counts.
                 self.plays.record(outgoing.item_id, wall, mono - started)
-            self._signature = signature
+            if self.unshowable is not None:
+                log.info("content showing again")
+            self.unshowable = None
         elif self.rotation.due(mono, self.config.slide_seconds):
             self._record_play(mono)
             self.rotation.advance(mono)
-        return self.frame(wall)
+
+    def _cannot_show(self, exc: Exception, wall: datetime, mono: float) -> None:
+        """Like a slide that cannot be drawn, content that cannot be laid out must never
+        crash the screen: with the feed cached on disk, every restart would crash again.
+        The standby screen shows until another feed (or the clock) changes the content."""
+        if self.unshowable is None:
+            log.exception("cannot show the content; showing the standby screen")
+        self.unshowable = f"{type(exc).__name__}: {exc}"
+        outgoing, started = self.rotation.current, self.rotation.started
+        self.rotation.clear(mono)
+        if outgoing is not None:
+            # Cut short, it was still shown; recording may be what failed, so once only.
+            try:
+                self.plays.record(outgoing.item_id, wall, mono - started)
+            except Exception:
+                log.exception("play of %s not recorded", outgoing.item_id)
 
     def _record_play(self, mono: float) -> None:
         slide = self.rotation.current
@@ -231,17 +275,20 @@ class Kiosk:
         state = self.state
         feed = state.feed
         offline = state.mode is Mode.OFFLINE and state.fetched_at is not None
+        slide = self.rotation.current
+        pairing = state.mode is Mode.PAIRING
         return Frame(
             mode=state.mode,
             screen=feed.screen if feed else None,
             brand=feed.brand if feed else BRAND,
             clock=clock_text(wall),
             date=date_text(wall),
-            slide=self.rotation.current,
-            urgent=self.rotation.urgent,
-            offline_since=clock_text(state.fetched_at) if offline and state.fetched_at else None,
+            slide=slide,
+            urgent=isinstance(slide, NoticeSlide) and slide.notice.urgent,
+            offline_since=moment_text(state.fetched_at, wall) if offline and state.fetched_at else None,
             status=self.status_line(),
-            pairing_code=state.pairing_code if state.mode is Mode.PAIRING else None,
+            pairing_code=state.pairing_code if pairing else None,
+            pairing_url=self.config.api_url.rstrip("/") + PAIRING_PAGE if pairing else None,
         )
 
     def status_line(self) -> str | None:
@@ -259,7 +306,7 @@ class Kiosk:
             expires = state.pairing_expires_at
             return f"配对码{clock_text(expires)}前有效" if expires else "本屏幕尚未配置，请联系社区工作人员"
         if state.feed is not None and self.rotation.current is None:
-            return "暂无内容"
+            return "内容暂时无法显示，正在等待更新" if self.unshowable else "暂无内容"
         return None
 
     # Draw --------------------------------------------------------------------
@@ -270,9 +317,10 @@ class Kiosk:
             self.renderer.draw(self.surface, frame)
         except Exception:
             # One bad item (odd content, a font quirk) must never crash-loop the
-            # screen: leave it out and show the rest.
+            # screen: leave it out and show the rest, until the content changes
+            # (the rotation is rebuilt then, and the item tried again).
             log.exception("cannot draw slide %s; leaving it out", frame.slide.key if frame.slide else None)
-            self._drop_current_slide()
+            self.rotation.drop_current(self.monotonic())
             frame = replace(frame, slide=self.rotation.current)
             try:
                 self.renderer.draw(self.surface, frame)
@@ -289,19 +337,9 @@ class Kiosk:
                 log.warning("frame not saved: %s", exc)
         return True
 
-    def _drop_current_slide(self) -> None:
-        """Until the content changes (the rotation is rebuilt then, and tried again)."""
-        current = self.rotation.current
-        if current is None:
-            return
-        self.rotation.slides = [s for s in self.rotation.slides if s.key != current.key]
-        self.rotation.index = self.rotation.index % len(self.rotation.slides) if self.rotation.slides else 0
-        self.rotation.started = self.monotonic()
-
     def step(self) -> bool:
         self.handle_events()
         drawn = self.draw(self.update())
-        self.ticks += 1
         self.last_tick = self.monotonic()
         return drawn
 

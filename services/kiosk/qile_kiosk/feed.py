@@ -46,6 +46,8 @@ class Notice:
     urgent: bool
     display_start: datetime
     display_end: datetime | None
+    # Urgent and shown alone: the rest of the rotation waits (staff's choice; else it keeps a share).
+    exclusive: bool = False
 
     def showing(self, now: datetime) -> bool:
         return self.display_start <= now and (self.display_end is None or now < self.display_end)
@@ -192,6 +194,8 @@ def _notice(d: dict[str, Any]) -> Notice:
         urgent=_bool(d, "urgent", w),
         display_start=_req_time(d, "displayStart", w),
         display_end=_time(d, "displayEnd", w, optional=True),
+        # Only from APIs that send it; absent means the rotation keeps its share.
+        exclusive=_bool(d, "exclusive", w) if "exclusive" in d else False,
     )
 
 

@@ -2,6 +2,13 @@
 
 A .ttc collection holds several faces (JP, KR, SC, TC, HK); Simplified Chinese
 needs the SC face, whose index fontconfig reports with `%{index}`.
+
+Names are written with characters no everyday font has: Noto Sans CJK lacks
+most of CJK Extensions B to F (𪚥建华) and every emoji. Fallback faces, in
+order, draw what the primary lacks: Debian's HanaMin (fonts-hanazono: Extension
+A, and B to F) and Symbola (fonts-symbola: monochrome emoji and symbols), then
+Unifont Upper (fonts-unifont: the emoji Symbola lacks). infra/install-fonts.sh
+installs them; a screen without them still runs, showing a placeholder instead.
 """
 
 from __future__ import annotations
@@ -91,10 +98,35 @@ def find_font(path: Path | None = None, index: int | None = None, bold: bool = F
     raise FontNotFound("no CJK font found: install fonts-noto-cjk (infra/install-fonts.sh) or set font_path")
 
 
+# The fallback faces, by family name, in the order they are asked for a character.
+FALLBACK_FAMILIES = ("HanaMinA", "HanaMinB", "Symbola", "Unifont Upper")
+
+
+def find_fallbacks() -> tuple[FontSpec, ...]:
+    """The installed fallback faces: fontconfig's answer, when it is the family asked for."""
+    found: list[FontSpec] = []
+    for family in FALLBACK_FAMILIES:
+        spec = _fc_match(family)
+        # fontconfig always answers with something: keep it only if it is the family.
+        if spec is not None and spec.path.is_file() and _family_of(spec) == family:
+            found.append(spec)
+        else:
+            log.info("fallback font %s not installed (infra/install-fonts.sh installs it)", family)
+    return tuple(found)
+
+
+def _family_of(spec: FontSpec) -> str | None:
+    try:
+        return str(pygame.freetype.Font(str(spec.path), 12, font_index=spec.index).name)
+    except (OSError, pygame.error):
+        return None
+
+
 @dataclass(frozen=True)
 class Fonts:
     regular: FontSpec
     bold: FontSpec
+    fallbacks: tuple[FontSpec, ...] = ()
 
     @classmethod
     def discover(cls, path: Path | None = None, index: int | None = None) -> Fonts:
@@ -104,4 +136,4 @@ class Fonts:
             bold = regular if path is not None else find_font(bold=True)
         except FontNotFound:
             bold = regular
-        return cls(regular, bold)
+        return cls(regular, bold, find_fallbacks())

@@ -39,7 +39,6 @@ class PhotoFetcher:
         self.cache = cache
         self.wait = wait  # seconds before retry number n
         self.monotonic = monotonic
-        # Replaced whole (never mutated): the drawing thread may read it.
         self.wanted: dict[str, Photo] = {}
         self.failures = 0
         self.retry_at = 0.0

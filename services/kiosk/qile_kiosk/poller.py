@@ -63,7 +63,6 @@ class FeedUnchanged:
 class PollFailed:
     error: str
     unauthenticated: bool
-    retry_in: float
 
 
 @dataclass(frozen=True)
@@ -200,16 +199,10 @@ class Poller:
         retry_in = state.next_action.sleep if state.next_action else 0.0
         log.warning("poll failed (%s: %s); retrying in %.1f s", type(exc).__name__, exc, retry_in)
         if exc is not None:
-            self._failed(exc, retry_in)
+            self._failed(exc)
 
-    def _failed(self, exc: BaseException, retry_in: float) -> None:
-        self.messages.put(
-            PollFailed(
-                error=f"{type(exc).__name__}: {exc}",
-                unauthenticated=isinstance(exc, Unauthenticated),
-                retry_in=retry_in,
-            )
-        )
+    def _failed(self, exc: BaseException) -> None:
+        self.messages.put(PollFailed(f"{type(exc).__name__}: {exc}", isinstance(exc, Unauthenticated)))
 
     async def run(self) -> None:
         while True:
@@ -341,7 +334,7 @@ class Poller:
                 failures += 1
                 retry_in = wait(_attempt(failures))
                 log.warning("pairing: %s: %s; retrying in %.1f s", type(exc).__name__, exc, retry_in)
-                self._failed(exc, retry_in)
+                self._failed(exc)
                 await asyncio.sleep(retry_in)
 
     def _paired(self, token: str) -> None:

@@ -1,38 +1,50 @@
 """Drawing one frame: header, the current slide or standby, footer and marks.
 
 A Frame is a plain value; the main loop draws only when it differs from the
-last one, so an idle screen costs nothing between clock minutes.
+last one, so an idle screen costs nothing between clock minutes. When it does
+draw a slide it drew before, everything but the clock comes from a cache of
+its pixels, so a redraw costs the same whatever the slide holds.
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from collections import OrderedDict
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 import pygame
 
-from qile_kiosk.feed import BRAND, SHANGHAI, ScreenInfo
+from qile_kiosk.emergency import draw_band, draw_emergency, emergency_clock_base
+from qile_kiosk.feed import SHANGHAI, ScreenInfo
 from qile_kiosk.honour_card import HonourCard, ImageLoader
 from qile_kiosk.layout import Layout
+from qile_kiosk.notice_card import draw_notice
 from qile_kiosk.palette import (
+    AMBER,
     BRAND_RED,
     GOLD,
     INK,
+    LIGHT_GOLD,
     MUTED,
+    OFFLINE_GREY,
     PAPER,
-    ROW_SHADE,
     THEME_COLOURS,
     URGENT_RED,
     WHITE,
 )
-from qile_kiosk.slides import EventsSlide, HonourSlide, NoticeSlide, Slide, event_row_height
+from qile_kiosk.schedule import WEEKDAYS, draw_schedule, short_date, time_span
+from qile_kiosk.slides import EventsSlide, HonourSlide, NoticeSlide, Slide
+from qile_kiosk.standby import draw_pairing, draw_standby
 from qile_kiosk.state import Mode
 from qile_kiosk.typeset import Color, Typesetter
 
 log = logging.getLogger(__name__)
 
-WEEKDAYS = "一二三四五六日"
+# Frames (less their clock) whose pixels are kept: the slide showing and the last ones.
+FRAME_CACHE = 3
+
+__all__ = ["BRAND_RED", "URGENT_RED", "WEEKDAYS", "Frame", "Renderer", "short_date", "time_span"]
 
 
 def clock_text(now: datetime) -> str:
@@ -44,16 +56,12 @@ def date_text(now: datetime) -> str:
     return f"{local.year}年{local.month}月{local.day}日 星期{WEEKDAYS[local.weekday()]}"
 
 
-def short_date(when: datetime) -> str:
-    local = when.astimezone(SHANGHAI)
-    return f"{local.month}月{local.day}日 周{WEEKDAYS[local.weekday()]}"
-
-
-def time_span(start: datetime, end: datetime) -> str:
-    a, b = start.astimezone(SHANGHAI), end.astimezone(SHANGHAI)
-    if a.date() != b.date():
-        return f"{a:%H:%M}起"
-    return f"{a:%H:%M}–{b:%H:%M}"
+def moment_text(when: datetime, now: datetime) -> str:
+    """HH:MM today, else the date too: "最后联网 09:58" must not mean yesterday's 09:58."""
+    local, today = when.astimezone(SHANGHAI), now.astimezone(SHANGHAI)
+    if local.date() == today.date():
+        return f"{local:%H:%M}"
+    return f"{local.month}月{local.day}日 {local:%H:%M}"
 
 
 @dataclass(frozen=True)
@@ -65,9 +73,14 @@ class Frame:
     date: str
     slide: Slide | None = None
     urgent: bool = False
-    offline_since: str | None = None  # HH:MM of the last update, when offline
+    offline_since: str | None = None  # when the API last answered (moment_text), when offline
     status: str | None = None  # a line for the standby screen
     pairing_code: str | None = None
+    pairing_url: str | None = None  # the console page where staff enter the code
+
+
+def offline_text(since: str) -> str:
+    return f"离线 · 最后联网 {since}"
 
 
 class Renderer:
@@ -75,264 +88,171 @@ class Renderer:
         self.honour_card = HonourCard(layout, ts, images)
         self.layout = layout
         self.ts = ts
-        self.images = images
+        self._frames: OrderedDict[Frame, tuple[pygame.Surface, list[pygame.Rect]]] = OrderedDict()
+
+    def forget(self) -> None:
+        """Photos arrived (or went): frames drawn without them are stale."""
+        self._frames.clear()
 
     def accent(self, frame: Frame) -> Color:
-        if frame.urgent:
-            return URGENT_RED
         name = frame.screen.theme_name if frame.screen else None
         return THEME_COLOURS.get(name or "", BRAND_RED)
 
     def draw(self, surface: pygame.Surface, frame: Frame) -> None:
         self.ts.drawn.clear()
+        lay, slide = self.layout, frame.slide
         if frame.mode is Mode.PAIRING and frame.pairing_code:
-            self._pairing(surface, frame)
-        elif frame.slide is None:
-            self._standby(surface, frame)
+            draw_pairing(
+                surface, lay, self.ts, frame.brand, frame.pairing_code, frame.clock, frame.status, frame.pairing_url
+            )
+            return
+        if slide is None:
+            draw_standby(
+                surface,
+                lay,
+                self.ts,
+                frame.brand,
+                frame.screen,
+                frame.clock,
+                frame.date,
+                frame.status,
+                self.accent(frame),
+            )
+            if frame.offline_since is not None:
+                # The status line holds the bottom: the mark goes to the top right.
+                self._offline_mark(surface, frame.offline_since, lay.safe.right, lay.safe.y)
+            return
+        # Everything but the clock comes from the cache when this frame was drawn before.
+        key = replace(frame, clock="")
+        cached = self._frames.get(key)
+        if cached is not None:
+            self._frames.move_to_end(key)
+            surface.blit(cached[0], (0, 0))
+            self.ts.drawn.extend(cached[1])
         else:
-            surface.fill(PAPER)
-            self._header(surface, frame)
-            if isinstance(frame.slide, NoticeSlide):
-                self._notice(surface, frame, frame.slide)
-            elif isinstance(frame.slide, EventsSlide):
-                self._events(surface, frame, frame.slide)
-            else:
-                self._honour(surface, frame, frame.slide)
-            self._footer(surface, frame)
-        if frame.offline_since is not None:
-            self._offline_mark(surface, frame.offline_since)
+            self._page(surface, frame, slide)
+            self._frames[key] = (surface.copy(), list(self.ts.drawn))
+            while len(self._frames) > FRAME_CACHE:
+                self._frames.popitem(last=False)
+        self._clock(surface, frame, slide)
+
+    def _page(self, surface: pygame.Surface, frame: Frame, slide: Slide) -> None:
+        """A slide's frame without its clock: emergency mode, or header, slide and footer."""
+        lay = self.layout
+        if isinstance(slide, NoticeSlide) and slide.notice.urgent:
+            surface.fill(URGENT_RED)
+            draw_emergency(surface, lay, self.ts, slide)
+            draw_band(surface, lay, self.ts)
+            self._footer(surface, frame, URGENT_RED, WHITE)
+            return
+        accent = self.accent(frame)
+        surface.fill(PAPER)
+        self._header(surface, frame, accent)
+        self._slide(surface, slide, accent)
+        self._footer(surface, frame, accent, MUTED)
+
+    def _clock(self, surface: pygame.Surface, frame: Frame, slide: Slide) -> None:
+        """The minute, drawn over its box in the band it sits on (the rest came from the cache)."""
+        lay, ts = self.layout, self.ts
+        size = lay.clock_size
+        if isinstance(slide, NoticeSlide) and slide.notice.urgent:
+            right, base, ground, ink = lay.safe.right, emergency_clock_base(lay, ts), AMBER, INK
+        else:
+            right, base, ground, ink = lay.header.right, self._name_base(), self.accent(frame), WHITE
+        w = self._clock_width()
+        pygame.draw.rect(surface, ground, pygame.Rect(right - w, base - ts.ascent(size, True), w, ts.line_step(size)))
+        ts.draw_right(surface, frame.clock, right, base, size, ink, True)
+
+    def _clock_width(self) -> int:
+        """The widest a clock can be: its box is cleared and the header's name kept clear of it."""
+        size = self.layout.clock_size
+        return max(self.ts.measure(f"{d}{d}:{d}{d}", size, True) for d in "0123456789")
+
+    def _name_base(self) -> int:
+        return self.layout.header.y + self.ts.ascent(self.layout.header_name_size, True)
+
+    def _slide(self, surface: pygame.Surface, slide: Slide, accent: Color) -> None:
+        if isinstance(slide, NoticeSlide):
+            draw_notice(surface, self.layout, self.ts, slide, accent)
+        elif isinstance(slide, EventsSlide):
+            draw_schedule(surface, self.layout, self.ts, slide, accent)
+        elif isinstance(slide, HonourSlide):
+            self.honour_card.draw(surface, slide, accent)
 
     # Header and footer -----------------------------------------------------
-    def _header(self, surface: pygame.Surface, frame: Frame) -> None:
+    def _header(self, surface: pygame.Surface, frame: Frame, accent: Color) -> None:
         lay, ts = self.layout, self.ts
-        accent = self.accent(frame)
         # The band bleeds to the screen's edges; its text stays in the safe area.
-        pygame.draw.rect(surface, accent, pygame.Rect(0, 0, lay.width, lay.header.bottom + lay.px(12)))
-        pygame.draw.rect(surface, GOLD, pygame.Rect(0, lay.header.bottom + lay.px(12), lay.width, lay.px(6)))
+        pygame.draw.rect(surface, accent, lay.header_band)
+        pygame.draw.rect(surface, GOLD, lay.header_rule)
         h = lay.header
         name = frame.screen.community if frame.screen else ""
         theme = (frame.screen.theme_label or "") if frame.screen else ""
-        name_base = h.y + ts.ascent(lay.header_name_size, True)
+        name_base = self._name_base()
+        room = h.right - self._clock_width() - h.x - lay.gap
         if lay.portrait:
             row2 = name_base + ts.line_step(lay.header_name_size)
-            clock_rect = ts.draw_right(surface, frame.clock, h.right, name_base, lay.clock_size, WHITE, True)
-            ts.draw(
+            size = ts.fit_size(name, room, lay.header_name_size, lay.small_size * 2 // 3, True)
+            ts.draw(surface, name, (h.x, name_base), size, WHITE, True)
+            date_rect = ts.draw_right(surface, frame.date, h.right, row2, lay.small_size, WHITE)
+            size = ts.fit_size(theme, date_rect.x - h.x - lay.gap, lay.small_size, lay.small_size * 2 // 3)
+            ts.draw(surface, theme, (h.x, row2), size, LIGHT_GOLD)
+            return
+        second = name_base + lay.header_second_line
+        brand_w = ts.measure(frame.brand, lay.header_name_size, True)
+        brand_left = h.centerx - brand_w // 2
+        name_w = ts.measure(name, lay.header_name_size, True)
+        if name_w + lay.gap <= brand_left - h.x:
+            ts.draw_centred(
                 surface,
-                ts.fit(name, clock_rect.x - h.x - lay.gap, lay.header_name_size, True),
-                (h.x, name_base),
+                frame.brand,
+                h.centerx,
+                name_base + lay.header_brand_drop,
                 lay.header_name_size,
-                WHITE,
+                LIGHT_GOLD,
                 True,
             )
-            date_rect = ts.draw_right(surface, frame.date, h.right, row2, lay.small_size, WHITE)
-            ts.draw(
-                surface,
-                ts.fit(theme, date_rect.x - h.x - lay.gap, lay.small_size),
-                (h.x, row2),
-                lay.small_size,
-                GOLD,
-            )
-            return
-        ts.draw(surface, name, (h.x, name_base), lay.header_name_size, WHITE, True)
-        ts.draw(surface, theme, (h.x, name_base + ts.line_step(lay.small_size) + lay.px(6)), lay.small_size, GOLD)
-        ts.draw_centred(surface, frame.brand, h.centerx, name_base + lay.px(18), lay.header_name_size, GOLD, True)
-        ts.draw_right(surface, frame.clock, h.right, name_base, lay.clock_size, WHITE, True)
-        ts.draw_right(
-            surface,
-            frame.date,
-            h.right,
-            name_base + ts.line_step(lay.small_size) + lay.px(6),
-            lay.small_size,
-            WHITE,
-        )
+        else:
+            # A long community name takes the brand's place (standby shows the brand).
+            name_w = 0
+        floor = lay.small_size * 2 // 3
+        size = lay.header_name_size if name_w else ts.fit_size(name, room, lay.header_name_size, floor, True)
+        ts.draw(surface, name, (h.x, name_base), size, WHITE, True)
+        ts.draw_right(surface, frame.date, h.right, second, lay.small_size, WHITE)
+        ts.draw(surface, theme, (h.x, second), lay.small_size, LIGHT_GOLD)
 
-    def _footer(self, surface: pygame.Surface, frame: Frame, page: str | None = None) -> None:
+    def _footer(self, surface: pygame.Surface, frame: Frame, accent: Color, ink: Color) -> None:
+        """Where the screen is on the left; the offline mark, then the page count, from the right."""
         lay, ts = self.layout, self.ts
         f = lay.footer
         base = f.y + ts.ascent(lay.small_size)
-        if lay.portrait:
-            ts.draw_centred(surface, frame.brand, f.centerx, base, lay.small_size, self.accent(frame), True)
-        elif frame.screen:
-            where = f"{frame.screen.district} · {frame.screen.subdistrict}"
-            ts.draw(surface, where, (f.x, base), lay.small_size, MUTED)
+        right = f.right
+        if frame.offline_since is not None:
+            right = self._offline_mark(surface, frame.offline_since, right, f.bottom - ts.line_step(lay.small_size))
+            right -= lay.footer_pages_gap
         slide = frame.slide
-        pages = None
-        if isinstance(slide, NoticeSlide | EventsSlide) and slide.pages > 1:
-            pages = f"第 {slide.page}/{slide.pages} 页"
-        if pages and frame.offline_since is None:
-            ts.draw_right(surface, pages, f.right, base, lay.small_size, MUTED)
-        elif pages:
-            # The offline mark takes the right corner: pages move to the middle-right.
-            ts.draw_right(
-                surface,
-                pages,
-                f.right - ts.measure("离线 · 最后更新 00:00", lay.small_size) - lay.px(80),
-                base,
-                lay.small_size,
-                MUTED,
-            )
+        pages = getattr(slide, "pages", 1)
+        if pages > 1:
+            right = ts.draw_right(surface, f"第 {slide.page}/{pages} 页", right, base, lay.small_size, ink).x  # type: ignore[union-attr]
+            right -= lay.footer_pages_gap
+        if lay.portrait and ink is MUTED:
+            ts.draw(surface, frame.brand, (f.x, base), lay.small_size, accent, True)
+        elif frame.screen:
+            s = frame.screen
+            # The emergency footer names the community and the screen (it has no header).
+            forms = [f"{s.district} · {s.subdistrict}"] if ink is MUTED else [f"{s.community} · {s.name}", s.community]
+            fitted = ts.first_fitting(forms, right - f.x - lay.gap, lay.small_size, lay.small_size * 2 // 3)
+            if fitted is not None:
+                ts.draw(surface, fitted[0], (f.x, base), fitted[1], ink)
 
-    def _offline_mark(self, surface: pygame.Surface, since: str) -> None:
+    def _offline_mark(self, surface: pygame.Surface, since: str, right: int, top: int) -> int:
+        """The grey pill saying since when the screen is offline; returns its left edge."""
         lay, ts = self.layout, self.ts
-        text = f"离线 · 最后更新 {since}"
+        text = offline_text(since)
         size = lay.small_size
-        w = ts.measure(text, size) + lay.px(32)
+        w = ts.measure(text, size) + lay.pill_pad
         h = ts.line_step(size)
-        box = pygame.Rect(lay.safe.right - w, lay.safe.bottom - h, w, h)
-        pygame.draw.rect(surface, (90, 90, 90), box, border_radius=h // 2)
-        ts.draw(
-            surface,
-            text,
-            (box.x + lay.px(16), box.y + (h + ts.ascent(size) - ts.descent(size)) // 2),
-            size,
-            WHITE,
-        )
-
-    # Slides -----------------------------------------------------------------
-    def _notice(self, surface: pygame.Surface, frame: Frame, slide: NoticeSlide) -> None:
-        lay, ts = self.layout, self.ts
-        b = lay.body
-        pad = lay.px(40)
-        accent = self.accent(frame)
-        pygame.draw.rect(surface, WHITE, b, border_radius=lay.px(16))
-        pygame.draw.rect(surface, accent, pygame.Rect(b.x, b.y, lay.px(12), b.h))
-        x = b.x + pad
-        y = b.y + lay.px(32)
-        label = "紧急通知" if slide.notice.urgent else slide.notice.category_label
-        size = lay.small_size
-        pill_w = ts.measure(label, size, True) + lay.px(32)
-        pill_h = ts.line_step(size)
-        pygame.draw.rect(surface, accent, pygame.Rect(x, y, pill_w, pill_h), border_radius=pill_h // 2)
-        ts.draw(
-            surface,
-            label,
-            (x + lay.px(16), y + (pill_h + ts.ascent(size) - ts.descent(size)) // 2),
-            size,
-            WHITE,
-            True,
-        )
-        y += pill_h + lay.gap
-        title_step = ts.line_step(lay.title_size)
-        for line in slide.title_lines:
-            ts.draw(
-                surface,
-                line,
-                (x, y + ts.ascent(lay.title_size, True)),
-                lay.title_size,
-                URGENT_RED if slide.notice.urgent else INK,
-                True,
-            )
-            y += title_step
-        y += lay.gap
-        step = ts.line_step(lay.body_size)
-        for line in slide.lines:
-            ts.draw(surface, line, (x, y + ts.ascent(lay.body_size)), lay.body_size, INK)
-            y += step
-
-    def _events(self, surface: pygame.Surface, frame: Frame, slide: EventsSlide) -> None:
-        lay, ts = self.layout, self.ts
-        b = lay.body
-        accent = self.accent(frame)
-        title_base = b.y + ts.ascent(lay.title_size, True)
-        ts.draw(surface, "近期活动安排", (b.x, title_base), lay.title_size, accent, True)
-        y = b.y + ts.line_step(lay.title_size) + ts.line_step(lay.small_size) // 2
-        row_h = event_row_height(lay, ts)
-        size = lay.body_size
-        if lay.portrait:
-            for i, ev in enumerate(slide.events):
-                row = pygame.Rect(b.x, y, b.w, row_h - lay.px(8))
-                pygame.draw.rect(surface, ROW_SHADE if i % 2 == 0 else WHITE, row, border_radius=lay.px(12))
-                inner = row.w - 2 * lay.px(24)
-                when = f"{short_date(ev.starts_at)} {time_span(ev.starts_at, ev.ends_at)}"
-                base = y + lay.px(12) + ts.ascent(size)
-                ts.draw(surface, ts.fit(when, inner, size, True), (row.x + lay.px(24), base), size, accent, True)
-                base2 = base + ts.line_step(size)
-                tag = "  [大型活动]" if ev.large_scale else ""
-                ts.draw(surface, ts.fit(ev.title + tag, inner, size), (row.x + lay.px(24), base2), size, INK)
-                base3 = base2 + ts.descent(size) + ts.line_step(lay.small_size) - ts.descent(lay.small_size)
-                ts.draw(
-                    surface,
-                    ts.fit(f"地点：{ev.venue}", inner, lay.small_size),
-                    (row.x + lay.px(24), base3),
-                    lay.small_size,
-                    MUTED,
-                )
-                y += row_h
-            return
-        # Landscape: a table of date, time, activity, venue.
-        cols = [("日期", 0.19), ("时间", 0.20), ("活动", 0.37), ("地点", 0.24)]
-        xs: list[tuple[int, int]] = []
-        cx = b.x
-        for _, share in cols:
-            w = round(b.w * share)
-            xs.append((cx + lay.px(16), w - lay.px(32)))
-            cx += w
-        head_h = ts.line_step(lay.small_size)
-        pygame.draw.rect(surface, accent, pygame.Rect(b.x, y, b.w, head_h), border_radius=lay.px(8))
-        for (label, _), (x, _w) in zip(cols, xs, strict=True):
-            ts.draw(
-                surface,
-                label,
-                (x, y + (head_h + ts.ascent(lay.small_size)) // 2 - lay.px(4)),
-                lay.small_size,
-                WHITE,
-                True,
-            )
-        y += head_h
-        for i, ev in enumerate(slide.events):
-            if i % 2 == 0:
-                pygame.draw.rect(surface, ROW_SHADE, pygame.Rect(b.x, y, b.w, row_h))
-            base = y + (row_h + ts.ascent(size) - ts.descent(size)) // 2
-            title = ev.title + (" ★" if ev.large_scale else "")
-            cells = [short_date(ev.starts_at), time_span(ev.starts_at, ev.ends_at), title, ev.venue]
-            for (x, w), text in zip(xs, cells, strict=True):
-                ts.draw(surface, ts.fit(text, w, size), (x, base), size, INK)
-            y += row_h
-
-    def _honour(self, surface: pygame.Surface, frame: Frame, slide: HonourSlide) -> None:
-        self.honour_card.draw(surface, slide.honour, self.accent(frame))
-
-    def _standby(self, surface: pygame.Surface, frame: Frame) -> None:
-        lay, ts = self.layout, self.ts
-        accent = self.accent(frame)
-        surface.fill(accent)
-        pygame.draw.rect(surface, GOLD, pygame.Rect(0, lay.height - lay.px(24), lay.width, lay.px(24)))
-        cx = lay.width // 2
-        brand_size = lay.px(110)
-        y = lay.height // 2 - lay.px(120)
-        ts.draw_centred(
-            surface, ts.fit(frame.brand or BRAND, lay.safe.w, brand_size, True), cx, y, brand_size, GOLD, True
-        )
-        if frame.screen:
-            ts.draw_centred(
-                surface,
-                ts.fit(frame.screen.community, lay.safe.w, lay.header_name_size, True),
-                cx,
-                y + lay.px(120),
-                lay.header_name_size,
-                WHITE,
-                True,
-            )
-        ts.draw_centred(surface, frame.clock, cx, y + lay.px(300), lay.px(140), WHITE, True)
-        ts.draw_centred(surface, frame.date, cx, y + lay.px(380), lay.small_size, WHITE)
-        if frame.status:
-            ts.draw_centred(
-                surface,
-                ts.fit(frame.status, lay.safe.w, lay.small_size),
-                cx,
-                lay.safe.bottom - ts.descent(lay.small_size) - lay.px(4),
-                lay.small_size,
-                WHITE,
-            )
-
-    def _pairing(self, surface: pygame.Surface, frame: Frame) -> None:
-        lay, ts = self.layout, self.ts
-        surface.fill(BRAND_RED)
-        cx = lay.width // 2
-        y = lay.height // 2 - lay.px(160)
-        ts.draw_centred(surface, frame.brand or BRAND, cx, y, lay.header_name_size, GOLD, True)
-        ts.draw_centred(surface, "请在管理后台输入配对码", cx, y + lay.px(110), lay.body_size, WHITE)
-        code = " ".join(frame.pairing_code or "")
-        ts.draw_centred(surface, code, cx, y + lay.px(300), lay.px(180), WHITE, True)
-        if frame.status:
-            ts.draw_centred(surface, frame.status, cx, y + lay.px(400), lay.small_size, WHITE)
+        box = pygame.Rect(right - w, top, w, h)
+        pygame.draw.rect(surface, OFFLINE_GREY, box, border_radius=h // 2)
+        ts.draw(surface, text, (box.x + lay.pill_inset, ts.centred_baseline(box, size)), size, WHITE)
+        return box.x

@@ -1,7 +1,10 @@
 """What the rotation holds: slides built from the feed for one layout.
 
 Pagination depends on the font and the layout, so slides are built with the
-typesetter: a long notice becomes several slides, never text cut off.
+typesetter: nothing the API accepts is cut. Text wraps (titles and names
+balanced), grows to fill a card when short, shrinks to the reading floor to
+stay on one card, and otherwise pages at body size. How much fits is the
+Layout's to say, which the renderer draws with too.
 """
 
 from __future__ import annotations
@@ -11,8 +14,13 @@ from datetime import datetime
 
 from qile_kiosk.feed import Event, Feed, Honour, Notice
 from qile_kiosk.layout import Layout
-from qile_kiosk.textwrap_zh import paginate
+from qile_kiosk.textwrap_zh import balance, paginate
 from qile_kiosk.typeset import Typesetter
+
+# A title takes at most this many lines before it steps down a size.
+TITLE_LINES = 3
+NAME_LINES = 2
+LARGE_EVENT_MARK = "★"
 
 
 @dataclass(frozen=True)
@@ -22,6 +30,8 @@ class NoticeSlide:
     lines: tuple[str, ...]
     page: int
     pages: int
+    title_size: int = 0
+    size: int = 0  # the body's size: larger than body size when a short notice fills its card
 
     @property
     def key(self) -> str:
@@ -33,10 +43,21 @@ class NoticeSlide:
 
 
 @dataclass(frozen=True)
+class EventRow:
+    event: Event
+    title_lines: tuple[str, ...]
+    venue_lines: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class EventsSlide:
-    events: tuple[Event, ...]
+    rows: tuple[EventRow, ...]
     page: int
     pages: int
+
+    @property
+    def events(self) -> tuple[Event, ...]:
+        return tuple(r.event for r in self.rows)
 
     @property
     def key(self) -> str:
@@ -50,10 +71,16 @@ class EventsSlide:
 @dataclass(frozen=True)
 class HonourSlide:
     honour: Honour
+    name_lines: tuple[str, ...] = ()
+    name_size: int = 0
+    lines: tuple[str, ...] = ()
+    size: int = 0
+    page: int = 1
+    pages: int = 1
 
     @property
     def key(self) -> str:
-        return f"honour:{self.honour.id}"
+        return f"honour:{self.honour.id}:{self.page}"
 
     @property
     def item_id(self) -> str:
@@ -63,77 +90,149 @@ class HonourSlide:
 Slide = NoticeSlide | EventsSlide | HonourSlide
 
 
-def notice_width(layout: Layout) -> int:
-    return layout.body.w - 2 * layout.px(40)
-
-
-def notice_lines_per_page(layout: Layout, ts: Typesetter, title_lines: int) -> int:
-    """Body lines that fit under the label and a title of title_lines lines."""
-    title_block = title_lines * ts.line_step(layout.title_size)
-    label_block = ts.line_step(layout.small_size) + layout.gap
-    room = layout.body.h - 2 * layout.px(32) - label_block - title_block - layout.gap
-    return max(1, room // ts.line_step(layout.body_size))
+def fitted_lines(
+    ts: Typesetter, text: str, width: int, sizes: tuple[int, ...], most: int, bold: bool = False
+) -> tuple[list[str], int]:
+    """Balanced lines at the first size that needs at most `most` lines (else the last size's)."""
+    lines: list[str] = []
+    for size in sizes:
+        lines = balance(ts.clean(text, bold), width, ts.measurer(size, bold))
+        if len(lines) <= most:
+            return lines, size
+    return lines, sizes[-1]
 
 
 def notice_slides(notice: Notice, layout: Layout, ts: Typesetter) -> list[NoticeSlide]:
-    width = notice_width(layout)
-    title_lines = ts.wrap(notice.title, width, layout.title_size, bold=True)
-    if len(title_lines) > 2:
-        # Titles are at most 60 characters; beyond two lines the rest is elided.
-        title_lines = [title_lines[0], ts.fit("".join(title_lines[1:]), width, layout.title_size, True)]
-    per_page = notice_lines_per_page(layout, ts, len(title_lines))
-    pages = paginate(ts.wrap(notice.body, width, layout.body_size), per_page)
-    return [NoticeSlide(notice, tuple(title_lines), tuple(lines), i + 1, len(pages)) for i, lines in enumerate(pages)]
+    block = layout.notice_block(notice.urgent)
+    width = block.box.w
+    title_lines, title_size = fitted_lines(ts, notice.title, width, layout.title_sizes, TITLE_LINES, bold=True)
+    n = len(title_lines)
+    # Short text grows to fill its card; long text pages at body size.
+    for size in layout.notice_body_sizes:
+        lines = ts.wrap(notice.body, width, size)
+        per_page = block.lines_per_page(n, title_size, size)
+        if len(lines) <= per_page:
+            break
+    pages = paginate(lines, per_page)
+    return [
+        NoticeSlide(notice, tuple(title_lines), tuple(page), i + 1, len(pages), title_size, size)
+        for i, page in enumerate(pages)
+    ]
 
 
-def event_rows_per_page(layout: Layout, ts: Typesetter) -> int:
-    header = ts.line_step(layout.title_size) + ts.line_step(layout.small_size)
-    row = event_row_height(layout, ts)
-    return max(1, (layout.body.h - header - layout.gap) // row)
-
-
-def event_row_height(layout: Layout, ts: Typesetter) -> int:
-    # Portrait rows stack date, title and venue; landscape rows are one table line.
-    if layout.portrait:
-        return 2 * ts.line_step(layout.body_size) + ts.line_step(layout.small_size) + layout.px(16)
-    return round(ts.line_step(layout.body_size) * 1.15)
+def event_row(event: Event, layout: Layout, ts: Typesetter) -> EventRow:
+    title_w, venue_w = layout.event_cell_widths()
+    title = event.title + (f" {LARGE_EVENT_MARK}" if event.large_scale else "")
+    venue = f"地点：{event.venue}" if layout.portrait else event.venue
+    return EventRow(
+        event,
+        tuple(ts.wrap(title, title_w, layout.body_size)),
+        tuple(ts.wrap(venue, venue_w, layout.label_size)),
+    )
 
 
 def event_slides(events: list[Event], layout: Layout, ts: Typesetter) -> list[EventsSlide]:
     if not events:
         return []
-    fits = event_rows_per_page(layout, ts)
-    # As few pages as fit, filled evenly: 8 rows at 7 a page show as 4 + 4, not 7 + 1.
-    count = -(-len(events) // fits)
-    small, extra = divmod(len(events), count)
-    pages, start = [], 0
-    for n in range(count):
-        end = start + small + (1 if n < extra else 0)
-        pages.append(events[start:end])
-        start = end
-    return [EventsSlide(tuple(page), n + 1, len(pages)) for n, page in enumerate(pages)]
+    rows = [event_row(e, layout, ts) for e in events]
+    gap, room = layout.event_row_gap, layout.event_rows_room
+    heights = [layout.event_row_height(len(r.title_lines), len(r.venue_lines)) + gap for r in rows]
+    pages = even_pages(heights, room + gap)
+    out, start = [], 0
+    for n, size in enumerate(pages):
+        out.append(EventsSlide(tuple(rows[start : start + size]), n + 1, len(pages)))
+        start += size
+    return out
+
+
+def even_pages(heights: list[int], room: int) -> list[int]:
+    """Rows per page: as few pages as the rows need, filled evenly (7 rows where 6 fit: 3 + 4, not 6 + 1)."""
+    greedy = _greedy(heights, room)
+    pages: list[int] = []
+    i, remaining = 0, sum(heights)
+    for left in range(len(greedy), 0, -1):
+        # Each page takes rows until it holds its share of what remains.
+        target, used, n = remaining / left, 0, 0
+        while i + n < len(heights):
+            h = heights[i + n]
+            if n and (used + h > room or (left > 1 and used + h / 2 >= target)):
+                break
+            used, n = used + h, n + 1
+        pages.append(n)
+        i, remaining = i + n, remaining - used
+    # Uneven heights may defeat the shares: then as many as fit, page by page.
+    return pages if i == len(heights) else greedy
+
+
+def _greedy(heights: list[int], room: int) -> list[int]:
+    pages: list[int] = []
+    used, count = 0, 0
+    for h in heights:
+        if count and used + h > room:
+            pages.append(count)
+            used, count = 0, 0
+        used, count = used + h, count + 1
+    pages.append(count)
+    return pages
+
+
+def honour_slides(honour: Honour, layout: Layout, ts: Typesetter) -> list[HonourSlide]:
+    width = layout.honour_text_box.w
+    name_lines, name_size = fitted_lines(ts, honour.subject_name, width, layout.honour_name_sizes, NAME_LINES, True)
+    n = len(name_lines)
+    # A citation shrinks to the reading floor to stay on one card, then pages at body size.
+    for size in layout.honour_citation_sizes:
+        lines = ts.wrap(honour.citation, width, size)
+        if len(lines) <= layout.honour_lines_per_page(n, name_size, size):
+            break
+    else:
+        size = layout.body_size
+        lines = ts.wrap(honour.citation, width, size)
+    pages = paginate(lines, layout.honour_lines_per_page(n, name_size, size))
+    return [
+        HonourSlide(honour, tuple(name_lines), name_size, tuple(page), size, i + 1, len(pages))
+        for i, page in enumerate(pages)
+    ]
+
+
+def urgent_rotation(urgent: list[NoticeSlide], rest: list[Slide]) -> list[Slide]:
+    """The urgent notices' pages before each of the other slides: they hold most of the time,
+    and the rest of the rotation keeps a share."""
+    if not rest:
+        return list(urgent)
+    out: list[Slide] = []
+    for slide in rest:
+        out.extend(urgent)
+        out.append(slide)
+    return out
 
 
 def build_rotation(feed: Feed | None, now: datetime, layout: Layout, ts: Typesetter) -> tuple[list[Slide], bool]:
-    """The slides to rotate through now, and whether they are urgent ones.
+    """The slides to rotate through now, and whether an urgent notice is among them.
 
-    Urgent notices preempt everything: while any is in its window, the rotation
-    is those notices alone.
+    An urgent notice in its window takes the whole screen on BULLETIN and GALLERY
+    boards alike, every other slide; the rest of the rotation keeps the slides
+    between, unless staff asked for exclusive display.
     """
     if feed is None:
         return [], False
     notices = feed.current_notices(now)
     urgent = [n for n in notices if n.urgent]
-    if urgent:
-        return [s for n in urgent for s in notice_slides(n, layout, ts)], True
-    slides: list[Slide] = []
+    rest: list[Slide] = []
     if feed.screen.kind == "GALLERY":
-        slides.extend(HonourSlide(h) for h in feed.honours)
+        for honour in feed.honours:
+            rest.extend(honour_slides(honour, layout, ts))
     else:
         for notice in notices:
-            slides.extend(notice_slides(notice, layout, ts))
-        slides.extend(event_slides(feed.current_events(now), layout, ts))
-    return slides, False
+            if not notice.urgent:
+                rest.extend(notice_slides(notice, layout, ts))
+        rest.extend(event_slides(feed.current_events(now), layout, ts))
+    if not urgent:
+        return rest, False
+    urgent_slides = [s for n in urgent for s in notice_slides(n, layout, ts)]
+    if any(n.exclusive for n in urgent):
+        return list(urgent_slides), True
+    return urgent_rotation(urgent_slides, rest), True
 
 
 def content_signature(feed: Feed | None, now: datetime) -> tuple[str, ...]:
@@ -145,3 +244,4 @@ def content_signature(feed: Feed | None, now: datetime) -> tuple[str, ...]:
         *(n.id for n in feed.current_notices(now)),
         *(e.id for e in feed.current_events(now)),
     )
+

@@ -55,14 +55,15 @@ class KioskState:
         return replace(self, mode=Mode.SHOWING, fetched_at=fetched_at, last_error=None, unauthenticated=False)
 
     def on_failure(self, error: str, unauthenticated: bool = False) -> KioskState:
-        mode = Mode.OFFLINE if self.feed is not None else Mode.STANDBY
-        if unauthenticated:
-            # Refused, not offline: the content is no longer this screen's to show,
-            # and the screen says why instead of looking merely disconnected.
-            mode = Mode.STANDBY
+        # Refused, not offline: the content is no longer this screen's to show, and
+        # the screen says why instead of looking merely disconnected. That holds
+        # until an answer accepts the token again: an API unreachable after refusing
+        # must not bring the refused content back as "offline" (fail closed).
+        refused = unauthenticated or self.unauthenticated
+        mode = Mode.OFFLINE if self.feed is not None and not refused else Mode.STANDBY
         if self.mode is Mode.PAIRING:
             mode = Mode.PAIRING
-        return replace(self, mode=mode, last_error=error, unauthenticated=unauthenticated)
+        return replace(self, mode=mode, last_error=error, unauthenticated=refused)
 
     def on_pairing_code(self, code: str, expires_at: datetime | None) -> KioskState:
         return replace(self, mode=Mode.PAIRING, pairing_code=code, pairing_expires_at=expires_at, last_error=None)

@@ -91,7 +91,28 @@ def _wrap_paragraph(paragraph: str, width: int, measure: Measure) -> list[str]:
             line = [*carried, piece]
     if line:
         lines.append(line)
+    _no_orphan(lines, width, measure)
     return ["".join(x) for x in lines]
+
+
+def _no_orphan(lines: list[list[str]], width: int, measure: Measure) -> None:
+    """A last line of one character (and its punctuation) takes one more from the line above.
+
+    "…防治讲 / 座" reads as a mistake from across a hall; "…防治 / 讲座" does not.
+    """
+    if len(lines) < 2:
+        return
+    last, above = lines[-1], lines[-2]
+    if sum(1 for t in last if t not in NO_LINE_START) != 1 or len(above) < 3:
+        return
+    moved = [above[-1]]
+    # The line above may then not end with an opening bracket, nor the last start with a closing mark.
+    while len(above) - len(moved) > 2 and (moved[0] in NO_LINE_START or above[-len(moved) - 1] in NO_LINE_END):
+        moved.insert(0, above[-len(moved) - 1])
+    if moved[0] in NO_LINE_START or measure("".join([*moved, *last])) > width:
+        return
+    del above[-len(moved) :]
+    lines[-1] = [*moved, *last]
 
 
 def wrap(text: str, width: int, measure: Measure) -> list[str]:
@@ -103,6 +124,29 @@ def wrap(text: str, width: int, measure: Measure) -> list[str]:
             continue
         out.extend(_wrap_paragraph(paragraph, width, measure))
     return out
+
+
+def balance(text: str, width: int, measure: Measure) -> list[str]:
+    """Wrapped in as few lines as at `width`, but as even as they can be: for titles and names.
+
+    A 30-character title on a 13-character line is 13 + 13 + 4 when wrapped
+    greedily; balanced it is 10 + 10 + 10, which reads as designed.
+    """
+    lines = wrap(text, width, measure)
+    if len(lines) < 2:
+        return lines
+    lo, hi = 1, width  # the narrowest width that still needs no more lines
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if len(wrap(text, mid, measure)) <= len(lines):
+            hi = mid
+        else:
+            lo = mid + 1
+    return wrap(text, hi, measure)
+
+
+# Opening brackets and quotes: at a line's start their blank left half is taken in (行首压缩).
+COMPRESS_AT_START = frozenset("（「《『【〔〈［｛〖“‘")
 
 
 def paginate(lines: list[str], per_page: int) -> list[list[str]]:

@@ -1,43 +1,60 @@
-"""Drawing text with the CJK font: measuring, wrapping and recording where it went.
+"""Drawing text with the CJK font and its fallbacks: measuring, wrapping and recording where it went.
 
-Text is cleaned first (glyphs.py) so no character is drawn as a box. Every
+Text is cleaned first (glyphs.py) so no character is drawn as a box, and
+drawn in runs, each with the first face that has its characters. Every
 drawn text rectangle is recorded for the frame, so tests can check that
-nothing readable leaves the safe area without guessing from pixels.
+nothing readable leaves the safe area, and no two texts overlap, without
+guessing from pixels.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 import pygame
 import pygame.freetype
 
-from qile_kiosk.fonts import Fonts
+from qile_kiosk.fonts import Fonts, FontSpec
 from qile_kiosk.glyphs import GlyphFilter
-from qile_kiosk.textwrap_zh import ellipsize, wrap
+from qile_kiosk.layout import line_step
+from qile_kiosk.textwrap_zh import COMPRESS_AT_START, ellipsize, wrap
 
 Color = tuple[int, int, int]
+
+
+def _face(spec: FontSpec, strong: bool = False) -> pygame.freetype.Font:
+    face = pygame.freetype.Font(str(spec.path), 24, font_index=spec.index)
+    face.origin = True  # positions are baselines: lines of mixed sizes (and faces) align
+    face.antialiased = True
+    face.pad = False
+    face.strong = strong
+    return face
 
 
 class Typesetter:
     def __init__(self, fonts: Fonts) -> None:
         pygame.freetype.init()
         self.fonts = fonts
-        # One Font object per weight: sizes are passed per call, so this never grows.
-        self._regular = pygame.freetype.Font(str(fonts.regular.path), 24, font_index=fonts.regular.index)
-        self._bold = pygame.freetype.Font(str(fonts.bold.path), 24, font_index=fonts.bold.index)
-        for face in (self._regular, self._bold):
-            face.origin = True  # positions are baselines: lines of mixed sizes align
-            face.antialiased = True
-            face.pad = False
-        if fonts.bold == fonts.regular:
-            self._bold.strong = True  # no bold face installed: embolden the regular one
+        # One Font object per weight and face: sizes are passed per call, so this never grows.
+        self._regular = _face(fonts.regular)
+        self._bold = _face(fonts.bold, strong=fonts.bold == fonts.regular)  # no bold face: embolden
+        fallbacks = {bold: [_face(spec, strong=bold) for spec in fonts.fallbacks] for bold in (False, True)}
         logged: set[str] = set()
-        self._filters = {False: GlyphFilter(self._regular, logged), True: GlyphFilter(self._bold, logged)}
+        self._filters = {
+            False: GlyphFilter([self._regular, *fallbacks[False]], logged),
+            True: GlyphFilter([self._bold, *fallbacks[True]], logged),
+        }
         self.drawn: list[pygame.Rect] = []
+        # Per (size, weight): each character's ink left and right and its advance (sizes are few).
+        self._metrics: dict[tuple[int, bool], dict[str, tuple[float, float, float]]] = {}
 
     def face(self, bold: bool) -> pygame.freetype.Font:
         return self._bold if bold else self._regular
+
+    def covers(self, ch: str) -> bool:
+        """Whether some face (the primary or a fallback) draws `ch`."""
+        return self._filters[False].covers(ch)
 
     def clean(self, text: str, bold: bool = False, keep_newlines: bool = False) -> str:
         """The text as this face can draw it (see glyphs.py)."""
@@ -47,11 +64,48 @@ class Typesetter:
         return self._measure(self.clean(text, bold), size, bold)
 
     def _measure(self, text: str, size: int, bold: bool = False) -> int:
+        """From the pen's origin to the right edge of the ink: what a line occupies.
+
+        Summed from each character's cached metrics (faces draw without kerning), so
+        wrapping a 2,000-character notice measures a few hundred glyphs, not every
+        candidate line anew."""
         if not text:
             return 0
-        # From the pen's origin to the right edge of the ink: what a line occupies.
-        rect = self.face(bold).get_rect(text, size=size)
-        return int(max(0, rect.x) + rect.width)
+        metrics = self._glyph_metrics(size, bold)
+        pen, left, right = 0.0, None, 0.0
+        for ch in text:
+            m = metrics.get(ch)
+            if m is None:
+                m = metrics[ch] = self._glyph(ch, size, bold)
+            min_x, max_x, advance = m
+            if left is None:
+                left = min_x
+            right = pen + max_x
+            pen += advance
+        assert left is not None
+        return math.ceil(max(0.0, left) + right - left)
+
+    def _glyph_metrics(self, size: int, bold: bool) -> dict[str, tuple[float, float, float]]:
+        key = (size, bold)
+        found = self._metrics.get(key)
+        if found is None:
+            found = self._metrics[key] = {}
+        return found
+
+    def _glyph(self, ch: str, size: int, bold: bool) -> tuple[float, float, float]:
+        filt = self._filters[bold]
+        m = filt.faces[filt.face_index(ch) or 0].get_metrics(ch, size=size)[0]
+        if m is None:
+            return 0.0, 0.0, 0.0
+        min_x, max_x, _min_y, _max_y, advance, _ = m
+        if max_x <= min_x:  # a space: no ink, but it takes its width
+            return 0.0, advance, advance
+        return min_x, max_x, advance
+
+    @staticmethod
+    def _advance(face: pygame.freetype.Font, text: str, size: int) -> int:
+        """How far the pen moves over `text`: where the next run starts."""
+        return round(sum(m[4] for m in face.get_metrics(text, size=size) if m is not None))
 
     def measurer(self, size: int, bold: bool = False) -> Callable[[str], int]:
         """Measures text that is already clean: wrapping measures it piece by piece."""
@@ -64,14 +118,55 @@ class Typesetter:
         return -int(self.face(bold).get_sized_descender(size))
 
     def line_step(self, size: int) -> int:
-        """Baseline to baseline: generous leading, as Chinese reads better with air."""
-        return round(size * 1.5)
+        return line_step(size)
+
+    def centred_baseline(self, box: pygame.Rect, size: int) -> int:
+        """The baseline that centres a line of `size` in `box` (a pill, a table row)."""
+        return box.y + (box.h + self.ascent(size) - self.descent(size)) // 2
 
     def wrap(self, text: str, width: int, size: int, bold: bool = False) -> list[str]:
         return wrap(self.clean(text, bold, keep_newlines=True), width, self.measurer(size, bold))
 
     def fit(self, text: str, width: int, size: int, bold: bool = False) -> str:
+        """One line cut with …: only for what staff do not type (a status line), never for content."""
         return ellipsize(self.clean(text, bold), width, self.measurer(size, bold))
+
+    def fit_size(self, text: str, width: int, size: int, floor: int, bold: bool = False) -> int:
+        """The largest size from `size` down to `floor` at which `text` fits `width` on one line."""
+        while size > floor and self.measure(text, size, bold) > width:
+            size = max(floor, size * 9 // 10)
+        return size
+
+    def first_fitting(
+        self, texts: list[str], width: int, size: int, floor: int, bold: bool = False
+    ) -> tuple[str, int] | None:
+        """The first of `texts` (longest first) that fits `width` at `floor` or larger, with its size.
+
+        For chrome with a fuller and a shorter form ("社区 · 屏幕" or "社区"); None when no form
+        fits, and the chrome is left out rather than drawn over its neighbours."""
+        for text in texts:
+            fitted = self.fit_size(text, width, size, floor, bold)
+            if self.measure(text, fitted, bold) <= width:
+                return text, fitted
+        return None
+
+    def draw_line(
+        self,
+        surface: pygame.Surface,
+        text: str,
+        pos: tuple[int, int],
+        size: int,
+        color: Color,
+        bold: bool = False,
+    ) -> pygame.Rect:
+        """A line of running text: an opening bracket or quote that starts it is drawn
+        without its blank left half (行首压缩), so the line's ink starts where the others' do."""
+        text = self.clean(text, bold)
+        x, base = pos
+        if text[:1] in COMPRESS_AT_START:
+            ink = self.face(bold).get_rect(text[0], size=size)
+            x -= max(0, ink.x - size // 10)
+        return self.draw(surface, text, (x, base), size, color, bold)
 
     def draw(
         self,
@@ -86,7 +181,16 @@ class Typesetter:
         text = self.clean(text, bold)
         if not text:
             return pygame.Rect(pos[0], pos[1], 0, 0)
-        rect = self.face(bold).render_to(surface, pos, text, fgcolor=color, size=size)
+        filt = self._filters[bold]
+        runs = filt.runs(text)
+        x, y = pos
+        rect: pygame.Rect | None = None
+        for index, run in runs:
+            face = filt.faces[index]
+            inked = face.render_to(surface, (x, y), run, fgcolor=color, size=size)
+            rect = inked if rect is None else rect.union(inked)
+            x += self._advance(face, run, size)
+        assert rect is not None
         self.drawn.append(rect)
         return rect
 

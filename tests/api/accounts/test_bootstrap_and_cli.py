@@ -7,7 +7,7 @@ import asyncio
 import httpx
 
 from qile_api.db.migrate import migrate
-from qile_api.http.app import create_app
+from qile_api.root.app import create_app
 from qile_api.settings import Settings
 from tests.api.test_cli import qile_api
 from tests.pg import Databases

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from qile_api.assessment.demo import seed_assessment_demo
+from qile_api.seed.assessment import seed_assessment_demo
 from tests.api.assessment import records as r
 from tests.api.conftest import Api
 

@@ -14,7 +14,8 @@ import pytest
 
 from qile_api.assessment.engine import assess
 from qile_api.assessment.export import HEADER, build_csv
-from qile_api.assessment.sql import CommunityFacts, ExportCommunity, FacilityFact, all_criteria
+from qile_api.assessment.sql import CommunityFacts, ExportCommunity, all_criteria
+from qile_api.facilities.sql import FacilityRow
 from qile_api.http.csv_cells import BOM
 from tests.api import staff
 from tests.api.assessment import records as r
@@ -43,7 +44,8 @@ def parse(text: str) -> list[list[str]]:
 
 async def test_build_csv_is_pure_and_readable(api: Api) -> None:
     criteria = await all_criteria(api.db)
-    station = FacilityFact(1, "PRACTICE_STATION", "文明实践站", Decimal("299.9"), None, None, True)
+    now = datetime.now(UTC)
+    station = FacilityRow(1, 7, "PRACTICE_STATION", "文明实践站", Decimal("299.9"), None, None, True, 1, now)
     community = ExportCommunity(7, "工盛社区", 1, "张店区", "车站街道", "齐有爱·文明社区")
 
     rows = parse(build_csv([(community, assess(7, 2026, criteria, CommunityFacts(facilities=[station])))]))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from qile_api.graphql.schema import build_schema
+from qile_api.root.schema import build_schema
 from tests.api import staff
 from tests.api.assessment import records as r
 from tests.api.conftest import Api

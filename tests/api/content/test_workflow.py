@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import pytest
 
-from qile_api.content import workflow
+from qile_api.editing import versioned
 from tests.api import factories as f
 from tests.api import staff
 from tests.api.conftest import Api
@@ -224,7 +224,7 @@ async def test_a_fault_half_way_leaves_nothing_behind(api: Api, desk: Desk, monk
     async def broken_audit(*_: object, **__: object) -> None:
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(workflow, "record", broken_audit)
+    monkeypatch.setattr(versioned, "log_entry", broken_audit)
     body = await api.gql(
         UPDATE, {"input": {"id": notice["id"], "version": notice["version"], "title": "改"}}, token=desk.editor
     )

@@ -80,7 +80,7 @@ def test_an_id_must_be_a_string(value: object) -> None:
 
 
 def test_every_node_type_of_the_schema_is_a_known_id_type() -> None:
-    from qile_api.graphql.schema import build_schema
+    from qile_api.root.schema import build_schema
 
     schema = build_schema()._schema
     nodes = {t.name for t in schema.get_possible_types(schema.get_type("Node"))}  # type: ignore[arg-type]

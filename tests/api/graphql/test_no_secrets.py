@@ -16,10 +16,12 @@ from typing import Any
 
 import pytest
 
+from qile_api.screens.heartbeats import DeviceRuntime
 from qile_api.seed.demo import seed_demo
 from tests.api import factories as f
 from tests.api import staff
 from tests.api.conftest import Api
+from tests.api.events.signups.residents import event_gid, open_event, sign_up
 from tests.api.graphql.walk import Document, FieldRef, Walker, committed_schema
 from tests.api.photos import upload_form
 
@@ -115,8 +117,13 @@ async def a_busy_city(api: Api) -> tuple[str, str, list[str]]:
     redeemed = await api.gql(PAIRING_REDEEM, {"code": started["code"], "secret": started["secret"]})
     tokens += [started["secret"], redeemed["data"]["screenPairingRedeem"]["token"]]
     data(await api.gql(HEARTBEAT, token=screen))
-    await api.state.devices.flush(api.db)
+    await api.state.held(DeviceRuntime).flush(api.db)
     data(await api.gql(SCREENSHOT, {"input": {"id": ref["id"]}}, token=admin))
+
+    # a resident scanned the screen's code and signed up
+    event = await open_event(api.db, api.clock.now)
+    await api.client.get(f"/e/{event}?s={await api.db.fetchval('SELECT min(id) FROM screens')}")
+    assert (await sign_up(api, event))["errors"] == []
 
     # a photo
     headers = {"Authorization": f"Bearer {tokens[1]}", "X-Qile-Client": "test"}
@@ -131,6 +138,8 @@ async def stored_secrets(api: Api) -> dict[str, set[str]]:
         "screen token hash": "SELECT token_hash FROM screens WHERE token_hash IS NOT NULL",
         "pairing secret hash": "SELECT secret_hash FROM screen_pairings",
         "link-signing key": "SELECT value FROM app_secrets",
+        # A resident's code cancels their sign-up: staff lists never show it.
+        "sign-up code": "SELECT code FROM event_sign_ups",
     }
     found: dict[str, set[str]] = {}
     for what, query in kept.items():
@@ -154,12 +163,15 @@ async def test_no_answer_holds_a_stored_secret(api: Api) -> None:
     admin, screen, tokens = await a_busy_city(api)
     secrets = await stored_secrets(api)
     gid = base64.b64encode(f"Community:{await f.region_id(api.db, '工盛社区')}".encode()).decode()
+    signed_up = event_gid(await api.db.fetchval("SELECT event_id FROM event_sign_ups"))
     walker = Walker(
         committed_schema(),
         {
             ("Query", "assessment"): f'community: "{gid}", year: {YEAR}',
             ("Query", "pilotProgramme"): f"year: {YEAR}",
             ("Query", "playTotals"): "by: ITEM",
+            ("Query", "eventSignUps"): f'event: "{signed_up}"',
+            ("Query", "eventScans"): f'event: "{signed_up}"',
             ("Community", "assessment"): f"year: {YEAR}",
         },
     )

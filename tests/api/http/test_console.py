@@ -10,7 +10,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from qile_api.http.app import create_app
+from qile_api.root.app import create_app
 from qile_api.settings import Settings
 
 INDEX = '<!doctype html><html><head><script type="module" src="/console/assets/index-abc123.js"></script></head></html>'

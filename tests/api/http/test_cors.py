@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator
 import httpx
 import pytest
 
-from qile_api.http.app import create_app
+from qile_api.root.app import create_app
 from qile_api.settings import Settings
 from tests.api.conftest import Api
 

@@ -7,9 +7,9 @@ import hashlib
 import httpx
 import pytest
 
-from qile_api.http.app import create_app
 from qile_api.media.sql import store_media
 from qile_api.regions import queries as region_queries
+from qile_api.root.app import create_app
 from qile_api.settings import Settings
 from tests.api import factories as f
 from tests.api import staff

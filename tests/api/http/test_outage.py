@@ -19,13 +19,14 @@ import pytest
 
 from qile_api.db.database import Database
 from qile_api.db.migrate import migrate
-from qile_api.http.app import create_app
 from qile_api.regions import queries as region_queries
+from qile_api.root.app import create_app
 from qile_api.screens.watch import ScreenWatch
 from qile_api.seed.reference import seed_reference
 from qile_api.settings import Settings
 from tests.api import factories as f
 from tests.api import staff
+from tests.api.observability.scrape import scrape
 from tests.netfault import NetFault
 from tests.pg import Databases, execute
 
@@ -68,12 +69,16 @@ class Setup:
         headers = {"Authorization": f"Bearer {token}"} if token else {}
         return await self.client.post("/graphql", json={"query": query}, headers=headers)
 
+    async def past_trust(self) -> None:
+        """A screen is answered from memory no older than the trust window
+        (screens/watch.py), a second at most; after it, it meets the outage too."""
+        if self.watch.trusted():
+            await asyncio.sleep(self.watch.trust_seconds)
+
     async def every_caller(self) -> dict[str, httpx.Response]:
         anonymous = await self.gql(PUBLIC_QUERY)
-        # A screen is answered from memory no older than the trust window
-        # (screens/watch.py), a second at most; after it, it meets the outage too.
-        if anonymous.status_code == 503 and self.watch.trusted():
-            await asyncio.sleep(self.watch.trust_seconds)
+        if anonymous.status_code == 503:
+            await self.past_trust()
         return {
             "anonymous": anonymous,
             "screen": await self.gql(SCREEN_QUERY, self.tokens.screen),
@@ -128,7 +133,7 @@ async def setup(outage_db: tuple[str, Tokens], pg_admin_dsn: str) -> AsyncIterat
             async with httpx.AsyncClient(transport=transport, base_url="http://qile.test") as client:
                 # The path names the database (the embedded server's DSN has a socket directory in its query).
                 database = urlsplit(dsn).path.lstrip("/")
-                yield Setup(proxy, client, tokens, pg_admin_dsn, database, app.state.qile.watch)
+                yield Setup(proxy, client, tokens, pg_admin_dsn, database, app.state.qile.held(ScreenWatch))
 
 
 def assert_outage(responses: dict[str, httpx.Response]) -> None:
@@ -213,6 +218,8 @@ async def test_a_frozen_database_fails_requests_fast_and_readyz_says_so_within_a
         ("screen", SCREEN_QUERY, setup.tokens.screen),
         ("staff", STAFF_QUERY, setup.tokens.staff),
     ):
+        if caller == "screen":
+            await setup.past_trust()
         started = time.monotonic()
         response = await setup.gql(query, token)
         assert_outage({caller: response})
@@ -243,3 +250,30 @@ async def test_a_statement_past_the_timeout_is_a_coded_timeout_not_an_outage(
     lines = [r.getMessage() for r in caplog.records if r.name == "qile_api.outage"]
     assert len(lines) == 1 and lines[0].startswith("statement timeout")
     assert (await setup.client.get("/readyz")).status_code == 200
+
+
+async def test_an_outage_shows_in_the_metrics(setup: Setup) -> None:
+    # given a working API whose screen has polled, and the figures then
+    assert_served(await setup.every_caller())
+    before = await scrape(setup.client)
+
+    # when PostgreSQL is killed and every caller tries
+    await setup.kill()
+    during = await setup.every_caller()
+    scraped = await scrape(setup.client)
+    moved = scraped.minus(before)
+
+    # then /metrics still answers: not ready, the failures counted as an outage, each 503 by its route,
+    # the operations that ran as failed (the staff request failed before one could: reading its session),
+    # and no screen figures it could not read
+    assert_outage(during)
+    assert scraped.total("qile_ready") == 0 and before.total("qile_ready") == 1
+    assert moved.total("qile_database_errors_total", kind="unavailable") >= len(during)
+    requests = "qile_http_request_duration_seconds_count"
+    assert moved.total(requests, path="/graphql", method="POST", status="503") == 4
+    assert moved.total(requests, path="/media/{sha256}", status="503") == 1
+    assert moved.total("qile_graphql_operation_duration_seconds_count", operation="other", outcome="error") == 3
+    assert "qile_screens" not in scraped.names() and "qile_screens" in before.names()
+
+    await setup.proxy.restore()
+    assert_served(await setup.every_caller())

@@ -7,8 +7,8 @@ import hashlib
 import httpx
 import pytest
 
-from qile_api.media import routes
 from qile_api.media.sql import MEDIA_USES, store_media
+from qile_api.root import media as routes
 from tests.api import factories as f
 from tests.api import staff
 from tests.api.conftest import Api
@@ -96,7 +96,7 @@ async def test_a_screen_is_served_what_its_feed_shows_by_its_own_rule(
     async def nothing_public(*_: object) -> bool:
         return False
 
-    monkeypatch.setattr(routes, "media_is_public", nothing_public)
+    monkeypatch.setattr(routes, "photo_on_public_view", nothing_public)
     honour = await f.honour(api.db, "车站街道", "李大爷")  # published, consented, on the subdistrict
     await store_media(api.db, SHA, "image/png", 1, 1, PNG_1X1)
     await api.db.execute("UPDATE honours SET photo_sha256 = $1 WHERE id = $2", SHA, honour)

@@ -14,7 +14,7 @@ from typing import Any
 from strawberry.relay import to_base64
 
 from qile_api.db.database import Database
-from qile_api.devices.pairing import start_pairing
+from qile_api.screens.pairing.flow import start_pairing
 from tests.api import factories as f
 from tests.api import staff
 
@@ -139,7 +139,24 @@ async def _account(db: Database, scope: str) -> int:
     return await staff.account(db, f"target{uuid.uuid4().hex[:8]}", "EDITOR", scope)
 
 
+# An event at the door: started at the tests' clock (check-in opens 3 hours before).
+AT_THE_DOOR = datetime(2026, 11, 28, 1, 0, tzinfo=UTC)
+
+
+def door_builder(name: str, input_type: str, extra: dict[str, Any], prepare: str | None = None) -> Builder:
+    """`name` on a published event under way; `prepare` (SQL on $1, the event) sets up what the input names."""
+
+    async def build(db: Database, where: str) -> Request | None:
+        pk = await f.event(db, WHERE[where], "活动", starts=AT_THE_DOOR)
+        if prepare:
+            await db.execute(prepare, pk)
+        return _m(name, input_type), {"input": {"event": gid("Event", pk), **extra}}
+
+    return build
+
+
 _INPUT_TYPES = {
+    "accountResidentMobilesSet": "AccountResidentMobilesInput",
     "screenScreenshotRequest": "ScreenScreenshotRequestInput",
     "selectionUpdate": "SelectionUpdateInput",
     "selectionDelete": "RecordRefInput",
@@ -350,6 +367,9 @@ BUILDERS: dict[str, Builder] = {
         "accountResetPassword", "Account", _account, {"password": "another long password"}
     ),
     "accountUnlock": unversioned(ref_builder("accountUnlock", "Account", _account, {})),
+    "accountResidentMobilesSet": unversioned(
+        ref_builder("accountResidentMobilesSet", "Account", _account, {"granted": True})
+    ),
     # Nothing of the city's own level lies inside 车站街道: only the refusals above it are exercised here
     # (tests/api/regions covers a city ADMIN creating districts and subdistricts).
     "districtCreate": tree_builder(
@@ -371,6 +391,20 @@ BUILDERS: dict[str, Builder] = {
     ),
     "regionUpdate": region_ref("regionUpdate", "RegionUpdateInput", {"name": "改名社区"}),
     "regionRetire": region_ref("regionRetire", "RegionRetireInput", {}),
+    "eventCheckIn": door_builder(
+        "eventCheckIn",
+        "EventCheckInInput",
+        {"code": "ABCDEF"},
+        "INSERT INTO event_sign_ups (event_id, name, mobile, people, code, consented_at, created_at, updated_at)"
+        " VALUES ($1, '王秀兰', '13812345678', 1, 'ABCDEF', now(), now(), now())",
+    ),
+    "eventWalkInsAdd": door_builder("eventWalkInsAdd", "EventWalkInsInput", {"count": 3}),
+    "eventAttendanceCorrect": door_builder(
+        "eventAttendanceCorrect",
+        "EventAttendanceCorrectInput",
+        {"version": 1, "participants": 40},
+        "INSERT INTO event_attendance (event_id, walk_ins, updated_at) VALUES ($1, 5, now())",
+    ),
 }
 for _kind, _make, _type in (
     ("notice", _notice_in, "Notice"),

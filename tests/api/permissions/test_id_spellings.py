@@ -25,7 +25,7 @@ from graphql import (
     is_required_input_field,
 )
 
-from qile_api.graphql.schema import build_schema
+from qile_api.root.schema import build_schema
 from tests.api import staff
 from tests.api.conftest import Api
 from tests.api.permissions.builders import BUILDERS

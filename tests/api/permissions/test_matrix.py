@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from qile_api.graphql.permissions import IsScreen, IsStaff, ScopedRole
-from qile_api.graphql.schema import build_schema
+from qile_api.graphql.permissions import IsStaff, ScopedRole
+from qile_api.root.schema import build_schema
+from qile_api.screens.auth import IsScreen
 from tests.api import staff
 from tests.api.conftest import Api
 from tests.api.permissions.builders import BUILDERS
@@ -35,7 +36,7 @@ MATRIX = matrix()
 # Mutations that check a role but name no object in the region tree.
 ROLE_ONLY = {"mediaUpload"}  # media are not scoped; what uses a photo is checked where it is used
 # Mutations open to callers without a staff token, by design.
-OPEN = {"login", "screenPairingStart", "screenPairingRedeem"}
+OPEN = {"login", "screenPairingStart", "screenPairingRedeem", "eventSignUp", "eventSignUpCancel"}
 
 
 def mutations_by_permission() -> dict[str, set[str]]:

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import pytest
 
-from qile_api.devices import pairing
+from qile_api.screens.pairing import flow
+from qile_api.screens.pairing import sql as pairing_sql
 from tests.api.conftest import Api
-from tests.api.devices.conftest import data, sign_in
-from tests.api.devices.test_pairing import FEED, claim, redeem, start
 from tests.api.races.together import Rendezvous
+from tests.api.screens.conftest import data, sign_in
+from tests.api.screens.test_pairing import FEED, claim, redeem, start
 
 START = "mutation { screenPairingStart { code errors { code } } }"
 
@@ -24,7 +25,7 @@ async def test_two_admins_claiming_one_code_at_once_make_one_screen(api: Api, mo
 
     # when both type it in at the same moment, naming the screen differently
     meeting = Rendezvous(2)
-    meeting.hold(monkeypatch, pairing, "lock_pairing")
+    meeting.hold(monkeypatch, pairing_sql, "lock_pairing")
     answers = await meeting.run(
         claim(api, first, started["code"], name="大厅东屏"),
         claim(api, second, started["code"], name="大厅西屏"),
@@ -49,7 +50,7 @@ async def test_a_kiosk_asking_while_its_code_is_claimed_gets_pending_or_a_workin
     admin = await sign_in(api)
 
     meeting = Rendezvous(2)
-    meeting.hold(monkeypatch, pairing, "lock_pairing")
+    meeting.hold(monkeypatch, pairing_sql, "lock_pairing")
     claimed, asked = await meeting.run(
         claim(api, admin, started["code"]), redeem(api, started["code"], started["secret"])
     )
@@ -70,7 +71,7 @@ async def test_a_kiosk_asking_twice_at_once_ends_with_exactly_one_working_token(
     await claim(api, await sign_in(api), started["code"])
 
     meeting = Rendezvous(2)
-    meeting.hold(monkeypatch, pairing, "lock_pairing")
+    meeting.hold(monkeypatch, pairing_sql, "lock_pairing")
     answers = await meeting.run(*(redeem(api, started["code"], started["secret"]) for _ in range(2)))
 
     # then both answers carry a token, and exactly one of those tokens works
@@ -87,7 +88,7 @@ async def test_starts_from_one_address_at_once_stop_at_the_hourly_limit(
     monkeypatch.setattr(api.state.settings, "pairing_per_address_per_hour", 5)
 
     meeting = Rendezvous(8)
-    meeting.hold(monkeypatch, pairing, "start_pairing")
+    meeting.hold(monkeypatch, flow, "start_pairing")
     answers = await meeting.run(*(api.gql(START) for _ in range(8)))
 
     results = [a["data"]["screenPairingStart"] for a in answers]

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from qile_api.devices import sql as devices_sql
+from qile_api.screens.plays import sql as plays_sql
 from tests.api import factories as f
 from tests.api import staff
 from tests.api.conftest import Api
@@ -71,7 +71,7 @@ async def test_a_batch_of_plays_sent_twice_at_once_is_counted_once(api: Api, mon
     plays = [{"id": f"play-{i}", "item": "events", "startedAt": started, "seconds": 12.0} for i in range(50)]
 
     meeting = Rendezvous(2)
-    meeting.hold(monkeypatch, devices_sql, "insert_plays")
+    meeting.hold(monkeypatch, plays_sql, "insert_plays")
     answers = await meeting.run(*(api.gql(PLAYS, {"plays": plays}, token=screen) for _ in range(2)))
 
     # then both answers accept every play (the kiosk may forget them), and each is stored once

@@ -6,6 +6,7 @@ from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 from qile_api.screens.admin import find_community_id
+from qile_api.screens.feed import FeedCache
 from qile_api.screens.sql import set_screen_token
 from qile_api.screens.tokens import new_screen_token
 from tests.api import factories as f
@@ -234,7 +235,7 @@ async def test_unchanged_feed_costs_no_query_and_no_rebuild(api: Api) -> None:
         await f.notice(api.db, "工盛社区", f"通知{i}", start=start)
     token = await f.screen(api.db, "工盛社区")
     version = (await feed(api, token))["version"]
-    builds = api.state.feed_cache.builds
+    builds = api.state.held(FeedCache).builds
 
     before = api.queries
     data = await feed(api, token, since=version)
@@ -242,7 +243,7 @@ async def test_unchanged_feed_costs_no_query_and_no_rebuild(api: Api) -> None:
     assert data["notModified"] is True
     # The screen and its feed revisions are in the process's memory (screens/watch.py).
     assert api.queries - before == 0
-    assert api.state.feed_cache.builds == builds
+    assert api.state.held(FeedCache).builds == builds
 
 
 async def test_changed_feed_costs_the_same_whatever_the_amount(api: Api) -> None:
@@ -269,10 +270,10 @@ async def test_changed_feed_costs_the_same_whatever_the_amount(api: Api) -> None
 async def test_screens_of_one_community_share_one_build(api: Api) -> None:
     await f.notice(api.db, "工盛社区", "通知", start=api.clock.now - timedelta(hours=1))
     tokens = [await f.screen(api.db, "工盛社区", name=f"屏{i}") for i in range(5)]
-    builds = api.state.feed_cache.builds
+    builds = api.state.held(FeedCache).builds
 
     datas = [await feed(api, t) for t in tokens]
 
-    assert api.state.feed_cache.builds - builds == 1
+    assert api.state.held(FeedCache).builds - builds == 1
     assert len({d["version"] for d in datas}) == 5  # each screen's own name is in its version
     assert all(f.ids(d["notices"]) == ["通知"] for d in datas)

@@ -20,7 +20,7 @@ import httpx
 import pytest
 
 from qile_api.db.database import Database
-from qile_api.http.app import create_app
+from qile_api.root.app import create_app
 from qile_api.screens.sql import set_screen_token
 from qile_api.screens.tokens import new_screen_token
 from qile_api.screens.watch import ScreenWatch
@@ -59,7 +59,7 @@ def process(seeded_dsn: str, **settings: Any) -> Callable[[], AsyncIterator[Proc
             transport = httpx.ASGITransport(app=app)
             async with httpx.AsyncClient(transport=transport, base_url="http://watch.test") as client:
                 state = app.state.qile
-                yield Process(client, state.watch, state.db)
+                yield Process(client, state.held(ScreenWatch), state.db)
 
     return run
 

@@ -6,9 +6,9 @@ import argparse
 import sys
 
 from qile_api.accounts import service, sql
-from qile_api.accounts.passwords import hash_password, password_problem
 from qile_api.db.database import Database
-from qile_api.graphql.payloads import MutationFailed
+from qile_api.problems import Refused
+from qile_api.regions.sql import regions_named
 
 
 class UserCommandError(Exception):
@@ -41,10 +41,10 @@ def _read_password() -> str:
 
 
 async def _region(db: Database, name: str) -> int:
-    rows = await db.fetch("SELECT id FROM regions WHERE name = $1", name)
-    if len(rows) != 1:
+    found = await regions_named(db, name)
+    if len(found) != 1:
         raise UserCommandError(f"no single region named {name}")
-    return int(rows[0]["id"])
+    return found[0].id
 
 
 async def _account(db: Database, username: str) -> sql.AccountRow:
@@ -55,6 +55,15 @@ async def _account(db: Database, username: str) -> sql.AccountRow:
 
 
 async def run(db: Database, args: argparse.Namespace) -> int:
+    try:
+        return await _run(db, args)
+    except Refused as refused:
+        raise UserCommandError(str(refused)) from refused
+
+
+async def _run(db: Database, args: argparse.Namespace) -> int:
+    """Each command calls the service its GraphQL mutation calls, as no account (the operator's shell),
+    so it is checked and audited the same (`accountDisable` …)."""
     if args.user_command == "list":
         for a in await sql.accounts_in_scope(db, await _region(db, "淄博市")):
             state = "disabled" if a.disabled else "active"
@@ -63,19 +72,16 @@ async def run(db: Database, args: argparse.Namespace) -> int:
     if args.user_command == "create":
         scope = await _region(db, args.scope)
         password = _read_password()
-        try:
-            async with db.transaction() as tx:
-                account = await service.create_account(
-                    tx,
-                    actor_id=None,
-                    username=args.username.lower(),
-                    password=password,
-                    role=args.role,
-                    scope_region_id=scope,
-                    display_name=args.display_name,
-                )
-        except MutationFailed as failed:
-            raise UserCommandError("; ".join(e.message for e in failed.errors)) from failed
+        async with db.transaction() as tx:
+            account = await service.create_account(
+                tx,
+                actor_id=None,
+                username=args.username.lower(),
+                password=password,
+                role=args.role,
+                scope_region_id=scope,
+                display_name=args.display_name,
+            )
         print(f"created {account.username} ({account.role}, {args.scope})")
         return 0
     account = await _account(db, args.username.lower())
@@ -84,16 +90,13 @@ async def run(db: Database, args: argparse.Namespace) -> int:
             await service.unlock_account(tx, actor_id=None, account=account)
         print(f"unlocked: {account.username}")
         return 0
-    changes: dict[str, object]
     if args.user_command == "disable":
-        action, changes = "accountDisable", {"disabled": True}
+        # The version just read: an operator changes the account as it is now.
+        await service.set_disabled(db, actor_id=None, account_id=account.id, version=account.version, disabled=True)
     else:
         password = _read_password()
-        if (weak := password_problem(password)) is not None:
-            raise UserCommandError(weak)
-        action, changes = "accountResetPassword", {"password_hash": hash_password(password)}
-    async with db.transaction() as tx:
-        # Audited as the mutation that does the same (accountDisable …), by no account: the operator's shell.
-        await service.change_account(tx, actor_id=None, action=action, before=account, **changes)
+        await service.reset_password(
+            db, actor_id=None, account_id=account.id, version=account.version, password=password
+        )
     print(f"{args.user_command}: {account.username}")
     return 0

@@ -1,32 +1,19 @@
-"""Authentication for plain HTTP endpoints (reports, media), with the same tokens as GraphQL."""
+"""Staff authentication for plain HTTP endpoints (reports, media), with the same tokens as GraphQL."""
 
 from __future__ import annotations
 
 from starlette.requests import Request
 
-from qile_api.accounts.sql import StaffPrincipal, principal_by_token_hash
-from qile_api.screens.sql import ScreenPrincipal, screen_by_token_hash
+from qile_api.accounts.sql import principal_by_token_hash
+from qile_api.http.bearer import bearer_token
+from qile_api.principals import StaffPrincipal
 from qile_api.state import AppState
-from qile_api.tokens import SCREEN_TOKEN_PREFIX, SESSION_TOKEN_PREFIX, hash_token
-
-
-def _bearer(request: Request) -> str:
-    scheme, _, token = request.headers.get("authorization", "").partition(" ")
-    return token.strip() if scheme.lower() == "bearer" else ""
+from qile_api.tokens import SESSION_TOKEN_PREFIX, hash_token
 
 
 async def staff_of(request: Request) -> StaffPrincipal | None:
     state: AppState = request.app.state.qile
-    token = _bearer(request)
-    if not token.startswith(SESSION_TOKEN_PREFIX):
+    token = bearer_token(request)
+    if token is None or not token.startswith(SESSION_TOKEN_PREFIX):
         return None
     return await principal_by_token_hash(state.db, hash_token(token), state.clock())
-
-
-async def screen_of(request: Request) -> ScreenPrincipal | None:
-    """The active screen whose token is sent, with its community's path."""
-    state: AppState = request.app.state.qile
-    token = _bearer(request)
-    if not token.startswith(SCREEN_TOKEN_PREFIX):
-        return None
-    return await screen_by_token_hash(state.db, hash_token(token))

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from asyncio import to_thread
+from collections.abc import Awaitable
+from dataclasses import replace
 from datetime import datetime
 from typing import Annotated
 
@@ -10,17 +11,19 @@ import strawberry
 from strawberry import relay
 
 from qile_api.accounts import service, sql
-from qile_api.accounts.passwords import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, hash_password, password_problem
+from qile_api.accounts.passwords import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, password_problem
 from qile_api.accounts.types import Account, Role
-from qile_api.audit.sql import record
-from qile_api.content.validation import limited
+from qile_api.audit.sql import log_entry
+from qile_api.editing.mutations import item_pk, signed_in
 from qile_api.graphql.context import Info
 from qile_api.graphql.describe import INPUT_ARG, VERSION_INPUT, errors_field
-from qile_api.graphql.ids import node_pk, pk_of
-from qile_api.graphql.payloads import ErrorCode, MutationError, MutationFailed, error
+from qile_api.graphql.given import given
+from qile_api.graphql.ids import pk_of
+from qile_api.graphql.payloads import MutationError, errors_of
 from qile_api.graphql.permissions import ADMINS, STAFF
 from qile_api.http.addresses import client_address
 from qile_api.limits import DISPLAY_NAME
+from qile_api.problems import ErrorCode, Refused, problem
 
 
 @strawberry.input(description="A staff member's credentials.")
@@ -100,33 +103,25 @@ class AccountPayload:
 
 def _region_pk(gid: relay.GlobalID) -> int:
     if gid.type_name not in {"City", "District", "Subdistrict", "Community"}:
-        raise MutationFailed(error(ErrorCode.INVALID, "范围必须是市、区县、街道/镇或社区", "scope"))
+        raise Refused(problem(ErrorCode.INVALID, "范围必须是市、区县、街道/镇或社区", "scope"))
     return pk_of(gid)
 
 
-async def _change(info: Info, action: str, account_gid: relay.GlobalID, version: int, **changes: object) -> Account:
-    """Apply `changes` to an account in one transaction, checking its version."""
-    staff = info.context.staff
-    assert staff is not None
-    account_id = node_pk(account_gid, "Account", "id")
-    assert account_id is not None
-    async with info.context.db.transaction() as tx:
-        # Locked before the version is compared: two admins saving the same
-        # version at once must not both pass the check.
-        before = await sql.lock_account(tx, account_id)
-        if before is None:
-            raise MutationFailed(error(ErrorCode.NOT_FOUND, "账号不存在", "id"))
-        if before.version != version:
-            raise MutationFailed(error(ErrorCode.CONFLICT, "账号已被他人修改，请刷新后重试", "version"))
-        after = await service.change_account(tx, actor_id=staff.id, action=action, before=before, **changes)
-    return Account.from_row(after)
-
-
-async def _payload(info: Info, action: str, gid: relay.GlobalID, version: int, **changes: object) -> AccountPayload:
+async def _payload(op: Awaitable[sql.AccountRow]) -> AccountPayload:
     try:
-        return AccountPayload(account=await _change(info, action, gid, version, **changes), errors=[])
-    except MutationFailed as failed:
-        return AccountPayload(account=None, errors=failed.errors)
+        return AccountPayload(account=Account.from_row(await op), errors=[])
+    except Refused as refused:
+        return AccountPayload(account=None, errors=errors_of(refused))
+
+
+async def _set_disabled(info: Info, input: AccountRefInput, disabled: bool) -> sql.AccountRow:
+    return await service.set_disabled(
+        info.context.db,
+        actor_id=signed_in(info).id,
+        account_id=item_pk(input.id, "Account"),
+        version=input.version,
+        disabled=disabled,
+    )
 
 
 @strawberry.type
@@ -138,19 +133,18 @@ class AccountMutations:
             session = await service.login(
                 ctx.db, ctx.settings, input.username, input.password, client_address(ctx.request), ctx.now()
             )
-        except MutationFailed as failed:
-            return LoginPayload(token=None, expires_at=None, account=None, errors=failed.errors)
+        except Refused as refused:
+            return LoginPayload(token=None, expires_at=None, account=None, errors=errors_of(refused))
         return LoginPayload(
             token=session.token, expires_at=session.expires_at, account=Account.from_row(session.account), errors=[]
         )
 
     @strawberry.mutation(permission_classes=STAFF, description="End this session: its token stops working.")
     async def logout(self, info: Info) -> LogoutPayload:
-        staff = info.context.staff
-        assert staff is not None
+        staff = signed_in(info)
         async with info.context.db.transaction() as tx:
             await sql.revoke_session(tx, staff.session_id)
-            await record(
+            await log_entry(
                 tx,
                 account_id=staff.id,
                 action="logout",
@@ -162,48 +156,41 @@ class AccountMutations:
 
     @strawberry.mutation(permission_classes=ADMINS, description="Create a staff account inside your scope (ADMIN).")
     async def account_create(self, info: Info, input: Annotated[AccountCreateInput, INPUT_ARG]) -> AccountPayload:
-        staff = info.context.staff
-        assert staff is not None
-        try:
+        async def create() -> sql.AccountRow:
             async with info.context.db.transaction() as tx:
-                row = await service.create_account(
+                return await service.create_account(
                     tx,
-                    actor_id=staff.id,
+                    actor_id=signed_in(info).id,
                     username=input.username.strip().lower(),
                     password=input.password,
                     role=input.role.value,
                     scope_region_id=_region_pk(input.scope),
-                    display_name=input.display_name.strip(),
+                    display_name=input.display_name,
                 )
-        except MutationFailed as failed:
-            return AccountPayload(account=None, errors=failed.errors)
-        return AccountPayload(account=Account.from_row(row), errors=[])
+
+        return await _payload(create())
 
     @strawberry.mutation(permission_classes=ADMINS, description="Change an account's role, scope or name (ADMIN).")
     async def account_update(self, info: Info, input: Annotated[AccountUpdateInput, INPUT_ARG]) -> AccountPayload:
-        try:
-            scope = _region_pk(input.scope) if input.scope else None
-        except MutationFailed as failed:
-            return AccountPayload(account=None, errors=failed.errors)
-        if too_long := limited({"v": input.display_name}, "v", "displayName", DISPLAY_NAME, required=False):
-            return AccountPayload(account=None, errors=too_long)
-        return await _payload(
-            info,
-            "accountUpdate",
-            input.id,
-            input.version,
-            role=input.role.value if input.role else None,
-            scope_region_id=scope,
-            display_name=input.display_name,
-        )
+        async def update() -> sql.AccountRow:
+            changes = service.ACCOUNT_FIELDS.changes(given(input, scope=_region_pk))
+            return await service.update_account(
+                info.context.db,
+                actor_id=signed_in(info).id,
+                account_id=item_pk(input.id, "Account"),
+                version=input.version,
+                changes=changes,
+            )
+
+        return await _payload(update())
 
     @strawberry.mutation(permission_classes=ADMINS, description="Disable an account and end its sessions (ADMIN).")
     async def account_disable(self, info: Info, input: Annotated[AccountRefInput, INPUT_ARG]) -> AccountPayload:
-        return await _payload(info, "accountDisable", input.id, input.version, disabled=True)
+        return await _payload(_set_disabled(info, input, True))
 
     @strawberry.mutation(permission_classes=ADMINS, description="Enable a disabled account again (ADMIN).")
     async def account_enable(self, info: Info, input: Annotated[AccountRefInput, INPUT_ARG]) -> AccountPayload:
-        return await _payload(info, "accountEnable", input.id, input.version, disabled=False)
+        return await _payload(_set_disabled(info, input, False))
 
     @strawberry.mutation(
         permission_classes=ADMINS, description="Set a new password and end the account's sessions (ADMIN)."
@@ -211,15 +198,14 @@ class AccountMutations:
     async def account_reset_password(
         self, info: Info, input: Annotated[AccountResetPasswordInput, INPUT_ARG]
     ) -> AccountPayload:
-        if (weak := password_problem(input.password)) is not None:
-            return AccountPayload(account=None, errors=[error(ErrorCode.WEAK_PASSWORD, weak, "password")])
         return await _payload(
-            info,
-            "accountResetPassword",
-            input.id,
-            input.version,
-            # Argon2 off the event loop, so screens' polls are not held while it runs.
-            password_hash=await to_thread(hash_password, input.password),
+            service.reset_password(
+                info.context.db,
+                actor_id=signed_in(info).id,
+                account_id=item_pk(input.id, "Account"),
+                version=input.version,
+                password=input.password,
+            )
         )
 
     @strawberry.mutation(
@@ -227,15 +213,12 @@ class AccountMutations:
         description="Lift the account's sign-in locks at every address and forget its failed sign-ins (ADMIN).",
     )
     async def account_unlock(self, info: Info, input: Annotated[AccountUnlockInput, INPUT_ARG]) -> AccountPayload:
-        staff = info.context.staff
-        assert staff is not None
-        account_id = node_pk(input.id, "Account", "id")
-        assert account_id is not None
         async with info.context.db.transaction() as tx:
-            found = await sql.accounts_by_ids(tx, [account_id])
+            found = await sql.accounts_by_ids(tx, [item_pk(input.id, "Account")])
             if not found:
-                return AccountPayload(account=None, errors=[error(ErrorCode.NOT_FOUND, "账号不存在", "id")])
-            await service.unlock_account(tx, actor_id=staff.id, account=found[0])
+                missing = problem(ErrorCode.NOT_FOUND, "账号不存在", "id")
+                return AccountPayload(account=None, errors=errors_of([missing]))
+            await service.unlock_account(tx, actor_id=signed_in(info).id, account=found[0])
         return AccountPayload(account=Account.from_row(found[0]), errors=[])
 
     @strawberry.mutation(
@@ -245,10 +228,10 @@ class AccountMutations:
     async def account_change_password(
         self, info: Info, input: Annotated[AccountChangePasswordInput, INPUT_ARG]
     ) -> AccountPayload:
-        staff = info.context.staff
-        assert staff is not None
+        staff = signed_in(info)
         if (weak := password_problem(input.new_password)) is not None:
-            return AccountPayload(account=None, errors=[error(ErrorCode.WEAK_PASSWORD, weak, "newPassword")])
+            weak_one = problem(ErrorCode.WEAK_PASSWORD, weak, "newPassword")
+            return AccountPayload(account=None, errors=errors_of([weak_one]))
         ctx = info.context
         address = client_address(ctx.request)
         try:
@@ -256,29 +239,17 @@ class AccountMutations:
             # cannot lock its owner out by choosing a new password; counted
             # like a sign-in, so it cannot be used to guess the password either.
             proved = await service.check_password(
-                ctx.db, ctx.settings, staff.account.username, input.current_password, address, ctx.now()
+                ctx.db, ctx.settings, staff.username, input.current_password, address, ctx.now()
             )
-        except MutationFailed as failed:
-            refused = [error(e.code, e.message, "currentPassword") for e in failed.errors]
-            return AccountPayload(account=None, errors=refused)
-        wrong = error(ErrorCode.INVALID_CREDENTIALS, "当前密码不正确", "currentPassword")
+        except Refused as refused:
+            refusals = [replace(p, field="currentPassword") for p in refused.problems]
+            return AccountPayload(account=None, errors=errors_of(refusals))
+        wrong = errors_of([problem(ErrorCode.INVALID_CREDENTIALS, "当前密码不正确", "currentPassword")])
         if proved is None or proved.account.id != staff.id:
-            return AccountPayload(account=None, errors=[wrong])
-        new_hash = await to_thread(hash_password, input.new_password)
-        async with ctx.db.transaction() as tx:
-            # An admin's reset committed since the check wins over this change.
-            if not await sql.still_signs_in(tx, staff.id, proved.password_hash):
-                return AccountPayload(account=None, errors=[wrong])
-            await service.forgive(tx, staff.account.username, address)
-            after = await sql.update_account(tx, staff.id, password_hash=new_hash)
-            assert after is not None
-            await sql.revoke_other_sessions(tx, staff.id, staff.session_id)
-            await record(
-                tx,
-                account_id=staff.id,
-                action="accountChangePassword",
-                object_type="Account",
-                object_id=staff.id,
-                region_id=staff.scope_region_id,
-            )
+            return AccountPayload(account=None, errors=wrong)
+        after = await service.change_own_password(
+            ctx.db, staff=staff, proof=proved, new_password=input.new_password, address=address
+        )
+        if after is None:
+            return AccountPayload(account=None, errors=wrong)
         return AccountPayload(account=Account.from_row(after), errors=[])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from asyncio import to_thread
+
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
@@ -17,6 +19,11 @@ MAX_PASSWORD_LENGTH = 128
 
 def hash_password(password: str) -> str:
     return _hasher.hash(password)
+
+
+async def hashed(password: str) -> str:
+    """`hash_password` off the event loop: Argon2 takes tens of milliseconds, which screens' polls must not wait."""
+    return await to_thread(hash_password, password)
 
 
 def verify_password(password_hash: str | None, password: str) -> bool:

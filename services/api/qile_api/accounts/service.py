@@ -6,23 +6,44 @@ import dataclasses
 import math
 import re
 from asyncio import sleep, to_thread
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 import asyncpg
 
 from qile_api.accounts import sql
-from qile_api.accounts.passwords import hash_password, password_problem, verify_password
-from qile_api.audit.sql import record
-from qile_api.content.validation import limited
+from qile_api.accounts.passwords import hashed, password_problem, verify_password
+from qile_api.audit.sql import log_entry
 from qile_api.db.database import Database, Executor
-from qile_api.graphql.payloads import ErrorCode, MutationError, MutationFailed, error
+from qile_api.editing import versioned
+from qile_api.editing.sql import lock_row
+from qile_api.fields import Field, FieldMap
 from qile_api.limits import DISPLAY_NAME
+from qile_api.principals import StaffPrincipal
+from qile_api.problems import ErrorCode, Problem, Refused, problem
+from qile_api.regions.sql import city_id, region_exists
 from qile_api.settings import Settings
 from qile_api.tokens import SESSION_TOKEN_PREFIX, new_token
 
 USERNAME = re.compile(r"^[a-z0-9_.-]{3,32}$")
 ROLES = ("EDITOR", "REVIEWER", "ADMIN")
+
+# What an ADMIN sets on an account (accountCreate, accountUpdate); the
+# username and password have rules of their own.
+ACCOUNT_FIELDS = FieldMap(
+    Field("role"),
+    Field("scope", column="scope_region_id"),
+    Field("display_name", text=DISPLAY_NAME, required=False),
+)
+
+
+async def _account_problems(db: Executor, row: Mapping[str, Any]) -> list[Problem]:
+    problems = ACCOUNT_FIELDS.problems(row)
+    if row.get("role") not in ROLES:
+        problems.append(problem(ErrorCode.INVALID, "未知角色", "role"))
+    return [*problems, *await region_exists(db, row.get("scope_region_id"))]
 
 
 async def create_account(
@@ -35,69 +56,81 @@ async def create_account(
     scope_region_id: int,
     display_name: str = "",
 ) -> sql.AccountRow:
-    """Validate and insert; raises MutationFailed with every problem found."""
+    """Validate and insert (`accountCreate`); raises Refused with every problem found."""
+    values = ACCOUNT_FIELDS.values({"role": role, "scope": scope_region_id, "display_name": display_name})
     problems = []
     if not USERNAME.match(username):
-        problems.append(error(ErrorCode.INVALID, "用户名须为3–32位小写字母、数字或 _ . -", "username"))
+        problems.append(problem(ErrorCode.INVALID, "用户名须为3–32位小写字母、数字或 _ . -", "username"))
     if (weak := password_problem(password)) is not None:
-        problems.append(error(ErrorCode.WEAK_PASSWORD, weak, "password"))
-    if role not in ROLES:
-        problems.append(error(ErrorCode.INVALID, "未知角色", "role"))
-    problems += limited({"v": display_name}, "v", "displayName", DISPLAY_NAME, required=False)
-    if not await db.fetchval("SELECT true FROM regions WHERE id = $1 AND retired_at IS NULL", scope_region_id):
-        problems.append(error(ErrorCode.NOT_FOUND, "范围（市、区县、街道/镇或社区）不存在或已撤销", "scope"))
-    if problems:
-        raise MutationFailed(*problems)
-    try:
-        account = await sql.insert_account(
-            db,
-            username=username,
-            display_name=display_name,
-            password_hash=await to_thread(hash_password, password),
-            role=role,
-            scope_region_id=scope_region_id,
-        )
-    except asyncpg.UniqueViolationError as exc:
-        raise MutationFailed(error(ErrorCode.DUPLICATE, f"用户名 {username} 已被使用", "username")) from exc
-    await record(
-        db,
-        account_id=actor_id,
-        action="accountCreate",
-        object_type="Account",
-        object_id=account.id,
-        region_id=scope_region_id,
-        after=account,
+        problems.append(problem(ErrorCode.WEAK_PASSWORD, weak, "password"))
+    if problems := [*problems, *await _account_problems(db, values)]:
+        raise Refused(*problems)
+    values |= {"username": username, "password_hash": await hashed(password)}
+    taken = problem(ErrorCode.DUPLICATE, f"用户名 {username} 已被使用", "username")
+    row = await versioned.create(
+        db, sql.ACCOUNT_TABLE, actor_id=actor_id, action="accountCreate", values=values, duplicate=taken
     )
-    return account
+    return sql.AccountRow.from_record(row)
 
 
-async def change_account(
-    db: Executor, *, actor_id: int | None, action: str, before: sql.AccountRow, **changes: object
+async def _change(
+    db: Database,
+    *,
+    actor_id: int | None,
+    action: str,
+    account_id: int,
+    version: int,
+    changes: Mapping[str, Any],
 ) -> sql.AccountRow:
-    """Apply `changes` to an account, end its sessions when disabled or given a new password, audit as `action`.
+    """Change an account at `version`, audited as `action`; a disable or a new password ends its sessions.
 
-    The GraphQL mutations (after their version check) and `qile-api user …` both
-    come here, so an account changed either way leaves the same audit entry.
+    The GraphQL mutations and `qile-api user …` both come here, so an account
+    changed either way is checked, changed and audited the same.
     """
-    try:
-        after = await sql.update_account(db, before.id, **changes)  # type: ignore[arg-type]
-    except asyncpg.ForeignKeyViolationError as exc:
-        raise MutationFailed(error(ErrorCode.NOT_FOUND, "范围（市、区县、街道/镇或社区）不存在", "scope")) from exc
-    assert after is not None
-    if changes.get("disabled") or "password_hash" in changes:
-        await sql.revoke_sessions_of(db, before.id)
-    await record(
-        db,
-        account_id=actor_id,
-        action=action,
-        object_type="Account",
-        object_id=before.id,
-        region_id=after.scope_region_id,
-        previous_region_id=before.scope_region_id,
-        before=before,
-        after=after,
+    async with db.transaction() as tx:
+
+        async def checked(before: asyncpg.Record) -> Mapping[str, Any]:
+            if problems := await _account_problems(tx, {**dict(before), **changes}):
+                raise Refused(*problems)
+            return changes
+
+        row = await versioned.write(
+            tx, sql.ACCOUNT_TABLE, actor_id=actor_id, action=action, row_id=account_id, version=version, change=checked
+        )
+        if changes.get("disabled") or "password_hash" in changes:
+            await sql.revoke_sessions_of(tx, account_id)
+    return sql.AccountRow.from_record(row)
+
+
+async def update_account(
+    db: Database, *, actor_id: int | None, account_id: int, version: int, changes: Mapping[str, Any]
+) -> sql.AccountRow:
+    """`accountUpdate`: role, scope or name (`ACCOUNT_FIELDS` columns)."""
+    return await _change(
+        db, actor_id=actor_id, action="accountUpdate", account_id=account_id, version=version, changes=changes
     )
-    return after
+
+
+async def set_disabled(
+    db: Database, *, actor_id: int | None, account_id: int, version: int, disabled: bool
+) -> sql.AccountRow:
+    """`accountDisable` (its sessions end) or `accountEnable`."""
+    action = "accountDisable" if disabled else "accountEnable"
+    changes = {"disabled": disabled}
+    return await _change(db, actor_id=actor_id, action=action, account_id=account_id, version=version, changes=changes)
+
+
+async def reset_password(
+    db: Database, *, actor_id: int | None, account_id: int, version: int, password: str, field: str = "password"
+) -> sql.AccountRow:
+    """`accountResetPassword`: a new password, and the account's sessions end."""
+    if (weak := password_problem(password)) is not None:
+        raise Refused(problem(ErrorCode.WEAK_PASSWORD, weak, field))
+    # Hashed before the row is locked.
+    changes = {"password_hash": await hashed(password)}
+    return await _change(
+        db, actor_id=actor_id, action="accountResetPassword", account_id=account_id, version=version, changes=changes
+    )
 
 
 async def bootstrap_admin(db: Database, spec: str) -> sql.AccountRow | None:
@@ -107,10 +140,10 @@ async def bootstrap_admin(db: Database, spec: str) -> sql.AccountRow | None:
         raise ValueError("QILE_BOOTSTRAP_ADMIN must look like username:password")
     async with db.transaction() as tx:
         # Two processes starting together must not both create it.
-        await tx.execute("LOCK TABLE accounts IN EXCLUSIVE MODE")
+        await sql.lock_accounts(tx)
         if await sql.count_accounts(tx):
             return None
-        city = await tx.fetchval("SELECT id FROM regions WHERE level = 'CITY'")
+        city = await city_id(tx)
         if city is None:
             raise ValueError("load the reference data (qile-api seed) before creating accounts")
         return await create_account(
@@ -119,7 +152,7 @@ async def bootstrap_admin(db: Database, spec: str) -> sql.AccountRow | None:
             username=username,
             password=password,
             role="ADMIN",
-            scope_region_id=int(city),
+            scope_region_id=city,
             display_name="市级管理员",
         )
 
@@ -141,14 +174,14 @@ def _minutes_until(until: datetime, now: datetime) -> int:
     return max(1, math.ceil((until - now).total_seconds() / 60))
 
 
-def _refusal(reservation: sql.Reservation, now: datetime) -> MutationError | None:
+def _refusal(reservation: sql.Reservation, now: datetime) -> Problem | None:
     """Why an attempt is refused before its password is looked at; the same for known and unknown usernames."""
     if not reservation.address_allowed:
         minutes = _minutes_until(reservation.address_until, now)
-        return error(ErrorCode.THROTTLED, f"此网络地址登录失败次数过多，请{minutes}分钟后再试")
+        return problem(ErrorCode.THROTTLED, f"此网络地址登录失败次数过多，请{minutes}分钟后再试")
     if not reservation.pair_allowed:
         minutes = _minutes_until(reservation.locked_until or now, now)
-        return error(
+        return problem(
             ErrorCode.THROTTLED,
             f"登录失败次数过多，此账号在当前网络已暂时锁定：请{minutes}分钟后再试，或请管理员解除锁定",
         )
@@ -194,7 +227,7 @@ async def check_password(
         address_limit=settings.login_address_limit,
     )
     if (refused := _refusal(reservation, now)) is not None:
-        raise MutationFailed(refused)
+        raise Refused(refused)
     if (earlier := reservation.failures - 1) > 0:
         # Each recent failure of this pair doubles the wait before we even look.
         await sleep(min(settings.login_delay_ms * 2 ** (earlier - 1), 5000) / 1000)
@@ -218,7 +251,7 @@ async def login(db: Database, settings: Settings, username: str, password: str, 
     """Check credentials with throttling; the error never says whether the user exists."""
     proof = await check_password(db, settings, username, password, address, now)
     if proof is None:
-        raise MutationFailed(error(ErrorCode.INVALID_CREDENTIALS, _BAD_LOGIN))
+        raise Refused(problem(ErrorCode.INVALID_CREDENTIALS, _BAD_LOGIN))
     account = proof.account
 
     token, token_hash = new_token(SESSION_TOKEN_PREFIX)
@@ -227,10 +260,10 @@ async def login(db: Database, settings: Settings, username: str, password: str, 
         # A reset or disable committed since the check has ended the
         # account's sessions: this one must not begin after it, with the old password.
         if not await sql.still_signs_in(tx, account.id, proof.password_hash):
-            raise MutationFailed(error(ErrorCode.INVALID_CREDENTIALS, _BAD_LOGIN))
+            raise Refused(problem(ErrorCode.INVALID_CREDENTIALS, _BAD_LOGIN))
         await forgive(tx, username, address)
         await sql.insert_session(tx, account.id, token_hash, expires_at)
-        await record(
+        await log_entry(
             tx,
             account_id=account.id,
             action="login",
@@ -241,10 +274,38 @@ async def login(db: Database, settings: Settings, username: str, password: str, 
     return Session(token=token, account=account, expires_at=expires_at)
 
 
+async def change_own_password(
+    db: Database, *, staff: StaffPrincipal, proof: Proof, new_password: str, address: str
+) -> sql.AccountRow | None:
+    """`accountChangePassword`, the current password proved: None when a reset or disable since has won.
+
+    The caller's other sessions end; the one it asked from stays signed in.
+    """
+    # Hashed before the row is locked.
+    new_hash = await hashed(new_password)
+    async with db.transaction() as tx:
+        # Locks the row: a reset committed since the check wins over this change.
+        if not await sql.still_signs_in(tx, staff.id, proof.password_hash):
+            return None
+        await forgive(tx, staff.username, address)
+        before = await lock_row(tx, sql.ACCOUNT_TABLE, staff.id)
+        assert before is not None
+        row = await versioned.rewrite(
+            tx,
+            sql.ACCOUNT_TABLE,
+            before,
+            actor_id=staff.id,
+            action="accountChangePassword",
+            change={"password_hash": new_hash},
+        )
+        await sql.revoke_other_sessions(tx, staff.id, staff.session_id)
+    return sql.AccountRow.from_record(row)
+
+
 async def unlock_account(db: Executor, *, actor_id: int | None, account: sql.AccountRow) -> None:
     """Lift the account's sign-in locks at every address and forget its failures (audited)."""
     cleared = await sql.clear_login_failures_of(db, account.username)
-    await record(
+    await log_entry(
         db,
         account_id=actor_id,
         action="accountUnlock",

@@ -9,6 +9,9 @@ from datetime import datetime, timedelta
 import asyncpg
 
 from qile_api.db.database import Executor
+from qile_api.db.query import fetch_ids
+from qile_api.editing.sql import Table
+from qile_api.principals import StaffPrincipal
 
 _COLUMNS = "a.id, a.username, a.display_name, a.role, a.scope_region_id, a.disabled, a.version, a.created_at"
 
@@ -29,25 +32,16 @@ class AccountRow:
         return cls(**{k: r[k] for k in cls.__dataclass_fields__})
 
 
-@dataclass(frozen=True)
-class StaffPrincipal:
-    """The signed-in account, with its scope's path in the region tree."""
-
-    account: AccountRow
-    scope_path: tuple[int, ...]
-    session_id: int
-
-    @property
-    def id(self) -> int:
-        return self.account.id
-
-    @property
-    def role(self) -> str:
-        return self.account.role
-
-    @property
-    def scope_region_id(self) -> int:
-        return self.account.scope_region_id
+# What ADMINs change (accountUpdate, accountDisable …), and what a password change rewrites.
+ACCOUNT_TABLE: Table[AccountRow] = Table(
+    name="accounts",
+    columns=_COLUMNS,
+    type_name="Account",
+    label="账号",
+    from_record=AccountRow.from_record,
+    region_column="scope_region_id",
+    alias="a",
+)
 
 
 async def count_accounts(db: Executor) -> int:
@@ -77,12 +71,6 @@ async def accounts_by_ids(db: Executor, ids: Sequence[int]) -> list[AccountRow]:
     return [AccountRow.from_record(r) for r in rows]
 
 
-async def lock_account(db: Executor, account_id: int) -> AccountRow | None:
-    """The account, locked until the transaction ends: its version is checked against what staff saw."""
-    row = await db.fetchrow(f"SELECT {_COLUMNS} FROM accounts a WHERE a.id = $1 FOR UPDATE", account_id)
-    return AccountRow.from_record(row) if row else None
-
-
 async def accounts_in_scope(db: Executor, scope_region_id: int) -> list[AccountRow]:
     rows = await db.fetch(
         f"""SELECT {_COLUMNS} FROM accounts a JOIN regions r ON r.id = a.scope_region_id
@@ -92,45 +80,9 @@ async def accounts_in_scope(db: Executor, scope_region_id: int) -> list[AccountR
     return [AccountRow.from_record(r) for r in rows]
 
 
-async def insert_account(
-    db: Executor, *, username: str, display_name: str, password_hash: str, role: str, scope_region_id: int
-) -> AccountRow:
-    row = await db.fetchrow(
-        f"""INSERT INTO accounts AS a (username, display_name, password_hash, role, scope_region_id)
-        VALUES ($1, $2, $3, $4, $5) RETURNING {_COLUMNS}""",
-        username,
-        display_name,
-        password_hash,
-        role,
-        scope_region_id,
-    )
-    assert row is not None
-    return AccountRow.from_record(row)
-
-
-async def update_account(
-    db: Executor,
-    account_id: int,
-    *,
-    role: str | None = None,
-    scope_region_id: int | None = None,
-    display_name: str | None = None,
-    disabled: bool | None = None,
-    password_hash: str | None = None,
-) -> AccountRow | None:
-    row = await db.fetchrow(
-        f"""UPDATE accounts a SET role = coalesce($2, role), scope_region_id = coalesce($3, scope_region_id),
-               display_name = coalesce($4, display_name), disabled = coalesce($5, disabled),
-               password_hash = coalesce($6, password_hash), version = version + 1, updated_at = now()
-        WHERE a.id = $1 RETURNING {_COLUMNS}""",
-        account_id,
-        role,
-        scope_region_id,
-        display_name,
-        disabled,
-        password_hash,
-    )
-    return AccountRow.from_record(row) if row else None
+async def lock_accounts(db: Executor) -> None:
+    """Hold every account still until the transaction ends (creating the first one)."""
+    await db.execute("LOCK TABLE accounts IN EXCLUSIVE MODE")
 
 
 async def revoke_sessions_of(db: Executor, account_id: int) -> None:
@@ -151,17 +103,24 @@ async def revoke_session(db: Executor, session_id: int) -> None:
 
 
 async def principal_by_token_hash(db: Executor, token_hash: bytes, now: datetime) -> StaffPrincipal | None:
-    """One indexed query: the live session, its enabled account and scope path."""
+    """One indexed query: the live session and its enabled account."""
     row = await db.fetchrow(
-        f"""SELECT {_COLUMNS}, s.id AS session_id, r.path
-        FROM sessions s JOIN accounts a ON a.id = s.account_id JOIN regions r ON r.id = a.scope_region_id
+        f"""SELECT {_COLUMNS}, s.id AS session_id
+        FROM sessions s JOIN accounts a ON a.id = s.account_id
         WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND NOT a.disabled""",
         token_hash,
         now,
     )
     if row is None:
         return None
-    return StaffPrincipal(AccountRow.from_record(row), tuple(row["path"]), row["session_id"])
+    return StaffPrincipal(
+        id=row["id"],
+        username=row["username"],
+        display_name=row["display_name"],
+        role=row["role"],
+        scope_region_id=row["scope_region_id"],
+        session_id=row["session_id"],
+    )
 
 
 # Sign-in throttling ------------------------------------------------------------
@@ -291,17 +250,14 @@ async def sign_in_locks(db: Executor, usernames: Sequence[str], now: datetime) -
     return {r["username"]: r["until"] for r in rows}
 
 
-# Changing one's own password ----------------------------------------------
-
-
-async def password_hash_of(db: Executor, account_id: int) -> str | None:
-    value = await db.fetchval("SELECT password_hash FROM accounts WHERE id = $1 FOR UPDATE", account_id)
-    return str(value) if value is not None else None
-
-
 async def revoke_other_sessions(db: Executor, account_id: int, keep_session_id: int) -> None:
     await db.execute(
         "UPDATE sessions SET revoked_at = now() WHERE account_id = $1 AND id <> $2 AND revoked_at IS NULL",
         account_id,
         keep_session_id,
     )
+
+
+async def account_regions(db: Executor, account_id: int) -> list[int]:
+    """The region a account lies in (for the scope check); none when there is no such account."""
+    return await fetch_ids(db, "SELECT ARRAY[scope_region_id] FROM accounts WHERE id = $1", account_id)

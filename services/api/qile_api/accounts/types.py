@@ -10,13 +10,13 @@ from typing import Any
 import strawberry
 from strawberry import relay
 
-from qile_api.accounts.sql import AccountRow, accounts_by_ids
-from qile_api.content.types import load_region
+from qile_api.accounts.dataloaders import AccountByIdLoader, SignInLockByUsernameLoader
+from qile_api.accounts.sql import AccountRow
 from qile_api.graphql.context import Info
 from qile_api.graphql.describe import describe_values
 from qile_api.graphql.ids import node_pks
-from qile_api.graphql.targets import staff_visible
-from qile_api.regions.types import Region
+from qile_api.regions.scope import staff_visible
+from qile_api.regions.types import Region, load_region
 
 
 @strawberry.enum(description="EDITOR writes drafts; REVIEWER also approves; ADMIN also manages accounts and screens.")
@@ -50,7 +50,8 @@ class Account(relay.Node):
         cls, *, info: Info, node_ids: Iterable[str], required: bool = False
     ) -> list[Any]:
         ids = node_pks(node_ids)
-        rows = await accounts_by_ids(info.context.db, ids) if info.context.staff else []
+        loaded = await info.context.loaders[AccountByIdLoader].load_many(ids) if info.context.staff else []
+        rows = [r for r in loaded if r is not None]
         visible = await staff_visible(info, ids, rows, lambda a: a.id, lambda a: a.scope_region_id)
         return [cls.from_row(r) if r else None for r in visible]
 
@@ -79,7 +80,7 @@ class Account(relay.Node):
         "null when it is not. accountUnlock lifts it."
     )
     async def sign_in_locked_until(self, info: Info) -> datetime | None:
-        return await info.context.loaders.sign_in_lock_by_username.load(self.row.username)
+        return await info.context.loaders[SignInLockByUsernameLoader].load(self.row.username)
 
     @strawberry.field(description="For optimistic concurrency: send it back with an update.")
     def version(self) -> int:

@@ -5,16 +5,23 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Self
 
 from strawberry.dataloader import DataLoader
 
 from qile_api.assessment.engine import CommunityAssessment, assess_communities
 from qile_api.db.database import Executor
+from qile_api.graphql.context import Context
 
 AssessmentKey = tuple[int, int]  # (community id, year)
 
 
 class AssessmentByCommunityYearLoader(DataLoader[AssessmentKey, CommunityAssessment]):
+    @classmethod
+    def for_request(cls, context: Context) -> Self:
+        # Assessed as of the request's instant, in the city's time zone.
+        return cls(context.db, context.now(), context.settings.timezone)
+
     def __init__(self, db: Executor, now: datetime, timezone: str) -> None:
         async def load(keys: Sequence[AssessmentKey]) -> list[CommunityAssessment]:
             by_year: dict[int, list[int]] = defaultdict(list)

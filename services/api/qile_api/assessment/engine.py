@@ -89,9 +89,6 @@ def assess(community_id: int, year: int, criteria: Sequence[Criterion], facts: C
     )
 
 
-YEAR_DESCRIPTION = "The year assessed; by default this year in the city's time zone."
-
-
 def current_year(now: datetime, timezone: str) -> int:
     """The year it is in the city: what `year` means when a caller leaves it out."""
     return now.astimezone(ZoneInfo(timezone)).year

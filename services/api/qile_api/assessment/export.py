@@ -22,9 +22,9 @@ from qile_api.assessment.vocabulary import STATUS_LABELS
 from qile_api.db.database import Executor
 from qile_api.graphql.errors import BadUserInput
 from qile_api.graphql.ids import parse_global_id, pk_of
-from qile_api.graphql.targets import path_of
 from qile_api.http.csv_cells import Cell, csv_text
 from qile_api.reference.pilots import normalise_district
+from qile_api.regions.sql import regions_by_ids
 from qile_api.state import AppState
 
 HEADER = (
@@ -120,9 +120,9 @@ async def parse_district(db: Executor, value: str | None) -> int | None:
     except BadUserInput:
         gid = None
     if gid is not None and gid.type_name == "District":
-        pk = pk_of(gid)
-        if await db.fetchval("SELECT level FROM regions WHERE id = $1", pk) == "DISTRICT":
-            return pk
+        found_region = await regions_by_ids(db, [pk_of(gid)])
+        if found_region and found_region[0].level == "DISTRICT":
+            return found_region[0].id
     names = "、".join(await district_names(db))
     raise ExportError(f"没有名为“{value}”的区县。district 可填区县名称（{names}）或其 ID，不填则导出全部管辖范围。")
 
@@ -170,7 +170,7 @@ async def assessment_csv(request: Request) -> Response:
         return PlainTextResponse(str(exc), status_code=400)
     if region_id is None:
         region_id = staff.scope_region_id
-    elif staff.scope_region_id not in await path_of(state.db, region_id):
+    elif not any(staff.scope_region_id in r.path for r in await regions_by_ids(state.db, [region_id])):
         return PlainTextResponse("无权导出：该区县不在您的管辖范围内", status_code=403)
     text = await export_csv(state.db, year, region_id, now=state.clock(), timezone=state.settings.timezone)
     return csv_response(text, year)

@@ -3,23 +3,31 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated
 
 import strawberry
 from strawberry import relay
 
 from qile_api.assessment.engine import MAX_YEAR, MIN_YEAR
-from qile_api.assessment.records import ATTESTATIONS, RECOGNITIONS, SELECTIONS
+from qile_api.assessment.records import (
+    ATTESTATION,
+    ATTESTATION_FIELDS,
+    RECOGNITION,
+    RECOGNITION_FIELDS,
+    SELECTION,
+    SELECTION_FIELDS,
+)
 from qile_api.assessment.types import Attestation, Recognition, Selection
 from qile_api.assessment.vocabulary import RecognitionLevel, SelectionKind
-from qile_api.content.mutations import signed_in
+from qile_api.editing.mutations import Edits, signed_in
 from qile_api.graphql.context import Info
 from qile_api.graphql.describe import COMMUNITY_INPUT, ID_INPUT, INPUT_ARG, VERSION_INPUT, errors_field
+from qile_api.graphql.given import given
 from qile_api.graphql.ids import region_pk
 from qile_api.graphql.payloads import MutationError
 from qile_api.graphql.permissions import EDITORS, REVIEWERS
 from qile_api.limits import ATTESTATION_NOTE, BRAND_NAME, RECOGNISED_BY, RECOGNITION_NOTE
-from qile_api.records.mutations import RecordRefInput, create_record, delete_record, update_record
+from qile_api.records.mutations import RecordRefInput
 
 
 @strawberry.type(description="What a selection mutation did: the record as it now is, or why not.")
@@ -97,69 +105,44 @@ class AttestationInput:
     )
 
 
-def _given(input: object, names: tuple[str, ...]) -> dict[str, Any]:
-    return {n: getattr(input, n) for n in names if getattr(input, n) is not None}
+_SELECTIONS = Edits(SELECTION, SelectionPayload, "selection", Selection.from_row)
+_RECOGNITIONS = Edits(RECOGNITION, RecognitionPayload, "recognition", Recognition.from_row)
+_ATTESTATIONS = Edits(ATTESTATION, AttestationPayload, "attestation", Attestation.from_row)
 
 
 @strawberry.type
 class AssessmentRecordMutations:
     @strawberry.mutation(permission_classes=EDITORS, description="Record a selection's participation for a year.")
     async def selection_create(self, info: Info, input: Annotated[SelectionCreateInput, INPUT_ARG]) -> SelectionPayload:
-        values = {
-            "community_id": region_pk(input.community),
-            "year": input.year,
-            "kind": input.kind.value,
-            "households_eligible": input.households_eligible,
-            "households_participating": input.households_participating,
-        }
-        return await create_record(info, SELECTIONS, SelectionPayload, "selection", Selection.from_row, values)
+        values = SELECTION_FIELDS.values(given(input, community=region_pk))
+        return await _SELECTIONS.create(info, values)
 
     @strawberry.mutation(permission_classes=EDITORS, description="Correct a selection's household counts.")
     async def selection_update(self, info: Info, input: Annotated[SelectionUpdateInput, INPUT_ARG]) -> SelectionPayload:
-        changes = _given(input, ("households_eligible", "households_participating"))
-        return await update_record(
-            info, SELECTIONS, SelectionPayload, "selection", Selection.from_row, input.id, input.version, changes
-        )
+        changes = SELECTION_FIELDS.changes(given(input))
+        return await _SELECTIONS.update(info, input.id, input.version, changes)
 
     @strawberry.mutation(permission_classes=EDITORS, description="Remove a selection recorded by mistake.")
     async def selection_delete(self, info: Info, input: Annotated[RecordRefInput, INPUT_ARG]) -> SelectionPayload:
-        return await delete_record(info, SELECTIONS, SelectionPayload, "selection", Selection.from_row, input)
+        return await _SELECTIONS.delete(info, input.id, input.version)
 
     @strawberry.mutation(permission_classes=EDITORS, description="Record a brand and who promoted it.")
     async def recognition_create(
         self, info: Info, input: Annotated[RecognitionCreateInput, INPUT_ARG]
     ) -> RecognitionPayload:
-        values = {
-            "community_id": region_pk(input.community),
-            "brand_name": input.brand_name.strip(),
-            "level": input.level.value,
-            "recognised_by": input.recognised_by.strip(),
-            "recognised_on": input.recognised_on,
-            "note": input.note.strip(),
-        }
-        return await create_record(info, RECOGNITIONS, RecognitionPayload, "recognition", Recognition.from_row, values)
+        values = RECOGNITION_FIELDS.values(given(input, community=region_pk))
+        return await _RECOGNITIONS.create(info, values)
 
     @strawberry.mutation(permission_classes=EDITORS, description="Correct a recognition.")
     async def recognition_update(
         self, info: Info, input: Annotated[RecognitionUpdateInput, INPUT_ARG]
     ) -> RecognitionPayload:
-        changes = _given(input, ("brand_name", "level", "recognised_by", "recognised_on", "note"))
-        if "level" in changes:
-            changes["level"] = changes["level"].value
-        return await update_record(
-            info,
-            RECOGNITIONS,
-            RecognitionPayload,
-            "recognition",
-            Recognition.from_row,
-            input.id,
-            input.version,
-            changes,
-        )
+        changes = RECOGNITION_FIELDS.changes(given(input))
+        return await _RECOGNITIONS.update(info, input.id, input.version, changes)
 
     @strawberry.mutation(permission_classes=EDITORS, description="Remove a recognition recorded by mistake.")
     async def recognition_delete(self, info: Info, input: Annotated[RecordRefInput, INPUT_ARG]) -> RecognitionPayload:
-        return await delete_record(info, RECOGNITIONS, RecognitionPayload, "recognition", Recognition.from_row, input)
+        return await _RECOGNITIONS.delete(info, input.id, input.version)
 
     @strawberry.mutation(
         permission_classes=REVIEWERS,
@@ -168,14 +151,9 @@ class AssessmentRecordMutations:
     async def attestation_record(self, info: Info, input: Annotated[AttestationInput, INPUT_ARG]) -> AttestationPayload:
         staff = signed_in(info)
         values = {
-            "community_id": region_pk(input.community),
-            "year": input.year,
-            "criterion_key": input.criterion,
-            "met": input.met,
+            **ATTESTATION_FIELDS.values(given(input, community=region_pk)),
             "attested_by_account": staff.id,
-            "attested_by_name": staff.account.display_name or staff.account.username,
+            "attested_by_name": staff.display_name or staff.username,
             "attested_at": info.context.now(),
-            "note": input.note.strip(),
-            "photo_sha256": input.photo,
         }
-        return await create_record(info, ATTESTATIONS, AttestationPayload, "attestation", Attestation.from_row, values)
+        return await _ATTESTATIONS.create(info, values)

@@ -13,12 +13,15 @@ from typing import Any
 
 import strawberry
 
+from qile_api.assessment.dataloaders import AssessmentByCommunityYearLoader
 from qile_api.assessment.engine import CommunityAssessment, Counts
 from qile_api.assessment.types import StatusCounts, check_year
 from qile_api.graphql.context import Info
 from qile_api.graphql.describe import describe_values
+from qile_api.regions.dataloaders import RegionByIdLoader
 from qile_api.regions.sql import CommunityFilter, RegionRow, list_communities
 from qile_api.regions.types import Community, District
+from qile_api.themes.dataloaders import ThemeByKeyLoader
 from qile_api.themes.sql import ThemeRow, all_themes
 from qile_api.themes.types import Theme, load_theme
 
@@ -159,11 +162,12 @@ async def load_programme(info: Info, year: int | None, sort: PilotSort, within: 
     # The plan has 20 pilots; the limit only guards against a runaway list.
     communities = await list_communities(ctx.db, CommunityFilter(pilot=True), None, 1000)
     communities = [c for c in communities if within is None or within in c.path]
-    ctx.loaders.region_by_id.prime_many({r.id: r for r in communities})
-    district_rows = await ctx.loaders.region_by_id.load_many([r.path[1] for r in communities])
+    ctx.loaders[RegionByIdLoader].prime_many({r.id: r for r in communities})
+    district_rows = await ctx.loaders[RegionByIdLoader].load_many([r.path[1] for r in communities])
     themes = await all_themes(ctx.db)
-    ctx.loaders.theme_by_key.prime_many({t.key: t for t in themes})
-    assessments = await info.context.loaders.assessment_by_community_year.load_many([(r.id, year) for r in communities])
+    ctx.loaders[ThemeByKeyLoader].prime_many({t.key: t for t in themes})
+    keys = [(r.id, year) for r in communities]
+    assessments = await info.context.loaders[AssessmentByCommunityYearLoader].load_many(keys)
     pilots = []
     for community, district, assessed in zip(communities, district_rows, assessments, strict=True):
         assert district is not None, "a community's path always names its district"

@@ -7,13 +7,14 @@ from typing import Annotated
 import strawberry
 from strawberry import relay
 
-from qile_api.assessment.engine import YEAR_DESCRIPTION
 from qile_api.assessment.programme import PilotProgramme, PilotSort, load_programme
 from qile_api.assessment.types import Assessment, load_assessment
 from qile_api.graphql.context import Info
+from qile_api.graphql.describe import YEAR
 from qile_api.graphql.errors import BadUserInput
 from qile_api.graphql.ids import node_pk
 from qile_api.graphql.permissions import STAFF, STAFF_IN_SCOPE
+from qile_api.regions.dataloaders import RegionByIdLoader
 
 
 @strawberry.type
@@ -26,10 +27,10 @@ class AssessmentQueries:
         self,
         info: Info,
         community: Annotated[relay.GlobalID, strawberry.argument(description="The community's global ID.")],
-        year: Annotated[int | None, strawberry.argument(description=YEAR_DESCRIPTION)] = None,
+        year: Annotated[int | None, strawberry.argument(description=YEAR)] = None,
     ) -> Assessment:
         pk = node_pk(community, "Community", "community")
-        row = await info.context.loaders.region_by_id.load(pk or 0)
+        row = await info.context.loaders[RegionByIdLoader].load(pk or 0)
         if row is None or row.level != "COMMUNITY":
             raise BadUserInput("no such community", field="community")
         return await load_assessment(info, row, year)
@@ -41,7 +42,7 @@ class AssessmentQueries:
     async def pilot_programme(
         self,
         info: Info,
-        year: Annotated[int | None, strawberry.argument(description=YEAR_DESCRIPTION)] = None,
+        year: Annotated[int | None, strawberry.argument(description=YEAR)] = None,
         sort: Annotated[PilotSort, strawberry.argument(description="The order of the pilots.")] = PilotSort.PILOT_NO,
     ) -> PilotProgramme:
         staff = info.context.staff

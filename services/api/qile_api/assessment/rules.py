@@ -21,12 +21,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any, Literal
 
-from qile_api.assessment.sql import (
-    CommunityFacts,
-    Criterion,
-    EventFact,
-    FacilityFact,
-)
+from qile_api.assessment.sql import CommunityFacts, Criterion, EventFact
 from qile_api.assessment.vocabulary import (
     FACILITY_KINDS,
     RECOGNITION_LEVEL_LABELS,
@@ -34,6 +29,7 @@ from qile_api.assessment.vocabulary import (
     SELECTION_KINDS,
     label,
 )
+from qile_api.facilities.sql import FacilityRow
 
 log = logging.getLogger(__name__)
 
@@ -100,7 +96,7 @@ def _required_keys(c: Criterion, name: str) -> set[str]:
     return keys
 
 
-def _facility_label(f: FacilityFact, detail: str = "") -> str:
+def _facility_label(f: FacilityRow, detail: str = "") -> str:
     kind = label(FACILITY_KINDS, f.kind)
     head = f.name if f.name == kind else f"{f.name}（{kind}）"
     return f"{head}：{detail}" if detail else head
@@ -201,13 +197,20 @@ def events_count(c: Criterion, facts: CommunityFacts) -> Outcome:
     min_participants = c.params.get("min_participants")
     matching = [e for e in facts.events if _event_matches(e, categories, large_scale)]
     if min_participants is None:
-        counted, unreported = matching, 0
-    else:
-        counted = [e for e in matching if e.participants is not None and e.participants >= int(min_participants)]
-        unreported = sum(1 for e in matching if e.participants is None)
+        held = Decimal(len(matching))
+        evidence = (Evidence("EVENT", e.id, f"{e.title}（{e.starts_at.date().isoformat()}）") for e in matching)
+        return judge(held, held, c.threshold, evidence)
+    # Participation: the door's count (check-ins) where recorded, else the reviewed head count.
+    counted = [e for e in matching if e.turnout is not None and e.turnout >= int(min_participants)]
+    unreported = sum(1 for e in matching if e.turnout is None)
     low = Decimal(len(counted))
-    evidence = (Evidence("EVENT", e.id, f"{e.title}（{e.starts_at.date().isoformat()}）") for e in counted)
-    return judge(low, low + unreported, c.threshold, evidence)
+    return judge(low, low + unreported, c.threshold, (Evidence("EVENT", e.id, _turnout_label(e)) for e in counted))
+
+
+def _turnout_label(e: EventFact) -> str:
+    """邻居节（2026-05-01，签到42人）: the event and the count it was judged on, and where that came from."""
+    how = "签到" if e.checked_in is not None else "登记"
+    return f"{e.title}（{e.starts_at.date().isoformat()}，{how}{e.turnout}人）"
 
 
 def participation_rate_at_least(c: Criterion, facts: CommunityFacts) -> Outcome:

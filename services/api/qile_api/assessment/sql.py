@@ -18,6 +18,11 @@ from typing import Any
 import asyncpg
 
 from qile_api.db.database import Executor
+from qile_api.db.query import fetch_ids
+from qile_api.editing.sql import Table, rows_in_regions
+from qile_api.facilities.sql import FACILITY_TABLE, FacilityRow
+from qile_api.problems import ErrorCode, problem
+from qile_api.teams.sql import TEAM_TABLE, TeamRow
 
 
 @dataclass(frozen=True)
@@ -50,26 +55,6 @@ class Criterion:
 
 
 @dataclass(frozen=True)
-class FacilityFact:
-    id: int
-    kind: str
-    name: str
-    indoor_area_m2: Decimal | None
-    outdoor_area_m2: Decimal | None
-    weekly_open_hours: Decimal | None
-    free_of_charge: bool | None
-
-
-@dataclass(frozen=True)
-class TeamFact:
-    id: int
-    kind: str
-    name: str
-    members: int
-    active_all_year: bool
-
-
-@dataclass(frozen=True)
 class EventFact:
     id: int
     category: str
@@ -77,21 +62,34 @@ class EventFact:
     starts_at: datetime
     large_scale: bool
     participants: int | None
+    # Counted at the door (check-ins and walk-ins, or staff's correction); None: no check-in recorded.
+    checked_in: int | None = None
+
+    @property
+    def turnout(self) -> int | None:
+        """How many took part: the door's count where there is one, else the reviewed number."""
+        return self.checked_in if self.checked_in is not None else self.participants
 
 
 @dataclass(frozen=True)
-class SelectionFact:
+class SelectionRow:
     id: int
+    community_id: int
+    year: int
     kind: str
     households_eligible: int
     households_participating: int
-    # Carried so that a list read through the assessment can be corrected (optimistic concurrency).
     version: int
+
+    @classmethod
+    def from_record(cls, r: asyncpg.Record) -> SelectionRow:
+        return cls(**{k: r[k] for k in cls.__dataclass_fields__})
 
 
 @dataclass(frozen=True)
-class RecognitionFact:
+class RecognitionRow:
     id: int
+    community_id: int
     brand_name: str
     level: str
     recognised_by: str
@@ -99,10 +97,16 @@ class RecognitionFact:
     note: str
     version: int
 
+    @classmethod
+    def from_record(cls, r: asyncpg.Record) -> RecognitionRow:
+        return cls(**{k: r[k] for k in cls.__dataclass_fields__})
+
 
 @dataclass(frozen=True)
-class AttestationFact:
+class AttestationRow:
     id: int
+    community_id: int
+    year: int
     criterion_key: str
     met: bool
     attested_by_account: int | None
@@ -111,18 +115,69 @@ class AttestationFact:
     note: str
     photo_sha256: str | None
 
+    @classmethod
+    def from_record(cls, r: asyncpg.Record) -> AttestationRow:
+        return cls(**{k: r[k] for k in cls.__dataclass_fields__})
+
+
+SELECTION_TABLE: Table[SelectionRow] = Table(
+    name="selections",
+    columns="c.id, c.community_id, c.year, c.kind, c.households_eligible, c.households_participating, c.version",
+    type_name="Selection",
+    label="推荐活动记录",
+    from_record=SelectionRow.from_record,
+    region_column="community_id",
+    duplicate=problem(ErrorCode.DUPLICATE, "该社区本年度已登记此项推荐活动，请修改原记录", "kind"),
+)
+
+RECOGNITION_TABLE: Table[RecognitionRow] = Table(
+    name="recognitions",
+    columns="c.id, c.community_id, c.brand_name, c.level, c.recognised_by, c.recognised_on, c.note, c.version",
+    type_name="Recognition",
+    label="品牌推广记录",
+    from_record=RecognitionRow.from_record,
+    region_column="community_id",
+)
+
+# Attestations are only ever added (a later one supersedes): no version to compare.
+ATTESTATION_TABLE: Table[AttestationRow] = Table(
+    name="attestations",
+    columns="c.id, c.community_id, c.year, c.criterion_key, c.met, c.attested_by_account, c.attested_by_name, "
+    "c.attested_at, c.note, c.photo_sha256",
+    type_name="Attestation",
+    label="认定记录",
+    from_record=AttestationRow.from_record,
+    region_column="community_id",
+)
+
+
+async def selection_taken(db: Executor, community_id: int, year: int, kind: str, other_than: int | None) -> bool:
+    """Whether the community has a record of this selection for the year already (besides `other_than`)."""
+    found = await db.fetchval(
+        "SELECT true FROM selections WHERE community_id = $1 AND year = $2 AND kind = $3 AND id <> $4",
+        community_id,
+        year,
+        kind,
+        other_than or 0,
+    )
+    return bool(found)
+
+
+async def criterion_exists(db: Executor, key: str | None) -> bool:
+    return bool(await db.fetchval("SELECT true FROM assessment_criteria WHERE key = $1", key))
+
 
 @dataclass
 class CommunityFacts:
     """Everything recorded for one community that the standard looks at, for one year."""
 
-    facilities: list[FacilityFact] = field(default_factory=list)
-    teams: list[TeamFact] = field(default_factory=list)
+    facilities: list[FacilityRow] = field(default_factory=list)
+    teams: list[TeamRow] = field(default_factory=list)
     events: list[EventFact] = field(default_factory=list)
-    selections: list[SelectionFact] = field(default_factory=list)
-    recognitions: list[RecognitionFact] = field(default_factory=list)
+    selections: list[SelectionRow] = field(default_factory=list)
+    recognitions: list[RecognitionRow] = field(default_factory=list)
     # The latest attestation per criterion key.
-    attestations: dict[str, AttestationFact] = field(default_factory=dict)
+    attestations: dict[str, AttestationRow] = field(default_factory=dict)
 
 
 async def all_criteria(db: Executor) -> list[Criterion]:
@@ -150,27 +205,19 @@ async def load_facts(
     ids = list(community_ids)
     facts: dict[int, CommunityFacts] = defaultdict(CommunityFacts)
 
-    for r in await db.fetch(
-        """SELECT id, community_id, kind, name, indoor_area_m2, outdoor_area_m2, weekly_open_hours,
-                  free_of_charge
-        FROM facilities WHERE community_id = ANY($1::bigint[]) ORDER BY id""",
-        ids,
-    ):
-        facts[r["community_id"]].facilities.append(FacilityFact(**{k: r[k] for k in FacilityFact.__dataclass_fields__}))
+    for facility in await rows_in_regions(db, FACILITY_TABLE, ids):
+        facts[facility.community_id].facilities.append(facility)
+
+    for team in await rows_in_regions(db, TEAM_TABLE, ids):
+        facts[team.community_id].teams.append(team)
 
     for r in await db.fetch(
-        """SELECT id, community_id, kind, name, members, active_all_year
-        FROM teams WHERE community_id = ANY($1::bigint[]) ORDER BY id""",
-        ids,
-    ):
-        facts[r["community_id"]].teams.append(TeamFact(**{k: r[k] for k in TeamFact.__dataclass_fields__}))
-
-    for r in await db.fetch(
-        """SELECT id, region_id, category, title, starts_at, large_scale, participants
-        FROM events
-        WHERE region_id = ANY($1::bigint[]) AND status = 'PUBLISHED'
-          AND starts_at >= $2 AND starts_at < $3 AND ends_at <= $4
-        ORDER BY starts_at, id""",
+        """SELECT e.id, e.region_id, e.category, e.title, e.starts_at, e.large_scale, e.participants,
+                  coalesce(a.corrected, a.checked_in + a.walk_ins) AS checked_in
+        FROM events e LEFT JOIN event_attendance a ON a.event_id = e.id
+        WHERE e.region_id = ANY($1::bigint[]) AND e.status = 'PUBLISHED'
+          AND e.starts_at >= $2 AND e.starts_at < $3 AND e.ends_at <= $4
+        ORDER BY e.starts_at, e.id""",
         ids,
         year_start,
         year_end,
@@ -179,39 +226,31 @@ async def load_facts(
         facts[r["region_id"]].events.append(EventFact(**{k: r[k] for k in EventFact.__dataclass_fields__}))
 
     for r in await db.fetch(
-        """SELECT id, community_id, kind, households_eligible, households_participating, version
-        FROM selections WHERE community_id = ANY($1::bigint[]) AND year = $2 ORDER BY id""",
+        f"""SELECT {SELECTION_TABLE.columns} FROM selections c
+        WHERE c.community_id = ANY($1::bigint[]) AND c.year = $2 ORDER BY c.id""",
         ids,
         year,
     ):
-        facts[r["community_id"]].selections.append(
-            SelectionFact(**{k: r[k] for k in SelectionFact.__dataclass_fields__})
-        )
+        facts[r["community_id"]].selections.append(SelectionRow.from_record(r))
 
     # A brand built in an earlier year still stands; one from a later year does not yet.
     for r in await db.fetch(
-        """SELECT id, community_id, brand_name, level, recognised_by, recognised_on, note, version
-        FROM recognitions WHERE community_id = ANY($1::bigint[]) AND recognised_on < make_date($2, 1, 1)
-        ORDER BY recognised_on, id""",
+        f"""SELECT {RECOGNITION_TABLE.columns} FROM recognitions c
+        WHERE c.community_id = ANY($1::bigint[]) AND c.recognised_on < make_date($2, 1, 1)
+        ORDER BY c.recognised_on, c.id""",
         ids,
         year + 1,
     ):
-        facts[r["community_id"]].recognitions.append(
-            RecognitionFact(**{k: r[k] for k in RecognitionFact.__dataclass_fields__})
-        )
+        facts[r["community_id"]].recognitions.append(RecognitionRow.from_record(r))
 
     for r in await db.fetch(
-        """SELECT DISTINCT ON (community_id, criterion_key)
-                  id, community_id, criterion_key, met, attested_by_account, attested_by_name, attested_at,
-                  note, photo_sha256
-        FROM attestations WHERE community_id = ANY($1::bigint[]) AND year = $2
-        ORDER BY community_id, criterion_key, attested_at DESC, id DESC""",
+        f"""SELECT DISTINCT ON (c.community_id, c.criterion_key) {ATTESTATION_TABLE.columns} FROM attestations c
+        WHERE c.community_id = ANY($1::bigint[]) AND c.year = $2
+        ORDER BY c.community_id, c.criterion_key, c.attested_at DESC, c.id DESC""",
         ids,
         year,
     ):
-        facts[r["community_id"]].attestations[r["criterion_key"]] = AttestationFact(
-            **{k: r[k] for k in AttestationFact.__dataclass_fields__}
-        )
+        facts[r["community_id"]].attestations[r["criterion_key"]] = AttestationRow.from_record(r)
 
     return {i: facts[i] for i in ids}
 
@@ -254,3 +293,18 @@ async def district_named(db: Executor, name: str) -> int | None:
 async def district_names(db: Executor) -> list[str]:
     rows = await db.fetch("SELECT name FROM regions WHERE level = 'DISTRICT' AND retired_at IS NULL ORDER BY id")
     return [str(r["name"]) for r in rows]
+
+
+async def selection_regions(db: Executor, selection_id: int) -> list[int]:
+    """The region a selection lies in (for the scope check); none when there is no such selection."""
+    return await fetch_ids(db, "SELECT ARRAY[community_id] FROM selections WHERE id = $1", selection_id)
+
+
+async def recognition_regions(db: Executor, recognition_id: int) -> list[int]:
+    """The region a recognition lies in (for the scope check); none when there is no such recognition."""
+    return await fetch_ids(db, "SELECT ARRAY[community_id] FROM recognitions WHERE id = $1", recognition_id)
+
+
+async def attestation_regions(db: Executor, attestation_id: int) -> list[int]:
+    """The region an attestation lies in (for the scope check); none when there is no such attestation."""
+    return await fetch_ids(db, "SELECT ARRAY[community_id] FROM attestations WHERE id = $1", attestation_id)

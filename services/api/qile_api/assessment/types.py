@@ -10,11 +10,12 @@ from typing import Any, ClassVar
 import strawberry
 from strawberry import relay
 
-from qile_api.assessment import engine, rules, sql
-from qile_api.assessment.records import (
-    ATTESTATIONS,
-    RECOGNITIONS,
-    SELECTIONS,
+from qile_api.assessment import engine, rules
+from qile_api.assessment.dataloaders import AssessmentByCommunityYearLoader
+from qile_api.assessment.sql import (
+    ATTESTATION_TABLE,
+    RECOGNITION_TABLE,
+    SELECTION_TABLE,
     AttestationRow,
     RecognitionRow,
     SelectionRow,
@@ -27,13 +28,14 @@ from qile_api.assessment.vocabulary import (
     SelectionKind,
     label,
 )
+from qile_api.editing.sql import Table, rows_in_order
 from qile_api.graphql.context import Info
 from qile_api.graphql.describe import VERSION, describe_values
 from qile_api.graphql.errors import BadUserInput
 from qile_api.graphql.ids import node_pks
-from qile_api.graphql.targets import staff_visible
+from qile_api.media.dataloaders import MediaBySha256Loader
 from qile_api.media.types import Photo
-from qile_api.records.crud import RecordTable, in_order
+from qile_api.regions.scope import staff_visible
 from qile_api.regions.sql import RegionRow
 from qile_api.regions.types import Community
 
@@ -164,7 +166,7 @@ class AssessmentPart:
 class _RecordNode(relay.Node):
     """A record of the assessment as a node: for staff whose scope holds its community, as the assessment is."""
 
-    _records: ClassVar[RecordTable[Any]]
+    _records: ClassVar[Table[Any]]
 
     @classmethod
     def from_row(cls, row: Any) -> Any:
@@ -175,7 +177,7 @@ class _RecordNode(relay.Node):
         cls, *, info: Info, node_ids: Iterable[str], required: bool = False
     ) -> list[Any]:
         ids = node_pks(node_ids)
-        found = await in_order(info.context.db, cls._records, ids) if info.context.staff else []
+        found = await rows_in_order(info.context.db, cls._records, ids) if info.context.staff else []
         rows = [r for r in found if r is not None]
         visible = await staff_visible(info, ids, rows, lambda r: r.id, lambda r: r.community_id)
         return [cls.from_row(r) if r else None for r in visible]
@@ -183,7 +185,7 @@ class _RecordNode(relay.Node):
 
 @strawberry.type(description="Households taking part in one selection (文明楼院 …) in the year.")
 class Selection(_RecordNode):
-    _records = SELECTIONS
+    _records = SELECTION_TABLE
     id: relay.NodeID[int]
     kind: SelectionKind = strawberry.field(description="Which selection.")
     kind_label: str = strawberry.field(description="The selection's Chinese name, e.g. 文明楼院.")
@@ -192,7 +194,7 @@ class Selection(_RecordNode):
     version: int = strawberry.field(description=VERSION)
 
     @classmethod
-    def of(cls, s: sql.SelectionFact) -> Selection:
+    def from_row(cls, s: SelectionRow) -> Selection:
         return cls(
             id=s.id,
             kind=SelectionKind(s.kind),
@@ -202,15 +204,10 @@ class Selection(_RecordNode):
             version=s.version,
         )
 
-    @classmethod
-    def from_row(cls, row: SelectionRow) -> Selection:
-        fact = sql.SelectionFact(row.id, row.kind, row.households_eligible, row.households_participating, row.version)
-        return cls.of(fact)
-
 
 @strawberry.type(description="A brand and who promoted it (特色亮点).")
 class Recognition(_RecordNode):
-    _records = RECOGNITIONS
+    _records = RECOGNITION_TABLE
     id: relay.NodeID[int]
     brand_name: str = strawberry.field(description="The brand, e.g. “邻里守望”互助品牌.")
     level: RecognitionLevel = strawberry.field(description="The level of whoever promoted it.")
@@ -221,7 +218,7 @@ class Recognition(_RecordNode):
     version: int = strawberry.field(description=VERSION)
 
     @classmethod
-    def of(cls, r: sql.RecognitionFact) -> Recognition:
+    def from_row(cls, r: RecognitionRow) -> Recognition:
         return cls(
             id=r.id,
             brand_name=r.brand_name,
@@ -233,18 +230,10 @@ class Recognition(_RecordNode):
             version=r.version,
         )
 
-    @classmethod
-    def from_row(cls, row: RecognitionRow) -> Recognition:
-        return cls.of(
-            sql.RecognitionFact(
-                row.id, row.brand_name, row.level, row.recognised_by, row.recognised_on, row.note, row.version
-            )
-        )
-
 
 @strawberry.type(description="Staff's judgement on a qualitative criterion; the latest one counts.")
 class Attestation(_RecordNode):
-    _records = ATTESTATIONS
+    _records = ATTESTATION_TABLE
     id: relay.NodeID[int]
     criterion_key: str = strawberry.field(description="The criterion judged, e.g. civility.environment.")
     met: bool = strawberry.field(description="Whether the community meets it, as judged on site.")
@@ -257,11 +246,11 @@ class Attestation(_RecordNode):
     async def photo(self, info: Info) -> Photo | None:
         if self.photo_sha256 is None:
             return None
-        found = await info.context.loaders.media_by_sha256.load(self.photo_sha256)
+        found = await info.context.loaders[MediaBySha256Loader].load(self.photo_sha256)
         return Photo.from_info(found) if found else None
 
     @classmethod
-    def of(cls, a: sql.AttestationFact) -> Attestation:
+    def from_row(cls, a: AttestationRow) -> Attestation:
         return cls(
             id=a.id,
             criterion_key=a.criterion_key,
@@ -270,21 +259,6 @@ class Attestation(_RecordNode):
             attested_at=a.attested_at,
             note=a.note,
             photo_sha256=a.photo_sha256,
-        )
-
-    @classmethod
-    def from_row(cls, row: AttestationRow) -> Attestation:
-        return cls.of(
-            sql.AttestationFact(
-                row.id,
-                row.criterion_key,
-                row.met,
-                row.attested_by_account,
-                row.attested_by_name,
-                row.attested_at,
-                row.note,
-                row.photo_sha256,
-            )
         )
 
 
@@ -311,19 +285,19 @@ class Assessment:
 
     @strawberry.field(description="The year's selections.")
     def selections(self) -> list[Selection]:
-        return [Selection.of(s) for s in self.data.facts.selections]
+        return [Selection.from_row(s) for s in self.data.facts.selections]
 
     @strawberry.field(description="Recognitions held by the end of the year.")
     def recognitions(self) -> list[Recognition]:
-        return [Recognition.of(r) for r in self.data.facts.recognitions]
+        return [Recognition.from_row(r) for r in self.data.facts.recognitions]
 
     @strawberry.field(description="The latest attestation of each qualitative criterion for the year.")
     def attestations(self) -> list[Attestation]:
-        return [Attestation.of(a) for a in self.data.facts.attestations.values()]
+        return [Attestation.from_row(a) for a in self.data.facts.attestations.values()]
 
 
 async def load_assessment(info: Info, community: RegionRow, year: int | None) -> Assessment:
     """The resolver behind `assessment(community, year)` and `Community.assessment(year)`."""
     year = check_year(info, year)
-    data = await info.context.loaders.assessment_by_community_year.load((community.id, year))
+    data = await info.context.loaders[AssessmentByCommunityYearLoader].load((community.id, year))
     return Assessment(row=community, data=data)

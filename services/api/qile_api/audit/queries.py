@@ -59,7 +59,7 @@ class AuditQueries:
         key = typed_key(page.cursor, (int,))
         return await paginate(
             page,
-            lambda _, limit, backward: audit_page(ctx.db, audit_filter, key[0] if key else None, limit, backward),
+            lambda limit, backward: audit_page(ctx.db, audit_filter, key[0] if key else None, limit, backward),
             lambda: audit_count(ctx.db, audit_filter),
             lambda row: AuditEntry(row=row),
             lambda row: [row.id],

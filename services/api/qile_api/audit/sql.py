@@ -22,7 +22,7 @@ def snapshot(value: object) -> str | None:
     return json.dumps(data, default=str, ensure_ascii=False)
 
 
-async def record(
+async def log_entry(
     db: Executor,
     *,
     account_id: int | None,

@@ -8,8 +8,9 @@ from typing import Generic, TypeVar
 import asyncpg
 from strawberry.dataloader import DataLoader
 
-from qile_api.content.sql import ContentTable, Visibility, by_ids
+from qile_api.content.sql import ContentTable, by_ids
 from qile_api.db.database import Executor
+from qile_api.principals import Visibility
 
 RowT = TypeVar("RowT")
 

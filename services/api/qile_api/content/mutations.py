@@ -1,27 +1,35 @@
-"""Review mutations (submit, approve, reject, archive) built once for every content type.
+"""What the content mutations share: the review inputs and the implementation of each step.
 
-This module deliberately has no `from __future__ import annotations`: the
-resolvers below are made per content type, and strawberry reads their
-annotations, which must then be the real payload classes.
+Each content type declares its own mutations by name, with their permission
+classes (`noticeApprove` in notices/mutations.py …), and runs them through a
+`ContentSteps`: one implementation, many declarations.
 """
 
+from __future__ import annotations
+
 from collections.abc import Awaitable, Callable
-from typing import Annotated, Any, TypeVar
+from dataclasses import dataclass
+from typing import Any, Generic, Protocol, TypeVar
 
 import strawberry
 from strawberry import relay
 
-from qile_api.accounts.sql import StaffPrincipal
 from qile_api.content import workflow
+from qile_api.db.database import Database
+from qile_api.editing.mutations import item_pk, outcome, signed_in
 from qile_api.graphql.context import Info
-from qile_api.graphql.describe import ID_INPUT, INPUT_ARG, VERSION_INPUT
-from qile_api.graphql.ids import node_pk
-from qile_api.graphql.payloads import MutationFailed
-from qile_api.graphql.permissions import EDITORS, REVIEWERS
+from qile_api.graphql.describe import ID_INPUT, VERSION_INPUT
 from qile_api.limits import REJECT_REASON
 
-RowT = TypeVar("RowT")
 PayloadT = TypeVar("PayloadT")
+
+
+class Step(Protocol):
+    """A review step of `content.workflow` (submit, approve, archive, publish at once)."""
+
+    def __call__(
+        self, db: Database, wf: workflow.Workflow[Any], *, actor_id: int, item_id: int, version: int
+    ) -> Awaitable[Any]: ...
 
 
 @strawberry.input(description="Which item, at which version (send back the `version` you last read).")
@@ -37,93 +45,60 @@ class RejectInput:
     reason: str = strawberry.field(description=REJECT_REASON.describe("退回理由, shown to the editor."))
 
 
-async def run(
-    payload: Callable[..., PayloadT], key: str, to_node: Callable[[Any], Any], op: Awaitable[Any]
-) -> PayloadT:
-    """Await a workflow operation and wrap its result or its errors in the payload."""
-    try:
-        row = await op
-    except MutationFailed as failed:
-        return payload(**{key: None, "errors": failed.errors})
-    return payload(**{key: to_node(row), "errors": []})
+@dataclass(frozen=True)
+class ContentSteps(Generic[PayloadT]):
+    """One content type's workflow, answered in its payload (`NoticePayload(notice=…, errors=…)`)."""
 
+    wf: workflow.Workflow[Any]
+    payload: Callable[..., PayloadT]
+    key: str  # the payload's field for the item: "notice"
+    to_node: Callable[[Any], Any]
 
-def review_mutations(wf: "workflow.Workflow[Any]", payload: type, key: str, to_node: Callable[[Any], Any]) -> type:
-    """A strawberry type with `<key>Submit`, `…Approve`, `…Reject`, `…Archive`."""
+    def _pk(self, gid: relay.GlobalID) -> int:
+        return item_pk(gid, self.wf.editable.table.type_name)
 
-    def pk(gid: relay.GlobalID) -> int:
-        return item_pk(gid, wf.type_name)
+    async def create(self, info: Info, values: dict[str, Any]) -> PayloadT:
+        ctx = info.context
+        op = workflow.create(ctx.db, self.wf, actor_id=signed_in(info).id, values=values, now=ctx.now())
+        return await outcome(self.payload, self.key, self.to_node, op)
 
-    async def submit(info: Info, input: Annotated[ReviewInput, INPUT_ARG]) -> payload:  # type: ignore[valid-type]
-        op = workflow.submit(info.context.db, wf, signed_in(info), pk(input.id), input.version)
-        return await run(payload, key, to_node, op)
+    async def update(self, info: Info, gid: relay.GlobalID, version: int, changes: dict[str, Any]) -> PayloadT:
+        ctx = info.context
+        op = workflow.update(
+            ctx.db,
+            self.wf,
+            actor_id=signed_in(info).id,
+            item_id=self._pk(gid),
+            version=version,
+            changes=changes,
+            now=ctx.now(),
+        )
+        return await outcome(self.payload, self.key, self.to_node, op)
 
-    async def approve(info: Info, input: Annotated[ReviewInput, INPUT_ARG]) -> payload:  # type: ignore[valid-type]
-        op = workflow.approve(info.context.db, wf, signed_in(info), pk(input.id), input.version)
-        return await run(payload, key, to_node, op)
+    async def _review(self, step: Step, info: Info, input: ReviewInput) -> PayloadT:
+        actor_id, item_id = signed_in(info).id, self._pk(input.id)
+        op = step(info.context.db, self.wf, actor_id=actor_id, item_id=item_id, version=input.version)
+        return await outcome(self.payload, self.key, self.to_node, op)
 
-    async def reject(info: Info, input: Annotated[RejectInput, INPUT_ARG]) -> payload:  # type: ignore[valid-type]
-        op = workflow.reject(info.context.db, wf, signed_in(info), pk(input.id), input.version, input.reason)
-        return await run(payload, key, to_node, op)
+    async def submit(self, info: Info, input: ReviewInput) -> PayloadT:
+        return await self._review(workflow.submit, info, input)
 
-    async def archive(info: Info, input: Annotated[ReviewInput, INPUT_ARG]) -> payload:  # type: ignore[valid-type]
-        op = workflow.archive(info.context.db, wf, signed_in(info), pk(input.id), input.version)
-        return await run(payload, key, to_node, op)
+    async def approve(self, info: Info, input: ReviewInput) -> PayloadT:
+        return await self._review(workflow.approve, info, input)
 
-    label = wf.label
-    fields = {
-        f"{key}_submit": strawberry.mutation(
-            resolver=submit, permission_classes=EDITORS, description=f"提交审核: send a {label} draft for review."
-        ),
-        f"{key}_approve": strawberry.mutation(
-            resolver=approve,
-            permission_classes=REVIEWERS,
-            description=f"Publish a {label} in review; nobody approves their own submission.",
-        ),
-        f"{key}_reject": strawberry.mutation(
-            resolver=reject, permission_classes=REVIEWERS, description=f"Send a {label} back with a reason."
-        ),
-        f"{key}_archive": strawberry.mutation(
-            resolver=archive, permission_classes=REVIEWERS, description=f"Take a published {label} off screens."
-        ),
-    }
-    return strawberry.type(type(f"{wf.type_name}ReviewMutations", (), fields))
+    async def publish_directly(self, info: Info, input: ReviewInput) -> PayloadT:
+        return await self._review(workflow.publish_directly, info, input)
 
+    async def archive(self, info: Info, input: ReviewInput) -> PayloadT:
+        return await self._review(workflow.archive, info, input)
 
-def signed_in(info: Info) -> "StaffPrincipal":
-    """The caller; the field's permission classes have already required one."""
-    staff = info.context.staff
-    assert staff is not None, "declared permissions let no anonymous caller through"
-    return staff
-
-
-def item_pk(gid: relay.GlobalID, type_name: str) -> int:
-    found = node_pk(gid, type_name, "id")
-    assert found is not None
-    return found
-
-
-async def create_item(
-    info: Info,
-    wf: "workflow.Workflow[Any]",
-    payload: Callable[..., PayloadT],
-    key: str,
-    to_node: Callable[[Any], Any],
-    values: dict[str, Any],
-) -> PayloadT:
-    op = workflow.create(info.context.db, wf, signed_in(info), values)
-    return await run(payload, key, to_node, op)
-
-
-async def update_item(
-    info: Info,
-    wf: "workflow.Workflow[Any]",
-    payload: Callable[..., PayloadT],
-    key: str,
-    to_node: Callable[[Any], Any],
-    gid: relay.GlobalID,
-    version: int,
-    changes: dict[str, Any],
-) -> PayloadT:
-    op = workflow.update(info.context.db, wf, signed_in(info), item_pk(gid, wf.type_name), version, changes)
-    return await run(payload, key, to_node, op)
+    async def reject(self, info: Info, input: RejectInput) -> PayloadT:
+        op = workflow.reject(
+            info.context.db,
+            self.wf,
+            actor_id=signed_in(info).id,
+            item_id=self._pk(input.id),
+            version=input.version,
+            reason=input.reason,
+        )
+        return await outcome(self.payload, self.key, self.to_node, op)

@@ -25,7 +25,7 @@ async def content_connection(
 ) -> Connection[NodeT]:
     key = typed_key(pg.cursor, key_kinds)
 
-    async def fetch(_: object, limit: int, backward: bool) -> Sequence[asyncpg.Record]:
+    async def fetch(limit: int, backward: bool) -> Sequence[asyncpg.Record]:
         return await page(ctx.db, spec, cond, key, limit, backward)
 
     def sort_key(r: asyncpg.Record) -> list[Any]:

@@ -19,6 +19,7 @@ import asyncpg
 
 from qile_api.db.database import Executor
 from qile_api.db.query import Conditions, seek
+from qile_api.principals import Visibility
 
 # Who wrote and submitted an item, and when: columns every content table has.
 REVIEW_COLUMNS = "c.created_by, c.submitted_by, c.submitted_at"
@@ -42,16 +43,6 @@ class ContentTable:
     descending: bool = False
     # What else a row needs before the public may see it (beyond PUBLISHED).
     public_condition: str = "true"
-
-
-@dataclass(frozen=True)
-class Visibility:
-    """Whose eyes: None sees published content only."""
-
-    scope_region_id: int | None = None
-
-
-PUBLIC = Visibility()
 
 
 ANY_STATUS = ("DRAFT", "IN_REVIEW", "PUBLISHED", "REJECTED", "ARCHIVED")
@@ -139,3 +130,22 @@ async def page(
 
 async def count(db: Executor, spec: ContentTable, cond: Conditions) -> int:
     return int(await db.fetchval(f"SELECT count(*) FROM {spec.table} c WHERE {cond.sql}", *cond.args))
+
+
+# Revisions: a draft revising a published item, one at a time (content.workflow).
+
+
+async def revision_of(db: Executor, table: str, item_id: int) -> int | None:
+    """The pending revision of a published item, if there is one."""
+    found = await db.fetchval(f"SELECT id FROM {table} WHERE revision_of = $1", item_id)
+    return int(found) if found is not None else None
+
+
+async def revised_item_of(db: Executor, table: str, item_id: int) -> int | None:
+    """The published item a revision revises; None for an item that is no revision."""
+    found = await db.fetchval(f"SELECT revision_of FROM {table} WHERE id = $1", item_id)
+    return int(found) if found is not None else None
+
+
+async def delete_revisions_of(db: Executor, table: str, item_id: int) -> None:
+    await db.execute(f"DELETE FROM {table} WHERE revision_of = $1", item_id)

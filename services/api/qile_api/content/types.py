@@ -9,9 +9,11 @@ from typing import Any
 import strawberry
 from strawberry import relay
 
+from qile_api.accounts.dataloaders import AccountByIdLoader
 from qile_api.graphql.context import Info
 from qile_api.graphql.describe import describe_values
-from qile_api.regions.types import Community, Region, region_from_row
+from qile_api.regions.dataloaders import RegionByIdLoader
+from qile_api.regions.types import Community, Region, load_community, load_region
 
 
 @strawberry.enum(description="Where an item stands in review. Only PUBLISHED items reach the public.")
@@ -44,17 +46,6 @@ describe_values(
 def statuses_of(values: list[ContentStatus] | None) -> tuple[str, ...] | None:
     """The SQL statuses a filter asks for; None (published only) when it asks for none."""
     return tuple(v.value for v in values) if values else None
-
-
-async def load_region(info: Info, region_id: int) -> Region:
-    row = await info.context.loaders.region_by_id.load(region_id)
-    assert row is not None, "content always points at an existing region"
-    return region_from_row(row)
-
-
-async def load_community(info: Info, region_id: int) -> Community | None:
-    region = await load_region(info, region_id)
-    return region if isinstance(region, Community) else None
 
 
 @strawberry.type
@@ -92,13 +83,13 @@ class ContentFields:
         staff = info.context.staff
         if staff is None:
             return False
-        region = await info.context.loaders.region_by_id.load(self.row.region_id)
+        region = await info.context.loaders[RegionByIdLoader].load(self.row.region_id)
         return region is not None and staff.scope_region_id in region.path
 
     async def _username(self, info: Info, account_id: int | None) -> str | None:
         if account_id is None or not await self._staff_sees(info):
             return None
-        account = await info.context.loaders.account_by_id.load(account_id)
+        account = await info.context.loaders[AccountByIdLoader].load(account_id)
         return account.username if account else None
 
     @strawberry.field(description="Staff: the username that wrote it (null for the public).")

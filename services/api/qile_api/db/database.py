@@ -24,6 +24,7 @@ import asyncpg
 from asyncpg.pool import PoolConnectionProxy
 
 from qile_api.db.errors import classify, is_unavailable, quiet_pool_outages
+from qile_api.metrics.instruments import DATABASE_ERRORS
 
 
 class Executor(Protocol):
@@ -73,6 +74,8 @@ async def translated(pool: asyncpg.Pool) -> AsyncIterator[None]:
         error = classify(exc)
         if error is None or error is exc:
             raise
+        # Counted once, where asyncpg's error becomes ours (nested wrappers re-raise ours as it is).
+        DATABASE_ERRORS.labels("unavailable" if is_unavailable(error) else "timeout").inc()
         if is_unavailable(error):
             # Every pooled connection is suspect now: each is replaced at its
             # next use, so that the first requests after recovery do not meet

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from qile_api.db.database import Executor
+
 
 class Conditions:
     def __init__(self) -> None:
@@ -36,3 +38,9 @@ def seek(descending: bool, backward: bool) -> tuple[str, str]:
     """
     reverse = descending != backward
     return ("<" if reverse else ">"), ("DESC" if reverse else "ASC")
+
+
+async def fetch_ids(db: Executor, query: str, *args: Any) -> list[int]:
+    """The ids in the array a one-row query returns, nulls left out; none when there is no row."""
+    found = await db.fetchval(query, *args)
+    return [int(i) for i in found or () if i is not None]

@@ -13,19 +13,21 @@ from qile_api.content.sql import (
     REVIEW_COLUMNS,
     ContentTable,
     ReviewMeta,
-    Visibility,
     for_community,
     visible,
     within_region,
 )
 from qile_api.db.database import Executor
-from qile_api.db.query import Conditions
+from qile_api.db.query import Conditions, fetch_ids
+from qile_api.editing.sql import Table
+from qile_api.principals import Visibility
 
 EVENTS = ContentTable(
     table="events",
     columns="c.id, c.region_id, c.theme_key, c.category, c.title, c.description, c.venue, "
     "c.starts_at, c.ends_at, c.organiser, c.large_scale, c.participants, c.status, "
-    "c.published_at, c.version, c.updated_at, c.revision_of, c.reject_reason, " + REVIEW_COLUMNS,
+    "c.published_at, c.version, c.updated_at, c.revision_of, c.reject_reason, "
+    "c.capacity, c.sign_up_opens_at, c.sign_up_closes_at, " + REVIEW_COLUMNS,
     order_by=("starts_at", "id"),
 )
 # Looking back (the past events whose head count is still to be recorded): latest start first.
@@ -52,10 +54,20 @@ class EventRow(ReviewMeta):
     updated_at: datetime
     revision_of: int | None
     reject_reason: str | None
+    # Residents' sign-up (qile_api/events/signups): places (None: no limit) and window (None: no sign-up).
+    capacity: int | None
+    sign_up_opens_at: datetime | None
+    sign_up_closes_at: datetime | None
 
     @classmethod
     def from_record(cls, r: asyncpg.Record) -> EventRow:
         return cls(**{k: r[k] for k in cls.__dataclass_fields__})
+
+
+# What staff edit (content.workflow): the same columns, under the type's names.
+EVENT_TABLE: Table[EventRow] = Table(
+    name="events", columns=EVENTS.columns, type_name="Event", label="活动", from_record=EventRow.from_record
+)
 
 
 @dataclass(frozen=True)
@@ -103,3 +115,13 @@ async def feed_events(db: Executor, path: Sequence[int], now: datetime, horizon_
         horizon_end,
     )
     return [EventRow.from_record(r) for r in rows]
+
+
+async def event_regions(db: Executor, event_id: int) -> list[int]:
+    """The regions a event touches: its own and, for a revision, its published item's (approving rewrites it)."""
+    return await fetch_ids(
+        db,
+        "SELECT ARRAY[c.region_id, p.region_id] FROM events c LEFT JOIN events p ON p.id = c.revision_of "
+        "WHERE c.id = $1",
+        event_id,
+    )

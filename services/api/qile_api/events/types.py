@@ -5,12 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 from enum import Enum
-from typing import Any
+from typing import Annotated, Any
 
 import strawberry
 from strawberry import relay
 
 from qile_api.content.types import ContentFields
+from qile_api.events.dataloaders import EventByIdLoader
+from qile_api.events.signups import event_fields
+from qile_api.events.signups.types import SIGN_UP_STATE_LABELS, EventAttendance, SignUpState
 from qile_api.events.sql import EventRow
 from qile_api.graphql.context import Info
 from qile_api.graphql.describe import describe_values
@@ -72,7 +75,7 @@ class Event(relay.Node, ContentFields):
     async def resolve_nodes(  # type: ignore[override]
         cls, *, info: Info, node_ids: Iterable[str], required: bool = False
     ) -> list[Any]:
-        rows = await info.context.loaders.event_by_id.load_many(node_pks(node_ids))
+        rows = await info.context.loaders[EventByIdLoader].load_many(node_pks(node_ids))
         return [cls.from_row(r) if r else None for r in rows]
 
     @strawberry.field(
@@ -81,7 +84,7 @@ class Event(relay.Node, ContentFields):
     async def original(self, info: Info) -> Event | None:
         if self.row.revision_of is None or info.context.staff is None:
             return None
-        row = await info.context.loaders.event_by_id.load(self.row.revision_of)
+        row = await info.context.loaders[EventByIdLoader].load(self.row.revision_of)
         return Event.from_row(row) if row else None
 
     @strawberry.field(description="Its name, as schedules show it.")
@@ -124,6 +127,51 @@ class Event(relay.Node, ContentFields):
     def large_scale(self) -> bool:
         return self.row.large_scale
 
-    @strawberry.field(description="How many took part, once it has happened.")
-    def participants(self) -> int | None:
-        return self.row.participants
+    @strawberry.field(
+        description="How many took part, once it has happened: counted at the door (check-ins and walk-ins, "
+        "or staff's correction) where check-ins were recorded, else the number recorded through review."
+    )
+    async def participants(self, info: Info) -> int | None:
+        return await event_fields.participants(info, self.row)
+
+    @strawberry.field(description="报名名额: how many people may sign up; null: no limit.")
+    def capacity(self) -> int | None:
+        return self.row.capacity
+
+    @strawberry.field(description="When residents may start signing up; null: the event takes no sign-ups.")
+    def sign_up_opens_at(self) -> datetime | None:
+        return self.row.sign_up_opens_at
+
+    @strawberry.field(description="When sign-up closes; null: the event takes no sign-ups.")
+    def sign_up_closes_at(self) -> datetime | None:
+        return self.row.sign_up_closes_at
+
+    @strawberry.field(description="Whether residents can sign up now.")
+    async def sign_up_state(self, info: Info) -> SignUpState:
+        return await event_fields.sign_up_state(info, self.row)
+
+    @strawberry.field(description="The sign-up state in Chinese, e.g. 报名中.")
+    async def sign_up_state_label(self, info: Info) -> str:
+        return SIGN_UP_STATE_LABELS[await event_fields.sign_up_state(info, self.row)]
+
+    @strawberry.field(description="Places not yet taken by sign-ups; null when there is no limit.")
+    async def places_left(self, info: Info) -> int | None:
+        return await event_fields.places_left(info, self.row)
+
+    @strawberry.field(
+        description="The resident page (报名页) residents open from a QR code: no sign-in, Chinese, for phones. "
+        "With `screen` (or when a screen reads its feed) the address names that screen, and its openings "
+        "are counted for it."
+    )
+    async def public_url(
+        self,
+        info: Info,
+        screen: Annotated[
+            relay.GlobalID | None, strawberry.argument(description="The Screen whose QR code carries the address.")
+        ] = None,
+    ) -> str:
+        return await event_fields.public_url(info, self.row, screen)
+
+    @strawberry.field(description="Who came, as counted at the door (签到); null until anyone is checked in.")
+    async def attendance(self, info: Info) -> EventAttendance | None:
+        return await event_fields.attendance(info, self.row)

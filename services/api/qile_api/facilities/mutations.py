@@ -2,22 +2,24 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-from typing import Annotated, Any
+from typing import Annotated
 
 import strawberry
 from strawberry import relay
 
-from qile_api.assessment.vocabulary import FacilityKind
-from qile_api.facilities.sql import FACILITIES, FacilityRow
+from qile_api.editing.mutations import Edits
+from qile_api.facilities.editing import FACILITY, FACILITY_FIELDS
+from qile_api.facilities.kinds import FacilityKind
+from qile_api.facilities.sql import FacilityRow
 from qile_api.facilities.types import Facility
 from qile_api.graphql.context import Info
 from qile_api.graphql.describe import COMMUNITY_INPUT, ID_INPUT, INPUT_ARG, VERSION_INPUT, errors_field
+from qile_api.graphql.given import given
 from qile_api.graphql.ids import region_pk
 from qile_api.graphql.payloads import MutationError
 from qile_api.graphql.permissions import EDITORS
 from qile_api.limits import FACILITY_NAME
-from qile_api.records.mutations import RecordRefInput, create_record, delete_record, update_record
+from qile_api.records.mutations import RecordRefInput
 
 
 @strawberry.type(description="What a facility mutation did: the facility as it now is, or why not.")
@@ -55,43 +57,25 @@ class FacilityUpdateInput:
     free_of_charge: bool | None = strawberry.field(default=strawberry.UNSET, description=_FREE)
 
 
-_MEASURES = ("indoor_area_m2", "outdoor_area_m2", "weekly_open_hours", "free_of_charge")
-
-
-def _measure(value: Any) -> Any:
-    # Areas and hours are stored to 0.1; floats go through str() so 299.9 stays 299.9.
-    return Decimal(str(value)) if isinstance(value, float) else value
-
-
 def _node(row: FacilityRow) -> Facility:
     return Facility.from_row(row)
+
+
+_EDITS = Edits(FACILITY, FacilityPayload, "facility", _node)
 
 
 @strawberry.type
 class FacilityMutations:
     @strawberry.mutation(permission_classes=EDITORS, description="Record a facility of a community in your scope.")
     async def facility_create(self, info: Info, input: Annotated[FacilityCreateInput, INPUT_ARG]) -> FacilityPayload:
-        values: dict[str, Any] = {
-            "community_id": region_pk(input.community),
-            "kind": input.kind.value,
-            "name": input.name.strip(),
-            **{k: _measure(getattr(input, k)) for k in _MEASURES},
-        }
-        return await create_record(info, FACILITIES, FacilityPayload, "facility", _node, values)
+        values = FACILITY_FIELDS.values(given(input, community=region_pk))
+        return await _EDITS.create(info, values)
 
     @strawberry.mutation(permission_classes=EDITORS, description="Correct a facility; null clears a measure.")
     async def facility_update(self, info: Info, input: Annotated[FacilityUpdateInput, INPUT_ARG]) -> FacilityPayload:
-        changes = {
-            k: _measure(getattr(input, k))
-            for k in ("kind", "name", *_MEASURES)
-            if getattr(input, k) is not strawberry.UNSET and (getattr(input, k) is not None or k in _MEASURES)
-        }
-        if "kind" in changes:
-            changes["kind"] = changes["kind"].value
-        return await update_record(
-            info, FACILITIES, FacilityPayload, "facility", _node, input.id, input.version, changes
-        )
+        changes = FACILITY_FIELDS.changes(given(input))
+        return await _EDITS.update(info, input.id, input.version, changes)
 
     @strawberry.mutation(permission_classes=EDITORS, description="Remove a facility recorded by mistake.")
     async def facility_delete(self, info: Info, input: Annotated[RecordRefInput, INPUT_ARG]) -> FacilityPayload:
-        return await delete_record(info, FACILITIES, FacilityPayload, "facility", _node, input)
+        return await _EDITS.delete(info, input.id, input.version)

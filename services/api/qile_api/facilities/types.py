@@ -8,14 +8,13 @@ from typing import Any
 import strawberry
 from strawberry import relay
 
-from qile_api.assessment.vocabulary import FACILITY_KINDS, FacilityKind, label
-from qile_api.content.types import load_community
-from qile_api.facilities.sql import FACILITIES, FacilityRow
+from qile_api.facilities.dataloaders import FacilityByIdLoader
+from qile_api.facilities.kinds import FACILITY_KINDS, FacilityKind
+from qile_api.facilities.sql import FacilityRow
 from qile_api.graphql.context import Info
-from qile_api.graphql.describe import VERSION
+from qile_api.graphql.describe import VERSION, label
 from qile_api.graphql.ids import node_pks
-from qile_api.records.crud import in_order
-from qile_api.regions.types import Community
+from qile_api.regions.types import Community, load_community
 
 
 @strawberry.type(description="A facility of a community: 新时代文明实践站, 图书阅览室, 长者食堂 …")
@@ -31,7 +30,7 @@ class Facility(relay.Node):
     async def resolve_nodes(  # type: ignore[override]
         cls, *, info: Info, node_ids: Iterable[str], required: bool = False
     ) -> list[Any]:
-        rows = await in_order(info.context.db, FACILITIES, node_pks(node_ids))
+        rows = await info.context.loaders[FacilityByIdLoader].load_many(node_pks(node_ids))
         return [cls.from_row(r) if r else None for r in rows]
 
     @strawberry.field(description="What kind of facility it is, as the standard counts them.")

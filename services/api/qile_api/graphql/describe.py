@@ -29,6 +29,7 @@ VERSION_INPUT = "The `version` you read: a change to an object someone changed s
 VERSION = "Changes each time the object changes: send it back with an update, so that no change overwrites another."
 ERRORS = "What stopped the change, each with its field and a message in Chinese; empty when it succeeded."
 COMMUNITY_INPUT = "The community's global ID: one in your scope."
+YEAR = "The year assessed; by default this year in the city's time zone."
 
 
 # For `Annotated[SomeInput, INPUT_ARG]` on a mutation's `input` argument.
@@ -56,3 +57,8 @@ def describe_values(enum: type[Enum], descriptions: Mapping[Any, str]) -> type[E
             raise ValueError(f"{enum.__name__}.{value.name} has no description")
         value.description = found
     return enum
+
+
+def label(vocabulary: dict[str, str], key: str) -> str:
+    """The Chinese name of a key; a key outside the vocabulary shows as itself."""
+    return vocabulary.get(key, key)

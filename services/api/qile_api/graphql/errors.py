@@ -5,7 +5,7 @@ else that escapes a resolver is a fault and reaches the client only as
 "Unexpected error." (the details go to the log). A database outage or
 statement timeout is no fault of the request: it keeps its coded message
 (`SERVICE_UNAVAILABLE`, `TIMEOUT`); the GraphQL view logs it as one
-warning line (`http/app.py`), and `QileSchema` leaves it out of the fault log.
+warning line (`root/app.py`), and `QileSchema` leaves it out of the fault log.
 """
 
 from __future__ import annotations

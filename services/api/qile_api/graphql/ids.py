@@ -40,6 +40,7 @@ ID_TYPES = frozenset(
         "Selection",
         "Recognition",
         "Attestation",
+        "SignUp",
     }
 )
 REGION_TYPES = frozenset({"City", "District", "Subdistrict", "Community"})

@@ -120,18 +120,19 @@ class Connection(Generic[T]):
 
 async def paginate(
     page: Page,
-    fetch: Callable[[list[Any] | None, int, bool], Awaitable[Sequence[Row]]],
+    fetch: Callable[[int, bool], Awaitable[Sequence[Row]]],
     count: Callable[[], Awaitable[int]],
     to_node: Callable[[Row], T],
     key: Callable[[Row], Sequence[Any]],
 ) -> Connection[T]:
     """Fetch one row more than asked to learn whether another page exists.
 
-    `fetch(cursor, limit, backward)` reads after the cursor in the list's
+    `fetch(limit, backward)` reads after the page's cursor in the list's
     order, or (backward) before it in the reverse order (`db.query.seek`);
-    a backward page is turned round here, so pages read the same either way.
+    the caller turns `page.cursor` into its typed sort key (`typed_key`).
+    A backward page is turned round here, so pages read the same either way.
     """
-    rows = list(await fetch(page.cursor, page.limit + 1, page.backward))
+    rows = list(await fetch(page.limit + 1, page.backward))
     more = len(rows) > page.limit
     rows = rows[: page.limit]
     if page.backward:

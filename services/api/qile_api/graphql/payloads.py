@@ -1,37 +1,22 @@
 """Typed errors inside mutation payloads.
 
 Expected failures (a missing field, a stale version, a refused transition)
-are data: every mutation returns its object and a list of these. Top-level
-GraphQL errors are left for malformed requests, missing permissions and
-faults.
+are data: every mutation returns its object and a list of these, made from
+the `qile_api.problems` the domains raise or return. Top-level GraphQL
+errors are left for malformed requests, missing permissions and faults.
 """
 
 from __future__ import annotations
 
-from enum import Enum
+from collections.abc import Iterable
 
 import strawberry
 
 from qile_api.graphql.describe import describe_values
+from qile_api.problems import ErrorCode, Problem, Refused
 
-
-@strawberry.enum(description="Why a mutation did not do what was asked.")
-class ErrorCode(Enum):
-    REQUIRED = "REQUIRED"
-    INVALID = "INVALID"
-    TOO_LONG = "TOO_LONG"
-    NOT_FOUND = "NOT_FOUND"
-    OUT_OF_SCOPE = "OUT_OF_SCOPE"
-    CONFLICT = "CONFLICT"
-    INVALID_TRANSITION = "INVALID_TRANSITION"
-    SELF_APPROVAL = "SELF_APPROVAL"
-    CONSENT_REQUIRED = "CONSENT_REQUIRED"
-    INVALID_IMAGE = "INVALID_IMAGE"
-    IMAGE_TOO_LARGE = "IMAGE_TOO_LARGE"
-    INVALID_CREDENTIALS = "INVALID_CREDENTIALS"
-    THROTTLED = "THROTTLED"
-    DUPLICATE = "DUPLICATE"
-    WEAK_PASSWORD = "WEAK_PASSWORD"
+# The domains' own codes, as the schema shows them (strawberry marks the enum in place).
+strawberry.enum(ErrorCode, description="Why a mutation did not do what was asked.")
 
 
 describe_values(
@@ -65,13 +50,7 @@ class MutationError:
     message: str = strawberry.field(description="The problem in Chinese, ready to show next to the field.")
 
 
-class MutationFailed(Exception):
-    """Raised inside a mutation's transaction to roll it back and report errors."""
-
-    def __init__(self, *errors: MutationError) -> None:
-        super().__init__(", ".join(e.message for e in errors))
-        self.errors = list(errors)
-
-
-def error(code: ErrorCode, message: str, field: str | None = None) -> MutationError:
-    return MutationError(code=code, field=field, message=message)
+def errors_of(refused: Refused | Iterable[Problem]) -> list[MutationError]:
+    """The problems of a refusal (or a list of them), as a payload's `errors`."""
+    found = refused.problems if isinstance(refused, Refused) else refused
+    return [MutationError(code=p.code, field=p.field, message=p.message) for p in found]

@@ -1,34 +1,42 @@
 """Permissions, declared on fields with `permission_classes`, never inline.
 
 Staff act inside their scope only: the region of everything a mutation
-touches (found from the global IDs in its arguments) must lie in the
-caller's scope, i.e. the caller's scope region must be on its path. Roles
+touches (found from the global IDs in its arguments, placed in the tree by
+`Context.place`, which the composition root provides) must lie in the
+caller's scope, i.e. the caller's scope region must be on its path.
+Screens authenticate with their own permission (screens/auth.py). Roles
 nest: an ADMIN may do what a REVIEWER may, a REVIEWER what an EDITOR may.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import fields, is_dataclass
 from typing import Any, ClassVar
 
+from strawberry import relay
 from strawberry.permission import BasePermission
 
 from qile_api.graphql.context import Info
-from qile_api.graphql.targets import global_ids, target_paths
 
 ROLE_RANK: dict[str, int] = {"EDITOR": 1, "REVIEWER": 2, "ADMIN": 3}
 
 
-class IsScreen(BasePermission):
-    message = "screen token is missing, invalid or revoked"
-    error_extensions = {"code": "UNAUTHENTICATED"}  # noqa: RUF012  (strawberry reads it per class)
-
-    async def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
-        return await info.context.screen() is not None
+def global_ids(value: Any) -> Iterator[relay.GlobalID]:
+    """Every GlobalID inside an input object (depth-first)."""
+    if isinstance(value, relay.GlobalID):
+        yield value
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from global_ids(item)
+    elif is_dataclass(value) and not isinstance(value, type):
+        for f in fields(value):
+            yield from global_ids(getattr(value, f.name))
 
 
 class IsStaff(BasePermission):
     message = "请先登录（需要工作人员令牌）"
-    error_extensions = {"code": "UNAUTHENTICATED"}  # noqa: RUF012
+    error_extensions = {"code": "UNAUTHENTICATED"}  # noqa: RUF012  (strawberry reads it per class)
 
     def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
         return info.context.staff is not None
@@ -53,7 +61,7 @@ class ScopedRole(BasePermission):
             # Fail closed: an object the check cannot place in the region tree
             # (missing, deleted, of a type that has no region) is refused, so
             # no spelling of an id the check misreads can reach a resolver.
-            paths = await target_paths(info, gid)
+            paths = await info.context.place(info.context, gid)
             if not paths or any(staff.scope_region_id not in path for path in paths):
                 return False
         return True

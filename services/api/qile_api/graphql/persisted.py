@@ -3,7 +3,7 @@
 GraphQL-over-HTTP's persisted documents: a client that sends one of these
 may name it (`documentId=sha256:<hex>`) instead of sending its text, which
 lets a screen poll by `GET /graphql?documentId=…` (a URL an HTTP cache can
-revalidate, `http/feed.py`). Only the documents in `persisted/` are known:
+revalidate, `screens/front.py`). Only the documents in `persisted/` are known:
 the kiosk's own, copied byte for byte (a test compares them), so that a
 document id names exactly one text here and in the kiosk.
 """

@@ -4,7 +4,7 @@ Stored and compared in UTC, but a staff member reading `startsAt` should see
 the 09:00 they typed, not 01:00: every DateTime the API returns carries the
 offset of `QILE_TIMEZONE` (+08:00 in Zibo). Inputs keep any offset. A value
 without one is refused where it is read: as a typed payload error on its
-field in mutations (`content/validation.py`), as BAD_USER_INPUT in query
+field in mutations (`qile_api.fields`), as BAD_USER_INPUT in query
 arguments (`require_offset`). Guessing a zone for it is how events end up
 eight hours off, and PostgreSQL's driver would read it in the server's
 local zone, whatever the city's is.

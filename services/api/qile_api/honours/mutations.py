@@ -2,26 +2,23 @@
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import Callable, Mapping
-from datetime import datetime, timedelta
-from typing import Annotated, Any
+from datetime import datetime
+from typing import Annotated
 
-import asyncpg
 import strawberry
 from strawberry import relay
 
-from qile_api.audit.sql import record
-from qile_api.content import workflow
-from qile_api.content.mutations import create_item, review_mutations, run, update_item
-from qile_api.content.validation import in_range, limited, media_exists, region_exists
-from qile_api.db.database import Executor
+from qile_api.content.mutations import ContentSteps, RejectInput, ReviewInput
+from qile_api.editing.mutations import item_pk, outcome, signed_in
 from qile_api.graphql.context import Info
 from qile_api.graphql.describe import ID_INPUT, INPUT_ARG, VERSION_INPUT, errors_field
-from qile_api.graphql.ids import node_pk, region_pk
-from qile_api.graphql.payloads import ErrorCode, MutationError, MutationFailed, error
-from qile_api.graphql.permissions import EDITORS
-from qile_api.honours.sql import HONOURS, HonourRow
+from qile_api.graphql.given import given
+from qile_api.graphql.ids import region_pk
+from qile_api.graphql.payloads import MutationError, errors_of
+from qile_api.graphql.permissions import EDITORS, REVIEWERS
+from qile_api.honours.consent import CONSENT_FIELDS, ConsentChange, consent_problems, recorded, set_consent, withdrawn
+from qile_api.honours.editing import HONOUR_FIELDS, HONOUR_WORKFLOW
+from qile_api.honours.sql import HonourRow
 from qile_api.honours.types import Honour, HonourSubjectKind
 from qile_api.limits import (
     CONSENT_GIVEN_BY,
@@ -30,44 +27,6 @@ from qile_api.limits import (
     HONOUR_CONTACT,
     HONOUR_SUBJECT,
     HONOUR_TITLE,
-)
-
-NEEDS_CONSENT = ("PERSON", "HOUSEHOLD")
-# A consent may be recorded the moment it is given, by a clock a little ahead.
-CLOCK_SKEW = timedelta(minutes=1)
-
-
-async def validate_honour(db: Executor, v: Mapping[str, Any]) -> list[MutationError]:
-    return [
-        *await region_exists(db, v.get("region_id")),
-        *limited(v, "title", "title", HONOUR_TITLE),
-        *limited(v, "subject_name", "subjectName", HONOUR_SUBJECT),
-        *limited(v, "citation", "citation", HONOUR_CITATION),
-        *in_range(v, "year", "year", "年份", 2000, 2100),
-        *limited(v, "contact", "contact", HONOUR_CONTACT, required=False),
-        *await media_exists(db, v.get("photo_sha256")),
-    ]
-
-
-def consent_recorded(row: Any) -> list[MutationError]:
-    if row["subject_kind"] in NEEDS_CONSENT and (row["consent_given_at"] is None or row["consent_withdrawn_at"]):
-        return [error(ErrorCode.CONSENT_REQUIRED, "个人或家庭荣誉须先登记本人同意，才能提交审核和上屏展示", "consent")]
-    return []
-
-
-HONOUR_WORKFLOW: workflow.Workflow[HonourRow] = workflow.Workflow(
-    spec=HONOURS,
-    type_name="Honour",
-    action="honour",
-    label="荣誉",
-    editable=("region_id", "title", "subject_kind", "subject_name", "citation", "year", "photo_sha256", "contact"),
-    from_record=HonourRow.from_record,
-    validate=validate_honour,
-    publishable=consent_recorded,
-)
-# `contact` is editable but not in HONOURS.columns (never shown): read it for merges.
-HONOUR_WORKFLOW = dataclasses.replace(
-    HONOUR_WORKFLOW, spec=dataclasses.replace(HONOURS, columns=HONOURS.columns + ", c.contact")
 )
 
 
@@ -138,119 +97,38 @@ class ConsentWithdrawInput:
     version: int = strawberry.field(description=VERSION_INPUT)
 
 
-def _changes(input: HonourUpdateInput) -> dict[str, Any]:
-    given = {
-        "region_id": region_pk(input.scope) if input.scope is not strawberry.UNSET else strawberry.UNSET,
-        "title": input.title,
-        "subject_kind": input.subject_kind.value if input.subject_kind else input.subject_kind,
-        "subject_name": input.subject_name,
-        "citation": input.citation,
-        "year": input.year,
-        "photo_sha256": input.photo,
-        "contact": input.contact,
-    }
-    nullable = {"photo_sha256", "contact"}
-    return {k: v for k, v in given.items() if v is not strawberry.UNSET and (v is not None or k in nullable)}
-
-
 def _node(row: HonourRow) -> Honour:
     return Honour.from_row(row)
 
 
-ConsentChange = Callable[[asyncpg.Record], dict[str, Any]]
+_STEPS = ContentSteps(HONOUR_WORKFLOW, HonourPayload, "honour", _node)
 
 
-def _recorded(given: dict[str, Any]) -> ConsentChange:
-    def change(before: asyncpg.Record) -> dict[str, Any]:
-        sets = {**given, "consent_withdrawn_at": None}
-        if before["status"] == "ARCHIVED" and before["consent_withdrawn_at"] is not None:
-            # Taken down because consent was withdrawn: consent given again
-            # puts it back on the way to the gallery, through review again.
-            sets["status"] = "DRAFT"
-        return sets
-
-    return change
-
-
-def _withdrawn(now: datetime) -> ConsentChange:
-    def change(before: asyncpg.Record) -> dict[str, Any]:
-        sets: dict[str, Any] = {"consent_withdrawn_at": now}
-        if before["status"] in ("PUBLISHED", "IN_REVIEW"):
-            # Off the screens and out of review, and staff see why (consent.state).
-            sets["status"] = "ARCHIVED" if before["status"] == "PUBLISHED" else "DRAFT"
-        return sets
-
-    return change
-
-
-async def _set_consent(info: Info, item: int, version: int, change: ConsentChange, action: str) -> HonourRow:
-    staff = info.context.staff
-    assert staff is not None
-    async with info.context.db.transaction() as tx:
-        before = await tx.fetchrow(f"SELECT {HONOURS.columns} FROM honours c WHERE c.id = $1 FOR UPDATE", item)
-        if before is None:
-            raise MutationFailed(error(ErrorCode.NOT_FOUND, "荣誉不存在", "id"))
-        if before["version"] != version:
-            raise MutationFailed(error(ErrorCode.CONFLICT, "荣誉已被他人修改，请刷新后重试", "version"))
-        if before["revision_of"] is not None:
-            # An approval keeps the published honour's consent, so a consent
-            # recorded on (or withdrawn from) the draft would silently count for nothing.
-            raise MutationFailed(
-                error(
-                    ErrorCode.INVALID_TRANSITION,
-                    "修订稿沿用已发布荣誉的同意记录，请在原荣誉上登记或撤回同意",
-                    "id",
-                )
-            )
-        sets = change(before)
-        if sets.get("status") == "ARCHIVED":
-            # A pending revision of an honour taken down has nothing left to revise.
-            await tx.execute("DELETE FROM honours WHERE revision_of = $1", item)
-        assignments = ", ".join(f"{col} = ${i}" for i, col in enumerate(sets, start=2))
-        after = await tx.fetchrow(
-            f"UPDATE honours c SET {assignments}, version = c.version + 1, updated_at = now() "
-            f"WHERE c.id = $1 RETURNING {HONOURS.columns}",
-            item,
-            *sets.values(),
-        )
-        assert after is not None
-        await record(
-            tx,
-            account_id=staff.id,
-            action=action,
-            object_type="Honour",
-            object_id=item,
-            region_id=after["region_id"],
-            before=HonourRow.from_record(before),
-            after=HonourRow.from_record(after),
-        )
-        return HonourRow.from_record(after)
+async def _consent(info: Info, gid: relay.GlobalID, version: int, change: ConsentChange, action: str) -> HonourPayload:
+    op = set_consent(
+        info.context.db,
+        actor_id=signed_in(info).id,
+        honour_id=item_pk(gid, "Honour"),
+        version=version,
+        change=change,
+        action=action,
+    )
+    return await outcome(HonourPayload, "honour", _node, op)
 
 
 @strawberry.type
 class HonourEditMutations:
     @strawberry.mutation(permission_classes=EDITORS, description="Write an honour draft inside your scope.")
     async def honour_create(self, info: Info, input: Annotated[HonourCreateInput, INPUT_ARG]) -> HonourPayload:
-        values = {
-            "region_id": region_pk(input.scope),
-            "title": input.title.strip(),
-            "subject_kind": input.subject_kind.value,
-            "subject_name": input.subject_name.strip(),
-            "citation": input.citation.strip(),
-            "year": input.year,
-            "photo_sha256": input.photo,
-            "contact": input.contact,
-        }
-        return await create_item(info, HONOUR_WORKFLOW, HonourPayload, "honour", _node, values)
+        return await _STEPS.create(info, HONOUR_FIELDS.values(given(input, scope=region_pk)))
 
     @strawberry.mutation(
         permission_classes=EDITORS,
         description="Edit a draft; editing a published honour makes a draft revision and returns it.",
     )
     async def honour_update(self, info: Info, input: Annotated[HonourUpdateInput, INPUT_ARG]) -> HonourPayload:
-        return await update_item(
-            info, HONOUR_WORKFLOW, HonourPayload, "honour", _node, input.id, input.version, _changes(input)
-        )
+        changes = HONOUR_FIELDS.changes(given(input, scope=region_pk))
+        return await _STEPS.update(info, input.id, input.version, changes)
 
     @strawberry.mutation(
         permission_classes=EDITORS,
@@ -258,27 +136,10 @@ class HonourEditMutations:
         "An honour taken down because consent was withdrawn becomes a DRAFT, to be submitted and approved again.",
     )
     async def honour_consent_record(self, info: Info, input: Annotated[ConsentInput, INPUT_ARG]) -> HonourPayload:
-        problems = [
-            *limited({"v": input.given_by}, "v", "givenBy", CONSENT_GIVEN_BY),
-            *limited({"v": input.method}, "v", "method", CONSENT_METHOD),
-        ]
-        if input.given_at.tzinfo is None:
-            problems.append(error(ErrorCode.INVALID, "同意时间须带时区", "givenAt"))
-        elif input.given_at > info.context.now() + CLOCK_SKEW:
-            problems.append(error(ErrorCode.INVALID, "同意时间不能晚于现在", "givenAt"))
-        problems += await media_exists(info.context.db, input.form_photo, "formPhoto")
-        if problems:
-            return HonourPayload(honour=None, errors=problems)
-        item = node_pk(input.id, "Honour", "id")
-        assert item is not None
-        given = {
-            "consent_given_by": input.given_by.strip(),
-            "consent_given_at": input.given_at,
-            "consent_method": input.method.strip(),
-            "consent_form_sha256": input.form_photo,
-        }
-        op = _set_consent(info, item, input.version, _recorded(given), "honourConsentRecord")
-        return await run(HonourPayload, "honour", _node, op)
+        consent = CONSENT_FIELDS.values(given(input))
+        if problems := await consent_problems(info.context.db, consent, info.context.now()):
+            return HonourPayload(honour=None, errors=errors_of(problems))
+        return await _consent(info, input.id, input.version, recorded(consent), "honourConsentRecord")
 
     @strawberry.mutation(
         permission_classes=EDITORS,
@@ -288,10 +149,34 @@ class HonourEditMutations:
     async def honour_consent_withdraw(
         self, info: Info, input: Annotated[ConsentWithdrawInput, INPUT_ARG]
     ) -> HonourPayload:
-        item = node_pk(input.id, "Honour", "id")
-        assert item is not None
-        op = _set_consent(info, item, input.version, _withdrawn(info.context.now()), "honourConsentWithdraw")
-        return await run(HonourPayload, "honour", _node, op)
+        change = withdrawn(info.context.now())
+        return await _consent(info, input.id, input.version, change, "honourConsentWithdraw")
 
 
-HonourReviewMutations = review_mutations(HONOUR_WORKFLOW, HonourPayload, "honour", _node)
+@strawberry.type
+class HonourReviewMutations:
+    @strawberry.mutation(
+        name="honourSubmit", permission_classes=EDITORS, description="提交审核: send a 荣誉 draft for review."
+    )
+    async def honour_submit(self, info: Info, input: Annotated[ReviewInput, INPUT_ARG]) -> HonourPayload:
+        return await _STEPS.submit(info, input)
+
+    @strawberry.mutation(
+        name="honourApprove",
+        permission_classes=REVIEWERS,
+        description="Publish a 荣誉 in review; nobody approves their own submission.",
+    )
+    async def honour_approve(self, info: Info, input: Annotated[ReviewInput, INPUT_ARG]) -> HonourPayload:
+        return await _STEPS.approve(info, input)
+
+    @strawberry.mutation(
+        name="honourReject", permission_classes=REVIEWERS, description="Send a 荣誉 back with a reason."
+    )
+    async def honour_reject(self, info: Info, input: Annotated[RejectInput, INPUT_ARG]) -> HonourPayload:
+        return await _STEPS.reject(info, input)
+
+    @strawberry.mutation(
+        name="honourArchive", permission_classes=REVIEWERS, description="Take a published 荣誉 off screens."
+    )
+    async def honour_archive(self, info: Info, input: Annotated[ReviewInput, INPUT_ARG]) -> HonourPayload:
+        return await _STEPS.archive(info, input)

@@ -12,14 +12,15 @@ from qile_api.content.sql import (
     REVIEW_COLUMNS,
     ContentTable,
     ReviewMeta,
-    Visibility,
     containing,
     for_community,
     visible,
     within_region,
 )
 from qile_api.db.database import Executor
-from qile_api.db.query import Conditions
+from qile_api.db.query import Conditions, fetch_ids
+from qile_api.editing.sql import Table
+from qile_api.principals import Visibility
 
 # `contact` is deliberately not selected: it never leaves the database
 # through a public query or the feed.
@@ -72,6 +73,17 @@ class HonourRow(ReviewMeta):
         return cls(**{k: r[k] for k in cls.__dataclass_fields__})
 
 
+# What staff edit (content.workflow, honours.consent): `contact` too, which
+# an edit merges and keeps, though no row type ever carries it out.
+HONOUR_TABLE: Table[HonourRow] = Table(
+    name="honours",
+    columns=HONOURS.columns + ", c.contact",
+    type_name="Honour",
+    label="荣誉",
+    from_record=HonourRow.from_record,
+)
+
+
 @dataclass(frozen=True)
 class HonourFilter:
     # Review statuses staff asked for; None: published only.
@@ -105,3 +117,23 @@ async def feed_honours(db: Executor, path: Sequence[int]) -> list[HonourRow]:
         list(path),
     )
     return [HonourRow.from_record(r) for r in rows]
+
+
+async def honour_regions(db: Executor, honour_id: int) -> list[int]:
+    """The regions a honour touches: its own and, for a revision, its published item's (approving rewrites it)."""
+    return await fetch_ids(
+        db,
+        "SELECT ARRAY[c.region_id, p.region_id] FROM honours c LEFT JOIN honours p ON p.id = c.revision_of "
+        "WHERE c.id = $1",
+        honour_id,
+    )
+
+
+async def photo_on_public_view(db: Executor, sha256: str) -> bool:
+    """The image is the photo of a published honour that may be shown: anyone may fetch it."""
+    return bool(
+        await db.fetchval(
+            f"SELECT EXISTS (SELECT 1 FROM honours c WHERE c.photo_sha256 = $1 AND {ON_PUBLIC_VIEW})",
+            sha256,
+        )
+    )

@@ -14,7 +14,9 @@ from qile_api.content.types import ContentFields
 from qile_api.graphql.context import Info
 from qile_api.graphql.describe import describe_values
 from qile_api.graphql.ids import node_pks
+from qile_api.honours.dataloaders import HonourByIdLoader
 from qile_api.honours.sql import HonourRow
+from qile_api.media.dataloaders import MediaBySha256Loader
 from qile_api.media.types import Photo
 
 
@@ -50,7 +52,7 @@ class Honour(relay.Node, ContentFields):
     async def resolve_nodes(  # type: ignore[override]
         cls, *, info: Info, node_ids: Iterable[str], required: bool = False
     ) -> list[Any]:
-        rows = await info.context.loaders.honour_by_id.load_many(node_pks(node_ids))
+        rows = await info.context.loaders[HonourByIdLoader].load_many(node_pks(node_ids))
         return [cls.from_row(r) if r else None for r in rows]
 
     @strawberry.field(
@@ -59,7 +61,7 @@ class Honour(relay.Node, ContentFields):
     async def original(self, info: Info) -> Honour | None:
         if self.row.revision_of is None or info.context.staff is None:
             return None
-        row = await info.context.loaders.honour_by_id.load(self.row.revision_of)
+        row = await info.context.loaders[HonourByIdLoader].load(self.row.revision_of)
         return Honour.from_row(row) if row else None
 
     @strawberry.field(description="The title awarded, e.g. 好邻居, 好楼长, 美德诚信商户.")
@@ -96,7 +98,7 @@ class Honour(relay.Node, ContentFields):
         row = self.row
         if row.revision_of is not None:
             # Consent belongs to the honour, not to a draft of changes to it.
-            row = await info.context.loaders.honour_by_id.load(row.revision_of) or row
+            row = await info.context.loaders[HonourByIdLoader].load(row.revision_of) or row
         if row.consent_withdrawn_at is not None:
             state = ConsentState.WITHDRAWN
         elif row.consent_given_at is not None:
@@ -116,7 +118,7 @@ class Honour(relay.Node, ContentFields):
 async def _photo(info: Info, sha256: str | None) -> Photo | None:
     if sha256 is None:
         return None
-    found = await info.context.loaders.media_by_sha256.load(sha256)
+    found = await info.context.loaders[MediaBySha256Loader].load(sha256)
     return Photo.from_info(found) if found else None
 
 

@@ -104,3 +104,18 @@ def client_address(request: Request) -> str:
     state: AppState = request.app.state.qile
     peer = request.client.host if request.client else "unknown"
     return per_client(resolve_client(peer, request.headers, state.settings.trusted_proxies))
+
+
+def client_within(request: Request, networks: Sequence[Network], trusted: Sequence[Network]) -> bool:
+    """Whether the client, as the trusted proxies name it, is inside one of `networks`.
+
+    For what only some addresses may reach (`/metrics`). A request carrying
+    forwarding headers while no proxy is trusted came through a proxy nobody
+    configured (or says so falsely): its peer may be that proxy, on loopback,
+    speaking for anyone, so it is refused.
+    """
+    if not trusted and _forwarded_chain(request.headers):
+        return False
+    peer = request.client.host if request.client else "unknown"
+    client = _parse(resolve_client(peer, request.headers, trusted))
+    return client is not None and any(client in network for network in networks)

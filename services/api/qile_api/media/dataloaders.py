@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from typing import Self
 
-from strawberry.dataloader import DataLoader
-
-from qile_api.db.database import Executor
+from qile_api.graphql.context import Context
+from qile_api.graphql.dataloaders import RowsByKeyLoader
 from qile_api.media.sql import MediaInfo, media_infos
 
 
-class MediaBySha256Loader(DataLoader[str, MediaInfo | None]):
-    def __init__(self, db: Executor) -> None:
-        async def load(shas: Sequence[str]) -> list[MediaInfo | None]:
-            found = {m.sha256: m for m in await media_infos(db, shas)}
-            return [found.get(s) for s in shas]
-
-        super().__init__(load_fn=load)
+class MediaBySha256Loader(RowsByKeyLoader[str, MediaInfo]):
+    @classmethod
+    def for_request(cls, context: Context) -> Self:
+        return cls(context.db, media_infos, lambda info: info.sha256)

@@ -7,14 +7,15 @@ from typing import Annotated
 import strawberry
 from strawberry.file_uploads import Upload
 
-from qile_api.audit.sql import record
+from qile_api.audit.sql import log_entry
 from qile_api.graphql.context import Info
 from qile_api.graphql.describe import errors_field
-from qile_api.graphql.payloads import MutationError, MutationFailed
+from qile_api.graphql.payloads import MutationError, errors_of
 from qile_api.graphql.permissions import EDITORS
 from qile_api.media.processing import prepare_photo
 from qile_api.media.sql import MediaInfo, store_media
 from qile_api.media.types import Photo
+from qile_api.problems import Refused
 from qile_api.settings import Settings
 
 # The configured limit (QILE_MAX_UPLOAD_BYTES) as deployed by default.
@@ -53,13 +54,13 @@ class MediaMutations:
                 max_pixels=settings.max_image_pixels,
                 screen_side=settings.screen_image_side,
             )
-        except MutationFailed as failed:
-            return MediaUploadPayload(photo=None, errors=failed.errors)
+        except Refused as refused:
+            return MediaUploadPayload(photo=None, errors=errors_of(refused))
         async with info.context.db.transaction() as tx:
             await store_media(
                 tx, prepared.sha256, prepared.content_type, prepared.width, prepared.height, prepared.data
             )
-            await record(
+            await log_entry(
                 tx,
                 account_id=staff.id,
                 action="mediaUpload",

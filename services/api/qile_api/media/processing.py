@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from qile_api.graphql.payloads import ErrorCode, MutationFailed, error
+from qile_api.problems import ErrorCode, Refused, problem
 
 ACCEPTED_FORMATS = ("JPEG", "PNG", "WEBP")
 
@@ -31,26 +31,26 @@ class PreparedImage:
 
 def prepare_photo(data: bytes, *, max_bytes: int, max_side: int, max_pixels: int, screen_side: int) -> PreparedImage:
     if len(data) > max_bytes:
-        raise MutationFailed(
-            error(ErrorCode.IMAGE_TOO_LARGE, f"照片文件不能超过{max_bytes // (1024 * 1024)}MB", "file")
+        raise Refused(
+            problem(ErrorCode.IMAGE_TOO_LARGE, f"照片文件不能超过{max_bytes // (1024 * 1024)}MB", "file")
         )
     try:
         image: Image.Image = Image.open(io.BytesIO(data), formats=ACCEPTED_FORMATS)
     except Image.DecompressionBombError as exc:
-        raise MutationFailed(error(ErrorCode.IMAGE_TOO_LARGE, "照片尺寸过大", "file")) from exc
+        raise Refused(problem(ErrorCode.IMAGE_TOO_LARGE, "照片尺寸过大", "file")) from exc
     except (UnidentifiedImageError, OSError) as exc:
-        raise MutationFailed(
-            error(ErrorCode.INVALID_IMAGE, "无法识别的图片，请上传 JPEG、PNG 或 WebP 照片", "file")
+        raise Refused(
+            problem(ErrorCode.INVALID_IMAGE, "无法识别的图片，请上传 JPEG、PNG 或 WebP 照片", "file")
         ) from exc
     width, height = image.size
     if max(width, height) > max_side or width * height > max_pixels:
-        raise MutationFailed(
-            error(ErrorCode.IMAGE_TOO_LARGE, f"照片尺寸过大（{width}×{height}），长边不能超过{max_side}像素", "file")
+        raise Refused(
+            problem(ErrorCode.IMAGE_TOO_LARGE, f"照片尺寸过大（{width}×{height}），长边不能超过{max_side}像素", "file")
         )
     try:
         image.load()
     except (OSError, Image.DecompressionBombError, SyntaxError) as exc:
-        raise MutationFailed(error(ErrorCode.INVALID_IMAGE, "图片文件已损坏或不完整", "file")) from exc
+        raise Refused(problem(ErrorCode.INVALID_IMAGE, "图片文件已损坏或不完整", "file")) from exc
 
     image = ImageOps.exif_transpose(image) or image
     if image.mode in ("RGBA", "LA", "P"):

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from qile_api.db.database import Executor
-from qile_api.honours.sql import ON_PUBLIC_VIEW
+from qile_api.problems import ErrorCode, Problem, problem
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,13 @@ async def media_infos(db: Executor, shas: Sequence[str]) -> list[MediaInfo]:
     return [MediaInfo(r["sha256"], r["content_type"], r["width"], r["height"]) for r in rows]
 
 
+async def media_exists(db: Executor, sha256: str | None, field: str = "photo") -> list[Problem]:
+    """A photo named by its sha256 (None names none) must have been uploaded first."""
+    if sha256 is not None and not await db.fetchval("SELECT true FROM media WHERE sha256 = $1", sha256):
+        return [problem(ErrorCode.NOT_FOUND, "照片不存在，请先上传", field)]
+    return []
+
+
 async def media_content(db: Executor, sha256: str) -> tuple[str, bytes] | None:
     row = await db.fetchrow("SELECT content_type, data FROM media WHERE sha256 = $1", sha256)
     return (row["content_type"], bytes(row["data"])) if row else None
@@ -41,16 +48,6 @@ async def store_media(db: Executor, sha256: str, content_type: str, width: int, 
         width,
         height,
         data,
-    )
-
-
-async def media_is_public(db: Executor, sha256: str) -> bool:
-    """Shown to the public: the photo of a published honour that may be shown."""
-    return bool(
-        await db.fetchval(
-            f"SELECT EXISTS (SELECT 1 FROM honours c WHERE c.photo_sha256 = $1 AND {ON_PUBLIC_VIEW})",
-            sha256,
-        )
     )
 
 

@@ -2,52 +2,23 @@
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import Mapping
 from datetime import datetime
-from typing import Annotated, Any
+from typing import Annotated
 
 import strawberry
 from strawberry import relay
 
-from qile_api.content import workflow
-from qile_api.content.mutations import ReviewInput, create_item, review_mutations, run, update_item
-from qile_api.content.validation import aware, in_range, limited, region_exists
-from qile_api.db.database import Executor
+from qile_api.content.mutations import ContentSteps, RejectInput, ReviewInput
 from qile_api.graphql.context import Info
 from qile_api.graphql.describe import ID_INPUT, INPUT_ARG, VERSION_INPUT, errors_field
-from qile_api.graphql.ids import node_pk, region_pk
-from qile_api.graphql.payloads import ErrorCode, MutationError, error
+from qile_api.graphql.given import given
+from qile_api.graphql.ids import region_pk
+from qile_api.graphql.payloads import MutationError
 from qile_api.graphql.permissions import EDITORS, REVIEWERS
 from qile_api.limits import NOTICE_BODY, NOTICE_TITLE
-from qile_api.notices.sql import NOTICES, NoticeRow
+from qile_api.notices.editing import NOTICE_FIELDS, NOTICE_WORKFLOW, URGENT_WORKFLOW
+from qile_api.notices.sql import NoticeRow
 from qile_api.notices.types import Notice, NoticeCategory
-
-
-async def validate_notice(db: Executor, v: Mapping[str, Any]) -> list[MutationError]:
-    problems = [
-        *await region_exists(db, v.get("region_id")),
-        *limited(v, "title", "title", NOTICE_TITLE),
-        *limited(v, "body", "body", NOTICE_BODY),
-        *in_range(v, "priority", "priority", "优先级", 0, 100),
-        *aware(v, "display_start", "displayStart", "展示开始时间"),
-        *aware(v, "display_end", "displayEnd", "展示结束时间"),
-    ]
-    start, end = v.get("display_start"), v.get("display_end")
-    if not problems and end is not None and start is not None and end <= start:
-        problems.append(error(ErrorCode.INVALID, "展示结束时间须晚于开始时间", "displayEnd"))
-    return problems
-
-
-NOTICE_WORKFLOW: workflow.Workflow[NoticeRow] = workflow.Workflow(
-    spec=NOTICES,
-    type_name="Notice",
-    action="notice",
-    label="通知",
-    editable=("region_id", "category", "title", "body", "priority", "urgent", "display_start", "display_end"),
-    from_record=NoticeRow.from_record,
-    validate=validate_notice,
-)
 
 
 @strawberry.type(description="What a notice mutation did: the notice as it now is, or why not.")
@@ -94,67 +65,62 @@ class NoticeUpdateInput:
     display_end: datetime | None = strawberry.field(default=strawberry.UNSET, description=_END)
 
 
-def _changes(input: NoticeUpdateInput) -> dict[str, Any]:
-    given = {
-        "region_id": region_pk(input.scope) if input.scope is not strawberry.UNSET else strawberry.UNSET,
-        "category": input.category.value if input.category else input.category,
-        "title": input.title,
-        "body": input.body,
-        "priority": input.priority,
-        "urgent": input.urgent,
-        "display_start": input.display_start,
-        "display_end": input.display_end,
-    }
-    # Only display_end may be cleared with null; for the rest null means "unchanged".
-    return {k: v for k, v in given.items() if v is not strawberry.UNSET and (v is not None or k == "display_end")}
-
-
 def _node(row: NoticeRow) -> Notice:
     return Notice.from_row(row)
+
+
+_STEPS = ContentSteps(NOTICE_WORKFLOW, NoticePayload, "notice", _node)
+_URGENT_STEPS = ContentSteps(URGENT_WORKFLOW, NoticePayload, "notice", _node)
 
 
 @strawberry.type
 class NoticeEditMutations:
     @strawberry.mutation(permission_classes=EDITORS, description="Write a notice draft inside your scope.")
     async def notice_create(self, info: Info, input: Annotated[NoticeCreateInput, INPUT_ARG]) -> NoticePayload:
-        values = {
-            "region_id": region_pk(input.scope),
-            "category": input.category.value,
-            "title": input.title.strip(),
-            "body": input.body.strip(),
-            "priority": input.priority,
-            "urgent": input.urgent,
-            "display_start": input.display_start or info.context.now(),
-            "display_end": input.display_end,
-        }
-        return await create_item(info, NOTICE_WORKFLOW, NoticePayload, "notice", _node, values)
+        values = NOTICE_FIELDS.values(given(input, scope=region_pk))
+        values["display_start"] = values["display_start"] or info.context.now()
+        return await _STEPS.create(info, values)
 
     @strawberry.mutation(
         permission_classes=EDITORS,
         description="Edit a draft; editing a published notice makes a draft revision and returns it.",
     )
     async def notice_update(self, info: Info, input: Annotated[NoticeUpdateInput, INPUT_ARG]) -> NoticePayload:
-        return await update_item(
-            info, NOTICE_WORKFLOW, NoticePayload, "notice", _node, input.id, input.version, _changes(input)
-        )
+        changes = NOTICE_FIELDS.changes(given(input, scope=region_pk))
+        return await _STEPS.update(info, input.id, input.version, changes)
 
     @strawberry.mutation(
         permission_classes=REVIEWERS,
         description="紧急通知: publish an urgent notice at once, without review; screens show it at their next poll.",
     )
     async def notice_publish_urgent(self, info: Info, input: Annotated[ReviewInput, INPUT_ARG]) -> NoticePayload:
-        staff = info.context.staff
-        assert staff is not None
-        item = node_pk(input.id, "Notice", "id")
-        assert item is not None
-        op = workflow.publish_directly(info.context.db, URGENT_WORKFLOW, staff, item, input.version)
-        return await run(NoticePayload, "notice", _node, op)
+        return await _URGENT_STEPS.publish_directly(info, input)
 
 
-def _must_be_urgent(row: Any) -> list[MutationError]:
-    return [] if row["urgent"] else [error(ErrorCode.INVALID, "只有紧急通知可以不经审核直接发布", "id")]
+@strawberry.type
+class NoticeReviewMutations:
+    @strawberry.mutation(
+        name="noticeSubmit", permission_classes=EDITORS, description="提交审核: send a 通知 draft for review."
+    )
+    async def notice_submit(self, info: Info, input: Annotated[ReviewInput, INPUT_ARG]) -> NoticePayload:
+        return await _STEPS.submit(info, input)
 
+    @strawberry.mutation(
+        name="noticeApprove",
+        permission_classes=REVIEWERS,
+        description="Publish a 通知 in review; nobody approves their own submission.",
+    )
+    async def notice_approve(self, info: Info, input: Annotated[ReviewInput, INPUT_ARG]) -> NoticePayload:
+        return await _STEPS.approve(info, input)
 
-URGENT_WORKFLOW = dataclasses.replace(NOTICE_WORKFLOW, publishable=_must_be_urgent)
+    @strawberry.mutation(
+        name="noticeReject", permission_classes=REVIEWERS, description="Send a 通知 back with a reason."
+    )
+    async def notice_reject(self, info: Info, input: Annotated[RejectInput, INPUT_ARG]) -> NoticePayload:
+        return await _STEPS.reject(info, input)
 
-NoticeReviewMutations = review_mutations(NOTICE_WORKFLOW, NoticePayload, "notice", _node)
+    @strawberry.mutation(
+        name="noticeArchive", permission_classes=REVIEWERS, description="Take a published 通知 off screens."
+    )
+    async def notice_archive(self, info: Info, input: Annotated[ReviewInput, INPUT_ARG]) -> NoticePayload:
+        return await _STEPS.archive(info, input)

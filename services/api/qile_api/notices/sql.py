@@ -12,14 +12,15 @@ from qile_api.content.sql import (
     REVIEW_COLUMNS,
     ContentTable,
     ReviewMeta,
-    Visibility,
     containing,
     for_community,
     visible,
     within_region,
 )
 from qile_api.db.database import Executor
-from qile_api.db.query import Conditions
+from qile_api.db.query import Conditions, fetch_ids
+from qile_api.editing.sql import Table
+from qile_api.principals import Visibility
 
 NOTICES = ContentTable(
     table="notices",
@@ -52,6 +53,12 @@ class NoticeRow(ReviewMeta):
     @classmethod
     def from_record(cls, r: asyncpg.Record) -> NoticeRow:
         return cls(**{k: r[k] for k in cls.__dataclass_fields__})
+
+
+# What staff edit (content.workflow): the same columns, under the type's names.
+NOTICE_TABLE: Table[NoticeRow] = Table(
+    name="notices", columns=NOTICES.columns, type_name="Notice", label="通知", from_record=NoticeRow.from_record
+)
 
 
 @dataclass(frozen=True)
@@ -98,3 +105,13 @@ async def feed_notices(db: Executor, path: Sequence[int], now: datetime, urgent_
         urgent_only,
     )
     return [NoticeRow.from_record(r) for r in rows]
+
+
+async def notice_regions(db: Executor, notice_id: int) -> list[int]:
+    """The regions a notice touches: its own and, for a revision, its published item's (approving rewrites it)."""
+    return await fetch_ids(
+        db,
+        "SELECT ARRAY[c.region_id, p.region_id] FROM notices c LEFT JOIN notices p ON p.id = c.revision_of "
+        "WHERE c.id = $1",
+        notice_id,
+    )

@@ -14,6 +14,7 @@ from qile_api.content.types import ContentFields
 from qile_api.graphql.context import Info
 from qile_api.graphql.describe import describe_values
 from qile_api.graphql.ids import node_pks
+from qile_api.notices.dataloaders import NoticeByIdLoader
 from qile_api.notices.sql import NoticeRow
 
 
@@ -57,7 +58,7 @@ class Notice(relay.Node, ContentFields):
     async def resolve_nodes(  # type: ignore[override]
         cls, *, info: Info, node_ids: Iterable[str], required: bool = False
     ) -> list[Any]:
-        rows = await info.context.loaders.notice_by_id.load_many(node_pks(node_ids))
+        rows = await info.context.loaders[NoticeByIdLoader].load_many(node_pks(node_ids))
         return [cls.from_row(r) if r else None for r in rows]
 
     @strawberry.field(
@@ -66,7 +67,7 @@ class Notice(relay.Node, ContentFields):
     async def original(self, info: Info) -> Notice | None:
         if self.row.revision_of is None or info.context.staff is None:
             return None
-        row = await info.context.loaders.notice_by_id.load(self.row.revision_of)
+        row = await info.context.loaders[NoticeByIdLoader].load(self.row.revision_of)
         return Notice.from_row(row) if row else None
 
     @strawberry.field(description="The headline, one line on a screen.")

@@ -1,4 +1,4 @@
-"""Per-request loaders for community records, batched across communities."""
+"""Per-request loaders any kind of community record can use: by id, and all of a community's, batched."""
 
 from __future__ import annotations
 
@@ -9,29 +9,25 @@ from typing import Generic, TypeVar
 from strawberry.dataloader import DataLoader
 
 from qile_api.db.database import Executor
-from qile_api.facilities.sql import FACILITIES, FacilityRow
-from qile_api.records.crud import RecordTable, by_communities
-from qile_api.teams.sql import TEAMS, TeamRow
+from qile_api.editing.sql import Table, rows_in_order, rows_in_regions
 
 RowT = TypeVar("RowT")
 
 
-class _ByCommunityId(DataLoader[int, list[RowT]], Generic[RowT]):
-    def __init__(self, db: Executor, spec: RecordTable[RowT]) -> None:
-        async def load(ids: Sequence[int]) -> list[list[RowT]]:
-            grouped: dict[int, list[RowT]] = defaultdict(list)
-            for row in await by_communities(db, spec, ids):
-                grouped[getattr(row, spec.region_column)].append(row)
-            return [grouped[i] for i in ids]
+class RecordByIdLoader(DataLoader[int, RowT | None], Generic[RowT]):
+    def __init__(self, db: Executor, spec: Table[RowT]) -> None:
+        async def load(ids: Sequence[int]) -> list[RowT | None]:
+            return await rows_in_order(db, spec, ids)
 
         super().__init__(load_fn=load)
 
 
-class FacilitiesByCommunityIdLoader(_ByCommunityId[FacilityRow]):
-    def __init__(self, db: Executor) -> None:
-        super().__init__(db, FACILITIES)
+class RecordsByCommunityIdLoader(DataLoader[int, list[RowT]], Generic[RowT]):
+    def __init__(self, db: Executor, spec: Table[RowT]) -> None:
+        async def load(ids: Sequence[int]) -> list[list[RowT]]:
+            grouped: dict[int, list[RowT]] = defaultdict(list)
+            for row in await rows_in_regions(db, spec, ids):
+                grouped[getattr(row, spec.region_column)].append(row)
+            return [grouped[i] for i in ids]
 
-
-class TeamsByCommunityIdLoader(_ByCommunityId[TeamRow]):
-    def __init__(self, db: Executor) -> None:
-        super().__init__(db, TEAMS)
+        super().__init__(load_fn=load)

@@ -10,6 +10,7 @@ from strawberry import relay
 from qile_api.graphql.context import Info
 from qile_api.graphql.ids import node_pk
 from qile_api.graphql.pagination import AfterArg, BeforeArg, Connection, FirstArg, LastArg, Page, paginate, typed_key
+from qile_api.regions.dataloaders import RegionByIdLoader
 from qile_api.regions.sql import (
     CommunityFilter,
     count_communities,
@@ -48,7 +49,7 @@ class RegionQueries:
     @strawberry.field(description="The city's districts and counties, with their subdistricts.")
     async def districts(self, info: Info) -> list[District]:
         rows = await regions_at_level(info.context.db, "DISTRICT")
-        info.context.loaders.region_by_id.prime_many({r.id: r for r in rows})
+        info.context.loaders[RegionByIdLoader].prime_many({r.id: r for r in rows})
         return [District.from_row(r) for r in rows]
 
     @strawberry.field(description="Communities, in a stable order; at most 100 a page.")
@@ -66,9 +67,9 @@ class RegionQueries:
         f = filter.to_filter() if filter else CommunityFilter()
         key = typed_key(page.cursor, (int,))
 
-        async def fetch(_: object, limit: int, backward: bool) -> list:  # type: ignore[type-arg]
+        async def fetch(limit: int, backward: bool) -> list:  # type: ignore[type-arg]
             rows = await list_communities(ctx.db, f, key[0] if key else None, limit, backward)
-            ctx.loaders.region_by_id.prime_many({r.id: r for r in rows})
+            ctx.loaders[RegionByIdLoader].prime_many({r.id: r for r in rows})
             return rows
 
         return await paginate(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -10,6 +11,8 @@ import asyncpg
 
 from qile_api.db.database import Executor
 from qile_api.db.query import seek
+from qile_api.editing.sql import Table
+from qile_api.problems import ErrorCode, Problem, problem
 
 _COLUMNS = "id, level, parent_id, name, subdistrict_kind, path, theme_key, pilot, pilot_no, version, retired_at"
 
@@ -43,6 +46,23 @@ class RegionRow:
             version=r["version"],
             retired_at=r["retired_at"],
         )
+
+
+# The GraphQL type each level is known by, in global IDs and the audit log.
+TYPE_OF_LEVEL = {"CITY": "City", "DISTRICT": "District", "SUBDISTRICT": "Subdistrict", "COMMUNITY": "Community"}
+
+# What ADMINs change (regionUpdate, regionRetire, communityUpdate), audited under each region's own type.
+REGION_TABLE: Table[RegionRow] = Table(
+    name="regions",
+    columns=_COLUMNS,
+    type_name="Region",
+    label="区域",
+    from_record=RegionRow.from_record,
+    region_column="id",
+    alias="r",
+    type_of=lambda row: TYPE_OF_LEVEL[row["level"]],
+)
+COMMUNITY_TABLE = dataclasses.replace(REGION_TABLE, type_name="Community", label="社区")
 
 
 @dataclass(frozen=True)
@@ -106,26 +126,14 @@ async def count_communities(db: Executor, f: CommunityFilter) -> int:
     return int(await db.fetchval(f"SELECT count(*) FROM regions WHERE {_COMMUNITY_WHERE}", *_filter_args(f)))
 
 
+async def regions_named(db: Executor, name: str) -> list[RegionRow]:
+    """Regions of any level (retired ones too) by their exact name."""
+    rows = await db.fetch(f"SELECT {_COLUMNS} FROM regions WHERE name = $1 ORDER BY id", name)
+    return [RegionRow.from_record(r) for r in rows]
+
+
 async def communities_named(db: Executor, name: str) -> list[RegionRow]:
     return await list_communities(db, CommunityFilter(name=name), None, 10)
-
-
-async def lock_region(db: Executor, region_id: int) -> RegionRow | None:
-    row = await db.fetchrow(f"SELECT {_COLUMNS} FROM regions WHERE id = $1 FOR UPDATE", region_id)
-    return RegionRow.from_record(row) if row else None
-
-
-async def update_community(db: Executor, community_id: int, theme_key: str | None, pilot: bool) -> RegionRow:
-    row = await db.fetchrow(
-        f"""UPDATE regions SET theme_key = $2, pilot = $3, pilot_no = CASE WHEN $3 THEN pilot_no END,
-               version = version + 1, updated_at = now()
-        WHERE id = $1 RETURNING {_COLUMNS}""",
-        community_id,
-        theme_key,
-        pilot,
-    )
-    assert row is not None
-    return RegionRow.from_record(row)
 
 
 async def live_region(db: Executor, region_id: int | None, level: str) -> RegionRow | None:
@@ -138,41 +146,25 @@ async def live_region(db: Executor, region_id: int | None, level: str) -> Region
     return RegionRow.from_record(row) if row else None
 
 
-async def insert_region(
-    db: Executor,
-    *,
-    level: str,
-    parent_id: int,
-    name: str,
-    subdistrict_kind: str | None = None,
-    theme_key: str | None = None,
-    pilot: bool = False,
-) -> RegionRow:
-    """A new region under `parent_id` (the path trigger checks the level); UniqueViolation for a taken name."""
-    row = await db.fetchrow(
-        f"""INSERT INTO regions (level, parent_id, name, subdistrict_kind, theme_key, pilot)
-        VALUES ($1, $2, $3, $4, $5, $6) RETURNING {_COLUMNS}""",
-        level,
-        parent_id,
-        name,
-        subdistrict_kind,
-        theme_key,
-        pilot,
-    )
-    assert row is not None
-    return RegionRow.from_record(row)
+async def city_id(db: Executor) -> int | None:
+    found = await db.fetchval("SELECT id FROM regions WHERE level = 'CITY'")
+    return int(found) if found is not None else None
 
 
-async def rename_region(db: Executor, region_id: int, name: str, subdistrict_kind: str | None) -> RegionRow:
-    row = await db.fetchrow(
-        f"""UPDATE regions SET name = $2, subdistrict_kind = $3, version = version + 1, updated_at = now()
-        WHERE id = $1 RETURNING {_COLUMNS}""",
-        region_id,
-        name,
-        subdistrict_kind,
-    )
-    assert row is not None
-    return RegionRow.from_record(row)
+async def region_exists(db: Executor, region_id: int | None, field: str = "scope") -> list[Problem]:
+    """Nothing new goes into a region that does not exist or was retired (regionRetire)."""
+    if region_id is None or not await db.fetchval(
+        "SELECT true FROM regions WHERE id = $1 AND retired_at IS NULL", region_id
+    ):
+        return [problem(ErrorCode.NOT_FOUND, "范围（市、区县、街道/镇或社区）不存在或已撤销", field)]
+    return []
+
+
+async def community_exists(db: Executor, community_id: int | None, field: str = "community") -> list[Problem]:
+    """The same for what only a community holds (facilities, screens …)."""
+    if community_id is None or await live_region(db, community_id, "COMMUNITY") is None:
+        return [problem(ErrorCode.NOT_FOUND, "社区不存在", field)]
+    return []
 
 
 @dataclass(frozen=True)
@@ -196,8 +188,8 @@ async def standing_in(db: Executor, region_id: int) -> Standing:
     return Standing(int(row["regions"]), int(row["screens"]), int(row["accounts"]))
 
 
-async def retire_region(db: Executor, region_id: int, now: datetime) -> tuple[RegionRow, dict[str, int]]:
-    """Mark the region retired and archive the content scoped to it; the row and how many items were archived."""
+async def archive_content_in(db: Executor, region_id: int) -> dict[str, int]:
+    """Archive the notices, honours and events scoped to a region; how many of each."""
     archived: dict[str, int] = {}
     for table in ("notices", "honours", "events"):
         status = await db.execute(
@@ -206,11 +198,4 @@ async def retire_region(db: Executor, region_id: int, now: datetime) -> tuple[Re
             region_id,
         )
         archived[table] = int(status.split()[-1])
-    row = await db.fetchrow(
-        f"""UPDATE regions SET retired_at = $2, version = version + 1, updated_at = now()
-        WHERE id = $1 RETURNING {_COLUMNS}""",
-        region_id,
-        now,
-    )
-    assert row is not None
-    return RegionRow.from_record(row), archived
+    return archived

@@ -1,42 +1,26 @@
-"""Growing and pruning the region tree: create districts, subdistricts and communities, rename, retire.
-
-The plan starts with 摸清辖区情况: the city's offices keep its tree as it is,
-not only the 20 pilots. ADMINs act inside their scope (the parent a region is
-created under, or the region changed, must lie in it), never on their own
-scope region itself, which is their superior's to change. Every change is
-audited under the mutation's name. A region is retired, not deleted: its
-content is archived and what was recorded in it stays, but it must first be
-emptied of what still stands there (live subregions, screens in service,
-accounts scoped to it), so that no screen or account is left dangling.
-"""
+"""The region tree's mutations: create districts, subdistricts and communities, rename, retire (see `regions.tree`)."""
 
 from __future__ import annotations
 
-import dataclasses
-from typing import Annotated
+from typing import Annotated, Any
 
-import asyncpg
 import strawberry
 from strawberry import relay
 
-from qile_api.audit.sql import record
-from qile_api.content.validation import limited
-from qile_api.db.database import Executor
+from qile_api.editing.mutations import outcome, signed_in
 from qile_api.graphql.context import Info
 from qile_api.graphql.describe import INPUT_ARG, VERSION_INPUT, errors_field
+from qile_api.graphql.given import given
 from qile_api.graphql.ids import REGION_TYPES, pk_of
-from qile_api.graphql.payloads import ErrorCode, MutationError, MutationFailed, error
+from qile_api.graphql.payloads import MutationError
 from qile_api.graphql.permissions import ADMINS
 from qile_api.limits import REGION_NAME
-from qile_api.regions import sql
+from qile_api.regions import tree
 from qile_api.regions.mutations import CommunityPayload
 from qile_api.regions.sql import RegionRow
 from qile_api.regions.types import Community, District, Region, Subdistrict, SubdistrictKind, region_from_row
 from qile_api.themes.types import ThemeKey
 
-# The GraphQL type each level is known by, in global IDs and the audit log.
-_TYPE_OF = {"CITY": "City", "DISTRICT": "District", "SUBDISTRICT": "Subdistrict", "COMMUNITY": "Community"}
-_LEVEL_LABEL = {"CITY": "市", "DISTRICT": "区县", "SUBDISTRICT": "街道/镇", "COMMUNITY": "社区"}
 _NAME = REGION_NAME.describe(
     "Its name as the city writes it, e.g. 张店区, 车站街道, 工盛社区; unique under its parent."
 )
@@ -97,70 +81,22 @@ class RegionRetireInput:
     version: int = strawberry.field(description=VERSION_INPUT)
 
 
-def _name(value: str | None) -> str:
-    name = (value or "").strip()
-    if problems := limited({"name": name}, "name", "name", REGION_NAME):
-        raise MutationFailed(*problems)
-    return name
+def _region_pk(gid: relay.GlobalID) -> int | None:
+    return pk_of(gid) if gid.type_name in REGION_TYPES else None
 
 
 async def _create(
-    info: Info, action: str, parent_gid: relay.GlobalID, parent_level: str, field: str, **values: object
+    info: Info, action: str, parent: relay.GlobalID, parent_level: str, field: str, **values: Any
 ) -> RegionRow:
-    """Insert under the parent `parent_gid` names (which must exist, at `parent_level`), and audit."""
-    staff = info.context.staff
-    assert staff is not None
-    async with info.context.db.transaction() as tx:
-        parent_pk = pk_of(parent_gid) if parent_gid.type_name in REGION_TYPES else None
-        parent = await sql.live_region(tx, parent_pk, parent_level)
-        if parent is None:
-            raise MutationFailed(error(ErrorCode.NOT_FOUND, f"上级{_LEVEL_LABEL[parent_level]}不存在或已撤销", field))
-        try:
-            row = await sql.insert_region(tx, parent_id=parent.id, **values)  # type: ignore[arg-type]
-        except asyncpg.UniqueViolationError as exc:
-            taken = f"{parent.name}下已有名为“{values['name']}”的区域（含已撤销的）"
-            raise MutationFailed(error(ErrorCode.DUPLICATE, taken, "name")) from exc
-        await record(
-            tx,
-            account_id=staff.id,
-            action=action,
-            object_type=_TYPE_OF[row.level],
-            object_id=row.id,
-            region_id=row.id,
-            after=row,
-        )
-    return row
-
-
-async def _lock_own(info: Info, tx: Executor, gid: relay.GlobalID, version: int) -> RegionRow:
-    """The region an update or a retirement names, locked, if the caller may change it."""
-    staff = info.context.staff
-    assert staff is not None
-    before = await sql.lock_region(tx, pk_of(gid)) if gid.type_name in REGION_TYPES else None
-    if before is None or before.level == "CITY":
-        raise MutationFailed(error(ErrorCode.NOT_FOUND, "区县、街道/镇或社区不存在", "id"))
-    if before.id == staff.scope_region_id:
-        # One's own scope is one's superior's to change: it would move or end one's own powers.
-        raise MutationFailed(
-            error(ErrorCode.OUT_OF_SCOPE, "不能修改或撤销自己的管辖范围本身，请由上级管理员操作", "id")
-        )
-    if before.version != version:
-        raise MutationFailed(error(ErrorCode.CONFLICT, "区域信息已被他人修改，请刷新后重试", "version"))
-    if before.retired_at is not None:
-        raise MutationFailed(error(ErrorCode.INVALID_TRANSITION, f"{before.name}已撤销", "id"))
-    return before
-
-
-def _still_standing(row: RegionRow, standing: sql.Standing) -> list[MutationError]:
-    label = {"DISTRICT": "街道/镇", "SUBDISTRICT": "社区"}.get(row.level, "下属区域")
-    problems = []
-    if standing.regions:
-        problems.append(f"还有{standing.regions}个{label}，请先撤销或并入其他区域")
-    if standing.screens:
-        problems.append(f"还有{standing.screens}块在用的屏幕，请先在屏幕管理中停用")
-    if standing.accounts:
-        problems.append(f"还有{standing.accounts}个账号以此为管辖范围，请先调整或停用这些账号")
-    return [error(ErrorCode.INVALID_TRANSITION, f"{row.name}不能撤销：{p}", "id") for p in problems]
+    return await tree.create_region(
+        info.context.db,
+        actor_id=signed_in(info).id,
+        action=action,
+        parent_id=_region_pk(parent),
+        parent_level=parent_level,
+        parent_field=field,
+        values=values,
+    )
 
 
 @strawberry.type
@@ -169,12 +105,8 @@ class RegionTreeMutations:
         permission_classes=ADMINS, description="Add a district or county to the city (ADMIN of the city)."
     )
     async def district_create(self, info: Info, input: Annotated[DistrictCreateInput, INPUT_ARG]) -> DistrictPayload:
-        try:
-            name = _name(input.name)
-            row = await _create(info, "districtCreate", input.city, "CITY", "city", level="DISTRICT", name=name)
-        except MutationFailed as failed:
-            return DistrictPayload(district=None, errors=failed.errors)
-        return DistrictPayload(district=District.from_row(row), errors=[])
+        op = _create(info, "districtCreate", input.city, "CITY", "city", level="DISTRICT", name=input.name)
+        return await outcome(DistrictPayload, "district", District.from_row, op)
 
     @strawberry.mutation(
         permission_classes=ADMINS, description="Add a subdistrict or town to a district inside your scope (ADMIN)."
@@ -182,41 +114,35 @@ class RegionTreeMutations:
     async def subdistrict_create(
         self, info: Info, input: Annotated[SubdistrictCreateInput, INPUT_ARG]
     ) -> SubdistrictPayload:
-        try:
-            row = await _create(
-                info,
-                "subdistrictCreate",
-                input.district,
-                "DISTRICT",
-                "district",
-                level="SUBDISTRICT",
-                name=_name(input.name),
-                subdistrict_kind=input.kind.value,
-            )
-        except MutationFailed as failed:
-            return SubdistrictPayload(subdistrict=None, errors=failed.errors)
-        return SubdistrictPayload(subdistrict=Subdistrict.from_row(row), errors=[])
+        op = _create(
+            info,
+            "subdistrictCreate",
+            input.district,
+            "DISTRICT",
+            "district",
+            level="SUBDISTRICT",
+            name=input.name,
+            subdistrict_kind=input.kind.value,
+        )
+        return await outcome(SubdistrictPayload, "subdistrict", Subdistrict.from_row, op)
 
     @strawberry.mutation(
         permission_classes=ADMINS,
         description="Add a community to a subdistrict or town inside your scope, with theme and pilot flag (ADMIN).",
     )
     async def community_create(self, info: Info, input: Annotated[CommunityCreateInput, INPUT_ARG]) -> CommunityPayload:
-        try:
-            row = await _create(
-                info,
-                "communityCreate",
-                input.subdistrict,
-                "SUBDISTRICT",
-                "subdistrict",
-                level="COMMUNITY",
-                name=_name(input.name),
-                theme_key=input.theme.value if input.theme else None,
-                pilot=input.pilot,
-            )
-        except MutationFailed as failed:
-            return CommunityPayload(community=None, errors=failed.errors)
-        return CommunityPayload(community=Community.from_row(row), errors=[])
+        op = _create(
+            info,
+            "communityCreate",
+            input.subdistrict,
+            "SUBDISTRICT",
+            "subdistrict",
+            level="COMMUNITY",
+            name=input.name,
+            theme_key=input.theme.value if input.theme else None,
+            pilot=input.pilot,
+        )
+        return await outcome(CommunityPayload, "community", Community.from_row, op)
 
     @strawberry.mutation(
         permission_classes=ADMINS,
@@ -224,33 +150,16 @@ class RegionTreeMutations:
         "a subdistrict may also become a 街道 or a 镇.",
     )
     async def region_update(self, info: Info, input: Annotated[RegionUpdateInput, INPUT_ARG]) -> RegionPayload:
-        staff = info.context.staff
-        assert staff is not None
-        try:
-            async with info.context.db.transaction() as tx:
-                before = await _lock_own(info, tx, input.id, input.version)
-                if input.kind is not None and before.level != "SUBDISTRICT":
-                    raise MutationFailed(error(ErrorCode.INVALID, "只有街道/镇有“街道或镇”之分", "kind"))
-                name = before.name if input.name is None else _name(input.name)
-                kind = input.kind.value if input.kind is not None else before.subdistrict_kind
-                try:
-                    after = await sql.rename_region(tx, before.id, name, kind)
-                except asyncpg.UniqueViolationError as exc:
-                    taken = error(ErrorCode.DUPLICATE, f"同一上级下已有名为“{name}”的区域（含已撤销的）", "name")
-                    raise MutationFailed(taken) from exc
-                await record(
-                    tx,
-                    account_id=staff.id,
-                    action="regionUpdate",
-                    object_type=_TYPE_OF[before.level],
-                    object_id=before.id,
-                    region_id=before.id,
-                    before=before,
-                    after=after,
-                )
-        except MutationFailed as failed:
-            return RegionPayload(region=None, errors=failed.errors)
-        return RegionPayload(region=region_from_row(after), errors=[])
+        staff = signed_in(info)
+        op = tree.update_region(
+            info.context.db,
+            actor_id=staff.id,
+            actor_scope_id=staff.scope_region_id,
+            region_id=_region_pk(input.id),
+            version=input.version,
+            changes=tree.REGION_FIELDS.changes(given(input)),
+        )
+        return await outcome(RegionPayload, "region", region_from_row, op)
 
     @strawberry.mutation(
         permission_classes=ADMINS,
@@ -259,26 +168,13 @@ class RegionTreeMutations:
         "honours and events are archived; its records and history stay.",
     )
     async def region_retire(self, info: Info, input: Annotated[RegionRetireInput, INPUT_ARG]) -> RegionPayload:
-        staff = info.context.staff
-        assert staff is not None
-        ctx = info.context
-        try:
-            async with ctx.db.transaction() as tx:
-                before = await _lock_own(info, tx, input.id, input.version)
-                if problems := _still_standing(before, await sql.standing_in(tx, before.id)):
-                    raise MutationFailed(*problems)
-                after, archived = await sql.retire_region(tx, before.id, ctx.now())
-                await record(
-                    tx,
-                    account_id=staff.id,
-                    action="regionRetire",
-                    object_type=_TYPE_OF[before.level],
-                    object_id=before.id,
-                    region_id=before.id,
-                    before=before,
-                    # What retiring archived, with the region: worth keeping should it be undone by hand.
-                    after={**dataclasses.asdict(after), "archived": archived},
-                )
-        except MutationFailed as failed:
-            return RegionPayload(region=None, errors=failed.errors)
-        return RegionPayload(region=region_from_row(after), errors=[])
+        staff = signed_in(info)
+        op = tree.retire_region(
+            info.context.db,
+            actor_id=staff.id,
+            actor_scope_id=staff.scope_region_id,
+            region_id=_region_pk(input.id),
+            version=input.version,
+            now=info.context.now(),
+        )
+        return await outcome(RegionPayload, "region", region_from_row, op)

@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING, Annotated, Any, ClassVar
 import strawberry
 from strawberry import relay
 
-from qile_api.assessment.engine import YEAR_DESCRIPTION
 from qile_api.graphql.context import Info
-from qile_api.graphql.describe import describe_values
+from qile_api.graphql.describe import YEAR, describe_values
 from qile_api.graphql.ids import node_pks
 from qile_api.graphql.permissions import STAFF_IN_SCOPE
+from qile_api.regions.dataloaders import RegionByIdLoader, RegionsByParentIdLoader
 from qile_api.regions.sql import RegionRow
 from qile_api.themes.types import Theme, load_theme
 
@@ -71,13 +71,13 @@ class Region:
 
 
 async def _children(info: Info, row: RegionRow) -> list[RegionRow]:
-    return await info.context.loaders.regions_by_parent_id.load(row.id)
+    return await info.context.loaders[RegionsByParentIdLoader].load(row.id)
 
 
 async def _ancestor(info: Info, row: RegionRow, level: str) -> RegionRow:
     # path = [city, district, subdistrict, community]; index by level.
     index = ("CITY", "DISTRICT", "SUBDISTRICT", "COMMUNITY").index(level)
-    found = await info.context.loaders.region_by_id.load(row.path[index])
+    found = await info.context.loaders[RegionByIdLoader].load(row.path[index])
     assert found is not None, "the tree is consistent by construction"
     return found
 
@@ -94,7 +94,7 @@ class _RegionNode(relay.Node):
         cls, *, info: Info, node_ids: Iterable[str], required: bool = False
     ) -> list[Any]:
         ids = node_pks(node_ids)
-        rows = await info.context.loaders.region_by_id.load_many(ids)
+        rows = await info.context.loaders[RegionByIdLoader].load_many(ids)
         return [
             cls.from_row(r) if r is not None and r.level == cls.level_name else None  # type: ignore[attr-defined]
             for r in rows
@@ -187,7 +187,7 @@ class Community(_RegionNode, Region):
     async def assessment(
         self,
         info: Info,
-        year: Annotated[int | None, strawberry.argument(description=YEAR_DESCRIPTION)] = None,
+        year: Annotated[int | None, strawberry.argument(description=YEAR)] = None,
     ) -> Annotated[Assessment, strawberry.lazy("qile_api.assessment.types")]:
         from qile_api.assessment.types import load_assessment
 
@@ -195,15 +195,18 @@ class Community(_RegionNode, Region):
 
     @strawberry.field(description="Its facilities, as staff recorded them.")
     async def facilities(self, info: Info) -> list[Annotated[Facility, strawberry.lazy("qile_api.facilities.types")]]:
+        from qile_api.facilities.dataloaders import FacilitiesByCommunityIdLoader
         from qile_api.facilities.types import Facility
 
-        return [Facility.from_row(r) for r in await info.context.loaders.facilities_by_community_id.load(self.row.id)]
+        rows = await info.context.loaders[FacilitiesByCommunityIdLoader].load(self.row.id)
+        return [Facility.from_row(r) for r in rows]
 
     @strawberry.field(description="Its amateur culture and sports teams and volunteer teams.")
     async def teams(self, info: Info) -> list[Annotated[Team, strawberry.lazy("qile_api.teams.types")]]:
+        from qile_api.teams.dataloaders import TeamsByCommunityIdLoader
         from qile_api.teams.types import Team
 
-        return [Team.from_row(r) for r in await info.context.loaders.teams_by_community_id.load(self.row.id)]
+        return [Team.from_row(r) for r in await info.context.loaders[TeamsByCommunityIdLoader].load(self.row.id)]
 
 
 _BY_LEVEL: dict[str, Any] = {
@@ -217,3 +220,15 @@ _BY_LEVEL: dict[str, Any] = {
 def region_from_row(row: RegionRow) -> Region:
     result: Region = _BY_LEVEL[row.level].from_row(row)
     return result
+
+
+async def load_region(info: Info, region_id: int) -> Region:
+    """The region a row points at (content's scope, an account's …), through the request's loader."""
+    row = await info.context.loaders[RegionByIdLoader].load(region_id)
+    assert row is not None, "a row names an existing region (foreign key)"
+    return region_from_row(row)
+
+
+async def load_community(info: Info, region_id: int) -> Community | None:
+    region = await load_region(info, region_id)
+    return region if isinstance(region, Community) else None

@@ -10,6 +10,7 @@ from typing import Annotated, Any
 import strawberry
 
 from qile_api.content.types import ContentStatus, statuses_of
+from qile_api.events.dataloaders import EventByIdLoader
 from qile_api.events.types import Event
 from qile_api.graphql.context import Info
 from qile_api.graphql.pagination import (
@@ -24,7 +25,9 @@ from qile_api.graphql.pagination import (
     typed_key,
 )
 from qile_api.graphql.permissions import REVIEWERS, STAFF
+from qile_api.honours.dataloaders import HonourByIdLoader
 from qile_api.honours.types import Honour
+from qile_api.notices.dataloaders import NoticeByIdLoader
 from qile_api.notices.types import Notice
 from qile_api.review import sql
 from qile_api.review.sql import ItemRef
@@ -36,12 +39,12 @@ _KEY = (datetime, str, int)
 async def _load(info: Info, ref: ItemRef) -> tuple[ItemRef, Any]:
     loaders = info.context.loaders
     if ref.kind == "Notice":
-        notice = await loaders.notice_by_id.load(ref.id)
+        notice = await loaders[NoticeByIdLoader].load(ref.id)
         return ref, Notice.from_row(notice) if notice else None
     if ref.kind == "Honour":
-        honour = await loaders.honour_by_id.load(ref.id)
+        honour = await loaders[HonourByIdLoader].load(ref.id)
         return ref, Honour.from_row(honour) if honour else None
-    event = await loaders.event_by_id.load(ref.id)
+    event = await loaders[EventByIdLoader].load(ref.id)
     return ref, Event.from_row(event) if event else None
 
 
@@ -51,8 +54,8 @@ async def _connection(
     fetch: Callable[[list[Any] | None, int, bool], Awaitable[list[ItemRef]]],
     count: Callable[[], Awaitable[int]],
 ) -> Connection[ReviewItem]:
-    async def rows(key: list[Any] | None, limit: int, backward: bool) -> Sequence[tuple[ItemRef, Any]]:
-        refs = await fetch(typed_key(key, _KEY), limit, backward)
+    async def rows(limit: int, backward: bool) -> Sequence[tuple[ItemRef, Any]]:
+        refs = await fetch(typed_key(page.cursor, _KEY), limit, backward)
         # Loaded together: one round trip per kind through the request's loaders.
         loaded = await asyncio.gather(*(_load(info, ref) for ref in refs))
         # The loaders apply the same scope as the list: nothing is dropped in practice.

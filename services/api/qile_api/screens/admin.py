@@ -1,18 +1,19 @@
-"""Registering screens: the one way for staff (`screenRegister`) and operators (`qile-api screen add`)."""
+"""Registering screens, the one way: for staff (`screenRegister`, a pairing claim) and operators (`screen add`)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import asyncpg
 
-from qile_api.audit.sql import record
-from qile_api.content.validation import limited
+from qile_api.audit.sql import log_entry
 from qile_api.db.database import Database, Executor
-from qile_api.facilities.sql import community_exists
+from qile_api.fields import Field, FieldMap
 from qile_api.graphql.errors import BadUserInput
 from qile_api.graphql.ids import parse_global_id, pk_of
-from qile_api.graphql.payloads import ErrorCode, MutationError, MutationFailed, error
 from qile_api.limits import SCREEN_LOCATION, SCREEN_NAME
-from qile_api.regions.sql import communities_named, regions_by_ids
+from qile_api.problems import ErrorCode, Refused
+from qile_api.regions.sql import communities_named, community_exists, regions_by_ids
 from qile_api.screens import sql
 from qile_api.screens.tokens import new_screen_token
 
@@ -21,37 +22,55 @@ class ScreenAdminError(Exception):
     pass
 
 
-def check_names(name: str | None, location: str | None) -> list[MutationError]:
-    values = {"name": name, "location": location}
-    return [
-        *limited(values, "name", "name", SCREEN_NAME, required=name is not None),
-        *limited(values, "location", "location", SCREEN_LOCATION, required=False),
-    ]
+# What staff name a screen by; `kind` and `community` are fixed at registration.
+SCREEN_FIELDS = FieldMap(
+    Field("name", text=SCREEN_NAME),
+    Field("location", text=SCREEN_LOCATION, required=False),
+)
+
+
+async def check_registration(db: Executor, community_id: int | None, name: str, location: str) -> dict[str, Any]:
+    """The screen's names as stored (trimmed); Refused when its community or names are wrong."""
+    names = SCREEN_FIELDS.values({"name": name, "location": location})
+    if problems := [*await community_exists(db, community_id), *SCREEN_FIELDS.problems(names)]:
+        raise Refused(*problems)
+    return names
 
 
 async def register_screen(
-    db: Executor, *, actor_id: int | None, community_id: int | None, kind: str, name: str, location: str = ""
-) -> tuple[sql.ScreenRow, str]:
-    """Validate, insert and audit (`screenRegister`); the row and its token, which is stored only hashed."""
-    if problems := [*await community_exists(db, community_id), *check_names(name, location)]:
-        raise MutationFailed(*problems)
+    db: Executor,
+    *,
+    actor_id: int | None,
+    community_id: int | None,
+    kind: str,
+    name: str,
+    location: str = "",
+    action: str = "screenRegister",
+    issue_token: bool = True,
+) -> tuple[sql.ScreenRow, str | None]:
+    """Validate, insert and audit a screen: the one way, for `screenRegister`, pairing and the CLI.
+
+    Returns the row and its token, which is stored only hashed; a screen being
+    paired gets none here (`issue_token=False`): it collects one when it redeems its code.
+    """
+    names = await check_registration(db, community_id, name, location)
     assert community_id is not None
-    token, token_hash = new_screen_token()
+    token, token_hash = new_screen_token() if issue_token else (None, None)
     try:
         row = await sql.insert_screen(
             db,
             community_id=community_id,
             kind=kind,
-            name=name.strip(),
-            location=location.strip(),
+            name=names["name"],
+            location=names["location"],
             token_hash=token_hash,
         )
     except asyncpg.UniqueViolationError as exc:
-        raise MutationFailed(error(ErrorCode.DUPLICATE, "本社区已有同名屏幕", "name")) from exc
-    await record(
+        raise Refused(sql.NAME_TAKEN) from exc
+    await log_entry(
         db,
         account_id=actor_id,
-        action="screenRegister",
+        action=action,
         object_type="Screen",
         object_id=row.id,
         region_id=community_id,
@@ -86,8 +105,9 @@ async def add_screen(db: Database, community: str, kind: str, name: str, locatio
             _, token = await register_screen(
                 tx, actor_id=None, community_id=community_id, kind=kind, name=name, location=location
             )
-        except MutationFailed as failed:
-            if any(e.code == ErrorCode.DUPLICATE for e in failed.errors):
-                raise ScreenAdminError(f"{community} already has a screen named {name}") from failed
-            raise ScreenAdminError("; ".join(e.message for e in failed.errors)) from failed
+        except Refused as refused:
+            if any(p.code == ErrorCode.DUPLICATE for p in refused.problems):
+                raise ScreenAdminError(f"{community} already has a screen named {name}") from refused
+            raise ScreenAdminError(str(refused)) from refused
+    assert token is not None  # issued: a screen added by hand gets its token here
     return token

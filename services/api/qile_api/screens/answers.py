@@ -17,9 +17,11 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Self
 
 from cachetools import LRUCache
+
+from qile_api.settings import Settings
 
 # Cannot occur in an answer: PostgreSQL text holds no NUL.
 _HOLE = "\x00generatedAt\x00"
@@ -75,6 +77,10 @@ class FeedAnswers:
         self.hits = 0
         self.misses = 0
         self.stored = 0
+
+    @classmethod
+    def for_settings(cls, settings: Settings) -> Self:
+        return cls(settings.feed_answers_bytes)
 
     def get(self, key: AnswerKey) -> Answer | None:
         found = self._entries.get(key)

@@ -1,21 +1,44 @@
-"""Per-request batch loaders for screens."""
+"""Per-request batch loaders for screens: the screens themselves, their feed principal, their health."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from typing import Self
 
-from strawberry.dataloader import DataLoader
+from qile_api.graphql.context import Context
+from qile_api.graphql.dataloaders import RowsByKeyLoader
+from qile_api.screens.sql import (
+    Heartbeat,
+    ScreenPrincipal,
+    ScreenRow,
+    ScreenshotRow,
+    active_screen_principals,
+    heartbeats_by_screen_ids,
+    screens_by_ids,
+    screenshots_by_screen_ids,
+)
 
-from qile_api.db.database import Executor
-from qile_api.screens.sql import ScreenPrincipal, active_screen_principals
+
+class ScreenByIdLoader(RowsByKeyLoader[int, ScreenRow]):
+    @classmethod
+    def for_request(cls, context: Context) -> Self:
+        return cls(context.db, screens_by_ids, lambda row: row.id)
 
 
-class ScreenPrincipalByIdLoader(DataLoader[int, ScreenPrincipal | None]):
+class ScreenPrincipalByIdLoader(RowsByKeyLoader[int, ScreenPrincipal]):
     """An active screen with its region path and feed revision; None once decommissioned."""
 
-    def __init__(self, db: Executor) -> None:
-        async def load(ids: Sequence[int]) -> list[ScreenPrincipal | None]:
-            found = {p.screen.id: p for p in await active_screen_principals(db, ids)}
-            return [found.get(i) for i in ids]
+    @classmethod
+    def for_request(cls, context: Context) -> Self:
+        return cls(context.db, active_screen_principals, lambda principal: principal.screen.id)
 
-        super().__init__(load_fn=load)
+
+class HeartbeatByScreenIdLoader(RowsByKeyLoader[int, Heartbeat]):
+    @classmethod
+    def for_request(cls, context: Context) -> Self:
+        return cls(context.db, heartbeats_by_screen_ids, lambda beat: beat.screen_id)
+
+
+class ScreenshotByScreenIdLoader(RowsByKeyLoader[int, ScreenshotRow]):
+    @classmethod
+    def for_request(cls, context: Context) -> Self:
+        return cls(context.db, screenshots_by_screen_ids, lambda shot: shot.screen_id)

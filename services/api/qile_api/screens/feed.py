@@ -18,15 +18,18 @@ import hashlib
 import json
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Self
 
 from cachetools import LRUCache
 
 from qile_api.db.database import Executor
 from qile_api.events.sql import EventRow, feed_events
 from qile_api.honours.sql import HonourRow, feed_honours
+from qile_api.metrics.instruments import FEED_BUILDS, FEED_CACHE_LOOKUPS
 from qile_api.notices.sql import NoticeRow, feed_notices
 from qile_api.regions.sql import RegionRow, regions_by_ids
 from qile_api.screens.sql import ScreenPrincipal, ScreenRow, next_feed_boundary
+from qile_api.settings import Settings
 from qile_api.themes.sql import ThemeRow, all_themes
 
 FeedKey = tuple[int, str]
@@ -100,6 +103,10 @@ class FeedCache:
         self.horizon = horizon
         self.builds = 0
 
+    @classmethod
+    def for_settings(cls, settings: Settings) -> Self:
+        return cls(settings.feed_cache_entries, timedelta(days=settings.feed_horizon_days))
+
     def clear(self) -> None:
         """Forget every built feed (a build under way still finishes and is shared)."""
         self._entries.clear()
@@ -114,7 +121,9 @@ class FeedCache:
         key = (principal.screen.community_id, principal.screen.kind)
         cached = self.peek(principal, now)
         if cached is not None:
+            FEED_CACHE_LOOKUPS.labels("hit").inc()
             return cached
+        FEED_CACHE_LOOKUPS.labels("miss").inc()
         pending = self._building.get(key)
         if pending is not None:
             # Another request is building this feed: share its result.
@@ -124,6 +133,7 @@ class FeedCache:
         try:
             content = await build_feed(db, principal, now, self.horizon)
             self.builds += 1
+            FEED_BUILDS.labels("ok").inc()
             self._entries[key] = content
             future.set_result(content)
             return content
@@ -131,6 +141,7 @@ class FeedCache:
             future.cancel()
             raise
         except Exception as exc:
+            FEED_BUILDS.labels("error").inc()
             future.set_exception(exc)
             # Nobody else may be waiting; keep asyncio from warning about it.
             future.exception()

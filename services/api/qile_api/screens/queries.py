@@ -9,15 +9,17 @@ from strawberry import relay
 
 from qile_api.events.types import Event
 from qile_api.graphql.context import Info
-from qile_api.graphql.errors import Unauthenticated
 from qile_api.graphql.ids import node_pk
 from qile_api.graphql.pagination import AfterArg, BeforeArg, Connection, FirstArg, LastArg, Page, paginate, typed_key
-from qile_api.graphql.permissions import STAFF, IsScreen
+from qile_api.graphql.permissions import STAFF
 from qile_api.honours.types import Honour
 from qile_api.notices.types import Notice
-from qile_api.screens.feed import feed_version
+from qile_api.regions.dataloaders import RegionByIdLoader
+from qile_api.screens.auth import IsScreen, signed_in_screen
+from qile_api.screens.feed import FeedCache, feed_version
 from qile_api.screens.sql import count_screens, list_screens
 from qile_api.screens.types import Screen, ScreenFeed, ScreenStatus
+from qile_api.themes.dataloaders import ThemeByKeyLoader
 
 
 @strawberry.input(description="Which screens to list.")
@@ -51,7 +53,7 @@ class ScreenQueries:
         key = typed_key(page.cursor, (int,))
         return await paginate(
             page,
-            lambda _, limit, backward: list_screens(
+            lambda limit, backward: list_screens(
                 ctx.db, scope, community, status, key[0] if key else None, limit, backward
             ),
             lambda: count_screens(ctx.db, scope, community, status),
@@ -72,14 +74,12 @@ class ScreenQueries:
         ] = None,
     ) -> ScreenFeed:
         ctx = info.context
-        principal = await ctx.screen()
-        if principal is None:  # IsScreen has let it through; a revoke raced us
-            raise Unauthenticated("screen token is invalid or revoked")
+        principal = await signed_in_screen(info)
         now = ctx.now()
-        content = await ctx.app.feed_cache.get(ctx.db, principal, now)
+        content = await ctx.app.held(FeedCache).get(ctx.db, principal, now)
         # The header fields resolve from the cached rows, not the database.
-        ctx.loaders.region_by_id.prime_many({r.id: r for r in content.regions})
-        ctx.loaders.theme_by_key.prime_many({t.key: t for t in content.themes})
+        ctx.loaders[RegionByIdLoader].prime_many({r.id: r for r in content.regions})
+        ctx.loaders[ThemeByKeyLoader].prime_many({t.key: t for t in content.themes})
         version = feed_version(principal, content)
         unchanged = since == version
         return ScreenFeed(

@@ -1,4 +1,4 @@
-"""SQL for screens and for what their feed needs."""
+"""SQL for screens: registration, tokens, what their feed needs, their heartbeats and screenshots."""
 
 from __future__ import annotations
 
@@ -9,7 +9,9 @@ from datetime import datetime, timedelta
 import asyncpg
 
 from qile_api.db.database import Executor
-from qile_api.db.query import Conditions, seek
+from qile_api.db.query import Conditions, fetch_ids, seek
+from qile_api.editing.sql import Table
+from qile_api.problems import ErrorCode, problem
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,21 @@ class ScreenPrincipal:
 
 
 _SCREEN_COLUMNS = "s.id, s.community_id, s.kind, s.name, s.location, s.status, s.version"
+
+# Names are unique within a community (a unique index holds it).
+NAME_TAKEN = problem(ErrorCode.DUPLICATE, "本社区已有同名屏幕", "name")
+
+# What ADMINs change (screenRename, screenRotateToken, screenDecommission).
+SCREEN_TABLE: Table[ScreenRow] = Table(
+    name="screens",
+    columns=_SCREEN_COLUMNS,
+    type_name="Screen",
+    label="屏幕",
+    from_record=ScreenRow.from_record,
+    region_column="community_id",
+    alias="s",
+    duplicate=NAME_TAKEN,
+)
 
 
 _PRINCIPAL = f"""SELECT {_SCREEN_COLUMNS}, c.path,
@@ -75,7 +92,7 @@ async def insert_screen(
     kind: str,
     name: str,
     location: str,
-    token_hash: bytes,
+    token_hash: bytes | None,
     demo_key: str | None = None,
 ) -> ScreenRow:
     row = await db.fetchrow(
@@ -135,32 +152,6 @@ async def next_feed_boundary(db: Executor, path: Sequence[int], now: datetime, h
     return value
 
 
-async def screens_of_communities(db: Executor, community_ids: Sequence[int]) -> list[ScreenRow]:
-    rows = await db.fetch(
-        f"SELECT {_SCREEN_COLUMNS} FROM screens s WHERE s.community_id = ANY($1::bigint[]) ORDER BY s.id",
-        list(community_ids),
-    )
-    return [ScreenRow.from_record(r) for r in rows]
-
-
-async def lock_screen(db: Executor, screen_id: int) -> ScreenRow | None:
-    row = await db.fetchrow(f"SELECT {_SCREEN_COLUMNS} FROM screens s WHERE s.id = $1 FOR UPDATE", screen_id)
-    return ScreenRow.from_record(row) if row else None
-
-
-async def update_screen(db: Executor, screen_id: int, **sets: object) -> ScreenRow:
-    """Set columns (names from code only), bumping the version."""
-    assignments = [f"{col} = ${i}" for i, col in enumerate(sets, start=2)]
-    row = await db.fetchrow(
-        f"""UPDATE screens s SET {", ".join([*assignments, "version = s.version + 1", "updated_at = now()"])}
-        WHERE s.id = $1 RETURNING {_SCREEN_COLUMNS}""",
-        screen_id,
-        *sets.values(),
-    )
-    assert row is not None
-    return ScreenRow.from_record(row)
-
-
 def _listing(scope_region_id: int, community_id: int | None, status: str | None) -> Conditions:
     cond = Conditions()
     cond.add("EXISTS (SELECT 1 FROM regions r WHERE r.id = s.community_id AND {} = ANY(r.path))", scope_region_id)
@@ -195,6 +186,114 @@ async def list_screens(
 async def count_screens(db: Executor, scope_region_id: int, community_id: int | None, status: str | None) -> int:
     cond = _listing(scope_region_id, community_id, status)
     return int(await db.fetchval(f"SELECT count(*) FROM screens s WHERE {cond.sql}", *cond.args))
+
+
+async def screen_regions(db: Executor, screen_id: int) -> list[int]:
+    """The region a screen lies in (for the scope check); none when there is no such screen."""
+    return await fetch_ids(db, "SELECT ARRAY[community_id] FROM screens WHERE id = $1", screen_id)
+
+
+# Health: heartbeats (written in batches, screens/heartbeats.py) and screenshots ----------
+
+
+@dataclass(frozen=True)
+class Heartbeat:
+    screen_id: int
+    seen_at: datetime
+    content_version: str | None
+    mode: str | None
+    uptime_seconds: int | None
+    last_error: str | None
+
+
+async def upsert_heartbeats(db: Executor, beats: list[Heartbeat]) -> None:
+    """One statement for any number of screens; an older report never overwrites a newer one."""
+    await db.execute(
+        """INSERT INTO screen_heartbeats AS h
+               (screen_id, seen_at, content_version, mode, uptime_seconds, last_error)
+        SELECT * FROM unnest($1::bigint[], $2::timestamptz[], $3::text[], $4::text[], $5::int[], $6::text[])
+        ON CONFLICT (screen_id) DO UPDATE SET
+            seen_at = excluded.seen_at, content_version = excluded.content_version, mode = excluded.mode,
+            uptime_seconds = excluded.uptime_seconds, last_error = excluded.last_error
+        WHERE h.seen_at <= excluded.seen_at""",
+        [b.screen_id for b in beats],
+        [b.seen_at for b in beats],
+        [b.content_version for b in beats],
+        [b.mode for b in beats],
+        [b.uptime_seconds for b in beats],
+        [b.last_error for b in beats],
+    )
+
+
+async def screens_awaiting_screenshot(db: Executor) -> set[int]:
+    rows = await db.fetch(
+        """SELECT screen_id FROM screen_screenshots
+        WHERE requested_at IS NOT NULL AND (taken_at IS NULL OR taken_at < requested_at)"""
+    )
+    return {int(r["screen_id"]) for r in rows}
+
+
+async def heartbeats_by_screen_ids(db: Executor, ids: Sequence[int]) -> list[Heartbeat]:
+    rows = await db.fetch(
+        """SELECT screen_id, seen_at, content_version, mode, uptime_seconds, last_error
+        FROM screen_heartbeats WHERE screen_id = ANY($1::bigint[])""",
+        list(ids),
+    )
+    return [Heartbeat(**{k: r[k] for k in Heartbeat.__dataclass_fields__}) for r in rows]
+
+
+@dataclass(frozen=True)
+class ScreenshotRow:
+    screen_id: int
+    requested_at: datetime | None
+    taken_at: datetime | None
+    media_sha256: str | None
+
+    @property
+    def awaited(self) -> bool:
+        return self.requested_at is not None and (self.taken_at is None or self.taken_at < self.requested_at)
+
+    @classmethod
+    def from_record(cls, r: asyncpg.Record) -> ScreenshotRow:
+        return cls(r["screen_id"], r["requested_at"], r["taken_at"], r["media_sha256"])
+
+
+async def screenshots_by_screen_ids(db: Executor, ids: Sequence[int]) -> list[ScreenshotRow]:
+    rows = await db.fetch(
+        """SELECT screen_id, requested_at, taken_at, media_sha256
+        FROM screen_screenshots WHERE screen_id = ANY($1::bigint[])""",
+        list(ids),
+    )
+    return [ScreenshotRow.from_record(r) for r in rows]
+
+
+async def request_screenshot(db: Executor, screen_id: int, account_id: int, now: datetime) -> ScreenshotRow:
+    row = await db.fetchrow(
+        """INSERT INTO screen_screenshots AS s (screen_id, requested_at, requested_by) VALUES ($1, $2, $3)
+        ON CONFLICT (screen_id) DO UPDATE SET requested_at = excluded.requested_at,
+                                              requested_by = excluded.requested_by
+        RETURNING screen_id, requested_at, taken_at, media_sha256""",
+        screen_id,
+        now,
+        account_id,
+    )
+    assert row is not None
+    return ScreenshotRow.from_record(row)
+
+
+async def lock_screenshot(db: Executor, screen_id: int) -> ScreenshotRow | None:
+    row = await db.fetchrow(
+        """SELECT screen_id, requested_at, taken_at, media_sha256 FROM screen_screenshots
+        WHERE screen_id = $1 FOR UPDATE""",
+        screen_id,
+    )
+    return ScreenshotRow.from_record(row) if row else None
+
+
+async def store_screenshot(db: Executor, screen_id: int, sha256: str, now: datetime) -> None:
+    await db.execute(
+        "UPDATE screen_screenshots SET taken_at = $2, media_sha256 = $3 WHERE screen_id = $1", screen_id, now, sha256
+    )
 
 
 @dataclass(frozen=True)

@@ -10,17 +10,19 @@ from typing import Any
 import strawberry
 from strawberry import relay
 
-from qile_api.devices import status as health
 from qile_api.events.types import Event
 from qile_api.graphql.context import Info
 from qile_api.graphql.describe import VERSION, describe_values
 from qile_api.graphql.ids import node_pks
-from qile_api.graphql.targets import staff_visible
 from qile_api.honours.types import Honour
 from qile_api.notices.types import Notice
+from qile_api.regions.dataloaders import RegionByIdLoader
+from qile_api.regions.scope import staff_visible
 from qile_api.regions.types import Community
-from qile_api.screens.feed import feed_version
-from qile_api.screens.sql import ScreenRow, screens_by_ids
+from qile_api.screens import health
+from qile_api.screens.dataloaders import ScreenByIdLoader, ScreenPrincipalByIdLoader
+from qile_api.screens.feed import FeedCache, feed_version
+from qile_api.screens.sql import ScreenRow
 
 BRAND = "里仁为美·齐乐融融"
 
@@ -82,7 +84,8 @@ class Screen(relay.Node):
     ) -> list[Any]:
         # Staff see the screens of their scope; nobody else sees any.
         ids = node_pks(node_ids)
-        rows = await screens_by_ids(info.context.db, ids) if info.context.staff else []
+        loaded = await info.context.loaders[ScreenByIdLoader].load_many(ids) if info.context.staff else []
+        rows = [r for r in loaded if r is not None]
         visible = await staff_visible(info, ids, rows, lambda s: s.id, lambda s: s.community_id)
         return [cls.from_row(r) if r else None for r in visible]
 
@@ -108,7 +111,7 @@ class Screen(relay.Node):
 
     @strawberry.field(description="The community it stands in.")
     async def community(self, info: Info) -> Community:
-        row = await info.context.loaders.region_by_id.load(self.row.community_id)
+        row = await info.context.loaders[RegionByIdLoader].load(self.row.community_id)
         assert row is not None
         return Community.from_row(row)
 
@@ -130,10 +133,10 @@ class Screen(relay.Node):
     )
     async def showing(self, info: Info) -> ScreenShowing | None:
         ctx = info.context
-        principal = await ctx.loaders.screen_principal_by_id.load(self.row.id)
+        principal = await ctx.loaders[ScreenPrincipalByIdLoader].load(self.row.id)
         if principal is None:
             return None
-        content = await ctx.app.feed_cache.get(ctx.db, principal, ctx.now())
+        content = await ctx.app.held(FeedCache).get(ctx.db, principal, ctx.now())
         version = feed_version(principal, content)
         report = await health.report_of(info, self.row.id)
         return ScreenShowing(

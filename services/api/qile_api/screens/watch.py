@@ -33,10 +33,12 @@ import math
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Self
 
 import asyncpg
 
 from qile_api.db.database import Executor
+from qile_api.metrics.instruments import NOTIFICATIONS_RECEIVED
 from qile_api.screens.sql import (
     ScreenPrincipal,
     ScreenRow,
@@ -45,6 +47,7 @@ from qile_api.screens.sql import (
     screen_by_token_hash,
     watch_changes_since,
 )
+from qile_api.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -89,6 +92,10 @@ class ScreenWatch:
         self.notifications = 0
         self.rechecks = 0
         self.reconnects = 0
+
+    @classmethod
+    def for_settings(cls, settings: Settings) -> Self:
+        return cls(settings.watch_recheck_seconds, settings.watch_trust_seconds, settings.watch_screens_max)
 
     # -- answering polls -------------------------------------------------
 
@@ -145,7 +152,7 @@ class ScreenWatch:
                 self._screens.pop(token_hash, None)
         self._generation += 1
 
-    def forget(self) -> None:
+    def clear(self) -> None:
         """Drop what is remembered; the next re-check reads every revision again."""
         self._screens.clear()
         self._token_of.clear()
@@ -212,6 +219,7 @@ class ScreenWatch:
 
     def _notified(self, *_: object) -> None:
         self.notifications += 1
+        NOTIFICATIONS_RECEIVED.labels(CHANNEL).inc()
         self._wake.set()
 
     async def _listen_forever(self, dsn: str) -> None:

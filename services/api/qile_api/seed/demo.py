@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from qile_api.assessment.demo import seed_assessment_demo
 from qile_api.db.database import Executor
 from qile_api.reference.festivals import next_festival
+from qile_api.seed import sql
+from qile_api.seed.assessment import seed_assessment_demo
 from qile_api.seed.calendar import SAT, SHANGHAI, SUN, THU, WED, coming, local
 
 # The demo data tables below are kept one row a line, as data reads best.
@@ -117,10 +118,10 @@ SCREENS: tuple[tuple[str, str, str, str, str], ...] = (
 
 
 async def _region(db: Executor, name: str) -> int:
-    region_id = await db.fetchval("SELECT id FROM regions WHERE name = $1 ORDER BY id LIMIT 1", name)
+    region_id = await sql.region_named(db, name)
     if region_id is None:
         raise LookupError(f"demo content needs region {name}: run the reference seed first")
-    return int(region_id)
+    return region_id
 
 
 def seasonal(title: str, today: date) -> str:
@@ -133,23 +134,9 @@ async def _event(
     db: Executor, key: str, scope: str, theme: str | None, category: str, title: str, venue: str,
     starts: datetime, hours: float, organiser: str, large: bool,
 ) -> None:
-    await db.execute(
-        """INSERT INTO events (region_id, theme_key, category, title, venue, starts_at, ends_at,
-                               organiser, large_scale, status, published_at, is_demo, demo_key)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'PUBLISHED', now(), true, $10)
-        ON CONFLICT (demo_key) DO UPDATE SET title = EXCLUDED.title, starts_at = EXCLUDED.starts_at,
-                                             ends_at = EXCLUDED.ends_at""",
-        await _region(db, scope),
-        theme,
-        category,
-        title,
-        venue,
-        starts,
-        starts + timedelta(hours=hours),
-        organiser,
-        large,
-        key,
-    )
+    region_id = await _region(db, scope)
+    ends = starts + timedelta(hours=hours)
+    await sql.upsert_demo_event(db, key, region_id, theme, category, title, venue, starts, ends, organiser, large)
 
 
 async def seed_demo(db: Executor, now: datetime | None = None) -> dict[str, int]:
@@ -157,19 +144,12 @@ async def seed_demo(db: Executor, now: datetime | None = None) -> dict[str, int]
     today = now.astimezone(SHANGHAI).date()
 
     for community, theme in DEMO_THEMES.items():
-        await db.execute(
-            "UPDATE regions SET theme_key = $2 WHERE level = 'COMMUNITY' AND name = $1 AND theme_key IS NULL",
-            community,
-            theme,
-        )
+        await sql.choose_theme(db, community, theme)
 
     for key, scope, category, title, body, priority, urgent, days in NOTICES:
-        await db.execute(
-            """INSERT INTO notices (region_id, category, title, body, priority, urgent, display_start,
-                                    display_end, status, published_at, is_demo, demo_key)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'PUBLISHED', $7, true, $9)
-            ON CONFLICT (demo_key) DO UPDATE SET title = EXCLUDED.title, display_start = EXCLUDED.display_start,
-                                                 display_end = EXCLUDED.display_end""",
+        await sql.upsert_demo_notice(
+            db,
+            key,
             await _region(db, scope),
             category,
             seasonal(title, today),
@@ -178,24 +158,11 @@ async def seed_demo(db: Executor, now: datetime | None = None) -> dict[str, int]
             urgent,
             local(today - timedelta(days=1), time(0, 0)),
             local(today + timedelta(days=days), time(0, 0)),
-            key,
         )
 
     for key, community, title, kind, name, citation, years_ago in HONOURS:
-        await db.execute(
-            """INSERT INTO honours (region_id, title, subject_kind, subject_name, citation, year,
-                                    status, published_at, is_demo, demo_key,
-                                    consent_given_by, consent_given_at, consent_method)
-            VALUES ($1, $2, $3, $4, $5, $6, 'PUBLISHED', now(), true, $7, $4, now(), '书面签字（演示数据）')
-            ON CONFLICT (demo_key) DO NOTHING""",
-            await _region(db, community),
-            title,
-            kind,
-            name,
-            citation,
-            today.year - years_ago,
-            key,
-        )
+        region_id = await _region(db, community)
+        await sql.insert_demo_honour(db, key, region_id, title, kind, name, citation, today.year - years_ago)
 
     events = 0
     for key, scope, event_theme, category, title, venue, weekday, days, at, hours, organiser, large in EVENTS:
@@ -211,16 +178,7 @@ async def seed_demo(db: Executor, now: datetime | None = None) -> dict[str, int]
         events += 1
 
     for key, community, kind, name, location in SCREENS:
-        # Demo screens get no token here: `make run` issues one to its kiosk.
-        await db.execute(
-            """INSERT INTO screens (community_id, kind, name, location, is_demo, demo_key)
-            VALUES ($1, $2, $3, $4, true, $5) ON CONFLICT (demo_key) DO NOTHING""",
-            await _region(db, community),
-            kind,
-            name,
-            location,
-            key,
-        )
+        await sql.insert_demo_screen(db, key, await _region(db, community), kind, name, location)
 
     assessed = await seed_assessment_demo(db, now)
     return {

@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 import strawberry
 from strawberry import relay
 
-from qile_api.assessment.vocabulary import TeamKind
+from qile_api.editing.mutations import Edits
 from qile_api.graphql.context import Info
 from qile_api.graphql.describe import COMMUNITY_INPUT, ID_INPUT, INPUT_ARG, VERSION_INPUT, errors_field
+from qile_api.graphql.given import given
 from qile_api.graphql.ids import region_pk
 from qile_api.graphql.payloads import MutationError
 from qile_api.graphql.permissions import EDITORS
 from qile_api.limits import TEAM_NAME
-from qile_api.records.mutations import RecordRefInput, create_record, delete_record, update_record
-from qile_api.teams.sql import TEAMS, TeamRow
+from qile_api.records.mutations import RecordRefInput
+from qile_api.teams.editing import TEAM, TEAM_FIELDS
+from qile_api.teams.kinds import TeamKind
+from qile_api.teams.sql import TeamRow
 from qile_api.teams.types import Team
 
 
@@ -48,30 +51,21 @@ def _node(row: TeamRow) -> Team:
     return Team.from_row(row)
 
 
+_EDITS = Edits(TEAM, TeamPayload, "team", _node)
+
+
 @strawberry.type
 class TeamMutations:
     @strawberry.mutation(permission_classes=EDITORS, description="Record a team of a community in your scope.")
     async def team_create(self, info: Info, input: Annotated[TeamCreateInput, INPUT_ARG]) -> TeamPayload:
-        values: dict[str, Any] = {
-            "community_id": region_pk(input.community),
-            "kind": input.kind.value,
-            "name": input.name.strip(),
-            "members": input.members,
-            "active_all_year": input.active_all_year,
-        }
-        return await create_record(info, TEAMS, TeamPayload, "team", _node, values)
+        values = TEAM_FIELDS.values(given(input, community=region_pk))
+        return await _EDITS.create(info, values)
 
     @strawberry.mutation(permission_classes=EDITORS, description="Correct a team's record.")
     async def team_update(self, info: Info, input: Annotated[TeamUpdateInput, INPUT_ARG]) -> TeamPayload:
-        changes = {
-            k: getattr(input, k)
-            for k in ("kind", "name", "members", "active_all_year")
-            if getattr(input, k) not in (strawberry.UNSET, None)
-        }
-        if "kind" in changes:
-            changes["kind"] = changes["kind"].value
-        return await update_record(info, TEAMS, TeamPayload, "team", _node, input.id, input.version, changes)
+        changes = TEAM_FIELDS.changes(given(input))
+        return await _EDITS.update(info, input.id, input.version, changes)
 
     @strawberry.mutation(permission_classes=EDITORS, description="Remove a team recorded by mistake.")
     async def team_delete(self, info: Info, input: Annotated[RecordRefInput, INPUT_ARG]) -> TeamPayload:
-        return await delete_record(info, TEAMS, TeamPayload, "team", _node, input)
+        return await _EDITS.delete(info, input.id, input.version)

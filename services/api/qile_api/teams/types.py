@@ -8,14 +8,13 @@ from typing import Any
 import strawberry
 from strawberry import relay
 
-from qile_api.assessment.vocabulary import TEAM_KINDS, TeamKind, label
-from qile_api.content.types import load_community
 from qile_api.graphql.context import Info
-from qile_api.graphql.describe import VERSION
+from qile_api.graphql.describe import VERSION, label
 from qile_api.graphql.ids import node_pks
-from qile_api.records.crud import in_order
-from qile_api.regions.types import Community
-from qile_api.teams.sql import TEAMS, TeamRow
+from qile_api.regions.types import Community, load_community
+from qile_api.teams.dataloaders import TeamByIdLoader
+from qile_api.teams.kinds import TEAM_KINDS, TeamKind
+from qile_api.teams.sql import TeamRow
 
 
 @strawberry.type(description="An amateur culture or sports team, or a volunteer team, of a community.")
@@ -31,7 +30,7 @@ class Team(relay.Node):
     async def resolve_nodes(  # type: ignore[override]
         cls, *, info: Info, node_ids: Iterable[str], required: bool = False
     ) -> list[Any]:
-        rows = await in_order(info.context.db, TEAMS, node_pks(node_ids))
+        rows = await info.context.loaders[TeamByIdLoader].load_many(node_pks(node_ids))
         return [cls.from_row(r) if r else None for r in rows]
 
     @strawberry.field(description="What kind of team it is, as the standard counts them.")

@@ -9,6 +9,7 @@ import strawberry
 from qile_api.graphql.context import Info
 from qile_api.graphql.describe import describe_values
 from qile_api.reference.themes import THEMES
+from qile_api.themes.dataloaders import ThemeByKeyLoader
 from qile_api.themes.sql import ThemeRow
 
 
@@ -52,5 +53,5 @@ class Theme:
 async def load_theme(info: Info, key: str | None) -> Theme | None:
     if key is None:
         return None
-    row = await info.context.loaders.theme_by_key.load(key)
+    row = await info.context.loaders[ThemeByKeyLoader].load(key)
     return Theme.from_row(row) if row else None

@@ -45,7 +45,7 @@ const ACTIONS: Record<string, string> = {
   attestationRecord: '记录认定',
 }
 
-// Content and records: the action is the type's name and a verb (content/workflow.py, records/crud.py).
+// Content and community records: the action is the type's name and a verb (each domain's editing.py names them).
 const SUBJECTS: Record<string, string> = {
   notice: '通知',
   honour: '荣誉',

@@ -76,7 +76,7 @@ export function charCount(text: string): number {
   return Array.from(text).length
 }
 
-/** The API's check of a text field (content/validation.py), said before it has to refuse. */
+/** The API's check of a text field (qile_api/fields.py), said before it has to refuse. */
 export function textProblem(value: string, label: string, max: number, required = true): string | null {
   if (!value.trim()) return required ? `请填写${label}` : null
   const n = charCount(value.trim())

@@ -1,0 +1,1 @@
+"""Proof of play: what each screen showed, and for how long."""

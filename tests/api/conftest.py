@@ -43,6 +43,12 @@ class Reference:
     columns: tuple[str, ...]
 
     def restore_sql(self) -> str:
+        if not self.key:
+            # Nothing to match rows by (a log such as watch_resets): the table as it was, whole.
+            return f"""
+                WITH seeded AS (SELECT * FROM jsonb_populate_recordset(NULL::{self.name}, $1::jsonb)),
+                gone AS (DELETE FROM {self.name})
+                INSERT INTO {self.name} OVERRIDING SYSTEM VALUE SELECT * FROM seeded"""
         key = ", ".join(self.key)
         others = [c for c in self.columns if c not in self.key]
         return f"""

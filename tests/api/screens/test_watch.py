@@ -27,6 +27,7 @@ from qile_api.screens.watch import ScreenWatch
 from qile_api.settings import Settings
 from tests.api import factories as f
 from tests.api.conftest import Api
+from tests.api.observability.scrape import scrape
 
 FEED = "query Feed($since: String) { screenFeed(since: $since) { version notModified notices { title } } }"
 
@@ -120,6 +121,7 @@ async def test_a_notification_brings_new_content_without_waiting_for_a_recheck(n
     token = await f.screen(notified.db, "工盛社区")
     version = await steady(notified, token)
     heard = notified.watch.notifications
+    before = await scrape(notified.client)
 
     # when a notice for its district is published elsewhere (another process, a script)
     await f.notice(notified.db, "张店区", "区里的通知", start=now() - timedelta(minutes=1))
@@ -130,6 +132,9 @@ async def test_a_notification_brings_new_content_without_waiting_for_a_recheck(n
 
     await until(changed)
     assert notified.watch.notifications > heard
+    # and /metrics counts what it heard
+    moved = (await scrape(notified.client)).minus(before)
+    assert moved.total("qile_notifications_received_total", channel="qile_watch") >= 1
     assert (await notified.poll(token))["data"]["screenFeed"]["notices"] == [{"title": "区里的通知"}]
 
 

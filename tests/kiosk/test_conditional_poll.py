@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import re
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -13,21 +12,16 @@ import pytest
 from qile_api.db.database import Database
 from qile_kiosk.client import FeedClient
 from tests.kiosk.conftest import kiosk_config, new_screen
-from tests.servers import ApiProcess
+from tests.servers import REQUEST_LINES, ApiProcess, feed_get_statuses, logged
 
 
 @pytest.fixture(scope="module")
 def logged_api(kiosk_dsn: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[ApiProcess]:
     """The API with its access log on, so the test can read the statuses it answered."""
     log = tmp_path_factory.mktemp("api") / "api.log"
-    process = ApiProcess(kiosk_dsn, env={"QILE_ACCESS_LOG": "true"}, log=log).start()
+    process = ApiProcess(kiosk_dsn, env=REQUEST_LINES, log=log).start()
     yield process
     process.stop()
-
-
-def statuses(log: Path) -> list[int]:
-    """Statuses of the feed GETs (the access log hides query strings as `?…`)."""
-    return [int(s) for s in re.findall(r'"GET /graphql\?… HTTP/1\.1" (\d{3})', log.read_text())]
 
 
 async def test_an_unchanged_feed_is_a_304_and_a_change_comes_whole(
@@ -58,4 +52,5 @@ async def test_an_unchanged_feed_is_a_304_and_a_change_comes_whole(
             break
         await asyncio.sleep(0.1)
     assert changed is not None and "条件请求通知" in [n.title for n in changed.notices]
-    assert statuses(logged_api.log)[:3] == [200, 304, 304]
+    log = logged_api.log
+    await logged(lambda: feed_get_statuses(log)[:3] == [200, 304, 304])

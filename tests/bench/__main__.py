@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import sys
 
-from tests.bench import feed, heartbeats, http, kiosk, reset
+from tests.bench import feed, heartbeats, http, kiosk
 
 
 def main() -> int:
     feed.main()
     heartbeats.main()
     kiosk.main()
-    reset.main([])
     http.main([])
     return 0
 

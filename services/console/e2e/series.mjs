@@ -61,8 +61,14 @@ await scenario('series', async ({ browser, step, problems }) => {
     await count.press('Tab')
     const preview = rule.locator('[data-test=repeat-preview]')
     // The API's answer for four times (the default is eight): the fifth date goes.
-    await preview.locator(`[data-day="${plusDays(DAY, 14)}"]`).waitFor({ state: 'detached' })
-    await preview.locator(`[data-day="${DATES[3]}"]`).waitFor()
+    // Wait for that answer to be drawn (the eight dates before it go as it lands).
+    await page
+      .waitForFunction(
+        (want) => JSON.stringify([...document.querySelectorAll('[data-test=repeat-preview] [data-day]')].map((t) => t.dataset.day)) === want,
+        JSON.stringify(DATES),
+        { timeout: 10000 },
+      )
+      .catch(() => {})
     const shown = await preview.locator('[data-day]').evaluateAll((tags) => tags.map((t) => t.dataset.day))
     assert(JSON.stringify(shown) === JSON.stringify(DATES), `preview: ${shown}`)
     await preview.locator(`[data-day="${SKIPPED}"]`).click()

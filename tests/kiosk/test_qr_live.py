@@ -5,14 +5,20 @@ under a short notice) carry a code per event that zbarimg (Debian's
 zbar-tools, installed by infra/install-zbar.sh when missing) reads back as
 the event's public address, naming the screen; following it with an HTTP GET
 opens that event's resident page and counts the scan for the screen. The
-pairing screen's code reads back as the console page where staff claim it,
-and that page is served. Long titles and venues wrap (no "…"), keeping the
-weekday and the large-event badge; no text is drawn over a code.
+pairing screen's code reads back as the API's claimUrl, the console page
+where staff claim it with the code filled in, and that page is served; from
+an API older than claimUrl, the screens page at the kiosk's API address.
+Long titles and venues wrap (no "…"), keeping the weekday and the
+large-event badge; no text is drawn over a code.
 """
 
 from __future__ import annotations
 
+import http.server
+import json
 import subprocess
+import threading
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -158,12 +164,71 @@ def test_the_pairing_screen_codes_the_console_page_that_claims_it(
         code = kiosk.state.pairing_code
         assert code is not None and " ".join(code) in texts
         assert kiosk.last_frame is not None and kiosk.last_frame.clock in texts
-        url = api.url.rstrip("/") + PAIRING_PAGE
+        # the API's claimUrl: the console page that claims it, the code filled in
+        url = kiosk.state.pairing_claim_url
+        assert url == f"{api.url.rstrip('/')}{PAIRING_PAGE}?pair={code}"
         assert url in texts
         assert_no_cut_no_overlap(texts, boxes)
         assert all(kiosk.layout.safe.contains(b) for b in boxes)
         assert decode(tmp_path / "pairing.png") == [url]
         page = httpx.get(url)
         assert page.status_code == 200 and "text/html" in page.headers["content-type"]
+    finally:
+        kiosk.close()
+
+
+class OlderApi(http.server.BaseHTTPRequestHandler):
+    """An API from before claimUrl: it refuses a document asking for it, as GraphQL validation does."""
+
+    def do_POST(self) -> None:
+        query = json.loads(self.rfile.read(int(self.headers.get("Content-Length", 0))))["query"]
+        if "claimUrl" in query:
+            unknown = "Cannot query field 'claimUrl' on type 'ScreenPairingStartPayload'."
+            answer: dict[str, object] = {"data": None, "errors": [{"message": unknown}]}
+        elif "screenPairingStart" in query:
+            started = {"code": "7K4Q2M", "secret": "qp_secret", "expiresAt": None, "errors": []}
+            answer = {"data": {"screenPairingStart": started}}
+        else:
+            answer = {"data": {"screenPairingRedeem": {"status": "PENDING", "token": None, "errors": []}}}
+        body = json.dumps(answer).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def older_api() -> Iterator[str]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), OlderApi)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+    thread.join()
+
+
+def test_an_older_api_without_claim_url_still_gets_the_screens_page_coded(
+    older_api: str, tmp_path: Path, zbar: None
+) -> None:
+    # given a kiosk without a token, pairing with an API that has no claimUrl yet
+    kiosk = Kiosk(kiosk_config(tmp_path, older_api, None), headless=True)
+    recording(kiosk)
+    kiosk.start()
+    try:
+        run_until(kiosk, lambda: kiosk.state.pairing_code is not None)
+        kiosk.step()
+
+        # when its frame is drawn
+        texts, _boxes = draw_recorded(kiosk, tmp_path / "pairing.png")
+
+        # then the code shows, with the screens page at the kiosk's API address, as text and as a QR code
+        url = older_api + PAIRING_PAGE
+        assert "7 K 4 Q 2 M" in texts and url in texts
+        assert decode(tmp_path / "pairing.png") == [url]
     finally:
         kiosk.close()

@@ -35,12 +35,14 @@ query ScreenFeed($since: String) {
 }
 """
 
-# Pairing: asked without any token.
+# Pairing: asked without any token. `claimUrl` (the console page that claims the code) is
+# newer than the mutation: an API without it is asked again without it (client.py).
 PAIRING_START = """
 mutation PairingStart {
-  screenPairingStart { code secret expiresAt errors { code message } }
+  screenPairingStart { code secret expiresAt claimUrl errors { code message } }
 }
 """
+PAIRING_START_LEGACY = PAIRING_START.replace(" claimUrl", "")
 
 PAIRING_REDEEM = """
 mutation PairingRedeem($code: String!, $secret: String!) {

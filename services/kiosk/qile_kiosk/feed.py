@@ -160,7 +160,7 @@ def _time(data: dict[str, Any], key: str, where: str, optional: bool = False) ->
     return parsed
 
 
-def _web_address(data: dict[str, Any], key: str, where: str) -> str | None:
+def web_address(data: dict[str, Any], key: str, where: str) -> str | None:
     """A page a phone may open from a QR code: http(s) and ASCII, else none (no code drawn).
 
     Absent from APIs (and caches) older than the field: then too, none."""
@@ -248,7 +248,7 @@ def _event(d: dict[str, Any]) -> Event:
         ends_at=_req_time(d, "endsAt", w),
         organiser=_str(d, "organiser", w),
         large_scale=_bool(d, "largeScale", w),
-        public_url=_web_address(d, "publicUrl", w),
+        public_url=web_address(d, "publicUrl", w),
     )
 
 

@@ -69,6 +69,7 @@ class PollFailed:
 class PairingShown:
     code: str
     expires_at: datetime | None
+    claim_url: str | None = None
 
 
 @dataclass(frozen=True)
@@ -319,7 +320,7 @@ class Poller:
                     pairing = await self.client.pairing_start()
                     if pairing is None:
                         raise RuntimeError("配对码暂不可用")
-                    self.messages.put(PairingShown(pairing.code, pairing.expires_at))
+                    self.messages.put(PairingShown(pairing.code, pairing.expires_at, pairing.claim_url))
                 else:
                     status, token = await self.client.pairing_redeem(pairing)
                     if status == "CLAIMED" and token:

@@ -17,7 +17,6 @@ from __future__ import annotations
 import http.server
 import json
 import subprocess
-import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -32,6 +31,7 @@ from qile_kiosk.schedule import LEGEND, short_date
 from qile_kiosk.slides import EventsSlide, NoticeSlide
 from qile_kiosk.state import Mode
 from tests.kiosk.conftest import SIZES, kiosk_config, new_screen, run_until
+from tests.kiosk.fake_http import reply, serving
 from tests.kiosk.maxed import text
 from tests.kiosk.test_screens_live import assert_no_cut_no_overlap, draw_recorded, recording
 from tests.servers import ApiProcess
@@ -190,12 +190,7 @@ class OlderApi(http.server.BaseHTTPRequestHandler):
             answer = {"data": {"screenPairingStart": started}}
         else:
             answer = {"data": {"screenPairingRedeem": {"status": "PENDING", "token": None, "errors": []}}}
-        body = json.dumps(answer).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+        reply(self, 200, json.dumps(answer).encode(), "application/json")
 
     def log_message(self, format: str, *args: object) -> None:
         pass
@@ -203,13 +198,8 @@ class OlderApi(http.server.BaseHTTPRequestHandler):
 
 @pytest.fixture
 def older_api() -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), OlderApi)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
-    thread.join()
+    with serving(OlderApi) as url:
+        yield url
 
 
 def test_an_older_api_without_claim_url_still_gets_the_screens_page_coded(

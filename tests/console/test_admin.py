@@ -1,4 +1,4 @@
-"""The administrator's pages in a real browser: accounts, screens (pairing, tokens, screenshots), the audit log.
+"""The administrator's pages in a real browser: accounts, screens (pairing, by code and by QR code address; tokens, screenshots), the audit log.
 
 Runs services/console/e2e/admin.mjs against its own API over a fresh database
 (the `scenario` fixture), and checks that the admin pages were looked at, at
@@ -25,12 +25,13 @@ ADMIN_PAGES = [
     "phone-admin-screens",
     "phone-admin-screen-detail",
     "phone-admin-audit",
+    "phone-admin-claim-scanned",
 ]
 
 
 def test_an_admin_manages_accounts_screens_and_reads_the_audit_log(scenario: Callable[[str], str]) -> None:
     output = scenario("admin")
 
-    assert "admin: all 14 steps passed" in output, output[-6000:]
+    assert "admin: all 15 steps passed" in output, output[-6000:]
     missing = [page for page in ADMIN_PAGES if not (SCREENSHOTS / f"{page}.png").is_file()]
     assert missing == []

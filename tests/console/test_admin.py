@@ -1,7 +1,8 @@
-"""The administrator's pages in a real browser: accounts, screens (pairing, by code and by QR code address; tokens, screenshots), the audit log.
+"""The administrator's pages in a real browser: accounts, screens (pairing, tokens, screenshots), the audit log.
 
 Runs services/console/e2e/admin.mjs against its own API over a fresh database
-(the `scenario` fixture), and checks that the admin pages were looked at, at
+(the `scenario` fixture; a pairing is claimed both by typing the code and from
+the address a screen's QR code carries), and checks that the admin pages were looked at, at
 desktop and phone widths, and kept as screenshots.
 """
 

@@ -15,7 +15,7 @@ import {
   screenshot, settled, typeDateTime,
 } from './helpers.mjs'
 import {
-  ADMIN, EDITOR, REVIEWER, checkChinese, field, fieldError, openFromMenu, openSignUps, scenario, signIn,
+  ADMIN, EDITOR, REVIEWER, checkChinese, field, fieldError, openFromMenu, openSignUps, scansOnScreensList, scenario, signIn,
 } from './scenario.mjs'
 
 const TITLE = '重阳节包饺子'
@@ -215,12 +215,8 @@ await scenario('checkin', async ({ browser, step, problems }) => {
     await page.locator('[data-test=sign-up-list]').getByText('13987654321').waitFor()
     assert(!(await page.locator('[data-test=masked-hint]').isVisible()), 'still said to be masked')
 
-    await openFromMenu(admin, '屏幕管理', /\/console\/admin\/screens$/)
-    await admin.locator('[data-test=scans-event]').click()
-    await admin.locator('.el-select-dropdown__item:visible', { hasText: TITLE }).click()
-    const screenRow = admin.locator('[data-test=screen-list] .el-table__row').filter({ hasText: '大厅东屏' })
-    await screenRow.locator('[data-test=screen-scans]').filter({ hasText: '1次' }).waitFor()
-    assert((await admin.locator('[data-test=scans-total]').innerText()).includes('共1次'), 'the total scans')
+    const total = await scansOnScreensList(admin, TITLE, '大厅东屏', '扫码1次 · 报名1人')
+    assert(total.includes('共扫码1次，报名1人'), `the total: ${total}`)
     await checkChinese(admin, 'screens with scans')
     await screenshot(admin, 'desktop-screens-scans')
   })

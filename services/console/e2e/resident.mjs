@@ -6,7 +6,7 @@
 // for the screen. tests/console/test_resident.py draws the frame and checks the
 // database after.
 import { BASE, DESKTOP, PHONE, assert, newContext, screenshot, untranslated } from './helpers.mjs'
-import { ADMIN, checkChinese, openFromMenu, openSignUps, scenario, signIn } from './scenario.mjs'
+import { ADMIN, checkChinese, openSignUps, scansOnScreensList, scenario, signIn } from './scenario.mjs'
 
 const URL = process.env.QILE_E2E_URL
 const TITLE = '重阳节包饺子'
@@ -92,13 +92,9 @@ await scenario('resident', async ({ browser, step, problems }) => {
     await screenshot(staff, 'resident-staff-sign-ups')
   })
 
-  await step(`the screens list counts the scan for ${SCREEN}`, async () => {
-    await openFromMenu(staff, '屏幕管理', /\/console\/admin\/screens$/)
-    await staff.locator('[data-test=scans-event]').click()
-    await staff.locator('.el-select-dropdown__item:visible', { hasText: TITLE }).click()
-    const screenRow = staff.locator('[data-test=screen-list] .el-table__row').filter({ hasText: SCREEN })
-    await screenRow.locator('[data-test=screen-scans]').filter({ hasText: '1次' }).waitFor()
-    assert((await staff.locator('[data-test=scans-total]').innerText()).includes('共1次'), 'the total scans')
+  await step(`the screens list counts the scan and the two people for ${SCREEN}`, async () => {
+    const total = await scansOnScreensList(staff, TITLE, SCREEN, '扫码1次 · 报名2人')
+    assert(total.includes('共扫码1次，报名2人'), `the total: ${total}`)
     await checkChinese(staff, 'screens with scans')
     await screenshot(staff, 'resident-staff-screens')
   })

@@ -117,3 +117,13 @@ export async function openSignUps(page, title, name) {
   await settled(page)
   return page.locator('[data-test=sign-up-list]').innerText()
 }
+
+/** 扫码统计 on the screens list for the event titled `title`: waits for `screen`'s row to say `counted`; the total. */
+export async function scansOnScreensList(page, title, screen, counted) {
+  await openFromMenu(page, '屏幕管理', /\/console\/admin\/screens$/)
+  await page.locator('[data-test=scans-event]').click()
+  await page.locator('.el-select-dropdown__item:visible', { hasText: title }).click()
+  const row = page.locator('[data-test=screen-list] .el-table__row').filter({ hasText: screen })
+  await row.locator('[data-test=screen-scans]').filter({ hasText: counted }).waitFor()
+  return page.locator('[data-test=scans-total]').innerText()
+}

@@ -44,6 +44,9 @@ await scenario('resident', async ({ browser, step, problems }) => {
     assert(bytes < LIMIT, `the first load is ${bytes} bytes, over ${LIMIT}`)
     assert(requests.length === 1, `more than the page was fetched: ${requests.map((r) => r.url()).join(', ')}`)
     assert((await page.locator('script').count()) === 0, 'the page carries a script')
+    // Nor CSS an old Android WebView lacks: grid, custom properties, flex gap.
+    const style = (await page.locator('style').allTextContents()).join('')
+    assert(!/grid|var\(|[{;]gap:/.test(style), `newer CSS than an old phone knows: ${style}`)
     const policy = response.headers()['content-security-policy'] ?? ''
     assert(policy.includes("default-src 'none'") && !policy.includes('script-src'), `scripts allowed: ${policy}`)
 

@@ -16,6 +16,7 @@ from pathlib import Path
 import pygame
 
 from qile_kiosk.app import Kiosk
+from qile_kiosk.qr_layout import PANEL_LONG_SIDE_MM
 from qile_kiosk.slides import EventRow, EventsSlide, NoticeSlide
 from qile_kiosk.state import Mode
 from tests.kiosk.conftest import run_until
@@ -46,6 +47,23 @@ class CodedSlide:
     texts: list[str]
     boxes: list[pygame.Rect]
     read: list[str]
+    frame: Path
+
+    def module_mm(self, url: str) -> float:
+        """The drawn code's module on the glass of a 55-inch panel, measured from the frame's pixels.
+
+        The first dark row inside the code's box is the top edge of its top-left
+        finder pattern: 7 dark modules, then a light one (the separator).
+        """
+        box = self.boxes[self.texts.index(url)]
+        image = pygame.image.load(str(self.frame))
+        size = image.get_size()
+        for y in range(box.top, box.bottom):
+            dark = [x for x in range(box.left, box.right) if sum(image.get_at((x, y))[:3]) < 3 * 128]
+            if dark:
+                run = next((i for i, x in enumerate(dark) if x != dark[0] + i), len(dark))
+                return run / 7 * PANEL_LONG_SIDE_MM / max(size)
+        raise AssertionError(f"no code drawn in {box}")
 
 
 def coded_slides(kiosk: Kiosk, frames: Path) -> Iterator[CodedSlide]:
@@ -64,6 +82,6 @@ def coded_slides(kiosk: Kiosk, frames: Path) -> Iterator[CodedSlide]:
         if rows:
             path = frames / f"slide{n}.png"
             texts, boxes = draw_recorded(kiosk, path)
-            yield CodedSlide(rows, texts, boxes, decode(path))
+            yield CodedSlide(rows, texts, boxes, decode(path), path)
         kiosk.rotation.advance(kiosk.monotonic())
         kiosk.step()

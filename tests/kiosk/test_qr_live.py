@@ -21,6 +21,7 @@ import pytest
 from qile_api import limits
 from qile_api.db.database import Database
 from qile_kiosk.app import PAIRING_PAGE, Kiosk
+from qile_kiosk.qr_layout import MODULE_MM
 from qile_kiosk.schedule import LEGEND, short_date
 from tests.kiosk.conftest import SIZES, kiosk_config, new_screen, run_until
 from tests.kiosk.maxed import text
@@ -80,6 +81,8 @@ async def test_each_event_carries_a_code_that_opens_its_resident_page(
             assert_no_cut_no_overlap(texts, slide.boxes)
             for row in rows:
                 assert row.event.public_url in texts  # its box recorded with the texts'
+                # big enough to scan from 1.5 m: modules of 3 mm or more on a 55-inch panel (qr_layout.py)
+                assert slide.module_mm(row.event.public_url) >= MODULE_MM
                 decoded[row.event.public_url or ""] = row.event.title
                 # with its weekday (11月30日 周一), alone or before the time (portrait)
                 assert any(t.startswith(short_date(row.event.starts_at)) for t in texts)

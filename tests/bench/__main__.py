@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import sys
 
-from tests.bench import feed, heartbeats, http, kiosk
+from tests.bench import feed, heartbeats, http, kiosk, reset
 
 
 def main() -> int:
     feed.main()
     heartbeats.main()
     kiosk.main()
+    reset.main([])
     http.main([])
     return 0
 

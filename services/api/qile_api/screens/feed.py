@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import functools
 import hashlib
 import json
 from dataclasses import dataclass
@@ -27,7 +28,7 @@ from qile_api.honours.sql import HonourRow, feed_honours
 from qile_api.metrics.instruments import FEED_BUILDS, FEED_CACHE_LOOKUPS
 from qile_api.notices.sql import NoticeRow, feed_notices
 from qile_api.regions.sql import RegionRow, regions_by_ids
-from qile_api.screens.sql import ScreenPrincipal, next_feed_boundary
+from qile_api.screens.sql import ScreenPrincipal, ScreenRow, next_feed_boundary
 from qile_api.settings import Settings
 from qile_api.themes.sql import ThemeRow, all_themes
 
@@ -61,7 +62,13 @@ def _digest(*parts: object) -> str:
 
 def feed_version(principal: ScreenPrincipal, content: FeedContent) -> str:
     """Changes with the content and with the screen's own name, kind and place."""
-    return _digest(content.digest, principal.screen)[:24]
+    return screen_version(principal.screen, content.digest)
+
+
+@functools.lru_cache(maxsize=65_536)
+def screen_version(screen: ScreenRow, content_digest: str) -> str:
+    # Kept: every poll asks, and the answer changes only with the content or the screen.
+    return _digest(content_digest, screen)[:24]
 
 
 async def build_feed(db: Executor, principal: ScreenPrincipal, now: datetime, horizon: timedelta) -> FeedContent:
@@ -105,10 +112,15 @@ class FeedCache:
         self._entries.clear()
         self.builds = 0
 
+    def peek(self, principal: ScreenPrincipal, now: datetime) -> FeedContent | None:
+        """The built feed when it is still good, without building."""
+        cached = self._entries.get((principal.screen.community_id, principal.screen.kind))
+        return cached if cached is not None and cached.fresh(principal.revision, now) else None
+
     async def get(self, db: Executor, principal: ScreenPrincipal, now: datetime) -> FeedContent:
         key = (principal.screen.community_id, principal.screen.kind)
-        cached = self._entries.get(key)
-        if cached is not None and cached.fresh(principal.revision, now):
+        cached = self.peek(principal, now)
+        if cached is not None:
             FEED_CACHE_LOOKUPS.labels("hit").inc()
             return cached
         FEED_CACHE_LOOKUPS.labels("miss").inc()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import gc
 import json
 import logging
@@ -27,6 +26,7 @@ from strawberry.http import GraphQLHTTPResponse
 from qile_api.accounts.service import bootstrap_admin
 from qile_api.assessment.export import assessment_csv, assessment_xlsx
 from qile_api.assessment.snapshots import run_snapshot_job
+from qile_api.db import periodic
 from qile_api.db.database import Database, QueryCounter
 from qile_api.db.embedded import resolve_dsn
 from qile_api.db.errors import DatabaseError, log_database_errors
@@ -199,15 +199,8 @@ def create_app(settings: Settings | None = None, *, dsn: str | None = None, run_
             async with sampling(db):
                 yield
         finally:
-            if purger is not None:
-                purger.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await purger
             schema.documents.close()
-            if snapshots is not None:
-                snapshots.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await snapshots
+            await periodic.stop([purger, snapshots], log)
             await watch.stop()
             await devices.stop(flusher, background)
             await db.close()

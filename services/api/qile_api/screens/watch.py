@@ -27,7 +27,6 @@ within the same bound.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import math
 import time
@@ -37,6 +36,7 @@ from typing import Self
 
 import asyncpg
 
+from qile_api.db import periodic
 from qile_api.db.database import Executor
 from qile_api.metrics.instruments import NOTIFICATIONS_RECEIVED
 from qile_api.screens.sql import (
@@ -194,11 +194,7 @@ class ScreenWatch:
         ]
 
     async def stop(self) -> None:
-        for task in self._tasks:
-            task.cancel()
-        for task in self._tasks:
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+        await periodic.stop(self._tasks, log)
         self._tasks = []
 
     async def _recheck_forever(self, db: Executor) -> None:
@@ -213,8 +209,7 @@ class ScreenWatch:
                 if self._failing:
                     log.info("screen watch: re-checks work again")
                 self._failing = False
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), timeout=self.recheck_seconds)
+            await periodic.wait_set(self._wake, self.recheck_seconds)
             self._wake.clear()
 
     def _notified(self, *_: object) -> None:
@@ -245,8 +240,7 @@ class ScreenWatch:
             # What changed while nobody listened is read now, not at the next tick.
             self._wake.set()
             while not closed.is_set() and not conn.is_closed():
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(closed.wait(), timeout=5)
+                await periodic.wait_set(closed, 5)
         finally:
             if not conn.is_closed():
                 conn.terminate()

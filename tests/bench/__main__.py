@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from tests.bench import feed, heartbeats, http, kiosk, reset
+from tests.bench import feed, heartbeats, http, kiosk, reset, scale, soak
 
 
 def main() -> int:
@@ -13,6 +13,8 @@ def main() -> int:
     kiosk.main()
     reset.main([])
     http.main([])
+    scale.main([])
+    soak.main([])
     return 0
 
 

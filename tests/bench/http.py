@@ -32,7 +32,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -175,6 +175,18 @@ def server(
             process.wait()
 
 
+def qile_server(city: City, port: int, pids: list[int] | None = None) -> AbstractContextManager[str]:
+    """One Qile worker on `city`'s database, as the benchmarks run it (GraphiQL off)."""
+    env = {
+        "DATABASE_URL": city.dsn,
+        "QILE_PORT": str(port),
+        "QILE_HOST": "127.0.0.1",
+        "QILE_GRAPHIQL": "false",
+        "QILE_HEARTBEAT_FLUSH_SECONDS": "2",
+    }
+    return server("qile", [sys.executable, "-m", "qile_api.cli", "serve", "--workers", "1"], port, env, pids)
+
+
 def _feed(url: str, token: str, since: str | None = None) -> dict:  # type: ignore[type-arg]
     body = {"query": SCREEN_FEED, "variables": {"since": since}}
     answer = httpx.post(url, json=body, headers={"Authorization": f"Bearer {token}"}, timeout=30).json()
@@ -253,20 +265,12 @@ async def _community_paths(dsn: str, community_ids: list[int]) -> list[list[str]
 def measure(city: City, seconds: int, rounds: int) -> dict[str, dict[str, Figure]]:
     wrk = ensure_wrk()
     ports = {name: free_port() for name in ("qile", "limit", "postgraphile")}
-    qile_env = {
-        "DATABASE_URL": city.dsn,
-        "QILE_PORT": str(ports["qile"]),
-        "QILE_HOST": "127.0.0.1",
-        "QILE_GRAPHIQL": "false",
-        "QILE_HEARTBEAT_FLUSH_SECONDS": "2",
-    }
     commands = {
-        "qile": [sys.executable, "-m", "qile_api.cli", "serve", "--workers", "1"],
         "limit": [sys.executable, "-m", "tests.bench.limit", city.dsn, str(ports["limit"])],
         "postgraphile": ["node", str(POSTGRAPHILE / "server.js"), city.dsn, str(ports["postgraphile"])],
     }
     with (
-        server("qile", commands["qile"], ports["qile"], qile_env) as qile,
+        qile_server(city, ports["qile"]) as qile,
         server("limit", commands["limit"], ports["limit"]) as limit,
         server("postgraphile", commands["postgraphile"], ports["postgraphile"]) as postgraphile,
     ):
@@ -280,18 +284,17 @@ def measure(city: City, seconds: int, rounds: int) -> dict[str, dict[str, Figure
             for path, by_target in loads.items():
                 for target, requests in by_target.items():
                     samples[path][target].append(run_wrk(wrk, urls[target], requests, seconds))
-    return {
-        path: {
-            target: Figure(
-                statistics.median(f.rps for f in figures),
-                statistics.median(f.p50_ms for f in figures),
-                statistics.median(f.p99_ms for f in figures),
-                sum(f.errors for f in figures),
-            )
-            for target, figures in by_target.items()
-        }
-        for path, by_target in samples.items()
-    }
+    return {path: {target: median(figures) for target, figures in by.items()} for path, by in samples.items()}
+
+
+def median(figures: list[Figure]) -> Figure:
+    """The median of each figure over rounds; errors summed."""
+    return Figure(
+        statistics.median(f.rps for f in figures),
+        statistics.median(f.p50_ms for f in figures),
+        statistics.median(f.p99_ms for f in figures),
+        sum(f.errors for f in figures),
+    )
 
 
 def report(city: City, results: dict[str, dict[str, Figure]]) -> None:

@@ -209,6 +209,11 @@ class RecordingTypesetter(Typesetter):
             self.calls.append(["text", cleaned, *v["pos"], v["size"], v["bold"], hex_colour(v["color"])])
         return super().draw(*args, **kwargs)
 
+    def reserve(self, box: pygame.Rect, what: str) -> None:
+        # A QR code: its box among the texts', with what it encodes where a text would be.
+        self.calls.append(["box", what, box.x, box.y, box.w, box.h])
+        super().reserve(box, what)
+
 
 _DRAW = inspect.signature(Typesetter.draw)
 

@@ -43,6 +43,8 @@ def maxed_event(i: int) -> dict[str, Any]:
         "endsAt": (start + timedelta(hours=2)).isoformat(),
         "organiser": "社区",
         "largeScale": i % 2 == 0,
+        # As long as a resident page's address gets: the code's largest reserved version.
+        "publicUrl": f"https://qile.zibo.example.cn/e/{100000 + i}?s=12345",
     }
 
 

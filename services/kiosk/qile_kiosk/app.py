@@ -109,6 +109,8 @@ class Kiosk:
         self._signature: tuple[str, ...] | None = None
         # Why the content cannot be shown (building its rotation failed), until it can.
         self.unshowable: str | None = None
+        # Parts of a step failing now (status, frame, events): logged once each.
+        self.failing_parts: set[str] = set()
         self.last_frame: Frame | None = None
         self.frames_drawn = 0
         self.last_tick = monotonic()
@@ -221,13 +223,37 @@ class Kiosk:
 
     def update(self) -> Frame:
         self.drain()
-        self._report_status()
+        try:
+            self._report_status()
+        except Exception:
+            # The heartbeat keeps saying what it said; the screen goes on.
+            self._failing("status", "cannot work out the status to report")
         wall, mono = self.now(), self.monotonic()
         try:
             self._schedule(wall, mono)
         except Exception as exc:
             self._cannot_show(exc, wall, mono)
-        return self.frame(wall)
+        try:
+            frame = self.frame(wall)
+        except Exception:
+            # What the frame says (a clock, the offline stamp) cannot be worked
+            # out: the standby screen with the brand, never a crash.
+            self._failing("frame", "cannot describe the frame; showing the standby screen")
+            feed = self.state.feed
+            return Frame(Mode.STANDBY, feed.screen if feed else None, feed.brand if feed else BRAND, clock="", date="")
+        self._recovered("frame")
+        return frame
+
+    def _failing(self, part: str, message: str) -> None:
+        """Log a part's failure once, with its trace, until it works again (each frame would repeat it)."""
+        if part not in self.failing_parts:
+            log.exception(message)
+        self.failing_parts.add(part)
+
+    def _recovered(self, part: str) -> None:
+        if part in self.failing_parts:
+            log.info("%s works again", part)
+            self.failing_parts.discard(part)
 
     def _schedule(self, wall: datetime, mono: float) -> None:
         """Rebuild the rotation when the content changed, else advance it when a slide's time is up."""
@@ -338,7 +364,11 @@ class Kiosk:
         return True
 
     def step(self) -> bool:
-        self.handle_events()
+        try:
+            self.handle_events()
+        except Exception:
+            # The display's event queue is not content: log, and keep drawing.
+            self._failing("events", "cannot read the display's events")
         drawn = self.draw(self.update())
         self.last_tick = self.monotonic()
         return drawn

@@ -30,7 +30,7 @@ query ScreenFeed($since: String) {
       id title subjectKind subjectName citation year
       photo { url width height sha256 }
     }
-    events { id title description categoryLabel venue startsAt endsAt organiser largeScale }
+    events { id title description categoryLabel venue startsAt endsAt organiser largeScale publicUrl }
   }
 }
 """

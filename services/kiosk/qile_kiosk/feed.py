@@ -74,6 +74,8 @@ class Event:
     ends_at: datetime
     organiser: str
     large_scale: bool
+    # The resident page (sign-up), its address naming this screen: what the event's QR code opens.
+    public_url: str | None = None
 
 
 @dataclass(frozen=True)
@@ -158,6 +160,19 @@ def _time(data: dict[str, Any], key: str, where: str, optional: bool = False) ->
     return parsed
 
 
+def _web_address(data: dict[str, Any], key: str, where: str) -> str | None:
+    """A page a phone may open from a QR code: http(s) and ASCII, else none (no code drawn).
+
+    Absent from APIs (and caches) older than the field: then too, none."""
+    if data.get(key) is None:
+        return None
+    value = _str(data, key, where)
+    if value.isascii() and value.startswith(("https://", "http://")) and value.isprintable():
+        return value
+    log.warning("%s.%s: not a web address, no QR code: %r", where, key, value[:80])
+    return None
+
+
 def _req_time(data: dict[str, Any], key: str, where: str) -> datetime:
     value = _time(data, key, where)
     assert value is not None
@@ -233,6 +248,7 @@ def _event(d: dict[str, Any]) -> Event:
         ends_at=_req_time(d, "endsAt", w),
         organiser=_str(d, "organiser", w),
         large_scale=_bool(d, "largeScale", w),
+        public_url=_web_address(d, "publicUrl", w),
     )
 
 

@@ -10,8 +10,8 @@ Every distance the renderer draws with is named here, and pagination
 what the renderer draws, by construction. The values in design pixels (at
 unit 1.0) are mirrored by the console's board preview
 (services/console/src/lib/kiosk*.ts, held to tests/kiosk/board_cases.json).
-The whole-screen states' (standby, pairing) are in standby_layout.py, which
-Layout inherits.
+The whole-screen states' (standby, pairing) are in standby_layout.py, the QR
+codes' in qr_layout.py, which Layout inherits.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from pygame import Rect
 
+from qile_kiosk.qr_layout import QrLayout
 from qile_kiosk.standby_layout import WholeScreenLayout
 
 # The schedule's columns (date, time, activity, venue) as shares of the body's width.
@@ -57,7 +58,7 @@ class TextBlock:
 
 
 @dataclass(frozen=True)
-class Layout(WholeScreenLayout):
+class Layout(WholeScreenLayout, QrLayout):
     width: int
     height: int
     portrait: bool
@@ -69,6 +70,9 @@ class Layout(WholeScreenLayout):
 
     def px(self, value: float) -> int:
         return max(1, round(value * self.unit))
+
+    def step(self, size: int) -> int:
+        return line_step(size)
 
     # Type sizes ----------------------------------------------------------------
     @property
@@ -166,9 +170,21 @@ class Layout(WholeScreenLayout):
         return self.px(12)
 
     @property
+    def notice_pad(self) -> tuple[int, int]:
+        """A notice's text from its card's edges: across and down."""
+        return self.px(40), self.px(32)
+
+    def notice_card(self, text_bottom: int | None = None) -> Rect:
+        """The card: the whole body, or (portrait, events under it) down to its text's end."""
+        b = self.body
+        if text_bottom is None:
+            return b
+        return Rect(b.x, b.y, b.w, text_bottom + self.notice_pad[1] - b.y)
+
+    @property
     def notice_text(self) -> Rect:
         """Where a notice's label, title and lines go: the card less its padding."""
-        pad_x, pad_y = self.px(40), self.px(32)
+        pad_x, pad_y = self.notice_pad
         b = self.body
         return Rect(b.x + pad_x, b.y + pad_y, b.w - 2 * pad_x, b.h - 2 * pad_y)
 
@@ -210,19 +226,23 @@ class Layout(WholeScreenLayout):
         """Landscape tables have a row of column labels first; portrait rows stand alone."""
         return self.events_table_top + (0 if self.portrait else line_step(self.small_size))
 
-    def event_row_height(self, title_lines: int, venue_lines: int) -> int:
+    def event_row_height(self, title_lines: int, venue_lines: int, qr: bool = False) -> int:
         """A row whose title (body size) and venue (label size) wrapped to these many lines.
 
         Portrait rows stack the date and time, the title and the venue; landscape
-        rows are as tall as their longest cell."""
+        rows are as tall as their longest cell. With a QR code, qr_layout.py's."""
+        if qr:
+            return self.event_qr_row_height(title_lines, venue_lines)
         pad = 2 * self.event_row_top
         title, venue = title_lines * line_step(self.body_size), venue_lines * line_step(self.label_size)
         if self.portrait:
             return line_step(self.body_size) + title + venue + pad
         return max(line_step(self.body_size), title, venue) + pad
 
-    def event_cell_widths(self) -> tuple[int, int]:
+    def event_cell_widths(self, qr: bool = False) -> tuple[int, int]:
         """The widths a title and a venue wrap to."""
+        if qr:
+            return self.event_qr_cell_widths()
         if self.portrait:
             inner = self.body.w - 2 * self.event_row_inset
             return inner, inner

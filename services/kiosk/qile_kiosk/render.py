@@ -33,6 +33,7 @@ from qile_kiosk.palette import (
     URGENT_RED,
     WHITE,
 )
+from qile_kiosk.qr import QrCodes
 from qile_kiosk.schedule import WEEKDAYS, draw_schedule, short_date, time_span
 from qile_kiosk.slides import EventsSlide, HonourSlide, NoticeSlide, Slide
 from qile_kiosk.standby import draw_pairing, draw_standby
@@ -86,6 +87,7 @@ def offline_text(since: str) -> str:
 class Renderer:
     def __init__(self, layout: Layout, ts: Typesetter, images: ImageLoader) -> None:
         self.honour_card = HonourCard(layout, ts, images)
+        self.codes = QrCodes()
         self.layout = layout
         self.ts = ts
         self._frames: OrderedDict[Frame, tuple[pygame.Surface, list[pygame.Rect]]] = OrderedDict()
@@ -103,7 +105,15 @@ class Renderer:
         lay, slide = self.layout, frame.slide
         if frame.mode is Mode.PAIRING and frame.pairing_code:
             draw_pairing(
-                surface, lay, self.ts, frame.brand, frame.pairing_code, frame.clock, frame.status, frame.pairing_url
+                surface,
+                lay,
+                self.ts,
+                frame.brand,
+                frame.pairing_code,
+                frame.clock,
+                frame.status,
+                frame.pairing_url,
+                self.codes,
             )
             return
         if slide is None:
@@ -173,9 +183,9 @@ class Renderer:
 
     def _slide(self, surface: pygame.Surface, slide: Slide, accent: Color) -> None:
         if isinstance(slide, NoticeSlide):
-            draw_notice(surface, self.layout, self.ts, slide, accent)
+            draw_notice(surface, self.layout, self.ts, slide, accent, self.codes)
         elif isinstance(slide, EventsSlide):
-            draw_schedule(surface, self.layout, self.ts, slide, accent)
+            draw_schedule(surface, self.layout, self.ts, slide, accent, self.codes)
         elif isinstance(slide, HonourSlide):
             self.honour_card.draw(surface, slide, accent)
 

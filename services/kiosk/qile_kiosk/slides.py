@@ -9,11 +9,11 @@ Layout's to say, which the renderer draws with too.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from qile_kiosk.feed import Event, Feed, Honour, Notice
-from qile_kiosk.layout import Layout
+from qile_kiosk.layout import Layout, line_step
 from qile_kiosk.textwrap_zh import balance, paginate
 from qile_kiosk.typeset import Typesetter
 
@@ -21,6 +21,13 @@ from qile_kiosk.typeset import Typesetter
 TITLE_LINES = 3
 NAME_LINES = 2
 LARGE_EVENT_MARK = "★"
+
+
+@dataclass(frozen=True)
+class EventRow:
+    event: Event
+    title_lines: tuple[str, ...]
+    venue_lines: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -32,6 +39,8 @@ class NoticeSlide:
     pages: int
     title_size: int = 0
     size: int = 0  # the body's size: larger than body size when a short notice fills its card
+    # Portrait: the coming events (with their codes) under a card that ends with its text.
+    below: tuple[EventRow, ...] = ()
 
     @property
     def key(self) -> str:
@@ -43,17 +52,11 @@ class NoticeSlide:
 
 
 @dataclass(frozen=True)
-class EventRow:
-    event: Event
-    title_lines: tuple[str, ...]
-    venue_lines: tuple[str, ...]
-
-
-@dataclass(frozen=True)
 class EventsSlide:
     rows: tuple[EventRow, ...]
     page: int
     pages: int
+    qr: bool = False  # each row carries its event's code (rows without an address leave its place light)
 
     @property
     def events(self) -> tuple[Event, ...]:
@@ -120,8 +123,8 @@ def notice_slides(notice: Notice, layout: Layout, ts: Typesetter) -> list[Notice
     ]
 
 
-def event_row(event: Event, layout: Layout, ts: Typesetter) -> EventRow:
-    title_w, venue_w = layout.event_cell_widths()
+def event_row(event: Event, layout: Layout, ts: Typesetter, qr: bool = False) -> EventRow:
+    title_w, venue_w = layout.event_cell_widths(qr)
     title = event.title + (f" {LARGE_EVENT_MARK}" if event.large_scale else "")
     venue = f"地点：{event.venue}" if layout.portrait else event.venue
     return EventRow(
@@ -131,16 +134,43 @@ def event_row(event: Event, layout: Layout, ts: Typesetter) -> EventRow:
     )
 
 
+def notice_text_bottom(slide: NoticeSlide, layout: Layout) -> int:
+    """Where a notice's last line ends in its card."""
+    block = layout.notice_block(False)
+    return block.lines_top(len(slide.title_lines), slide.title_size) + len(slide.lines) * line_step(slide.size)
+
+
+def with_events_below(slide: NoticeSlide, events: list[Event], layout: Layout, ts: Typesetter) -> NoticeSlide:
+    """Portrait: the coming events that fit under the notice's text, with their codes (none: as it was).
+
+    A portrait card is tall; a short notice would leave most of it empty."""
+    top = layout.below_rows_top(layout.notice_card(notice_text_bottom(slide, layout)).bottom)
+    room, gap = layout.body.bottom - top + layout.event_row_gap, layout.event_row_gap
+    rows: list[EventRow] = []
+    for event in events:
+        if not event.public_url:
+            continue
+        row = event_row(event, layout, ts, qr=True)
+        room -= layout.event_row_height(len(row.title_lines), len(row.venue_lines), qr=True) + gap
+        if room < 0:
+            break
+        rows.append(row)
+    return replace(slide, below=tuple(rows)) if rows else slide
+
+
 def event_slides(events: list[Event], layout: Layout, ts: Typesetter) -> list[EventsSlide]:
     if not events:
         return []
-    rows = [event_row(e, layout, ts) for e in events]
+    # The API gives each event its resident page's address; a feed without any (an older
+    # API, or a cache from before) keeps the schedule without the codes' column.
+    qr = any(e.public_url for e in events)
+    rows = [event_row(e, layout, ts, qr) for e in events]
     gap, room = layout.event_row_gap, layout.event_rows_room
-    heights = [layout.event_row_height(len(r.title_lines), len(r.venue_lines)) + gap for r in rows]
+    heights = [layout.event_row_height(len(r.title_lines), len(r.venue_lines), qr) + gap for r in rows]
     pages = even_pages(heights, room + gap)
     out, start = [], 0
     for n, size in enumerate(pages):
-        out.append(EventsSlide(tuple(rows[start : start + size]), n + 1, len(pages)))
+        out.append(EventsSlide(tuple(rows[start : start + size]), n + 1, len(pages), qr))
         start += size
     return out
 
@@ -223,10 +253,14 @@ def build_rotation(feed: Feed | None, now: datetime, layout: Layout, ts: Typeset
         for honour in feed.honours:
             rest.extend(honour_slides(honour, layout, ts))
     else:
+        events = feed.current_events(now)
         for notice in notices:
             if not notice.urgent:
-                rest.extend(notice_slides(notice, layout, ts))
-        rest.extend(event_slides(feed.current_events(now), layout, ts))
+                pages = notice_slides(notice, layout, ts)
+                if layout.portrait:
+                    pages = [with_events_below(p, events, layout, ts) for p in pages]
+                rest.extend(pages)
+        rest.extend(event_slides(events, layout, ts))
     if not urgent:
         return rest, False
     urgent_slides = [s for n in urgent for s in notice_slides(n, layout, ts)]
@@ -244,4 +278,3 @@ def content_signature(feed: Feed | None, now: datetime) -> tuple[str, ...]:
         *(n.id for n in feed.current_notices(now)),
         *(e.id for e in feed.current_events(now)),
     )
-

@@ -7,6 +7,7 @@ import pygame
 from qile_kiosk.feed import BRAND, ScreenInfo
 from qile_kiosk.layout import Layout
 from qile_kiosk.palette import BRAND_RED, GOLD, LIGHT_GOLD, WHITE
+from qile_kiosk.qr import QrCodes
 from qile_kiosk.typeset import Color, Typesetter
 
 PAIRING_HINT = "请在管理后台输入配对码"
@@ -60,8 +61,10 @@ def draw_pairing(
     clock: str,
     status: str | None,
     url: str | None,
+    codes: QrCodes,
 ) -> None:
-    """The code as large as the screen allows (M and W are wide), the clock, and where to enter it."""
+    """The code as large as the screen allows (M and W are wide), the clock, and where to enter it:
+    the console page's address, and its QR code for the installer's phone."""
     surface.fill(BRAND_RED)
     cx, width = lay.width // 2, lay.safe.w
     ts.draw_right(
@@ -79,3 +82,6 @@ def draw_pairing(
     if url:
         size = ts.fit_size(url, width, lay.label_size, lay.small_size * 2 // 3)
         ts.draw_centred(surface, url, cx, lay.pairing_url_base, size, LIGHT_GOLD)
+        side = lay.pairing_qr_tile
+        tile = pygame.Rect(cx - side // 2, lay.pairing_qr_top, side, side)
+        ts.reserve(codes.draw(surface, url, tile), url)

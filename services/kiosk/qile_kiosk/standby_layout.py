@@ -61,7 +61,8 @@ class WholeScreenLayout(ABC):
 
     @property
     def pairing_brand_base(self) -> int:
-        return self.height // 2 - self.px(160)
+        """High enough for the console page's QR code under the address (pairing_qr_tile)."""
+        return self.height // 2 - self.px(300)
 
     @property
     def pairing_hint_base(self) -> int:
@@ -83,3 +84,8 @@ class WholeScreenLayout(ABC):
     def pairing_url_base(self) -> int:
         """Where staff enter the code: the console page's address."""
         return self.pairing_status_base + self.px(80)
+
+    @property
+    def pairing_qr_top(self) -> int:
+        """The console page's QR code, under its address."""
+        return self.pairing_url_base + self.px(40)

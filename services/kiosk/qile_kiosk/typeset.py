@@ -150,6 +150,11 @@ class Typesetter:
                 return text, fitted
         return None
 
+    def reserve(self, box: pygame.Rect, what: str) -> None:
+        """Something drawn that is not text (a QR code for `what`), recorded with the texts:
+        no text may be drawn over it either."""
+        self.drawn.append(box)
+
     def draw_line(
         self,
         surface: pygame.Surface,

@@ -45,7 +45,7 @@ _SCREEN_COLUMNS = "s.id, s.community_id, s.kind, s.name, s.location, s.status, s
 # Names are unique within a community (a unique index holds it).
 NAME_TAKEN = problem(ErrorCode.DUPLICATE, "本社区已有同名屏幕", "name")
 
-# What ADMINs change (screenRename, screenRotateToken, screenDecommission).
+# What ADMINs register and change (screenRegister, screenRename, screenRotateToken, screenDecommission).
 SCREEN_TABLE: Table[ScreenRow] = Table(
     name="screens",
     columns=_SCREEN_COLUMNS,
@@ -83,44 +83,6 @@ async def active_screen_principals(db: Executor, ids: Sequence[int]) -> list[Scr
 async def screens_by_ids(db: Executor, ids: Sequence[int]) -> list[ScreenRow]:
     rows = await db.fetch(f"SELECT {_SCREEN_COLUMNS} FROM screens s WHERE s.id = ANY($1::bigint[])", list(ids))
     return [ScreenRow.from_record(r) for r in rows]
-
-
-async def insert_screen(
-    db: Executor,
-    *,
-    community_id: int,
-    kind: str,
-    name: str,
-    location: str,
-    token_hash: bytes | None,
-    demo_key: str | None = None,
-) -> ScreenRow:
-    row = await db.fetchrow(
-        f"""INSERT INTO screens AS s (community_id, kind, name, location, token_hash, token_issued_at,
-                                    is_demo, demo_key)
-        VALUES ($1, $2, $3, $4, $5, now(), $6::text IS NOT NULL, $6)
-        RETURNING {_SCREEN_COLUMNS}""",
-        community_id,
-        kind,
-        name,
-        location,
-        token_hash,
-        demo_key,
-    )
-    assert row is not None
-    return ScreenRow.from_record(row)
-
-
-async def set_screen_token(db: Executor, screen_id: int, token_hash: bytes) -> bool:
-    """Replace a screen's token: the old one stops working at once."""
-    status = await db.execute(
-        """UPDATE screens SET token_hash = $2, token_issued_at = now(), updated_at = now(),
-                              version = version + 1
-        WHERE id = $1 AND status = 'ACTIVE'""",
-        screen_id,
-        token_hash,
-    )
-    return status.endswith(" 1")
 
 
 async def next_feed_boundary(db: Executor, path: Sequence[int], now: datetime, horizon: timedelta) -> datetime | None:

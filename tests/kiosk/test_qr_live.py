@@ -1,0 +1,169 @@
+"""QR codes on the real kiosk's frames, against the real API, read back by a real decoder.
+
+For each layout, a bulletin's schedule pages (and, in portrait, the events
+under a short notice) carry a code per event that zbarimg (Debian's
+zbar-tools, installed by infra/install-zbar.sh when missing) reads back as
+the event's public address, naming the screen; following it with an HTTP GET
+opens that event's resident page and counts the scan for the screen. The
+pairing screen's code reads back as the console page where staff claim it,
+and that page is served. Long titles and venues wrap (no "…"), keeping the
+weekday and the large-event badge; no text is drawn over a code.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import httpx
+import pytest
+
+from qile_api import limits
+from qile_api.db.database import Database
+from qile_kiosk.app import PAIRING_PAGE, Kiosk
+from qile_kiosk.schedule import LEGEND, short_date
+from qile_kiosk.slides import EventsSlide, NoticeSlide
+from qile_kiosk.state import Mode
+from tests.kiosk.conftest import SIZES, kiosk_config, new_screen, run_until
+from tests.kiosk.maxed import text
+from tests.kiosk.test_screens_live import assert_no_cut_no_overlap, draw_recorded, recording
+from tests.servers import ApiProcess
+
+ROOT = Path(__file__).resolve().parents[2]
+LONG_TITLE = text(limits.EVENT_TITLE.max, "扫码报名")
+LONG_VENUE = text(limits.EVENT_VENUE.max, "党群服务中心")
+
+
+@pytest.fixture(scope="module")
+def zbar() -> None:
+    subprocess.run(["bash", str(ROOT / "infra/install-zbar.sh")], check=True)
+
+
+def decode(path: Path) -> list[str]:
+    """What zbarimg reads from a frame: one address per QR code found (none: empty)."""
+    out = subprocess.run(
+        ["zbarimg", "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", str(path)], capture_output=True, text=True
+    )
+    assert out.returncode in (0, 4), out.stderr  # 4: no code found
+    return [line for line in out.stdout.splitlines() if line]
+
+
+@pytest.fixture(scope="module")
+async def events(kiosk_db: Database) -> list[int]:
+    """Three published events of the kiosk's community in the coming days; the first long and large."""
+    now = datetime.now(UTC)
+    ids = []
+    for i, (title, venue, large) in enumerate(
+        [
+            (LONG_TITLE, LONG_VENUE, True),
+            ("扫码测试·亲子阅读会", "社区图书室", False),
+            ("扫码测试·太极拳", "广场", False),
+        ]
+    ):
+        start = now + timedelta(days=1 + i, hours=2)
+        ids.append(
+            await kiosk_db.fetchval(
+                """INSERT INTO events (region_id, category, title, venue, organiser, starts_at, ends_at, status,
+                                       published_at, large_scale)
+                   SELECT id, 'OUR_FESTIVALS', $1, $2, '工盛社区居委会', $3, $4, 'PUBLISHED', now(), $5
+                   FROM regions WHERE name = '工盛社区' RETURNING id""",
+                title,
+                venue,
+                start,
+                start + timedelta(hours=2),
+                large,
+            )
+        )
+    return [int(i) for i in ids]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_each_event_carries_a_code_that_opens_its_resident_page(
+    size: tuple[int, int], api: ApiProcess, kiosk_db: Database, events: list[int], tmp_path: Path, zbar: None
+) -> None:
+    # given a bulletin screen of the community with events coming
+    name = f"扫码屏{size[0]}x{size[1]}"
+    token = await new_screen(kiosk_db, "BULLETIN", name)
+    screen_id = await kiosk_db.fetchval("SELECT id FROM screens WHERE name = $1", name)
+    kiosk = Kiosk(kiosk_config(tmp_path, api.url, token, size), headless=True)
+    recording(kiosk)
+    kiosk.start()
+    try:
+        run_until(kiosk, lambda: kiosk.state.mode is Mode.SHOWING and bool(kiosk.rotation.slides))
+        kiosk.step()
+
+        # when every slide that shows events is drawn and its codes decoded
+        decoded: dict[str, str] = {}  # address -> title of the row it was read from
+        for n in range(len(kiosk.rotation.slides)):
+            slide = kiosk.rotation.current
+            rows = (
+                slide.rows if isinstance(slide, EventsSlide) else slide.below if isinstance(slide, NoticeSlide) else ()
+            )
+            if rows:
+                texts, boxes = draw_recorded(kiosk, tmp_path / f"slide{n}.png")
+                read = decode(tmp_path / f"slide{n}.png")
+
+                # then each row's code reads back as that event's address, and nothing covers it or is cut
+                assert sorted(read) == sorted(r.event.public_url for r in rows), (n, read)
+                assert_no_cut_no_overlap(texts, boxes)
+                for row in rows:
+                    assert row.event.public_url in texts  # its box recorded with the texts'
+                    decoded[row.event.public_url or ""] = row.event.title
+                    # with its weekday (11月30日 周一), alone or before the time (portrait)
+                    assert any(t.startswith(short_date(row.event.starts_at)) for t in texts)
+                    if row.event.title == LONG_TITLE:
+                        # wrapped over lines, whole, with the badge; its meaning in the heading
+                        assert len(row.title_lines) > 1 and "".join(row.title_lines) == f"{LONG_TITLE} ★"
+                        assert "".join(row.venue_lines).removeprefix("地点：") == LONG_VENUE
+                        assert LEGEND in texts
+            kiosk.rotation.advance(kiosk.monotonic())
+            kiosk.step()
+
+        # and each of our events' addresses, followed, is its resident page, counted for this screen
+        async with httpx.AsyncClient() as http:
+            for event_id in events:
+                url = next((u for u in decoded if f"/e/{event_id}?" in u), None)
+                assert url is not None, decoded
+                assert url.startswith(api.url) and url.endswith(f"?s={screen_id}")
+                page = await http.get(url)
+                assert page.status_code == 200 and "text/html" in page.headers["content-type"]
+                title = decoded[url]
+                assert title in page.text and "报名" in page.text
+                opens = await kiosk_db.fetchval(
+                    "SELECT opens FROM event_scans WHERE event_id = $1 AND screen_id = $2", event_id, screen_id
+                )
+                assert opens == 1
+    finally:
+        kiosk.close()
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_pairing_screen_codes_the_console_page_that_claims_it(
+    size: tuple[int, int], api: ApiProcess, tmp_path: Path, zbar: None
+) -> None:
+    # given a kiosk without a token, showing the code the API gave it
+    kiosk = Kiosk(kiosk_config(tmp_path, api.url, None, size), headless=True)
+    recording(kiosk)
+    kiosk.start()
+    try:
+        run_until(kiosk, lambda: kiosk.state.pairing_code is not None)
+        kiosk.step()
+
+        # when its frame is drawn
+        texts, boxes = draw_recorded(kiosk, tmp_path / "pairing.png")
+
+        # then the code, the clock and the address are there, inside the safe area, and the QR
+        # code reads back as that address, which the API serves (the console's page)
+        code = kiosk.state.pairing_code
+        assert code is not None and " ".join(code) in texts
+        assert kiosk.last_frame is not None and kiosk.last_frame.clock in texts
+        url = api.url.rstrip("/") + PAIRING_PAGE
+        assert url in texts
+        assert_no_cut_no_overlap(texts, boxes)
+        assert all(kiosk.layout.safe.contains(b) for b in boxes)
+        assert decode(tmp_path / "pairing.png") == [url]
+        page = httpx.get(url)
+        assert page.status_code == 200 and "text/html" in page.headers["content-type"]
+    finally:
+        kiosk.close()

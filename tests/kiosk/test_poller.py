@@ -71,7 +71,7 @@ class FakeClient:
         self.fetched: list[str] = []
         self.server_time = None
 
-    async def fetch(self, since: str | None) -> Feed | None:
+    async def fetch(self, since: str | None, http: object = None) -> Feed | None:
         self.since.append(since)
         return None if since == self.feed.version else self.feed
 
@@ -235,7 +235,7 @@ def test_a_photo_that_does_not_decode_is_discarded_for_fetching_again(tmp_path: 
 
 
 class RevokedClient(FakeClient):
-    async def fetch(self, since: str | None) -> Feed | None:
+    async def fetch(self, since: str | None, http: object = None) -> Feed | None:
         raise Unauthenticated("token revoked")
 
     async def pairing_start(self) -> PairingCode | None:
@@ -270,7 +270,7 @@ class OnceRefusedClient(FakeClient):
 
     refused = False
 
-    async def fetch(self, since: str | None) -> Feed | None:
+    async def fetch(self, since: str | None, http: object = None) -> Feed | None:
         if not self.refused:
             self.refused = True
             raise Unauthenticated("token refused")
@@ -300,7 +300,7 @@ class OutageClient(FakeClient):
         super().__init__(feed)
         self.failures = failures
 
-    async def fetch(self, since: str | None) -> Feed | None:
+    async def fetch(self, since: str | None, http: object = None) -> Feed | None:
         if self.failures:
             self.failures -= 1
             raise TransportQueryError("服务暂时不可用", errors=[{"extensions": {"code": "SERVICE_UNAVAILABLE"}}])

@@ -7,6 +7,7 @@ not all speak, so it goes through httpx directly).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
@@ -111,19 +112,28 @@ class FeedClient:
 
     server_time: datetime | None = None
 
-    async def fetch(self, since: str | None) -> Feed | None:
+    async def fetch(self, since: str | None, http: httpx.AsyncClient | None = None) -> Feed | None:
         """The feed, or None when it has not changed since `since` (version `since` is the ETag).
 
         A GET of the persisted document (GraphQL over HTTP), conditional on
         the version shown: unchanged, the API answers 304 with no body, from
         memory. An API that does not know the document (400, 404: older than
-        the kiosk) is asked by POST instead.
+        the kiosk) is asked by POST instead. `http` is the poller's client, kept
+        for its life: a client per poll built a TLS context every time, and a
+        kiosk's memory grew with them over a day.
         """
         headers = {**CLIENT_HEADERS, **self._authorization(), "Accept": "application/json"}
         if since:
             headers["If-None-Match"] = f'"{since}"'
-        async with httpx.AsyncClient(timeout=self.config.request_timeout) as http:
-            response = await http.get(self.config.graphql_url, params={"documentId": SCREEN_FEED_ID}, headers=headers)
+        async with contextlib.AsyncExitStack() as stack:
+            if http is None:
+                http = await stack.enter_async_context(httpx.AsyncClient())
+            response = await http.get(
+                self.config.graphql_url,
+                params={"documentId": SCREEN_FEED_ID},
+                headers=headers,
+                timeout=self.config.request_timeout,
+            )
         if response.status_code == 304:
             self.server_time = _date_header(response)
             return None

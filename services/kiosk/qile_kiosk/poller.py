@@ -245,7 +245,7 @@ class Poller:
         self.messages.put(Unpaired())
 
     async def poll_feed(self, http: httpx.AsyncClient) -> None:
-        feed = await self.client.fetch(self.version)
+        feed = await self.client.fetch(self.version, http)
         if self.observe_time and self.client.server_time:
             self.observe_time(self.client.server_time)
         fetched_at = self.now()

@@ -18,7 +18,7 @@ import pygame.freetype
 from qile_kiosk.fonts import Fonts, FontSpec
 from qile_kiosk.glyphs import GlyphFilter
 from qile_kiosk.layout import line_step
-from qile_kiosk.textwrap_zh import COMPRESS_AT_START, ellipsize, wrap
+from qile_kiosk.textwrap_zh import COMPRESS_AT_START, PARAGRAPH_BREAK, ellipsize, wrap
 
 Color = tuple[int, int, int]
 
@@ -144,8 +144,21 @@ class Typesetter:
         """The baseline that centres a line of `size` in `box` (a pill, a table row)."""
         return box.y + (box.h + self.ascent(size) - self.descent(size)) // 2
 
-    def wrap(self, text: str, width: int, size: int, bold: bool = False) -> list[str]:
-        return wrap(self.clean(text, bold, keep_newlines=True), width, self.measurer(size, bold))
+    def wrap(self, text: str, width: int, size: int, bold: bool = False, separate: bool = False) -> list[str]:
+        """`separate`: paragraphs set apart by PARAGRAPH_BREAK (running text: a notice, a citation)."""
+        return wrap(self.clean(text, bold, keep_newlines=True), width, self.measurer(size, bold), separate)
+
+    def draw_lines(
+        self, surface: pygame.Surface, lines: tuple[str, ...], pos: tuple[int, int], size: int, color: Color
+    ) -> None:
+        """Running text's lines from pos = (left, top), half a line of space at each paragraph break."""
+        x, y = pos
+        for line in lines:
+            if line == PARAGRAPH_BREAK:
+                y += self.line_step(size) // 2
+                continue
+            self.draw_line(surface, line, (x, y + self.ascent(size)), size, color)
+            y += self.line_step(size)
 
     def fit(self, text: str, width: int, size: int, bold: bool = False) -> str:
         """One line cut with …: only for what staff do not type (a status line), never for content."""

@@ -330,6 +330,9 @@ def test_a_notices_paragraphs_are_set_apart(size: tuple[int, int], urgent: bool,
     breaks = [i for i, n in enumerate(ends[:-1]) if n in paragraph_ends()]
     assert len(breaks) == 2, ends
     assert all(gap == (step + step // 2 if i in breaks else step) for i, gap in enumerate(steps)), (steps, breaks)
+    # and the last paragraph, starting with an opening bracket, has its blank half taken in (行首压缩)
+    opening = next(c for c in body if c[1].startswith("（"))
+    assert opening[2] < body[0][2] - slide.size // 5
 
 
 def paragraph_ends() -> set[int]:

@@ -112,6 +112,7 @@ class Kiosk:
         # Parts of a step failing now (status, frame, events): logged once each.
         self.failing_parts: set[str] = set()
         self.last_frame: Frame | None = None
+        self._unpreparable: Frame | None = None  # the last page that could not be rendered ahead
         self.frames_drawn = 0
         self.last_tick = monotonic()
         self.running = True
@@ -297,11 +298,12 @@ class Kiosk:
         if slide is not None:
             self.plays.record(slide.item_id, self.now(), mono - self.rotation.started)
 
-    def frame(self, wall: datetime) -> Frame:
+    def frame(self, wall: datetime, upcoming: bool = False) -> Frame:
+        """What to draw now; `upcoming`: the frame the next slide will be, as things stand."""
         state = self.state
         feed = state.feed
         offline = state.mode is Mode.OFFLINE and state.fetched_at is not None
-        slide = self.rotation.current
+        slide = self.rotation.upcoming if upcoming else self.rotation.current
         pairing = state.mode is Mode.PAIRING
         return Frame(
             mode=state.mode,
@@ -363,6 +365,23 @@ class Kiosk:
                 log.warning("frame not saved: %s", exc)
         return True
 
+    def prepare_next(self) -> bool:
+        """Render the next slide's page while this one shows, so that its first frame is a blit.
+
+        One page at a time, in a tick that drew nothing: a tick's work stays one page's at most.
+        A page that cannot be drawn is left to the draw path, which leaves its slide out."""
+        if self.last_frame is None or self.last_frame.slide is None:
+            return False
+        frame = self.frame(self.now(), upcoming=True)
+        if frame == self._unpreparable:
+            return False
+        try:
+            return self.renderer.prepare(frame, self.surface)
+        except Exception as exc:
+            self._unpreparable = frame
+            log.warning("cannot render the next slide ahead (%s); it is tried again when it shows", exc)
+            return False
+
     def step(self) -> bool:
         try:
             self.handle_events()
@@ -370,6 +389,8 @@ class Kiosk:
             # The display's event queue is not content: log, and keep drawing.
             self._failing("events", "cannot read the display's events")
         drawn = self.draw(self.update())
+        if not drawn:
+            self.prepare_next()
         self.last_tick = self.monotonic()
         return drawn
 

@@ -1,9 +1,11 @@
 """Drawing one frame: header, the current slide or standby, footer and marks.
 
 A Frame is a plain value; the main loop draws only when it differs from the
-last one, so an idle screen costs nothing between clock minutes. When it does
-draw a slide it drew before, everything but the clock comes from a cache of
-its pixels, so a redraw costs the same whatever the slide holds.
+last one, so an idle screen costs nothing between clock minutes. A slide's
+page (everything but the clock) is rendered once into a surface of its own
+and kept, so a redraw is a blit and the minute, whatever the slide holds; the
+main loop renders the next slide's page while the current one shows
+(`prepare`), so a slide coming round costs no more than a redraw.
 """
 
 from __future__ import annotations
@@ -42,7 +44,7 @@ from qile_kiosk.typeset import Color, Typesetter
 
 log = logging.getLogger(__name__)
 
-# Frames (less their clock) whose pixels are kept: the slide showing and the last ones.
+# Pages (frames less their clock) whose pixels are kept: the one before, the slide showing, the next.
 FRAME_CACHE = 3
 
 __all__ = ["BRAND_RED", "URGENT_RED", "WEEKDAYS", "Frame", "Renderer", "short_date", "time_span"]
@@ -91,10 +93,27 @@ class Renderer:
         self.layout = layout
         self.ts = ts
         self._frames: OrderedDict[Frame, tuple[pygame.Surface, list[pygame.Rect]]] = OrderedDict()
+        # Surfaces of pages let go, reused: a full-screen allocation costs as much as a blit.
+        self._spare: list[pygame.Surface] = []
 
     def forget(self) -> None:
         """Photos arrived (or went): frames drawn without them are stale."""
+        self._spare.extend(pixels for pixels, _ in self._frames.values())
+        del self._spare[FRAME_CACHE:]
         self._frames.clear()
+
+    def prepare(self, frame: Frame, like: pygame.Surface) -> bool:
+        """Render `frame`'s page now, so that drawing it later is a blit; True if there was work.
+
+        For the slide coming next, while the current one shows: the main loop calls this
+        in a tick that drew nothing. `like` is the screen (its size and pixel format)."""
+        if frame.slide is None or frame.mode is Mode.PAIRING:
+            return False
+        key = replace(frame, clock="")
+        if key in self._frames:
+            return False
+        self._render_page(key, frame, frame.slide, like)
+        return True
 
     def accent(self, frame: Frame) -> Color:
         name = frame.screen.theme_name if frame.screen else None
@@ -132,19 +151,34 @@ class Renderer:
                 # The status line holds the bottom: the mark goes to the top right.
                 self._offline_mark(surface, frame.offline_since, lay.safe.right, lay.safe.y)
             return
-        # Everything but the clock comes from the cache when this frame was drawn before.
+        # Everything but the clock comes from the page, rendered now unless it was before.
         key = replace(frame, clock="")
-        cached = self._frames.get(key)
-        if cached is not None:
-            self._frames.move_to_end(key)
-            surface.blit(cached[0], (0, 0))
-            self.ts.drawn.extend(cached[1])
-        else:
-            self._page(surface, frame, slide)
-            self._frames[key] = (surface.copy(), list(self.ts.drawn))
-            while len(self._frames) > FRAME_CACHE:
-                self._frames.popitem(last=False)
+        page = self._frames.get(key)
+        if page is None:
+            page = self._render_page(key, frame, slide, surface)
+        self._frames.move_to_end(key)
+        surface.blit(page[0], (0, 0))
+        self.ts.drawn.extend(page[1])
         self._clock(surface, frame, slide)
+
+    def _render_page(
+        self, key: Frame, frame: Frame, slide: Slide, like: pygame.Surface
+    ) -> tuple[pygame.Surface, list[pygame.Rect]]:
+        """Draw a page into a surface of its own and keep it, with the text boxes drawn on it."""
+        pixels = self._spare.pop() if self._spare else like.copy()
+        outer, self.ts.drawn = self.ts.drawn, []
+        try:
+            self._page(pixels, frame, slide)
+            page = (pixels, self.ts.drawn)
+        except Exception:
+            self._spare.append(pixels)
+            raise
+        finally:
+            self.ts.drawn = outer
+        self._frames[key] = page
+        while len(self._frames) > FRAME_CACHE:
+            self._spare.append(self._frames.popitem(last=False)[1][0])
+        return page
 
     def _page(self, surface: pygame.Surface, frame: Frame, slide: Slide) -> None:
         """A slide's frame without its clock: emergency mode, or header, slide and footer."""

@@ -112,9 +112,9 @@ def notice_slides(notice: Notice, layout: Layout, ts: Typesetter) -> list[Notice
     n = len(title_lines)
     # Short text grows to fill its card; long text pages at body size.
     for size in layout.notice_body_sizes:
-        lines = ts.wrap(notice.body, width, size)
+        lines = ts.wrap(notice.body, width, size, separate=True)
         per_page = block.lines_per_page(n, title_size, size)
-        if len(lines) <= per_page:
+        if len(paginate(lines, per_page)) == 1:
             break
     pages = paginate(lines, per_page)
     return [
@@ -212,12 +212,12 @@ def honour_slides(honour: Honour, layout: Layout, ts: Typesetter) -> list[Honour
     n = len(name_lines)
     # A citation shrinks to the reading floor to stay on one card, then pages at body size.
     for size in layout.honour_citation_sizes:
-        lines = ts.wrap(honour.citation, width, size)
-        if len(lines) <= layout.honour_lines_per_page(n, name_size, size):
+        lines = ts.wrap(honour.citation, width, size, separate=True)
+        if len(paginate(lines, layout.honour_lines_per_page(n, name_size, size))) == 1:
             break
     else:
         size = layout.body_size
-        lines = ts.wrap(honour.citation, width, size)
+        lines = ts.wrap(honour.citation, width, size, separate=True)
     pages = paginate(lines, layout.honour_lines_per_page(n, name_size, size))
     return [
         HonourSlide(honour, tuple(name_lines), name_size, tuple(page), size, i + 1, len(pages))

@@ -37,8 +37,9 @@ _BODY = NOTICE_BODY.describe("The full text; screens page through it.")
 _PRIORITY = "0 to 100; higher shows earlier in a screen's rotation."
 _URGENT = (
     "紧急通知: it preempts the rotation on screens; a reviewer may publish it at once (noticePublishUrgent). "
-    "It always ends: without displayEnd it shows for QILE_URGENT_DEFAULT_HOURS (24) from its start (or from "
-    "now, when that is later), and a displayEnd beyond QILE_URGENT_MAX_DAYS (7) is refused."
+    "It always ends: published without displayEnd, it shows for QILE_URGENT_DEFAULT_HOURS (24) from its start "
+    "(or from its publication, when that is later; a draft keeps no end until then); a displayEnd beyond "
+    "QILE_URGENT_MAX_DAYS (7) is refused, and so is publishing one whose displayEnd has passed."
 )
 _EXCLUSIVE = (
     "独占: an urgent notice shown alone, the rest of the rotation waiting while it runs; false (the default): "
@@ -103,7 +104,8 @@ class NoticeEditMutations:
     @strawberry.mutation(
         permission_classes=REVIEWERS,
         description="紧急通知: publish an urgent notice at once, without review; screens show it at their next poll. "
-        "Without a display end it gets the default one (QILE_URGENT_DEFAULT_HOURS from now or its start).",
+        "Without a display end it gets the default one (QILE_URGENT_DEFAULT_HOURS from now or its start); "
+        "one whose display end has passed is refused.",
     )
     async def notice_publish_urgent(self, info: Info, input: Annotated[ReviewInput, INPUT_ARG]) -> NoticePayload:
         return await _URGENT_STEPS.publish_directly(info, input)

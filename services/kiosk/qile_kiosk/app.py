@@ -177,6 +177,7 @@ class Kiosk:
             self.images.clear()  # it holds None for the photos that were missing
             self.renderer.forget()
             self.last_frame = None  # the frame's description is unchanged: draw anyway
+            self._signature = None  # a poster or photo that arrived gets its slide
             return
         elif isinstance(message, ScreenshotWanted):
             self._send_screenshot()
@@ -265,7 +266,7 @@ class Kiosk:
             # New feed, or an item's window ended by the local clock. Noted first:
             # content that cannot be built is not tried again on every frame.
             self._signature = signature
-            slides, urgent = build_rotation(feed, wall, self.layout, self.ts)
+            slides, urgent = build_rotation(feed, wall, self.layout, self.ts, self.images.usable)
             outgoing, started = self.rotation.current, self.rotation.started
             if self.rotation.replace(slides, urgent, mono) and outgoing is not None:
                 # Cut short by new content: it was still shown, so it still counts.

@@ -1,8 +1,8 @@
 // Drawing as the kiosk's Typesetter and pygame.draw do, into a list of
 // shapes instead of pixels (see kioskRender.ts).
-import { div, fontAscent, fontDescent, type Layout, type Rect } from './kioskLayout'
+import { div, fontAscent, fontDescent, lineStep, type Layout, type Rect } from './kioskLayout'
 import type { Typesetter } from './kioskSlides'
-import { COMPRESS_AT_START } from './kioskText'
+import { COMPRESS_AT_START, PARAGRAPH_BREAK } from './kioskText'
 
 export type Shape =
   | { kind: 'rect'; x: number; y: number; w: number; h: number; color: string; radius: number; width: number }
@@ -50,6 +50,19 @@ export class Painter {
     const first = clean.slice(0, 1)
     if (COMPRESS_AT_START.has(first)) x -= Math.max(0, this.ts.metrics.inkLeft(first, size, bold) - div(size, 10))
     return this.text(clean, x, y, size, color, bold)
+  }
+
+  /** Running text's lines from (x, top), half a line of space at each paragraph break (typeset.draw_lines). */
+  lines(lines: readonly string[], x: number, top: number, size: number, color: string): void {
+    let y = top
+    for (const line of lines) {
+      if (line === PARAGRAPH_BREAK) {
+        y += div(lineStep(size), 2)
+        continue
+      }
+      this.line(line, x, y + fontAscent(size), size, color)
+      y += lineStep(size)
+    }
   }
 
   textRight(text: string, rightX: number, y: number, size: number, color: string, bold = false): number {

@@ -2,17 +2,44 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
+import json
 import os
 import signal
 import socket
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
+
+# What an API process started with these (and a `log`) writes: one JSON request line per request.
+REQUEST_LINES = {"QILE_ACCESS_LOG": "true", "QILE_LOG_FORMAT": "json"}
+
+
+def feed_get_statuses(log: Path) -> list[int]:
+    """Statuses of the feed GETs an API process answered, from its request lines (query strings never logged)."""
+    lines = [json.loads(line) for line in log.read_text().splitlines() if line.startswith("{")]
+    return [
+        int(line["status"])
+        for line in lines
+        if line.get("logger") == "qile_api.access" and line.get("method") == "GET" and line.get("path") == "/graphql"
+    ]
+
+
+async def logged(check: Callable[[], bool], seconds: float = 10.0) -> None:
+    """Wait until `check` holds of what API processes logged: a request's line is written after its response.
+
+    A correctness deadline, generous: not a speed target.
+    """
+    deadline = time.monotonic() + seconds
+    while not check():
+        assert time.monotonic() < deadline, "the request lines never showed it"
+        await asyncio.sleep(0.05)
 
 
 def free_port() -> int:

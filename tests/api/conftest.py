@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -10,9 +11,12 @@ from typing import Any
 import httpx
 import pytest
 from starlette.applications import Starlette
+from starlette.types import ASGIApp, Receive, Scope, Send
 
-from qile_api.db.database import Database
+from qile_api.db.database import Database, QueryCounter
+from qile_api.db.errors import DatabaseError
 from qile_api.root.app import create_app
+from qile_api.screens.watch import ScreenWatch
 from qile_api.settings import Settings
 from qile_api.state import AppState
 
@@ -39,6 +43,12 @@ class Reference:
     columns: tuple[str, ...]
 
     def restore_sql(self) -> str:
+        if not self.key:
+            # Nothing to match rows by (a log such as watch_resets): the table as it was, whole.
+            return f"""
+                WITH seeded AS (SELECT * FROM jsonb_populate_recordset(NULL::{self.name}, $1::jsonb)),
+                gone AS (DELETE FROM {self.name})
+                INSERT INTO {self.name} OVERRIDING SYSTEM VALUE SELECT * FROM seeded"""
         key = ", ".join(self.key)
         others = [c for c in self.columns if c not in self.key]
         return f"""
@@ -123,6 +133,25 @@ class Api:
         return body
 
 
+def settled(app: Starlette) -> ASGIApp:
+    """The app, seeing every write committed before each request.
+
+    Tests write to the database and poll at once; a process learns of writes
+    from notifications (screens/watch.py), a few milliseconds later. Here each
+    request first waits for the process to re-read what changed, as it would
+    have by the time a real screen polls; tests/api/screens/test_watch.py
+    shows the notifications and re-checks doing it by themselves.
+    """
+
+    async def call(scope: Scope, receive: Receive, send: Send) -> None:
+        state: AppState = app.state.qile
+        with contextlib.suppress(DatabaseError):  # an outage: the request meets it itself
+            await state.held(ScreenWatch).recheck(state.db.sibling(counter=QueryCounter()))
+        await app(scope, receive, send)
+
+    return call
+
+
 @pytest.fixture(scope="session")
 async def api(seeded_dsn: str) -> AsyncIterator[Api]:
     settings = Settings(
@@ -139,7 +168,7 @@ async def api(seeded_dsn: str) -> AsyncIterator[Api]:
     clock = FakeClock()
     async with app.router.lifespan_context(app):
         app.state.qile.clock = clock
-        transport = httpx.ASGITransport(app=app)
+        transport = httpx.ASGITransport(app=settled(app))
         async with httpx.AsyncClient(transport=transport, base_url="http://qile.test") as client:
             yield Api(app, client, clock)
 

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import sys
 
-from tests.bench import feed, heartbeats, http, kiosk
+from tests.bench import feed, heartbeats, http, kiosk, reset, scale, soak
 
 
 def main() -> int:
     feed.main()
     heartbeats.main()
     kiosk.main()
+    reset.main([])
     http.main([])
+    scale.main([])
+    soak.main([])
     return 0
 
 

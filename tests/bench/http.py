@@ -8,8 +8,11 @@ connections. The targets are interleaved over the rounds so that a machine
 growing busier or quieter affects all of them alike; each figure is the
 median of its rounds. Paths:
 
-- unchanged poll: the kiosk's own feed document with `since` = the screen's
-  version, cycling over 200 screens (PostGraphile: a one-row lookup by key);
+- unchanged poll (GET 304): what the kiosk sends, a GET of the persisted
+  feed document with If-None-Match = the screen's version, answered 304;
+- unchanged poll (POST): the kiosk's feed document with `since` = the
+  screen's version, cycling over 200 screens (PostGraphile, for both: a
+  one-row lookup by key);
 - full feed: the same without `since` (PostGraphile: the notices and events
   of the screen's four regions, filtered to the window, in one document);
 - staff page: `communities(first: 50)` with district and theme.
@@ -29,12 +32,13 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
 
+from qile_kiosk.client import SCREEN_FEED_ID
 from qile_kiosk.documents import SCREEN_FEED
 from tests.bench.city import City, build_city
 from tests.bench.database import bench_database
@@ -42,6 +46,7 @@ from tests.servers import free_port
 
 POSTGRAPHILE = Path(__file__).parent / "postgraphile"
 SCREENS = 200
+FEED_PATH = "/graphql?documentId=" + SCREEN_FEED_ID
 
 STAFF_PAGE = """{ communities(first: 50) { nodes { name district { name } theme { label } } } }"""
 PG_STAFF_PAGE = """{ allRegions(first: 50, condition: {level: "COMMUNITY"}, orderBy: ID_ASC) { nodes {
@@ -63,6 +68,9 @@ PG_FEED = """query($regions: [BigInt!]!, $now: Datetime!, $horizon: Datetime!) {
 class Request:
     body: str
     token: str | None = None
+    # A GET of `path` (the body unused), conditional on `etag` when set.
+    path: str | None = None
+    etag: str | None = None
 
 
 @dataclass
@@ -84,16 +92,23 @@ def ensure_wrk() -> str:
 
 def _lua(requests: list[Request]) -> str:
     """A wrk script cycling over the given POST bodies (and tokens)."""
-    lines = ["local bodies = {}", "local tokens = {}"]
+    lines = ["local bodies = {}", "local tokens = {}", "local paths = {}", "local etags = {}"]
     for i, r in enumerate(requests, start=1):
         lines.append(f"bodies[{i}] = {json.dumps(r.body)}")
         lines.append(f"tokens[{i}] = {json.dumps(r.token or '')}")
+        lines.append(f"paths[{i}] = {json.dumps(r.path or '')}")
+        lines.append(f"etags[{i}] = {json.dumps(r.etag or '')}")
     lines += [
         "local n = 0",
         "request = function()",
         "  n = n % #bodies + 1",
         '  local headers = {["Content-Type"] = "application/json"}',
         '  if tokens[n] ~= "" then headers["Authorization"] = "Bearer " .. tokens[n] end',
+        '  if paths[n] ~= "" then',
+        '    headers = {["Authorization"] = headers["Authorization"]}',
+        '    if etags[n] ~= "" then headers["If-None-Match"] = etags[n] end',
+        '    return wrk.format("GET", paths[n], headers, nil)',
+        "  end",
         '  return wrk.format("POST", "/graphql", headers, bodies[n])',
         "end",
     ]
@@ -110,7 +125,9 @@ def run_wrk(wrk: str, url: str, requests: list[Request], seconds: int) -> Figure
     try:
         out = subprocess.run(
             ["taskset", "-c", "1", wrk, "-t1", "-c16", f"-d{seconds}s", "--latency", "-s", script.name, url],
-            capture_output=True, text=True, check=True,
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout
     finally:
         os.unlink(script.name)
@@ -125,8 +142,10 @@ def run_wrk(wrk: str, url: str, requests: list[Request], seconds: int) -> Figure
 
 
 @contextmanager
-def server(name: str, args: list[str], port: int, env: dict[str, str] | None = None) -> Iterator[str]:
-    """Start a server pinned to core 0; yield its /graphql URL once it answers."""
+def server(
+    name: str, args: list[str], port: int, env: dict[str, str] | None = None, pids: list[int] | None = None
+) -> Iterator[str]:
+    """Start a server pinned to core 0; yield its /graphql URL once it answers (its process id into `pids`)."""
     process = subprocess.Popen(
         ["taskset", "-c", "0", *args],
         env=dict(os.environ, **(env or {})),
@@ -134,6 +153,8 @@ def server(name: str, args: list[str], port: int, env: dict[str, str] | None = N
         stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}/graphql"
+    if pids is not None:
+        pids.append(process.pid)  # taskset execs the server: the same process
     try:
         deadline = time.monotonic() + 60
         while True:
@@ -154,6 +175,18 @@ def server(name: str, args: list[str], port: int, env: dict[str, str] | None = N
             process.wait()
 
 
+def qile_server(city: City, port: int, pids: list[int] | None = None) -> AbstractContextManager[str]:
+    """One Qile worker on `city`'s database, as the benchmarks run it (GraphiQL off)."""
+    env = {
+        "DATABASE_URL": city.dsn,
+        "QILE_PORT": str(port),
+        "QILE_HOST": "127.0.0.1",
+        "QILE_GRAPHIQL": "false",
+        "QILE_HEARTBEAT_FLUSH_SECONDS": "2",
+    }
+    return server("qile", [sys.executable, "-m", "qile_api.cli", "serve", "--workers", "1"], port, env, pids)
+
+
 def _feed(url: str, token: str, since: str | None = None) -> dict:  # type: ignore[type-arg]
     body = {"query": SCREEN_FEED, "variables": {"since": since}}
     answer = httpx.post(url, json=body, headers={"Authorization": f"Bearer {token}"}, timeout=30).json()
@@ -171,6 +204,12 @@ def workloads(city: City, qile: str, limit: str) -> dict[str, dict[str, list[Req
             version = _feed(url, s.token)["version"]
             body = json.dumps({"query": document, "variables": {"since": version}})
             unchanged[target].append(Request(body, s.token))
+    # The kiosk's own poll: GET of the persisted document, If-None-Match its version (a 304).
+    conditional: dict[str, list[Request]] = {"qile": [], "limit": []}
+    for target in conditional:
+        for r in unchanged[target]:
+            version = json.loads(r.body)["variables"]["since"]
+            conditional[target].append(Request("", r.token, FEED_PATH, f'"{version}"'))
     full = [Request(json.dumps({"query": document, "variables": {}}), s.token) for s in bulletins]
     paths = asyncio.run(_community_paths(city.dsn, [s.community_id for s in bulletins]))
     now = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
@@ -181,6 +220,7 @@ def workloads(city: City, qile: str, limit: str) -> dict[str, dict[str, list[Req
     ]
     pg_one = [Request(json.dumps({"query": PG_ONE_ROW, "variables": {"id": str(path[-1])}})) for path in paths]
     return {
+        "unchanged poll (GET 304)": {**conditional, "postgraphile": pg_one},
         "unchanged poll (POST)": {**unchanged, "postgraphile": pg_one},
         "full feed": {"qile": full, "limit": full, "postgraphile": pg_full},
         "staff page": {
@@ -191,8 +231,17 @@ def workloads(city: City, qile: str, limit: str) -> dict[str, dict[str, list[Req
 
 
 def check_answers(url: str, requests: list[Request]) -> None:
-    """A figure counts only for requests that are answered with data and no error."""
+    """A figure counts only for requests that are answered with data and no error (or 304 to a GET)."""
     for r in requests:
+        if r.path:
+            got = httpx.get(
+                url.removesuffix("/graphql") + r.path,
+                headers={"Authorization": f"Bearer {r.token}", "If-None-Match": r.etag or ""},
+                timeout=30,
+            )
+            if got.status_code != 304:
+                raise RuntimeError(f"{url} answered {got.status_code} {got.text[:400]} to GET {r.path}")
+            continue
         headers = {"Content-Type": "application/json"}
         if r.token:
             headers["Authorization"] = f"Bearer {r.token}"
@@ -216,15 +265,12 @@ async def _community_paths(dsn: str, community_ids: list[int]) -> list[list[str]
 def measure(city: City, seconds: int, rounds: int) -> dict[str, dict[str, Figure]]:
     wrk = ensure_wrk()
     ports = {name: free_port() for name in ("qile", "limit", "postgraphile")}
-    qile_env = {"DATABASE_URL": city.dsn, "QILE_PORT": str(ports["qile"]), "QILE_HOST": "127.0.0.1",
-                "QILE_GRAPHIQL": "false", "QILE_HEARTBEAT_FLUSH_SECONDS": "2"}
     commands = {
-        "qile": [sys.executable, "-m", "qile_api.cli", "serve"],
         "limit": [sys.executable, "-m", "tests.bench.limit", city.dsn, str(ports["limit"])],
         "postgraphile": ["node", str(POSTGRAPHILE / "server.js"), city.dsn, str(ports["postgraphile"])],
     }
     with (
-        server("qile", commands["qile"], ports["qile"], qile_env) as qile,
+        qile_server(city, ports["qile"]) as qile,
         server("limit", commands["limit"], ports["limit"]) as limit,
         server("postgraphile", commands["postgraphile"], ports["postgraphile"]) as postgraphile,
     ):
@@ -238,18 +284,17 @@ def measure(city: City, seconds: int, rounds: int) -> dict[str, dict[str, Figure
             for path, by_target in loads.items():
                 for target, requests in by_target.items():
                     samples[path][target].append(run_wrk(wrk, urls[target], requests, seconds))
-    return {
-        path: {
-            target: Figure(
-                statistics.median(f.rps for f in figures),
-                statistics.median(f.p50_ms for f in figures),
-                statistics.median(f.p99_ms for f in figures),
-                sum(f.errors for f in figures),
-            )
-            for target, figures in by_target.items()
-        }
-        for path, by_target in samples.items()
-    }
+    return {path: {target: median(figures) for target, figures in by.items()} for path, by in samples.items()}
+
+
+def median(figures: list[Figure]) -> Figure:
+    """The median of each figure over rounds; errors summed."""
+    return Figure(
+        statistics.median(f.rps for f in figures),
+        statistics.median(f.p50_ms for f in figures),
+        statistics.median(f.p99_ms for f in figures),
+        sum(f.errors for f in figures),
+    )
 
 
 def report(city: City, results: dict[str, dict[str, Figure]]) -> None:
@@ -272,9 +317,7 @@ def report(city: City, results: dict[str, dict[str, Figure]]) -> None:
 
 def ensure_postgraphile() -> None:
     if not (POSTGRAPHILE / "node_modules" / "postgraphile").is_dir():
-        subprocess.run(
-            ["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=POSTGRAPHILE, check=True
-        )
+        subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=POSTGRAPHILE, check=True)
 
 
 async def _city(dsn: str, scale: float) -> City:

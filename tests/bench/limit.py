@@ -46,7 +46,8 @@ def create_limit_app(dsn: str) -> Starlette:
 
     async def feed(request: Request) -> Response:
         token = request.headers.get("authorization", "").removeprefix("Bearer ")
-        since = (await request.json()).get("variables", {}).get("since")
+        # GET: the kiosk's conditional poll (If-None-Match = the version it has).
+        since = (await request.json()).get("variables", {}).get("since") if request.method == "POST" else None
         db: Database = state["db"]
         principal = await screen_by_token_hash(db, hash_token(token))
         if principal is None:
@@ -54,6 +55,8 @@ def create_limit_app(dsn: str) -> Starlette:
         now = datetime.now(UTC)
         content = await state["cache"].get(db, principal, now)
         version = feed_version(principal, content)
+        if request.headers.get("if-none-match") == f'"{version}"':
+            return Response(status_code=304, headers={"ETag": f'"{version}"'})
         unchanged = since == version
         body = {
             "version": version,
@@ -67,7 +70,7 @@ def create_limit_app(dsn: str) -> Starlette:
         payload = json.dumps({"data": {"screenFeed": body}}, default=_plain, ensure_ascii=False)
         return Response(payload, media_type="application/json")
 
-    return Starlette(routes=[Route("/graphql", feed, methods=["POST"])], lifespan=lifespan)
+    return Starlette(routes=[Route("/graphql", feed, methods=["GET", "POST"])], lifespan=lifespan)
 
 
 def main(argv: list[str]) -> int:

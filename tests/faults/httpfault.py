@@ -50,6 +50,8 @@ class Request:
         """`screenFeed`, `screenHeartbeat`, … for GraphQL; `media` for photos; else the path."""
         if self.path.startswith("/media/"):
             return "media"
+        if self.method == "GET" and "documentId=" in self.path:
+            return "screenFeed"  # the kiosk's feed by its persisted document's id
         for name in ("screenFeed", "screenHeartbeat", "screenPlaysRecord", "screenScreenshotUpload"):
             if name.encode() in self.body:
                 return name

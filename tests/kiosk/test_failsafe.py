@@ -140,6 +140,40 @@ def test_content_that_cannot_be_laid_out_shows_standby_logged_once(
     assert kiosk.poller.status.mode == Mode.SHOWING.value and kiosk.poller.status.last_error is None
 
 
+def test_a_frame_that_cannot_be_described_shows_standby_and_recovers(
+    kiosk: Kiosk, mono: FakeMonotonic, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # given a screen showing a notice
+    kiosk.apply(FeedArrived(GOOD, NOW))
+    kiosk.step()
+    assert slide_shown(kiosk.surface)
+    # when what a frame says cannot be worked out (the clock's text fails),
+    # nor the status to report, nor the display's events can be read, for a while
+    real_clock = app.clock_text
+
+    def broken(*_: object) -> str:
+        raise ValueError("clock out of range")
+
+    monkeypatch.setattr(app, "clock_text", broken)
+    monkeypatch.setattr(kiosk, "_report_status", broken)
+    monkeypatch.setattr(kiosk, "handle_events", broken)
+    with caplog.at_level(logging.INFO, logger="qile_kiosk.app"):
+        for _ in range(20):
+            kiosk.step()
+            mono.t += 1
+            # then the screen shows the standby screen, never a crash or a blank frame
+            assert standby_shown(kiosk.surface)
+        # and each failure is logged once, not every frame
+        assert caplog.text.count("cannot describe the frame") == 1
+        assert caplog.text.count("cannot work out the status") == 1
+        assert caplog.text.count("cannot read the display's events") == 1
+        # when the clock works again, the content is back
+        monkeypatch.setattr(app, "clock_text", real_clock)
+        kiosk.step()
+    assert slide_shown(kiosk.surface)
+    assert "frame works again" in caplog.text
+
+
 # Restarting the kiosk as systemd does, on a cache holding the feed it cannot lay out.
 
 

@@ -19,6 +19,7 @@ from qile_kiosk.layout import Layout
 from qile_kiosk.render import Frame, Renderer, moment_text
 from qile_kiosk.slides import EventsSlide, HonourSlide, NoticeSlide, Slide, build_rotation
 from qile_kiosk.state import Mode
+from qile_kiosk.textwrap_zh import NO_LINE_START
 from qile_kiosk.typeset import Typesetter
 from tests.kiosk.board_cases import RecordingTypesetter
 from tests.kiosk.conftest import SIZES
@@ -77,6 +78,10 @@ def test_the_longest_bulletin_content_is_shown_whole(size: tuple[int, int], type
         assert "".join(pages[0].title_lines) == n["title"]
         assert "".join(line for p in pages for line in p.lines) == n["body"]
         assert all(p.size >= layout.reading_floor and p.title_size >= layout.body_size for p in pages)
+        # no line starts with closing punctuation, and the last is not one character alone
+        lines = [line for p in pages for line in p.lines if line]
+        assert not [line for line in lines if line[0] in NO_LINE_START], nid
+        assert sum(1 for ch in lines[-1] if ch not in NO_LINE_START) >= 2, lines[-1]
     rows = [r for s, _ in frames if isinstance(s, EventsSlide) for r in s.rows]
     assert [r.event.id for r in rows] == [e["id"] for e in raw["events"]]  # type: ignore[union-attr]
     for row, event in zip(rows, raw["events"], strict=True):  # type: ignore[arg-type]

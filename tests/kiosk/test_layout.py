@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,7 @@ import pytest
 
 from qile_kiosk.cache import FeedCache
 from qile_kiosk.feed import Event, parse_feed
+from qile_kiosk.fonts import Fonts
 from qile_kiosk.images import ImageStore
 from qile_kiosk.layout import Layout
 from qile_kiosk.palette import AMBER, URGENT_RED
@@ -293,3 +295,49 @@ def test_what_pagination_fits_on_a_page_is_what_the_renderer_draws_there(
             assert all(any(b.contains(t[4]) for b in boxes) for t in texts), (slide.key, texts)
             assert "".join(slide.name_lines) == slide.honour.subject_name
             assert [t[0] for t in texts if t[3] == slide.size and t[0] in slide.lines] == list(slide.lines)
+
+
+PARAGRAPHS = (
+    "为深入贯彻落实市委关于建设城市文化社区的部署要求，社区将于本月开展系列理论宣讲活动，欢迎居民朋友踊跃参加。\n"
+    "宣讲团由市委宣传部组织，成员包括党校教师、道德模范和优秀志愿者，以群众喜闻乐见的方式开展宣讲。\n"
+    "（活动免费，欢迎携家人参加）"
+)
+
+
+@pytest.mark.parametrize("urgent", [False, True], ids=["card", "emergency"])
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_a_notices_paragraphs_are_set_apart(size: tuple[int, int], urgent: bool, tmp_path: Path) -> None:
+    # given a notice of three paragraphs, drawn by the kiosk's renderer, its texts recorded
+    layout = Layout.for_size(*size)
+    ts = RecordingTypesetter(Fonts.discover())
+    end = NOW + timedelta(hours=1)
+    feed = parse_feed(raw_feed(notices=[notice("p", "理论宣讲进社区", PARAGRAPHS, urgent=urgent, end=end)]))
+    slides, _ = build_rotation(feed, NOW, layout, ts)
+    slide = slides[0]
+    assert isinstance(slide, NoticeSlide) and slide.pages == 1
+    surface = pygame.Surface(size)
+    Renderer(layout, ts, ImageStore(FeedCache(tmp_path))).draw(
+        surface, Frame(Mode.SHOWING, feed.screen, feed.brand, "10:00", "", slide, urgent)
+    )
+
+    # then the body's lines are drawn in order, a paragraph's lines a line apart, and between
+    # paragraphs half a line more: visibly three paragraphs, not one block
+    body = [c for c in ts.calls if c[0] == "text" and c[4] == slide.size and not c[5] and c[1] in PARAGRAPHS]
+    assert "".join(c[1] for c in body) == PARAGRAPHS.replace("\n", "")
+    steps = [b[3] - a[3] for a, b in itertools.pairwise(body)]
+    step = ts.line_step(slide.size)
+    ends = [len("".join(c[1] for c in body[: i + 1])) for i in range(len(body))]
+    breaks = [i for i, n in enumerate(ends[:-1]) if n in paragraph_ends()]
+    assert len(breaks) == 2, ends
+    assert all(gap == (step + step // 2 if i in breaks else step) for i, gap in enumerate(steps)), (steps, breaks)
+    # and the last paragraph, starting with an opening bracket, has its blank half taken in (行首压缩)
+    opening = next(c for c in body if c[1].startswith("（"))
+    assert opening[2] < body[0][2] - slide.size // 5
+
+
+def paragraph_ends() -> set[int]:
+    out, n = set(), 0
+    for p in PARAGRAPHS.split("\n"):
+        n += len(p)
+        out.add(n)
+    return out

@@ -156,6 +156,9 @@ class Garbage(http.server.BaseHTTPRequestHandler):
 
     def do_POST(self) -> None:
         self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        self.do_GET()
+
+    def do_GET(self) -> None:  # the feed comes by GET (its persisted document's id)
         status, body = self.replies[Garbage.count % len(self.replies)]
         Garbage.count += 1
         reply(self, status, body, "application/json")

@@ -178,3 +178,25 @@ def test_a_slide_that_cannot_be_drawn_is_left_out(kiosk: Kiosk, monkeypatch: pyt
     assert [s.item_id for s in kiosk.rotation.slides] == ["ok"]
     assert kiosk.last_frame is not None and kiosk.last_frame.slide is not None
     assert kiosk.last_frame.slide.item_id == "ok"
+
+
+def test_the_next_slide_rendered_ahead_looks_exactly_as_drawn_on_the_spot(kiosk: Kiosk, mono: FakeMonotonic) -> None:
+    # given a rotation of two notices, the first showing and the main loop idle on it
+    first = notice("a", "停水通知", "周四8:00至12:00停水。\n请提前储水。")
+    second = notice("b", "燃气检查", "入户检查燃气管道。")
+    show(kiosk, first, second)
+    assert not kiosk.step()  # nothing new to draw: the tick renders the next slide's page ahead
+    assert not kiosk.prepare_next()  # (so there is nothing left to render)
+    boxes_then = list(kiosk.ts.drawn)
+
+    # when the second slide comes round, drawn from the page rendered ahead
+    mono.t += kiosk.config.slide_seconds
+    assert kiosk.step()
+    ahead = pygame.image.tobytes(kiosk.surface, "RGB")
+    boxes_ahead = list(kiosk.ts.drawn)
+
+    # then it is pixel for pixel, box for box, the frame drawn without the page ready
+    kiosk.renderer.forget()
+    assert kiosk.draw(kiosk.frame(NOW), force=True)
+    assert ahead == pygame.image.tobytes(kiosk.surface, "RGB")
+    assert boxes_ahead == list(kiosk.ts.drawn) and boxes_ahead != boxes_then

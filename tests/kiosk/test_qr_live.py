@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import http.server
 import json
-import subprocess
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -27,32 +26,17 @@ import pytest
 from qile_api import limits
 from qile_api.db.database import Database
 from qile_kiosk.app import PAIRING_PAGE, Kiosk
+from qile_kiosk.qr_layout import MODULE_MM
 from qile_kiosk.schedule import LEGEND, short_date
-from qile_kiosk.slides import EventsSlide, NoticeSlide
-from qile_kiosk.state import Mode
 from tests.kiosk.conftest import SIZES, kiosk_config, new_screen, run_until
 from tests.kiosk.fake_http import reply, serving
 from tests.kiosk.maxed import text
+from tests.kiosk.qr import coded_slides, decode
 from tests.kiosk.test_screens_live import assert_no_cut_no_overlap, draw_recorded, recording
 from tests.servers import ApiProcess
 
-ROOT = Path(__file__).resolve().parents[2]
 LONG_TITLE = text(limits.EVENT_TITLE.max, "扫码报名")
 LONG_VENUE = text(limits.EVENT_VENUE.max, "党群服务中心")
-
-
-@pytest.fixture(scope="module")
-def zbar() -> None:
-    subprocess.run(["bash", str(ROOT / "infra/install-zbar.sh")], check=True)
-
-
-def decode(path: Path) -> list[str]:
-    """What zbarimg reads from a frame: one address per QR code found (none: empty)."""
-    out = subprocess.run(
-        ["zbarimg", "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", str(path)], capture_output=True, text=True
-    )
-    assert out.returncode in (0, 4), out.stderr  # 4: no code found
-    return [line for line in out.stdout.splitlines() if line]
 
 
 @pytest.fixture(scope="module")
@@ -93,38 +77,26 @@ async def test_each_event_carries_a_code_that_opens_its_resident_page(
     token = await new_screen(kiosk_db, "BULLETIN", name)
     screen_id = await kiosk_db.fetchval("SELECT id FROM screens WHERE name = $1", name)
     kiosk = Kiosk(kiosk_config(tmp_path, api.url, token, size), headless=True)
-    recording(kiosk)
-    kiosk.start()
     try:
-        run_until(kiosk, lambda: kiosk.state.mode is Mode.SHOWING and bool(kiosk.rotation.slides))
-        kiosk.step()
-
         # when every slide that shows events is drawn and its codes decoded
         decoded: dict[str, str] = {}  # address -> title of the row it was read from
-        for n in range(len(kiosk.rotation.slides)):
-            slide = kiosk.rotation.current
-            rows = (
-                slide.rows if isinstance(slide, EventsSlide) else slide.below if isinstance(slide, NoticeSlide) else ()
-            )
-            if rows:
-                texts, boxes = draw_recorded(kiosk, tmp_path / f"slide{n}.png")
-                read = decode(tmp_path / f"slide{n}.png")
-
-                # then each row's code reads back as that event's address, and nothing covers it or is cut
-                assert sorted(read) == sorted(r.event.public_url for r in rows), (n, read)
-                assert_no_cut_no_overlap(texts, boxes)
-                for row in rows:
-                    assert row.event.public_url in texts  # its box recorded with the texts'
-                    decoded[row.event.public_url or ""] = row.event.title
-                    # with its weekday (11月30日 周一), alone or before the time (portrait)
-                    assert any(t.startswith(short_date(row.event.starts_at)) for t in texts)
-                    if row.event.title == LONG_TITLE:
-                        # wrapped over lines, whole, with the badge; its meaning in the heading
-                        assert len(row.title_lines) > 1 and "".join(row.title_lines) == f"{LONG_TITLE} ★"
-                        assert "".join(row.venue_lines).removeprefix("地点：") == LONG_VENUE
-                        assert LEGEND in texts
-            kiosk.rotation.advance(kiosk.monotonic())
-            kiosk.step()
+        for n, slide in enumerate(coded_slides(kiosk, tmp_path)):
+            texts, rows = slide.texts, slide.rows
+            # then each row's code reads back as that event's address, and nothing covers it or is cut
+            assert sorted(slide.read) == sorted(r.event.public_url for r in rows), (n, slide.read)
+            assert_no_cut_no_overlap(texts, slide.boxes)
+            for row in rows:
+                assert row.event.public_url in texts  # its box recorded with the texts'
+                # big enough to scan from 1.5 m: modules of 3 mm or more on a 55-inch panel (qr_layout.py)
+                assert slide.module_mm(row.event.public_url) >= MODULE_MM
+                decoded[row.event.public_url or ""] = row.event.title
+                # with its weekday (11月30日 周一), alone or before the time (portrait)
+                assert any(t.startswith(short_date(row.event.starts_at)) for t in texts)
+                if row.event.title == LONG_TITLE:
+                    # wrapped over lines, whole, with the badge; its meaning in the heading
+                    assert len(row.title_lines) > 1 and "".join(row.title_lines) == f"{LONG_TITLE} ★"
+                    assert "".join(row.venue_lines).removeprefix("地点：") == LONG_VENUE
+                    assert LEGEND in texts
 
         # and each of our events' addresses, followed, is its resident page, counted for this screen
         async with httpx.AsyncClient() as http:

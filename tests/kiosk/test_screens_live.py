@@ -21,6 +21,7 @@ import pytest
 from qile_api import limits
 from qile_api.db.database import Database
 from qile_kiosk.app import Kiosk
+from qile_kiosk.emergency import LABEL, issued_text
 from qile_kiosk.palette import URGENT_RED
 from qile_kiosk.render import moment_text
 from qile_kiosk.slides import HonourSlide, NoticeSlide
@@ -111,6 +112,9 @@ async def test_an_urgent_notice_is_an_emergency_on_every_layout(
             assert share_of(kiosk.surface, URGENT_RED) > 0.6
             assert "紧急通知" in read(tmp_path / "urgent.png", kiosk.layout.emergency_band)
             assert "".join(slide.title_lines) == title and all(line in texts for line in slide.title_lines)
+            # with ⚠ and "紧急通知" larger than the title, and the time of issue
+            assert kiosk.ts.clean(LABEL, True) in texts and kiosk.layout.emergency_label_size > slide.title_size
+            assert issued_text(slide) in texts and issued_text(slide).endswith("发布")
             assert_no_cut_no_overlap(texts, boxes)
         finally:
             kiosk.close()

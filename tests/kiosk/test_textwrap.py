@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qile_kiosk.textwrap_zh import NO_LINE_END, NO_LINE_START, ellipsize, paginate, wrap
+from qile_kiosk.textwrap_zh import NO_LINE_END, NO_LINE_START, PARAGRAPH_BREAK, ellipsize, paginate, wrap
 
 
 def width_of(text: str) -> int:
@@ -48,6 +48,16 @@ def test_opening_bracket_does_not_end_a_line() -> None:
 
 def test_paragraphs_are_kept_and_blank_lines_dropped() -> None:
     assert wrap("第一段\n\n第二段", 100, width_of) == ["第一段", "第二段"]
+
+
+def test_running_text_sets_its_paragraphs_apart_and_pages_never_start_or_end_with_the_space() -> None:
+    br = PARAGRAPH_BREAK
+    assert wrap("第一段\n\n第二段\r\n第三段", 100, width_of, separate=True) == ["第一段", br, "第二段", br, "第三段"]
+    # a break is half a line: three lines and a break fit four lines' room, not three; no page starts with one
+    lines = ["一", "二", br, "三", "四", br, "五"]
+    assert paginate(lines, 4) == [["一", "二", br, "三"], ["四", br, "五"]]
+    assert paginate(lines, 3) == [["一", "二"], ["三", "四"], ["五"]]
+    assert all(page[0] != br and page[-1] != br for n in range(1, 6) for page in paginate(lines, n))
 
 
 def test_too_long_latin_run_is_cut_rather_than_overflowing() -> None:

@@ -59,6 +59,16 @@ class Settings(BaseSettings):
     page_size_default: int = 20
     feed_horizon_days: int = 14
     feed_cache_entries: int = 10_000
+    # Bytes of serialized feed answers kept per process (screens/answers.py):
+    # 64 MiB holds the whole feeds of some 3,000 screens.
+    feed_answers_bytes: int = 64 * 1024 * 1024
+    # Each process re-reads what changed in the feed revisions and screens this
+    # often (at once, too, when PostgreSQL notifies it), and answers polls from
+    # memory only while its last re-check is at most `watch_trust_seconds` old:
+    # a screen is never answered from memory older than that (screens/watch.py).
+    watch_recheck_seconds: float = Field(default=0.5, gt=0)
+    watch_trust_seconds: float = Field(default=1.0, gt=0)
+    watch_screens_max: int = 200_000
     # Whether `__schema` and `__type` may be asked: GraphiQL and IDEs need it,
     # production does not (the console and kiosks are built against the
     # committed SDL), and it would hand anyone a map of every field and

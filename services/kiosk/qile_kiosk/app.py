@@ -110,7 +110,10 @@ class Kiosk:
         self._signature: tuple[str, ...] | None = None
         # Why the content cannot be shown (building its rotation failed), until it can.
         self.unshowable: str | None = None
+        # Parts of a step failing now (status, frame, events): logged once each.
+        self.failing_parts: set[str] = set()
         self.last_frame: Frame | None = None
+        self._unpreparable: Frame | None = None  # the last page that could not be rendered ahead
         self.frames_drawn = 0
         self.last_tick = monotonic()
         self.running = True
@@ -175,6 +178,7 @@ class Kiosk:
             self.images.clear()  # it holds None for the photos that were missing
             self.renderer.forget()
             self.last_frame = None  # the frame's description is unchanged: draw anyway
+            self._signature = None  # a poster or photo that arrived gets its slide
             return
         elif isinstance(message, ScreenshotWanted):
             self._send_screenshot()
@@ -222,13 +226,37 @@ class Kiosk:
 
     def update(self) -> Frame:
         self.drain()
-        self._report_status()
+        try:
+            self._report_status()
+        except Exception:
+            # The heartbeat keeps saying what it said; the screen goes on.
+            self._failing("status", "cannot work out the status to report")
         wall, mono = self.now(), self.monotonic()
         try:
             self._schedule(wall, mono)
         except Exception as exc:
             self._cannot_show(exc, wall, mono)
-        return self.frame(wall)
+        try:
+            frame = self.frame(wall)
+        except Exception:
+            # What the frame says (a clock, the offline stamp) cannot be worked
+            # out: the standby screen with the brand, never a crash.
+            self._failing("frame", "cannot describe the frame; showing the standby screen")
+            feed = self.state.feed
+            return Frame(Mode.STANDBY, feed.screen if feed else None, feed.brand if feed else BRAND, clock="", date="")
+        self._recovered("frame")
+        return frame
+
+    def _failing(self, part: str, message: str) -> None:
+        """Log a part's failure once, with its trace, until it works again (each frame would repeat it)."""
+        if part not in self.failing_parts:
+            log.exception(message)
+        self.failing_parts.add(part)
+
+    def _recovered(self, part: str) -> None:
+        if part in self.failing_parts:
+            log.info("%s works again", part)
+            self.failing_parts.discard(part)
 
     def _schedule(self, wall: datetime, mono: float) -> None:
         """Rebuild the rotation when the content changed, else advance it when a slide's time is up."""
@@ -239,7 +267,7 @@ class Kiosk:
             # New feed, or an item's window ended by the local clock. Noted first:
             # content that cannot be built is not tried again on every frame.
             self._signature = signature
-            slides, urgent = build_rotation(feed, wall, self.layout, self.ts)
+            slides, urgent = build_rotation(feed, wall, self.layout, self.ts, self.images.usable)
             outgoing, started = self.rotation.current, self.rotation.started
             if self.rotation.replace(slides, urgent, mono) and outgoing is not None:
                 # Cut short by new content: it was still shown, so it still counts.
@@ -272,11 +300,12 @@ class Kiosk:
         if slide is not None:
             self.plays.record(slide.item_id, self.now(), mono - self.rotation.started)
 
-    def frame(self, wall: datetime) -> Frame:
+    def frame(self, wall: datetime, upcoming: bool = False) -> Frame:
+        """What to draw now; `upcoming`: the frame the next slide will be, as things stand."""
         state = self.state
         feed = state.feed
         offline = state.mode is Mode.OFFLINE and state.fetched_at is not None
-        slide = self.rotation.current
+        slide = self.rotation.upcoming if upcoming else self.rotation.current
         pairing = state.mode is Mode.PAIRING
         return Frame(
             mode=state.mode,
@@ -343,9 +372,32 @@ class Kiosk:
                 log.warning("frame not saved: %s", exc)
         return True
 
+    def prepare_next(self) -> bool:
+        """Render the next slide's page while this one shows, so that its first frame is a blit.
+
+        One page at a time, in a tick that drew nothing: a tick's work stays one page's at most.
+        A page that cannot be drawn is left to the draw path, which leaves its slide out."""
+        if self.last_frame is None or self.last_frame.slide is None:
+            return False
+        frame = self.frame(self.now(), upcoming=True)
+        if frame == self._unpreparable:
+            return False
+        try:
+            return self.renderer.prepare(frame, self.surface)
+        except Exception as exc:
+            self._unpreparable = frame
+            log.warning("cannot render the next slide ahead (%s); it is tried again when it shows", exc)
+            return False
+
     def step(self) -> bool:
-        self.handle_events()
+        try:
+            self.handle_events()
+        except Exception:
+            # The display's event queue is not content: log, and keep drawing.
+            self._failing("events", "cannot read the display's events")
         drawn = self.draw(self.update())
+        if not drawn:
+            self.prepare_next()
         self.last_tick = self.monotonic()
         return drawn
 

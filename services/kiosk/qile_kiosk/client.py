@@ -7,12 +7,15 @@ not all speak, so it goes through httpx directly).
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import json
 import logging
 from dataclasses import dataclass
 from datetime import datetime
+from email.utils import parsedate_to_datetime
 from importlib.metadata import PackageNotFoundError, version
-from typing import Any
+from typing import Any, NoReturn
 
 import httpx
 from gql import Client, GraphQLRequest
@@ -35,6 +38,7 @@ from qile_kiosk.plays import Play
 
 log = logging.getLogger(__name__)
 
+
 def _kiosk_version() -> str:
     try:
         return version("qile-kiosk")
@@ -46,6 +50,10 @@ def _kiosk_version() -> str:
 # without it, as a browser cannot add it cross-site without asking first; and
 # it tells staff reading logs which client and version spoke.
 CLIENT_HEADERS = {"X-Qile-Client": f"kiosk/{_kiosk_version()}"}
+
+
+# GraphQL over HTTP's persisted document id: the API knows the same text by it.
+SCREEN_FEED_ID = "sha256:" + hashlib.sha256(SCREEN_FEED.encode()).hexdigest()
 
 
 class Unauthenticated(Exception):
@@ -96,16 +104,58 @@ class FeedClient:
             async with self._client() as session:
                 return await session.execute(request)
         except TransportQueryError as exc:
-            codes = {(err.get("extensions") or {}).get("code") for err in (exc.errors or []) if isinstance(err, dict)}
-            if "UNAUTHENTICATED" in codes:
-                raise Unauthenticated(str(exc)) from exc
-            raise
+            self._raise_for(exc)
+
+    @staticmethod
+    def _raise_for(exc: TransportQueryError) -> NoReturn:
+        codes = {(err.get("extensions") or {}).get("code") for err in (exc.errors or []) if isinstance(err, dict)}
+        if "UNAUTHENTICATED" in codes:
+            raise Unauthenticated(str(exc)) from exc
+        raise exc
 
     server_time: datetime | None = None
 
-    async def fetch(self, since: str | None) -> Feed | None:
-        """The feed, or None when it has not changed since `since`."""
-        result = await self._execute(SCREEN_FEED, {"since": since})
+    async def fetch(self, since: str | None, http: httpx.AsyncClient | None = None) -> Feed | None:
+        """The feed, or None when it has not changed since `since` (version `since` is the ETag).
+
+        A GET of the persisted document (GraphQL over HTTP), conditional on
+        the version shown: unchanged, the API answers 304 with no body, from
+        memory. An API that does not know the document (400, 404: older than
+        the kiosk) is asked by POST instead. `http` is the poller's client, kept
+        for its life: a client per poll built a TLS context every time, and a
+        kiosk's memory grew with them over a day.
+        """
+        headers = {**CLIENT_HEADERS, **self._authorization(), "Accept": "application/json"}
+        if since:
+            headers["If-None-Match"] = f'"{since}"'
+        async with contextlib.AsyncExitStack() as stack:
+            if http is None:
+                http = await stack.enter_async_context(httpx.AsyncClient())
+            response = await http.get(
+                self.config.graphql_url,
+                params={"documentId": SCREEN_FEED_ID},
+                headers=headers,
+                timeout=self.config.request_timeout,
+            )
+        if response.status_code == 304:
+            self.server_time = _date_header(response)
+            return None
+        if response.status_code in (400, 404):
+            return await self._fetch_by_post(since)
+        response.raise_for_status()
+        try:
+            body = response.json()
+        except ValueError as exc:
+            raise FeedError("response is not JSON") from exc
+        errors = body.get("errors") if isinstance(body, dict) else None
+        if errors:
+            self._raise_for(TransportQueryError(str(errors[0]), errors=errors))
+        return self._feed(body.get("data") if isinstance(body, dict) else None)
+
+    async def _fetch_by_post(self, since: str | None) -> Feed | None:
+        return self._feed(await self._execute(SCREEN_FEED, {"since": since}))
+
+    def _feed(self, result: object) -> Feed | None:
         if not isinstance(result, dict):
             raise FeedError("response is not an object")
         data = result.get("screenFeed")
@@ -192,6 +242,15 @@ class FeedClient:
         if data.get("errors"):
             log.warning("screenshot refused: %s", data["errors"])
         return not data.get("errors")
+
+
+def _date_header(response: httpx.Response) -> datetime | None:
+    """The server's time from a 304's `Date` (to the second: well within the clock's tolerance)."""
+    try:
+        parsed = parsedate_to_datetime(response.headers.get("date", ""))
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    return parsed if sane_server_time(parsed) else None
 
 
 def _server_time(data: object) -> datetime | None:

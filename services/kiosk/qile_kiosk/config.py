@@ -26,9 +26,9 @@ class KioskConfig:
     api_url: str = "http://127.0.0.1:8000"
     token: str | None = None
     poll_interval: float = 30.0
-    # The longest wait between retries. Polls retry at most 2 × poll_interval
-    # apart whatever this says (poller.poll_retry_wait); photos use the larger
-    # of this and an hour.
+    # The longest wait between retries. Polls retry at most one poll_interval
+    # apart whatever this says (poller.poll_retry_wait), so the offline stamp
+    # clears within a poll of the API's return; photos use the larger of this and an hour.
     backoff_cap: float = 300.0
     cache_dir: Path = Path("/var/cache/qile-kiosk")
     width: int = 1920

@@ -25,12 +25,19 @@ query ScreenFeed($since: String) {
         district { name }
       }
     }
-    notices { id title body category categoryLabel priority urgent exclusive displayStart displayEnd }
+    notices {
+      id title body category categoryLabel priority urgent exclusive displayStart displayEnd
+      image { poster photo { url width height sha256 } }
+    }
     honours {
       id title subjectKind subjectName citation year
       photo { url width height sha256 }
     }
-    events { id title description categoryLabel venue startsAt endsAt organiser largeScale publicUrl }
+    events {
+      id title description categoryLabel venue startsAt endsAt organiser largeScale publicUrl
+      image { poster photo { url width height sha256 } }
+    }
+    photos { id caption happenedAt image { photo { url width height sha256 } } }
   }
 }
 """

@@ -77,7 +77,5 @@ class HonourCard:
             ts.draw(surface, line, (box.x, y + ts.ascent(slide.name_size, True)), slide.name_size, INK, True)
             y += ts.line_step(slide.name_size)
         pygame.draw.rect(surface, GOLD, pygame.Rect((box.x, y), lay.honour_rule))
-        y = lay.honour_citation_top(len(slide.name_lines), slide.name_size)
-        for line in slide.lines:
-            ts.draw_line(surface, line, (box.x, y + ts.ascent(slide.size)), slide.size, INK)
-            y += ts.line_step(slide.size)
+        top = lay.honour_citation_top(len(slide.name_lines), slide.name_size)
+        ts.draw_lines(surface, slide.lines, (box.x, top), slide.size, INK)

@@ -24,10 +24,8 @@ def draw_text_block(
     for line in slide.title_lines:
         ts.draw_line(surface, line, (x, y + ts.ascent(slide.title_size, True)), slide.title_size, colour, True)
         y += ts.line_step(slide.title_size)
-    y = block.lines_top(len(slide.title_lines), slide.title_size)
-    for line in slide.lines:
-        ts.draw_line(surface, line, (x, y + ts.ascent(slide.size)), slide.size, colour)
-        y += ts.line_step(slide.size)
+    top = block.lines_top(len(slide.title_lines), slide.title_size)
+    ts.draw_lines(surface, slide.lines, (x, top), slide.size, colour)
 
 
 def draw_notice(

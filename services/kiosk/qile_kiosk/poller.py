@@ -3,10 +3,11 @@
 The poller only talks to the main loop through a queue of messages. Failures
 back off with full jitter (tenacity's random exponential wait) up to a cap and
 are retried forever: a screen in a community hall has nobody to press retry.
-The cap is twice the poll interval: an outage costs the API no more than
-polling does, and a screen shows it is online again within about one poll
-once the API answers (a cap of minutes kept screens marked offline for
-minutes after an outage ended).
+During an outage a poll is retried no later than one poll interval after the
+failed one started: an outage costs the API no more than polling does, and a
+screen's offline stamp clears within one poll interval of the API answering
+again (a cap of twice the interval kept screens marked offline for up to two
+polls after an outage ended; one of minutes, for minutes).
 
 Without a token it first pairs: shows a code (via a message), asks every few
 seconds whether staff claimed it, stores the token it then receives once.
@@ -42,7 +43,7 @@ from qile_kiosk.client import FeedClient, PairingCode, ScreenStatus, Unauthentic
 from qile_kiosk.config import KioskConfig
 from qile_kiosk.feed import Feed
 from qile_kiosk.pairing import TokenStore
-from qile_kiosk.photos import PhotoFetcher
+from qile_kiosk.photos import PhotoFetcher, feed_photos
 from qile_kiosk.plays import PlayLog
 
 log = logging.getLogger(__name__)
@@ -119,12 +120,29 @@ def backoff_wait(cap: float, floor: float = 0.5) -> wait_base:
 
 
 # During an outage, polls are retried at most this many poll intervals apart.
-RETRY_CAP_POLLS = 2.0
+RETRY_CAP_POLLS = 1.0
 
 
 def poll_retry_wait(config: KioskConfig) -> wait_base:
-    """The back-off of feed polls and pairing: up to twice the poll interval (or `backoff_cap`, if lower)."""
+    """The back-off of feed polls and pairing: up to one poll interval (or `backoff_cap`, if lower)."""
     return backoff_wait(min(config.backoff_cap, RETRY_CAP_POLLS * config.poll_interval))
+
+
+class AttemptWait(wait_base):
+    """`poll_retry_wait`, counted from when the failed attempt started rather than when it failed.
+
+    An attempt that took long to fail (a request timing out on a cut link) has used up part of
+    the wait: the next one still starts within one poll interval of it, so a screen learns the
+    API is back within a poll of its return, however its attempts failed."""
+
+    def __init__(self, config: KioskConfig, started: Callable[[], float]) -> None:
+        self.backoff = poll_retry_wait(config)
+        self.cap = min(config.backoff_cap, RETRY_CAP_POLLS * config.poll_interval)
+        self.started = started
+
+    def __call__(self, retry_state: RetryCallState) -> float:
+        spent = time.monotonic() - self.started()
+        return max(0.0, min(self.backoff(retry_state), self.cap - spent))
 
 
 def jittered(interval: float) -> float:
@@ -165,6 +183,7 @@ class Poller:
         self._screenshot_asked = False
         self._refusals = 0
         self._started_at = time.monotonic()
+        self._attempt_started = self._started_at  # when the latest feed poll began
         self._thread: threading.Thread | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._task: asyncio.Task[None] | None = None
@@ -224,13 +243,14 @@ class Poller:
         async with httpx.AsyncClient() as http:
             while True:
                 retrying = AsyncRetrying(
-                    wait=poll_retry_wait(self.config),
+                    wait=AttemptWait(self.config, lambda: self._attempt_started),
                     retry=retry_if_exception(self._retry),
                     before_sleep=self._report,
                     reraise=True,
                 )
                 async for attempt in retrying:
                     with attempt:
+                        self._attempt_started = time.monotonic()
                         await self.poll_once(http)
                 self._refusals = 0
                 await asyncio.sleep(jittered(self.config.poll_interval))
@@ -246,7 +266,7 @@ class Poller:
         self.messages.put(Unpaired())
 
     async def poll_feed(self, http: httpx.AsyncClient) -> None:
-        feed = await self.client.fetch(self.version)
+        feed = await self.client.fetch(self.version, http)
         if self.observe_time and self.client.server_time:
             self.observe_time(self.client.server_time)
         fetched_at = self.now()
@@ -259,7 +279,7 @@ class Poller:
         await self.photos.fetch(http, self.client.fetch_bytes)
         try:
             self.cache.save(feed, fetched_at)
-            self.cache.prune_images({h.photo.sha256 for h in feed.honours if h.photo})
+            self.cache.prune_images(set(feed_photos(feed)))
         except OSError as exc:
             # A full or read-only disk must not stop the screen from showing news.
             log.error("cannot write the cache: %s", exc)

@@ -1,9 +1,11 @@
 """Drawing one frame: header, the current slide or standby, footer and marks.
 
 A Frame is a plain value; the main loop draws only when it differs from the
-last one, so an idle screen costs nothing between clock minutes. When it does
-draw a slide it drew before, everything but the clock comes from a cache of
-its pixels, so a redraw costs the same whatever the slide holds.
+last one, so an idle screen costs nothing between clock minutes. A slide's
+page (everything but the clock) is rendered once into a surface of its own
+and kept, so a redraw is a blit and the minute, whatever the slide holds; the
+main loop renders the next slide's page while the current one shows
+(`prepare`), so a slide coming round costs no more than a redraw.
 """
 
 from __future__ import annotations
@@ -33,16 +35,17 @@ from qile_kiosk.palette import (
     URGENT_RED,
     WHITE,
 )
+from qile_kiosk.poster_card import PhotoCard, draw_poster, poster_geometry
 from qile_kiosk.qr import QrCodes
 from qile_kiosk.schedule import WEEKDAYS, draw_schedule, short_date, time_span
-from qile_kiosk.slides import EventsSlide, HonourSlide, NoticeSlide, Slide
+from qile_kiosk.slides import EventsSlide, HonourSlide, NoticeSlide, PhotoSlide, PosterSlide, Slide
 from qile_kiosk.standby import draw_pairing, draw_standby
 from qile_kiosk.state import Mode
 from qile_kiosk.typeset import Color, Typesetter
 
 log = logging.getLogger(__name__)
 
-# Frames (less their clock) whose pixels are kept: the slide showing and the last ones.
+# Pages (frames less their clock) whose pixels are kept: the one before, the slide showing, the next.
 FRAME_CACHE = 3
 
 __all__ = ["BRAND_RED", "URGENT_RED", "WEEKDAYS", "Frame", "Renderer", "short_date", "time_span"]
@@ -88,13 +91,34 @@ class Renderer:
     def __init__(self, layout: Layout, ts: Typesetter, images: ImageLoader) -> None:
         self.honour_card = HonourCard(layout, ts, images)
         self.codes = QrCodes()
+        self.photo_card = PhotoCard(layout, ts, images)
+        self.images = images
         self.layout = layout
         self.ts = ts
         self._frames: OrderedDict[Frame, tuple[pygame.Surface, list[pygame.Rect]]] = OrderedDict()
+        # Surfaces of pages let go, reused: a full-screen allocation costs as much as a blit.
+        self._spare: list[pygame.Surface] = []
 
     def forget(self) -> None:
         """Photos arrived (or went): frames drawn without them are stale."""
+        self._spare.extend(pixels for pixels, _ in self._frames.values())
+        del self._spare[FRAME_CACHE:]
         self._frames.clear()
+
+    def prepare(self, frame: Frame, like: pygame.Surface) -> bool:
+        """Render `frame`'s page now, so that drawing it later is a blit; True if there was work.
+
+        For the slide coming next, while the current one shows: the main loop calls this
+        in a tick that drew nothing. `like` is the screen (its size and pixel format)."""
+        if frame.slide is None or frame.mode is Mode.PAIRING:
+            return False
+        if isinstance(frame.slide, PosterSlide) and self._poster(frame.slide) is None:
+            return False  # drawn as its text slide when its turn comes
+        key = replace(frame, clock="")
+        if key in self._frames:
+            return False
+        self._render_page(key, frame, frame.slide, like)
+        return True
 
     def accent(self, frame: Frame) -> Color:
         name = frame.screen.theme_name if frame.screen else None
@@ -132,23 +156,49 @@ class Renderer:
                 # The status line holds the bottom: the mark goes to the top right.
                 self._offline_mark(surface, frame.offline_since, lay.safe.right, lay.safe.y)
             return
-        # Everything but the clock comes from the cache when this frame was drawn before.
+        if isinstance(slide, PosterSlide) and self._poster(slide) is None:
+            # The poster cannot be drawn after all: its text slide, never a blank screen.
+            frame = replace(frame, slide=slide.fallback)
+            slide = slide.fallback
+        # Everything but the clock comes from the page, rendered now unless it was before.
         key = replace(frame, clock="")
-        cached = self._frames.get(key)
-        if cached is not None:
-            self._frames.move_to_end(key)
-            surface.blit(cached[0], (0, 0))
-            self.ts.drawn.extend(cached[1])
-        else:
-            self._page(surface, frame, slide)
-            self._frames[key] = (surface.copy(), list(self.ts.drawn))
-            while len(self._frames) > FRAME_CACHE:
-                self._frames.popitem(last=False)
+        page = self._frames.get(key)
+        if page is None:
+            page = self._render_page(key, frame, slide, surface)
+        self._frames.move_to_end(key)
+        surface.blit(page[0], (0, 0))
+        self.ts.drawn.extend(page[1])
         self._clock(surface, frame, slide)
+
+    def _render_page(
+        self, key: Frame, frame: Frame, slide: Slide, like: pygame.Surface
+    ) -> tuple[pygame.Surface, list[pygame.Rect]]:
+        """Draw a page into a surface of its own and keep it, with the text boxes drawn on it."""
+        pixels = self._spare.pop() if self._spare else like.copy()
+        outer, self.ts.drawn = self.ts.drawn, []
+        try:
+            self._page(pixels, frame, slide)
+            page = (pixels, self.ts.drawn)
+        except Exception:
+            self._spare.append(pixels)
+            raise
+        finally:
+            self.ts.drawn = outer
+        self._frames[key] = page
+        while len(self._frames) > FRAME_CACHE:
+            self._spare.append(self._frames.popitem(last=False)[1][0])
+        return page
 
     def _page(self, surface: pygame.Surface, frame: Frame, slide: Slide) -> None:
         """A slide's frame without its clock: emergency mode, or header, slide and footer."""
         lay = self.layout
+        if isinstance(slide, PosterSlide):
+            image = self._poster(slide)
+            assert image is not None, "checked in draw"
+            geometry = poster_geometry(lay, self.ts, slide.title)
+            offline = offline_text(frame.offline_since) if frame.offline_since is not None else None
+            draw_poster(surface, lay, self.ts, image, geometry, self.accent(frame), offline)
+            return
         if isinstance(slide, NoticeSlide) and slide.notice.urgent:
             surface.fill(URGENT_RED)
             draw_emergency(surface, lay, self.ts, slide)
@@ -165,6 +215,8 @@ class Renderer:
         """The minute, drawn over its box in the band it sits on (the rest came from the cache)."""
         lay, ts = self.layout, self.ts
         size = lay.clock_size
+        if isinstance(slide, PosterSlide):
+            return  # the poster has the whole screen
         if isinstance(slide, NoticeSlide) and slide.notice.urgent:
             right, base, ground, ink = lay.safe.right, emergency_clock_base(lay, ts), AMBER, INK
         else:
@@ -188,6 +240,13 @@ class Renderer:
             draw_schedule(surface, self.layout, self.ts, slide, accent, self.codes)
         elif isinstance(slide, HonourSlide):
             self.honour_card.draw(surface, slide, accent)
+        elif isinstance(slide, PhotoSlide):
+            self.photo_card.draw(surface, slide, accent)
+
+    def _poster(self, slide: PosterSlide) -> pygame.Surface | None:
+        """The poster fitted whole into its box (the loader keeps its shape), or None."""
+        box = poster_geometry(self.layout, self.ts, slide.title).image_box
+        return self.images(slide.photo.sha256, box.size)
 
     # Header and footer -----------------------------------------------------
     def _header(self, surface: pygame.Surface, frame: Frame, accent: Color) -> None:

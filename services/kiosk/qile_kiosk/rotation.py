@@ -35,6 +35,11 @@ class Rotation:
     def current(self) -> Slide | None:
         return self._slides[self._index] if self._slides else None
 
+    @property
+    def upcoming(self) -> Slide | None:
+        """The slide `advance` moves to (the current one again when it is alone)."""
+        return self._slides[(self._index + 1) % len(self._slides)] if self._slides else None
+
     def replace(self, slides: list[Slide], urgent: bool, now: float) -> bool:
         """New slides; stay on the same slide when it is still there.
 

@@ -115,13 +115,22 @@ def _no_orphan(lines: list[list[str]], width: int, measure: Measure) -> None:
     lines[-1] = [*moved, *last]
 
 
-def wrap(text: str, width: int, measure: Measure) -> list[str]:
-    """Break text into lines no wider than width (as measured), keeping paragraphs."""
+# Between two paragraphs of running text (wrap(..., separate=True)): half a line of space.
+PARAGRAPH_BREAK = ""
+
+
+def wrap(text: str, width: int, measure: Measure, separate: bool = False) -> list[str]:
+    """Break text into lines no wider than width (as measured), keeping paragraphs.
+
+    `separate`: a PARAGRAPH_BREAK between paragraphs, so a notice's paragraphs are
+    set apart as they were written, not run together into one block."""
     out: list[str] = []
     for paragraph in text.replace("\r\n", "\n").split("\n"):
         paragraph = paragraph.strip()
         if not paragraph:
             continue
+        if separate and out:
+            out.append(PARAGRAPH_BREAK)
         out.extend(_wrap_paragraph(paragraph, width, measure))
     return out
 
@@ -150,11 +159,33 @@ COMPRESS_AT_START = frozenset("（「《『【〔〈［｛〖“‘")
 
 
 def paginate(lines: list[str], per_page: int) -> list[list[str]]:
-    """Split lines into pages of at most per_page lines (at least one page)."""
-    per_page = max(1, per_page)
-    if not lines:
-        return [[]]
-    return [lines[i : i + per_page] for i in range(0, len(lines), per_page)]
+    """Split lines into pages no taller than per_page lines (at least one page).
+
+    A PARAGRAPH_BREAK is half a line tall, and is dropped where a page would start
+    or end with it: a page's text starts at its top and the space goes between paragraphs."""
+    room = 2 * max(1, per_page)  # in half lines
+    pages: list[list[str]] = []
+    page: list[str] = []
+    used = 0
+    for line in lines:
+        if line == PARAGRAPH_BREAK:
+            if not page:
+                continue
+            if used + 1 + 2 > room:  # no line would follow it on this page
+                pages.append(page)
+                page, used = [], 0
+                continue
+            page.append(line)
+            used += 1
+            continue
+        if page and used + 2 > room:
+            pages.append(page)
+            page, used = [], 0
+        page.append(line)
+        used += 2
+    if page:
+        pages.append(page)
+    return pages or [[]]
 
 
 def ellipsize(text: str, width: int, measure: Measure) -> str:

@@ -18,7 +18,7 @@ import pygame.freetype
 from qile_kiosk.fonts import Fonts, FontSpec
 from qile_kiosk.glyphs import GlyphFilter
 from qile_kiosk.layout import line_step
-from qile_kiosk.textwrap_zh import COMPRESS_AT_START, ellipsize, wrap
+from qile_kiosk.textwrap_zh import COMPRESS_AT_START, PARAGRAPH_BREAK, ellipsize, wrap
 
 Color = tuple[int, int, int]
 
@@ -48,6 +48,9 @@ class Typesetter:
         self.drawn: list[pygame.Rect] = []
         # Per (size, weight): each character's ink left and right and its advance (sizes are few).
         self._metrics: dict[tuple[int, bool], dict[str, tuple[float, float, float]]] = {}
+        # Per (size, weight): ascent and descent. Asking FreeType sets the face's size each time,
+        # which costs more than the answer is worth on every line drawn.
+        self._extents: dict[tuple[int, bool], tuple[int, int]] = {}
 
     def face(self, bold: bool) -> pygame.freetype.Font:
         return self._bold if bold else self._regular
@@ -102,20 +105,37 @@ class Typesetter:
             return 0.0, advance, advance
         return min_x, max_x, advance
 
-    @staticmethod
-    def _advance(face: pygame.freetype.Font, text: str, size: int) -> int:
-        """How far the pen moves over `text`: where the next run starts."""
-        return round(sum(m[4] for m in face.get_metrics(text, size=size) if m is not None))
+    def _advance(self, text: str, size: int, bold: bool) -> int:
+        """How far the pen moves over `text` (clean, one face's run): where the next run starts.
+
+        From the cached metrics: asking the face for a whole run's metrics on every
+        line drawn was a third of a slide's first frame."""
+        metrics = self._glyph_metrics(size, bold)
+        pen = 0.0
+        for ch in text:
+            m = metrics.get(ch)
+            if m is None:
+                m = metrics[ch] = self._glyph(ch, size, bold)
+            pen += m[2]
+        return round(pen)
 
     def measurer(self, size: int, bold: bool = False) -> Callable[[str], int]:
         """Measures text that is already clean: wrapping measures it piece by piece."""
         return lambda text: self._measure(text, size, bold)
 
     def ascent(self, size: int, bold: bool = False) -> int:
-        return int(self.face(bold).get_sized_ascender(size))
+        return self._extent(size, bold)[0]
 
     def descent(self, size: int, bold: bool = False) -> int:
-        return -int(self.face(bold).get_sized_descender(size))
+        return self._extent(size, bold)[1]
+
+    def _extent(self, size: int, bold: bool) -> tuple[int, int]:
+        key = (size, bold)
+        found = self._extents.get(key)
+        if found is None:
+            face = self.face(bold)
+            found = self._extents[key] = (int(face.get_sized_ascender(size)), -int(face.get_sized_descender(size)))
+        return found
 
     def line_step(self, size: int) -> int:
         return line_step(size)
@@ -124,8 +144,21 @@ class Typesetter:
         """The baseline that centres a line of `size` in `box` (a pill, a table row)."""
         return box.y + (box.h + self.ascent(size) - self.descent(size)) // 2
 
-    def wrap(self, text: str, width: int, size: int, bold: bool = False) -> list[str]:
-        return wrap(self.clean(text, bold, keep_newlines=True), width, self.measurer(size, bold))
+    def wrap(self, text: str, width: int, size: int, bold: bool = False, separate: bool = False) -> list[str]:
+        """`separate`: paragraphs set apart by PARAGRAPH_BREAK (running text: a notice, a citation)."""
+        return wrap(self.clean(text, bold, keep_newlines=True), width, self.measurer(size, bold), separate)
+
+    def draw_lines(
+        self, surface: pygame.Surface, lines: tuple[str, ...], pos: tuple[int, int], size: int, color: Color
+    ) -> None:
+        """Running text's lines from pos = (left, top), half a line of space at each paragraph break."""
+        x, y = pos
+        for line in lines:
+            if line == PARAGRAPH_BREAK:
+                y += self.line_step(size) // 2
+                continue
+            self.draw_line(surface, line, (x, y + self.ascent(size)), size, color)
+            y += self.line_step(size)
 
     def fit(self, text: str, width: int, size: int, bold: bool = False) -> str:
         """One line cut with …: only for what staff do not type (a status line), never for content."""
@@ -191,10 +224,9 @@ class Typesetter:
         x, y = pos
         rect: pygame.Rect | None = None
         for index, run in runs:
-            face = filt.faces[index]
-            inked = face.render_to(surface, (x, y), run, fgcolor=color, size=size)
+            inked = filt.faces[index].render_to(surface, (x, y), run, fgcolor=color, size=size)
             rect = inked if rect is None else rect.union(inked)
-            x += self._advance(face, run, size)
+            x += self._advance(run, size, bold)
         assert rect is not None
         self.drawn.append(rect)
         return rect

@@ -29,7 +29,7 @@ README_TREE = "{ districts { name subdistricts { name kind communities { name pi
 
 def documents(api: Api) -> DocumentCache:
     route = next(r for r in api.app.routes if isinstance(r, Route) and r.path == "/graphql")
-    cache: DocumentCache = route.app.schema.documents  # type: ignore[attr-defined]
+    cache: DocumentCache = route.app.graphql.schema.documents  # type: ignore[attr-defined]  # behind screens/front.py
     return cache
 
 

@@ -18,6 +18,7 @@ from tests.api import staff
 from tests.api.conftest import Api
 from tests.api.media.test_access import SHA, draft_honour_photo, fetch
 from tests.api.observability.scrape import Scrape, scrape
+from tests.api.screens.test_answers import get
 
 # As the kiosk names them (services/kiosk/qile_kiosk/documents.py).
 SCREEN_FEED = "query ScreenFeed($since: String) { screenFeed(since: $since) { version notModified } }"
@@ -71,6 +72,27 @@ async def test_what_a_screen_does_moves_the_numbers(api: Api) -> None:
     assert after.total("qile_communities_dark", district="淄川区") == 1
     assert after.total("qile_communities_dark", district="张店区") == 0
     assert after.total("qile_ready") == 1
+
+
+async def test_polls_answered_before_graphql_count_as_the_feed_served(api: Api) -> None:
+    # given a screen that has fetched its feed by the kiosk's GET (a build), and the figures then
+    token = await f.screen(api.db, "工盛社区")
+    etag = (await get(api, token)).headers["etag"]
+    before = await scrape(api.client)
+
+    # when it polls three times with the version it shows, answered from memory
+    unchanged = [await get(api, token, etag=etag) for _ in range(3)]
+    after = await scrape(api.client)
+    moved = after.minus(before)
+
+    # then each shows as a 304 of the ScreenFeed operation served from the feed cache, with no build
+    assert [r.status_code for r in unchanged] == [304, 304, 304]
+    requests = "qile_http_request_duration_seconds_count"
+    assert moved.total(requests, path="/graphql", method="GET", status="304") == 3
+    assert moved.total("qile_graphql_operation_duration_seconds_count", operation="ScreenFeed", outcome="ok") == 3
+    assert moved.total("qile_feed_cache_lookups_total", result="hit") == 3
+    assert moved.total("qile_feed_cache_lookups_total", result="miss") == 0
+    assert moved.total("qile_feed_builds_total") == 0
 
 
 async def test_labels_stay_bounded_whatever_callers_send(api: Api) -> None:

@@ -7,6 +7,7 @@ shares is never stopped.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from collections.abc import AsyncIterator
@@ -20,6 +21,7 @@ from qile_api.db.database import Database
 from qile_api.db.migrate import migrate
 from qile_api.regions import queries as region_queries
 from qile_api.root.app import create_app
+from qile_api.screens.watch import ScreenWatch
 from qile_api.seed.reference import seed_reference
 from qile_api.settings import Settings
 from tests.api import factories as f
@@ -61,14 +63,24 @@ class Setup:
     tokens: Tokens
     admin_dsn: str
     database: str
+    watch: ScreenWatch
 
     async def gql(self, query: str, token: str | None = None) -> httpx.Response:
         headers = {"Authorization": f"Bearer {token}"} if token else {}
         return await self.client.post("/graphql", json={"query": query}, headers=headers)
 
+    async def past_trust(self) -> None:
+        """A screen is answered from memory no older than the trust window
+        (screens/watch.py), a second at most; after it, it meets the outage too."""
+        if self.watch.trusted():
+            await asyncio.sleep(self.watch.trust_seconds)
+
     async def every_caller(self) -> dict[str, httpx.Response]:
+        anonymous = await self.gql(PUBLIC_QUERY)
+        if anonymous.status_code == 503:
+            await self.past_trust()
         return {
-            "anonymous": await self.gql(PUBLIC_QUERY),
+            "anonymous": anonymous,
             "screen": await self.gql(SCREEN_QUERY, self.tokens.screen),
             "staff": await self.gql(STAFF_QUERY, self.tokens.staff),
             "mutation": await self.gql(LOGIN),
@@ -120,7 +132,8 @@ async def setup(outage_db: tuple[str, Tokens], pg_admin_dsn: str) -> AsyncIterat
             transport = httpx.ASGITransport(app=app)
             async with httpx.AsyncClient(transport=transport, base_url="http://qile.test") as client:
                 # The path names the database (the embedded server's DSN has a socket directory in its query).
-                yield Setup(proxy, client, tokens, pg_admin_dsn, urlsplit(dsn).path.lstrip("/"))
+                database = urlsplit(dsn).path.lstrip("/")
+                yield Setup(proxy, client, tokens, pg_admin_dsn, database, app.state.qile.held(ScreenWatch))
 
 
 def assert_outage(responses: dict[str, httpx.Response]) -> None:
@@ -205,6 +218,8 @@ async def test_a_frozen_database_fails_requests_fast_and_readyz_says_so_within_a
         ("screen", SCREEN_QUERY, setup.tokens.screen),
         ("staff", STAFF_QUERY, setup.tokens.staff),
     ):
+        if caller == "screen":
+            await setup.past_trust()
         started = time.monotonic()
         response = await setup.gql(query, token)
         assert_outage({caller: response})

@@ -85,6 +85,7 @@ def production(databases: Databases, tmp_path_factory: pytest.TempPathFactory) -
 
     dsn = asyncio.run(seeded_database(databases, "qile_production"))
     log = tmp_path_factory.mktemp("production") / "api.log"
+    # Everything logged, the access log too (off unless asked): nothing secret may reach any of it.
     env = {"QILE_LOG_LEVEL": "debug", "QILE_ACCESS_LOG": "true", "QILE_BOOTSTRAP_ADMIN": f"admin:{ADMIN_PASSWORD}"}
     process = ApiProcess(dsn, env=env, log=log).start()
     try:

@@ -3,8 +3,10 @@
 Urgent notices take over every screen in scope; one published without an end
 ran until someone archived it. Whatever way a notice is urgent (created so,
 made so by an edit, published at once or through review), it leaves with a
-display end, never more than QILE_URGENT_MAX_DAYS (7) away; given none, it
-ends QILE_URGENT_DEFAULT_HOURS (24) after it starts showing.
+display end, never more than QILE_URGENT_MAX_DAYS (7) away; published with
+none, it ends QILE_URGENT_DEFAULT_HOURS (24) after it starts showing, counted
+from its publication when that is later than its start. A draft keeps no end
+until it is published, so a late approval never publishes it already over.
 """
 
 from __future__ import annotations
@@ -67,17 +69,63 @@ def refused_on_end(payload: dict[str, Any]) -> str:
     return str(error["message"])
 
 
-async def test_an_urgent_notice_created_without_an_end_gets_a_day(api: Api, desk: Desk) -> None:
+async def test_an_urgent_notice_published_without_an_end_gets_a_day_from_publication(api: Api, desk: Desk) -> None:
     now = api.clock.now
-    # given urgent notices without an end: one already showing, one starting in two hours
+    # given urgent drafts without an end: one already showing, one starting in two hours
     showing = await create(desk, urgent=True, displayStart=(now - timedelta(hours=3)).isoformat())
     later = await create(desk, urgent=True, displayStart=(now + timedelta(hours=2)).isoformat())
     plain = await create(desk)
+    # a draft keeps no end: the default counts from its publication, not from its writing
+    assert showing["errors"] == [] and showing["notice"]["displayEnd"] is None
 
-    # then each ends a day after it starts showing (now, for the first); a plain notice keeps no end
-    assert showing["errors"] == [] and at(showing["notice"]["displayEnd"]) == now + DAY
-    assert at(later["notice"]["displayEnd"]) == now + timedelta(hours=2) + DAY
+    # when a reviewer publishes them an hour later
+    api.clock.now = now + timedelta(hours=1)
+    published = [
+        (await desk.call(PUBLISH_URGENT, desk.reviewer, id=n["notice"]["id"], version=n["notice"]["version"]))
+        for n in (showing, later)
+    ]
+
+    # then each ends a day after it starts showing (its publication, for the first); a plain notice keeps no end
+    assert at(published[0]["notice"]["displayEnd"]) == now + timedelta(hours=1) + DAY
+    assert at(published[1]["notice"]["displayEnd"]) == now + timedelta(hours=2) + DAY
     assert plain["notice"]["displayEnd"] is None and plain["notice"]["urgent"] is False
+
+
+async def test_an_urgent_draft_approved_two_days_later_is_published_for_a_day_from_then(api: Api, desk: Desk) -> None:
+    # given an urgent notice drafted and sent for review without an end
+    now = api.clock.now
+    draft = (await create(desk, urgent=True, displayStart=now.isoformat()))["notice"]
+    submitted = (await desk.call(SUBMIT, desk.editor, id=draft["id"], version=draft["version"]))["notice"]
+    screen = await f.screen(api.db, "工盛社区")
+
+    # when a reviewer approves it two days later (after the day a default end from its writing gave it)
+    api.clock.now = now + 2 * DAY
+    approved = await desk.call(APPROVE, desk.reviewer, id=submitted["id"], version=submitted["version"])
+
+    # then it is published to show for a day from its approval, and the screens' feed carries it
+    assert approved["errors"] == [] and approved["notice"]["status"] == "PUBLISHED"
+    assert at(approved["notice"]["displayEnd"]) == now + 3 * DAY
+    feed = (await api.gql(FEED, token=screen))["data"]["screenFeed"]["notices"]
+    assert [(n["title"], at(n["displayEnd"])) for n in feed] == [("燃气抢修", now + 3 * DAY)]
+
+
+async def test_publishing_an_urgent_notice_whose_end_has_passed_is_refused_in_chinese(api: Api, desk: Desk) -> None:
+    # given an urgent draft whose editor chose an end six hours on, sent for review
+    now = api.clock.now
+    end = now + timedelta(hours=6)
+    draft = (await create(desk, urgent=True, displayStart=now.isoformat(), displayEnd=end.isoformat()))["notice"]
+    submitted = (await desk.call(SUBMIT, desk.editor, id=draft["id"], version=draft["version"]))["notice"]
+
+    # when a reviewer comes to it the next day, to approve it or publish it at once
+    api.clock.now = now + DAY
+    for mutation in (APPROVE, PUBLISH_URGENT):
+        refused = await desk.call(mutation, desk.reviewer, id=submitted["id"], version=submitted["version"])
+
+        # then it is refused on its end, saying when that was and what to do
+        message = refused_on_end(refused)
+        assert "已过" in message and f"{end.astimezone(ZIBO):%Y-%m-%d %H:%M}" in message and "清空" in message
+    pk = int(relay.from_base64(submitted["id"])[1])
+    assert await api.db.fetchval("SELECT status FROM notices WHERE id = $1", pk) == "IN_REVIEW"
 
 
 async def test_an_end_beyond_seven_days_is_refused_and_seven_are_accepted(api: Api, desk: Desk) -> None:
@@ -108,14 +156,25 @@ async def test_a_notice_made_urgent_by_an_edit_gets_an_end_or_is_refused(api: Ap
     made = await desk.call(UPDATE, desk.editor, id=draft["id"], version=draft["version"], urgent=True)
     too_long = await desk.call(UPDATE, desk.editor, id=month["id"], version=month["version"], urgent=True)
 
-    # then the first ends a day from now, the second must be shortened first
-    assert at(made["notice"]["displayEnd"]) == api.clock.now + DAY
+    # then the first keeps no end until it is published (the default then), the second must be shortened first
+    assert made["errors"] == [] and made["notice"]["urgent"] and made["notice"]["displayEnd"] is None
     refused_on_end(too_long)
-    # and clearing the end of an urgent notice gives it the default again
-    cleared = await desk.call(
-        UPDATE, desk.editor, id=made["notice"]["id"], version=made["notice"]["version"], displayEnd=None
+    # and clearing the end of an urgent notice leaves it to the default again
+    week = await desk.call(
+        UPDATE,
+        desk.editor,
+        id=made["notice"]["id"],
+        version=made["notice"]["version"],
+        displayEnd=(api.clock.now + timedelta(days=7)).isoformat(),
     )
-    assert at(cleared["notice"]["displayEnd"]) == api.clock.now + DAY
+    cleared = await desk.call(
+        UPDATE, desk.editor, id=week["notice"]["id"], version=week["notice"]["version"], displayEnd=None
+    )
+    assert cleared["errors"] == [] and cleared["notice"]["displayEnd"] is None
+    published = await desk.call(
+        PUBLISH_URGENT, desk.reviewer, id=cleared["notice"]["id"], version=cleared["notice"]["version"]
+    )
+    assert at(published["notice"]["displayEnd"]) == api.clock.now + DAY
 
 
 async def test_publishing_an_urgent_notice_without_an_end_at_once_gives_it_one(api: Api, desk: Desk) -> None:
@@ -166,8 +225,9 @@ def short_urgent(api: Api) -> Iterator[None]:
 
 async def test_the_default_and_the_longest_display_are_settings(api: Api, desk: Desk, short_urgent: None) -> None:
     start = api.clock.now
-    default = await create(desk, urgent=True, displayStart=start.isoformat())
-    assert at(default["notice"]["displayEnd"]) == start + timedelta(hours=2)
+    default = (await create(desk, urgent=True, displayStart=start.isoformat()))["notice"]
+    published = await desk.call(PUBLISH_URGENT, desk.reviewer, id=default["id"], version=default["version"])
+    assert at(published["notice"]["displayEnd"]) == start + timedelta(hours=2)
     two_days = await create(
         desk, urgent=True, displayStart=start.isoformat(), displayEnd=(start + timedelta(days=2)).isoformat()
     )

@@ -76,7 +76,7 @@ async def _run(db: Database, args: argparse.Namespace) -> int:
             account = await service.create_account(
                 tx,
                 actor_id=None,
-                username=args.username.lower(),
+                username=args.username,
                 password=password,
                 role=args.role,
                 scope_region_id=scope,

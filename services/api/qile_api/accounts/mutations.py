@@ -161,7 +161,7 @@ class AccountMutations:
                 return await service.create_account(
                     tx,
                     actor_id=signed_in(info).id,
-                    username=input.username.strip().lower(),
+                    username=input.username,
                     password=input.password,
                     role=input.role.value,
                     scope_region_id=_region_pk(input.scope),

@@ -56,7 +56,11 @@ async def create_account(
     scope_region_id: int,
     display_name: str = "",
 ) -> sql.AccountRow:
-    """Validate and insert (`accountCreate`); raises Refused with every problem found."""
+    """Validate and insert (`accountCreate`); raises Refused with every problem found.
+
+    The username as typed: stored trimmed and in lower case, whoever creates it (GraphQL, the CLI).
+    """
+    username = username.strip().lower()
     values = ACCOUNT_FIELDS.values({"role": role, "scope": scope_region_id, "display_name": display_name})
     problems = []
     if not USERNAME.match(username):

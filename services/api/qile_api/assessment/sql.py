@@ -18,7 +18,7 @@ from typing import Any
 import asyncpg
 
 from qile_api.db.database import Executor
-from qile_api.db.query import fetch_ids
+from qile_api.db.query import advisory_xact_lock, fetch_ids
 from qile_api.editing.sql import Table, rows_in_regions
 from qile_api.facilities.sql import FACILITY_TABLE, FacilityRow
 from qile_api.problems import ErrorCode, problem
@@ -342,10 +342,7 @@ async def snapshot_lock(db: Executor, *, wait: bool) -> bool:
 
     Without `wait`, False at once when another process holds it (the monthly job: that one is doing it).
     """
-    if wait:
-        await db.execute("SELECT pg_advisory_xact_lock($1)", SNAPSHOT_LOCK_KEY)
-        return True
-    return bool(await db.fetchval("SELECT pg_try_advisory_xact_lock($1)", SNAPSHOT_LOCK_KEY))
+    return await advisory_xact_lock(db, SNAPSHOT_LOCK_KEY, wait=wait)
 
 
 async def closing_taken(db: Executor, month: date) -> bool:

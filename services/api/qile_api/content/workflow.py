@@ -41,11 +41,12 @@ RowT = TypeVar("RowT")
 
 # What a type fills in from the row a write or a publishing would leave, by the
 # deployment's settings (an urgent notice's display end): columns to add. It
-# raises `Refused` for what those settings forbid.
-Settle = Callable[[Mapping[str, Any], datetime, Settings], dict[str, Any]]
+# raises `Refused` for what those settings forbid. The last argument says whether
+# the row is being published (what is filled in then may count from that moment).
+Settle = Callable[[Mapping[str, Any], datetime, Settings, bool], dict[str, Any]]
 
 
-def no_settling(_row: Mapping[str, Any], _now: datetime, _settings: Settings) -> dict[str, Any]:
+def no_settling(_row: Mapping[str, Any], _now: datetime, _settings: Settings, _publishing: bool) -> dict[str, Any]:
     return {}
 
 
@@ -111,7 +112,7 @@ async def create(
     kind = wf.editable
     if problems := await kind.problems(tx, values, now):
         raise Refused(*problems)
-    values = {**values, **wf.settle(values, now, settings), "created_by": actor_id}
+    values = {**values, **wf.settle(values, now, settings, False), "created_by": actor_id}
     row = await versioned.create(tx, kind.table, actor_id=actor_id, action=kind.create_action, values=values)
     return kind.table.from_record(row)
 
@@ -133,7 +134,7 @@ async def update(
     merged = {**kind.current(current), **changes}
     if problems := await kind.problems(tx, merged, now):
         raise Refused(*problems)
-    settled = wf.settle(merged, now, settings)
+    settled = wf.settle(merged, now, settings, False)
     changes, merged = {**changes, **settled}, {**merged, **settled}
     status = current["status"]
     if status in ("DRAFT", "REJECTED"):
@@ -224,7 +225,8 @@ async def _publish(
     if parent is None:
         if problems := wf.publishable(dict(current)):
             raise Refused(*problems)
-        change = {**wf.settle(dict(current), by.now, by.settings), "status": "PUBLISHED", "reviewed_by": by.actor_id}
+        settled = wf.settle(dict(current), by.now, by.settings, True)
+        change = {**settled, "status": "PUBLISHED", "reviewed_by": by.actor_id}
         return await versioned.rewrite(
             tx, t, current, actor_id=by.actor_id, action=by.action, change=change, stamped=("published_at",)
         )
@@ -234,7 +236,7 @@ async def _publish(
     published = {**dict(parent), **edits}
     if problems := wf.publishable(published):
         raise Refused(*problems)
-    edits.update(wf.settle(published, by.now, by.settings))
+    edits.update(wf.settle(published, by.now, by.settings, True))
     await delete_row(tx, t, current["id"])
     return await versioned.rewrite(
         tx, t, parent, actor_id=by.actor_id, action=by.action, change={**edits, "reviewed_by": by.actor_id}

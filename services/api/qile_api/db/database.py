@@ -134,6 +134,22 @@ class Transaction(_Counted):
             yield self.conn
 
 
+async def _keep_session(conn: Connection) -> None:
+    """Release a pooled connection as it is, without asyncpg's reset query.
+
+    By default each release sends `SELECT pg_advisory_unlock_all(); CLOSE ALL;
+    UNLISTEN *; RESET ALL` (measured: one extra round trip per statement, see
+    BENCHMARKS.md). None of it has anything to undo here, and the open
+    transaction asyncpg still rolls back itself: the service never changes a
+    pooled session's state. Advisory locks are per transaction
+    (pg_advisory_xact_lock) or taken on a connection of their own
+    (migrations); cursors live inside transactions; LISTEN has its own
+    connection (screens/watch.py); settings are given at connect
+    (server_settings) or `SET LOCAL`. Code that needs session state takes a
+    connection of its own, never a pooled one.
+    """
+
+
 class Database(_Counted):
     def __init__(self, pool: asyncpg.Pool, counter: QueryCounter | None = None, timeouts: Timeouts | None = None):
         super().__init__(pool, counter or QueryCounter(), timeouts or Timeouts())
@@ -160,6 +176,8 @@ class Database(_Counted):
         quiet_pool_outages()
         pool = await asyncpg.create_pool(
             dsn,
+            # No reset query on release (see _keep_session): a round trip saved per statement.
+            reset=_keep_session,
             min_size=min_size,
             max_size=max_size,
             timeout=timeouts.connect,

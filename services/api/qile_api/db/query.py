@@ -44,3 +44,14 @@ async def fetch_ids(db: Executor, query: str, *args: Any) -> list[int]:
     """The ids in the array a one-row query returns, nulls left out; none when there is no row."""
     found = await db.fetchval(query, *args)
     return [int(i) for i in found or () if i is not None]
+
+
+async def advisory_xact_lock(db: Executor, key: int, *, wait: bool) -> bool:
+    """The advisory lock `key` for this transaction: one process does a periodic job at a time.
+
+    Without `wait`, False at once when another process holds it (that one is doing the job).
+    """
+    if wait:
+        await db.execute("SELECT pg_advisory_xact_lock($1)", key)
+        return True
+    return bool(await db.fetchval("SELECT pg_try_advisory_xact_lock($1)", key))

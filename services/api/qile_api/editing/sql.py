@@ -36,28 +36,36 @@ class Table(Generic[RowT]):
     duplicate: Problem | None = None
     # The audit's object type of a row, when it is not always `type_name` (a region's depends on its level).
     type_of: Callable[[asyncpg.Record], str] | None = None
+    # The column a row is found by, and the audit's object id: `id`, unless the
+    # row belongs to another's (an event's attendance is keyed by `event_id`).
+    key: str = "id"
+    # What the audit log keeps of a row, when not its row type (`from_record`).
+    audited: Callable[[asyncpg.Record], object] | None = None
 
     def object_type(self, row: asyncpg.Record) -> str:
         return self.type_of(row) if self.type_of is not None else self.type_name
+
+    def snapshot(self, row: asyncpg.Record) -> object:
+        return self.audited(row) if self.audited is not None else self.from_record(row)
 
 
 async def lock_row(db: Executor, t: Table[Any], row_id: int) -> asyncpg.Record | None:
     """The row, locked until the transaction ends."""
     return await db.fetchrow(
-        f"SELECT {t.columns} FROM {t.name} {t.alias} WHERE {t.alias}.id = $1 FOR UPDATE", row_id
+        f"SELECT {t.columns} FROM {t.name} {t.alias} WHERE {t.alias}.{t.key} = $1 FOR UPDATE", row_id
     )
 
 
 async def row_by_id(db: Executor, t: Table[Any], row_id: int) -> asyncpg.Record | None:
-    return await db.fetchrow(f"SELECT {t.columns} FROM {t.name} {t.alias} WHERE {t.alias}.id = $1", row_id)
+    return await db.fetchrow(f"SELECT {t.columns} FROM {t.name} {t.alias} WHERE {t.alias}.{t.key} = $1", row_id)
 
 
 async def rows_in_order(db: Executor, t: Table[RowT], ids: Sequence[int]) -> list[RowT | None]:
     """The rows of these ids, in their order; None where there is none."""
     rows = await db.fetch(
-        f"SELECT {t.columns} FROM {t.name} {t.alias} WHERE {t.alias}.id = ANY($1::bigint[])", list(ids)
+        f"SELECT {t.columns} FROM {t.name} {t.alias} WHERE {t.alias}.{t.key} = ANY($1::bigint[])", list(ids)
     )
-    found = {r["id"]: t.from_record(r) for r in rows}
+    found = {r[t.key]: t.from_record(r) for r in rows}
     return [found.get(i) for i in ids]
 
 
@@ -71,9 +79,12 @@ async def rows_in_regions(db: Executor, t: Table[RowT], region_ids: Sequence[int
     return [t.from_record(r) for r in rows]
 
 
-async def insert_row(db: Executor, t: Table[Any], values: Mapping[str, Any]) -> asyncpg.Record:
-    columns = ", ".join(values)
-    placeholders = ", ".join(f"${i}" for i in range(1, len(values) + 1))
+async def insert_row(
+    db: Executor, t: Table[Any], values: Mapping[str, Any], *, stamped: Sequence[str] = ()
+) -> asyncpg.Record:
+    """Insert a row of these values; `stamped` columns are set to now()."""
+    columns = ", ".join([*values, *stamped])
+    placeholders = ", ".join([*(f"${i}" for i in range(1, len(values) + 1)), *("now()" for _ in stamped)])
     row = await db.fetchrow(
         f"INSERT INTO {t.name} AS {t.alias} ({columns}) VALUES ({placeholders}) RETURNING {t.columns}",
         *values.values(),
@@ -90,7 +101,7 @@ async def update_row(
     assignments += [f"{column} = now()" for column in stamped]
     assignments += [f"version = {t.alias}.version + 1", "updated_at = now()"]
     row = await db.fetchrow(
-        f"UPDATE {t.name} {t.alias} SET {', '.join(assignments)} WHERE {t.alias}.id = $1 RETURNING {t.columns}",
+        f"UPDATE {t.name} {t.alias} SET {', '.join(assignments)} WHERE {t.alias}.{t.key} = $1 RETURNING {t.columns}",
         row_id,
         *sets.values(),
     )
@@ -99,4 +110,4 @@ async def update_row(
 
 
 async def delete_row(db: Executor, t: Table[Any], row_id: int) -> None:
-    await db.execute(f"DELETE FROM {t.name} WHERE id = $1", row_id)
+    await db.execute(f"DELETE FROM {t.name} WHERE {t.key} = $1", row_id)

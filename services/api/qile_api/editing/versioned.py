@@ -1,8 +1,8 @@
 """The one way a versioned row is written: lock it, compare the version, change it, audit it.
 
 Every mutation that edits a row with a `version` (content and its review,
-community records, screens, accounts, regions) and the command line come
-here, inside their own transaction:
+community records, screens, accounts, regions, an event's attendance) and
+the command line come here, inside their own transaction:
 
 1. the row is locked before its version is compared, so two people saving
    the same version at once cannot both pass the check;
@@ -45,11 +45,16 @@ async def locked(
     version: int,
     *,
     exists: Callable[[asyncpg.Record], bool] | None = None,
+    missing: Problem | None = None,
 ) -> asyncpg.Record:
-    """The row, locked, if it exists (and `exists` holds) at the version the caller read."""
+    """The row, locked, if it exists (and `exists` holds) at the version the caller read.
+
+    `missing`: what its absence means, when not NOT_FOUND (an event's count
+    before anyone checked in is a step not yet taken).
+    """
     row = await lock_row(tx, t, row_id)
     if row is None or (exists is not None and not exists(row)):
-        raise Refused(problem(ErrorCode.NOT_FOUND, f"{t.label}不存在", "id"))
+        raise Refused(missing or problem(ErrorCode.NOT_FOUND, f"{t.label}不存在", "id"))
     if row["version"] != version:
         raise Refused(
             problem(ErrorCode.CONFLICT, f"{t.label}已被他人修改（当前版本 {row['version']}），请刷新后重试", "version")
@@ -67,10 +72,10 @@ async def audit(
     after: asyncpg.Record | None,
     noted: Mapping[str, Any] | None = None,
 ) -> None:
-    """The audit entry of a write: the row before and after, as its row type; `noted` joins the after snapshot."""
+    """The audit entry of a write: the row before and after, as the table keeps it; `noted` joins the after."""
     row = after if after is not None else before
     assert row is not None
-    after_snapshot: object = t.from_record(after) if after is not None else None
+    after_snapshot: object = t.snapshot(after) if after is not None else None
     if noted:
         after_snapshot = {**_as_dict(after_snapshot), **noted}
     await log_entry(
@@ -78,10 +83,10 @@ async def audit(
         account_id=actor_id,
         action=action,
         object_type=t.object_type(row),
-        object_id=row["id"],
+        object_id=row[t.key],
         region_id=row[t.region_column],
         previous_region_id=before[t.region_column] if before is not None else None,
-        before=t.from_record(before) if before is not None else None,
+        before=t.snapshot(before) if before is not None else None,
         after=after_snapshot,
     )
 
@@ -89,7 +94,7 @@ async def audit(
 def _as_dict(value: object) -> dict[str, Any]:
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return dataclasses.asdict(value)
-    return {}
+    return dict(value) if isinstance(value, Mapping) else {}
 
 
 @asynccontextmanager
@@ -109,11 +114,12 @@ async def create(
     actor_id: int | None,
     action: str,
     values: Mapping[str, Any],
+    stamped: Sequence[str] = (),
     duplicate: Problem | None = None,
 ) -> asyncpg.Record:
-    """Insert a row and audit it."""
+    """Insert a row (`stamped` columns set to now()) and audit it."""
     async with _duplicates_refused(duplicate or t.duplicate):
-        row = await insert_row(tx, t, values)
+        row = await insert_row(tx, t, values, stamped=stamped)
     await audit(tx, t, actor_id=actor_id, action=action, before=None, after=row)
     return row
 
@@ -128,11 +134,12 @@ async def write(
     version: int,
     change: Change,
     exists: Callable[[asyncpg.Record], bool] | None = None,
+    missing: Problem | None = None,
     stamped: Sequence[str] = (),
     duplicate: Problem | None = None,
 ) -> asyncpg.Record:
     """Lock the row at `version`, apply `change`, audit as `action`; the row after."""
-    before = await locked(tx, t, row_id, version, exists=exists)
+    before = await locked(tx, t, row_id, version, exists=exists, missing=missing)
     return await rewrite(
         tx, t, before, actor_id=actor_id, action=action, change=change, stamped=stamped, duplicate=duplicate
     )
@@ -155,7 +162,7 @@ async def rewrite(
     if inspect.isawaitable(sets):
         sets = await sets
     async with _duplicates_refused(duplicate or t.duplicate):
-        after = await update_row(tx, t, before["id"], sets, stamped=stamped)
+        after = await update_row(tx, t, before[t.key], sets, stamped=stamped)
     await audit(tx, t, actor_id=actor_id, action=action, before=before, after=after, noted=noted)
     return after
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import asyncio
 from collections import OrderedDict
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
@@ -74,6 +74,7 @@ class DocumentCache:
     # How often each step really ran (tests read these to prove the cache hits).
     parses: int = 0
     validations: int = 0
+    executions: int = 0
     _entries: OrderedDict[str, _Checked] = field(default_factory=OrderedDict)
     _worker: ThreadPoolExecutor = field(
         default_factory=lambda: ThreadPoolExecutor(max_workers=1, thread_name_prefix="qile-documents")
@@ -143,4 +144,8 @@ class DocumentGate(SchemaExtension):
             )
             # Setting the errors (even none) tells strawberry validation is done.
             ctx.pre_execution_errors = list(errors)
+        yield
+
+    def on_execute(self) -> Iterator[None]:  # type: ignore[override]
+        self.cache.executions += 1
         yield

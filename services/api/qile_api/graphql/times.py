@@ -22,11 +22,16 @@ from strawberry.types.scalar import ScalarDefinition
 from qile_api.graphql.errors import BadUserInput
 
 
+def in_city(value: datetime, zone: ZoneInfo) -> str:
+    """How a DateTime answers: ISO 8601 with the city's offset."""
+    return (value.astimezone(zone) if value.tzinfo is not None else value).isoformat()
+
+
 def city_datetime(timezone: str) -> ScalarDefinition:
     zone = ZoneInfo(timezone)
 
     def serialize(value: datetime) -> str:
-        return (value.astimezone(zone) if value.tzinfo is not None else value).isoformat()
+        return in_city(value, zone)
 
     parse = DateTimeDefinition.parse_value
     assert parse is not None

@@ -1,12 +1,13 @@
-"""uvicorn's HTTP/1.1 protocol (h11), taking a request line with raw UTF-8 in it.
+"""uvicorn's HTTP/1.1 protocol (httptools), taking a request line with raw UTF-8 in it.
 
 `curl "…/reports/assessment.csv?year=2026&district=张店区"` sends the Chinese
-as raw UTF-8 bytes. RFC 9112 wants a request target in ASCII, and h11 follows
-it to the letter: any byte above 0x7e in the request line is an HTTP 400 sent
-before the app sees the request. Browsers, nginx and most servers accept such
+as raw UTF-8 bytes. RFC 9112 wants a request target in ASCII, and llhttp
+(httptools, the parser uvicorn runs) follows it to the letter, as h11 does:
+any byte above 0x7e in the request line is an HTTP 400 sent before the app
+sees the request. Browsers, nginx and most servers accept such
 a line, and staff copy these addresses from the README. So the bytes above
 0x7e in a request line are percent-encoded (RFC 3986, the very bytes a
-browser would send) before h11 reads it; the app then decodes the query as
+browser would send) before the parser reads it; the app then decodes the query as
 UTF-8 like any other. Header fields and bodies are left exactly as they came.
 """
 
@@ -14,8 +15,7 @@ from __future__ import annotations
 
 import re
 
-import h11
-from uvicorn.protocols.http.h11_impl import H11Protocol
+from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
 _HIGH = re.compile(rb"[\x80-\xff]")
 
@@ -32,21 +32,23 @@ def encode_request_line(data: bytes) -> tuple[bytes, bool]:
     return encoded + rest, end >= 0
 
 
-class Utf8TargetH11Protocol(H11Protocol):
-    """H11Protocol that percent-encodes raw UTF-8 in each request line (see the module's docstring).
+class Utf8TargetHttpToolsProtocol(HttpToolsProtocol):
+    """HttpToolsProtocol that percent-encodes raw UTF-8 in each request line (see the module's docstring).
 
     A request line may arrive over several reads: its bytes are encoded
-    until its line end has been seen. `cycle` is uvicorn's current
-    request-response cycle; a new one starts with each request h11 parses,
-    which opens the next request line. (A request line pipelined in the same
-    read as the end of the previous request is left to h11 as it is.)
+    until its line end has been seen, at the connection's start and after
+    each request's end. (A request line pipelined in the same read as the end
+    of the previous request is left to the parser as it is.)
     """
 
-    _line_read_for: object = object()  # the cycle during which the current request line ended
+    _line_open = True  # the next bytes belong to a request line not yet ended
 
     def data_received(self, data: bytes) -> None:
-        if self.conn.their_state is h11.IDLE and self._line_read_for is not self.cycle:
+        if self._line_open:
             data, ended = encode_request_line(data)
-            if ended:
-                self._line_read_for = self.cycle
+            self._line_open = not ended
         super().data_received(data)
+
+    def on_message_complete(self) -> None:
+        self._line_open = True
+        super().on_message_complete()

@@ -8,6 +8,8 @@ from typing import Annotated
 import strawberry
 from strawberry import relay
 
+from qile_api.content.image_types import ImageCreateFields, ImageUpdateFields
+from qile_api.content.images import image_changes
 from qile_api.content.mutations import ContentSteps, RejectInput, ReviewInput
 from qile_api.graphql.context import Info
 from qile_api.graphql.describe import ID_INPUT, INPUT_ARG, VERSION_INPUT, errors_field
@@ -37,8 +39,9 @@ _BODY = NOTICE_BODY.describe("The full text; screens page through it.")
 _PRIORITY = "0 to 100; higher shows earlier in a screen's rotation."
 _URGENT = (
     "紧急通知: it preempts the rotation on screens; a reviewer may publish it at once (noticePublishUrgent). "
-    "It always ends: without displayEnd it shows for QILE_URGENT_DEFAULT_HOURS (24) from its start (or from "
-    "now, when that is later), and a displayEnd beyond QILE_URGENT_MAX_DAYS (7) is refused."
+    "It always ends: published without displayEnd, it shows for QILE_URGENT_DEFAULT_HOURS (24) from its start "
+    "(or from its publication, when that is later; a draft keeps no end until then); a displayEnd beyond "
+    "QILE_URGENT_MAX_DAYS (7) is refused, and so is publishing one whose displayEnd has passed."
 )
 _EXCLUSIVE = (
     "独占: an urgent notice shown alone, the rest of the rotation waiting while it runs; false (the default): "
@@ -49,7 +52,7 @@ _END = "Shown until this instant (exclusive), after displayStart; null: no end (
 
 
 @strawberry.input(description="A new notice, written as a draft to submit for review.")
-class NoticeCreateInput:
+class NoticeCreateInput(ImageCreateFields):
     scope: relay.GlobalID = strawberry.field(description=_SCOPE)
     category: NoticeCategory = strawberry.field(description=_CATEGORY)
     title: str = strawberry.field(description=_TITLE)
@@ -61,8 +64,10 @@ class NoticeCreateInput:
     display_end: datetime | None = strawberry.field(default=None, description=_END)
 
 
-@strawberry.input(description="Changes to a notice: only the fields given change (null clears displayEnd only).")
-class NoticeUpdateInput:
+@strawberry.input(
+    description="Changes to a notice: only the fields given change (null clears displayEnd and the image fields)."
+)
+class NoticeUpdateInput(ImageUpdateFields):
     id: relay.GlobalID = strawberry.field(description=ID_INPUT)
     version: int = strawberry.field(description=VERSION_INPUT)
     scope: relay.GlobalID | None = strawberry.field(default=strawberry.UNSET, description=_SCOPE)
@@ -97,13 +102,14 @@ class NoticeEditMutations:
         description="Edit a draft; editing a published notice makes a draft revision and returns it.",
     )
     async def notice_update(self, info: Info, input: Annotated[NoticeUpdateInput, INPUT_ARG]) -> NoticePayload:
-        changes = NOTICE_FIELDS.changes(given(input, scope=region_pk))
+        changes = image_changes(NOTICE_FIELDS.changes(given(input, scope=region_pk)))
         return await _STEPS.update(info, input.id, input.version, changes)
 
     @strawberry.mutation(
         permission_classes=REVIEWERS,
         description="紧急通知: publish an urgent notice at once, without review; screens show it at their next poll. "
-        "Without a display end it gets the default one (QILE_URGENT_DEFAULT_HOURS from now or its start).",
+        "Without a display end it gets the default one (QILE_URGENT_DEFAULT_HOURS from now or its start); "
+        "one whose display end has passed is refused.",
     )
     async def notice_publish_urgent(self, info: Info, input: Annotated[ReviewInput, INPUT_ARG]) -> NoticePayload:
         return await _URGENT_STEPS.publish_directly(info, input)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
+import gc
 import json
 import logging
 from collections.abc import AsyncIterator
@@ -26,6 +26,7 @@ from strawberry.http import GraphQLHTTPResponse
 from qile_api.accounts.service import bootstrap_admin
 from qile_api.assessment.export import assessment_csv, assessment_xlsx
 from qile_api.assessment.snapshots import run_snapshot_job
+from qile_api.db import periodic
 from qile_api.db.database import Database, QueryCounter
 from qile_api.db.embedded import resolve_dsn
 from qile_api.db.errors import DatabaseError, log_database_errors
@@ -36,6 +37,7 @@ from qile_api.events.signups.page import ResidentPage
 from qile_api.graphql.context import Context
 from qile_api.graphql.errors import BadUserInput
 from qile_api.graphql.inputs import check_text
+from qile_api.graphql.persisted import PersistedDocuments
 from qile_api.http.console import ConsoleSite, default_console_dir
 from qile_api.http.csrf import PREFLIGHT_HEADERS, refused_form_post
 from qile_api.http.headers import NoSniff
@@ -51,7 +53,9 @@ from qile_api.problems import Refused
 from qile_api.root.context import build_context
 from qile_api.root.media import media
 from qile_api.root.schema import build_schema
+from qile_api.screens.front import FeedFront
 from qile_api.screens.heartbeats import DeviceRuntime
+from qile_api.screens.watch import ScreenWatch
 from qile_api.settings import Settings
 from qile_api.state import AppState
 
@@ -165,6 +169,9 @@ def create_app(settings: Settings | None = None, *, dsn: str | None = None, run_
         # Same pool, its own round-trip counter: background writes are not
         # charged to the requests that happen to run meanwhile.
         background = db.sibling(counter=QueryCounter())
+        # Each process (each worker) listens for feed and screen changes itself.
+        watch = state.held(ScreenWatch)
+        watch.start(background, url)
         # 0 turns the task off: tests own background work and call flush() themselves.
         flusher = (
             asyncio.create_task(devices.run(background), name="qile-heartbeat-flush")
@@ -183,20 +190,18 @@ def create_app(settings: Settings | None = None, *, dsn: str | None = None, run_
             if settings.signup_retention_interval_seconds > 0
             else None
         )
+        # What start-up built lives as long as the process: out of the
+        # collector's way, so its passes under load walk only what requests make.
+        gc.collect()
+        gc.freeze()
         try:
             # Each worker samples its pool and memory for /metrics while it serves.
             async with sampling(db):
                 yield
         finally:
-            if purger is not None:
-                purger.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await purger
             schema.documents.close()
-            if snapshots is not None:
-                snapshots.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await snapshots
+            await periodic.stop([purger, snapshots], log)
+            await watch.stop()
             await devices.stop(flusher, background)
             await db.close()
             del embedded  # the embedded server may stop once nobody holds it
@@ -213,10 +218,12 @@ def create_app(settings: Settings | None = None, *, dsn: str | None = None, run_
     )
     console = ConsoleSite(settings.console_dir or default_console_dir())
     graphql.console = console
+    # The screens' feed, answered from memory when nothing changed (screens/front.py).
+    front = FeedFront(graphql, PersistedDocuments.load(), settings.timezone)
     return QileStarlette(
         settings,
         routes=[
-            Route("/graphql", graphql, methods=["GET", "POST"]),
+            Route("/graphql", front, methods=["GET", "POST"]),
             Route("/media/{sha256}", media, methods=["GET"]),
             Route("/reports/assessment.csv", assessment_csv, methods=["GET"]),
             Route("/reports/assessment.xlsx", assessment_xlsx, methods=["GET"]),

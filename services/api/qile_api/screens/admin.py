@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import asyncpg
-
-from qile_api.audit.sql import log_entry
 from qile_api.db.database import Database, Executor
+from qile_api.editing import versioned
 from qile_api.fields import Field, FieldMap
 from qile_api.graphql.errors import BadUserInput
 from qile_api.graphql.ids import parse_global_id, pk_of
@@ -48,35 +46,23 @@ async def register_screen(
     action: str = "screenRegister",
     issue_token: bool = True,
 ) -> tuple[sql.ScreenRow, str | None]:
-    """Validate, insert and audit a screen: the one way, for `screenRegister`, pairing and the CLI.
+    """Validate, insert and audit a screen (`versioned.create`): the one way, for `screenRegister`, pairing and the CLI.
 
     Returns the row and its token, which is stored only hashed; a screen being
     paired gets none here (`issue_token=False`): it collects one when it redeems its code.
     """
     names = await check_registration(db, community_id, name, location)
-    assert community_id is not None
     token, token_hash = new_screen_token() if issue_token else (None, None)
-    try:
-        row = await sql.insert_screen(
-            db,
-            community_id=community_id,
-            kind=kind,
-            name=names["name"],
-            location=names["location"],
-            token_hash=token_hash,
-        )
-    except asyncpg.UniqueViolationError as exc:
-        raise Refused(sql.NAME_TAKEN) from exc
-    await log_entry(
+    row = await versioned.create(
         db,
-        account_id=actor_id,
+        sql.SCREEN_TABLE,
+        actor_id=actor_id,
         action=action,
-        object_type="Screen",
-        object_id=row.id,
-        region_id=community_id,
-        after=row,
+        values={"community_id": community_id, "kind": kind, **names, "token_hash": token_hash},
+        # When its token was issued: a paired screen's comes when it redeems its code.
+        stamped=("token_issued_at",) if issue_token else (),
     )
-    return row, token
+    return sql.ScreenRow.from_record(row), token
 
 
 async def find_community_id(db: Executor, ref: str) -> int:

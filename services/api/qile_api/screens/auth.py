@@ -1,7 +1,9 @@
 """Screens authenticate with their own token (`Authorization: Bearer qs_…`), for GraphQL and plain routes.
 
 The token's screen is looked up once per request (a loader keyed by the
-token), however many fields ask: `IsScreen` first, then the resolver.
+token), however many fields ask: `IsScreen` first, then the resolver. The
+lookup is answered from the process's memory while that is current
+(`watch.py`, within a second of the database), else from the database.
 """
 
 from __future__ import annotations
@@ -17,15 +19,23 @@ from qile_api.db.database import Executor
 from qile_api.graphql.context import Context, Info
 from qile_api.graphql.errors import Unauthenticated
 from qile_api.http.bearer import bearer_token
-from qile_api.screens.sql import ScreenPrincipal, screen_by_token_hash
+from qile_api.screens.sql import ScreenPrincipal
+from qile_api.screens.watch import ScreenWatch
 from qile_api.state import AppState
 from qile_api.tokens import SCREEN_TOKEN_PREFIX, hash_token
 
 
-async def _screen_of_token(db: Executor, token: str | None) -> ScreenPrincipal | None:
+async def _screen_of_token(state: AppState, db: Executor, token: str | None) -> ScreenPrincipal | None:
     if token is None or not token.startswith(SCREEN_TOKEN_PREFIX):
         return None
-    return await screen_by_token_hash(db, hash_token(token))
+    return await state.held(ScreenWatch).principal(db, hash_token(token))
+
+
+def remembered_screen(state: AppState, token: str | None) -> ScreenPrincipal | None:
+    """The token's screen from memory alone (None: unknown here, or memory not current): no round trip."""
+    if token is None or not token.startswith(SCREEN_TOKEN_PREFIX):
+        return None
+    return state.held(ScreenWatch).cached(hash_token(token))
 
 
 class ScreenPrincipalByTokenLoader(DataLoader[str, ScreenPrincipal | None]):
@@ -33,11 +43,11 @@ class ScreenPrincipalByTokenLoader(DataLoader[str, ScreenPrincipal | None]):
 
     @classmethod
     def for_request(cls, context: Context) -> Self:
-        return cls(context.db)
+        return cls(context.app, context.db)
 
-    def __init__(self, db: Executor) -> None:
+    def __init__(self, state: AppState, db: Executor) -> None:
         async def load(tokens: Sequence[str]) -> list[ScreenPrincipal | None]:
-            return [await _screen_of_token(db, token) for token in tokens]
+            return [await _screen_of_token(state, db, token) for token in tokens]
 
         super().__init__(load_fn=load)
 
@@ -78,4 +88,4 @@ class IsScreen(BasePermission):
 async def screen_of(request: Request) -> ScreenPrincipal | None:
     """For plain routes: the active screen whose token is sent, with its community's path."""
     state: AppState = request.app.state.qile
-    return await _screen_of_token(state.db, bearer_token(request))
+    return await _screen_of_token(state, state.db, bearer_token(request))

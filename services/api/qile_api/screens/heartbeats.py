@@ -15,13 +15,13 @@ whichever API process the screen reaches.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from typing import Self
 
 from qile_api.db.database import Executor
 from qile_api.db.errors import DatabaseError, log_database_errors
 from qile_api.db.periodic import every
+from qile_api.db.periodic import stop as stop_tasks
 from qile_api.metrics.instruments import HEARTBEATS_WRITTEN
 from qile_api.screens.sql import Heartbeat, screens_awaiting_screenshot, upsert_heartbeats
 from qile_api.settings import Settings
@@ -77,10 +77,7 @@ class DeviceRuntime:
 
     async def stop(self, task: asyncio.Task[None] | None, db: Executor) -> None:
         """Cancel the task (if running) and write what is still pending."""
-        if task is not None:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+        await stop_tasks([task], log)
         try:
             await self.flush(db)
         except DatabaseError as exc:

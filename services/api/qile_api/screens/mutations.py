@@ -23,6 +23,7 @@ from qile_api.screens import sql
 from qile_api.screens.admin import SCREEN_FIELDS, register_screen
 from qile_api.screens.tokens import new_screen_token
 from qile_api.screens.types import Screen, ScreenKind
+from qile_api.screens.watch import ScreenWatch
 
 
 @strawberry.type(description="What a screen mutation did: the screen as it now is (and a new token), or why not.")
@@ -92,6 +93,8 @@ async def _change(
             )
     except Refused as refused:
         return ScreenPayload(screen=None, token=None, errors=errors_of(refused))
+    # This process stops answering for an old token at once; the others within a second (screens/watch.py).
+    info.context.app.held(ScreenWatch).screen_changed(row["id"])
     return ScreenPayload(screen=Screen.from_row(sql.ScreenRow.from_record(row)), token=token, errors=[])
 
 

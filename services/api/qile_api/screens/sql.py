@@ -11,6 +11,7 @@ import asyncpg
 from qile_api.db.database import Executor
 from qile_api.db.query import Conditions, fetch_ids, seek
 from qile_api.editing.sql import Table
+from qile_api.events.sql import PHOTO_AFTER
 from qile_api.problems import ErrorCode, problem
 
 
@@ -45,7 +46,7 @@ _SCREEN_COLUMNS = "s.id, s.community_id, s.kind, s.name, s.location, s.status, s
 # Names are unique within a community (a unique index holds it).
 NAME_TAKEN = problem(ErrorCode.DUPLICATE, "本社区已有同名屏幕", "name")
 
-# What ADMINs change (screenRename, screenRotateToken, screenDecommission).
+# What ADMINs register and change (screenRegister, screenRename, screenRotateToken, screenDecommission).
 SCREEN_TABLE: Table[ScreenRow] = Table(
     name="screens",
     columns=_SCREEN_COLUMNS,
@@ -85,49 +86,12 @@ async def screens_by_ids(db: Executor, ids: Sequence[int]) -> list[ScreenRow]:
     return [ScreenRow.from_record(r) for r in rows]
 
 
-async def insert_screen(
-    db: Executor,
-    *,
-    community_id: int,
-    kind: str,
-    name: str,
-    location: str,
-    token_hash: bytes | None,
-    demo_key: str | None = None,
-) -> ScreenRow:
-    row = await db.fetchrow(
-        f"""INSERT INTO screens AS s (community_id, kind, name, location, token_hash, token_issued_at,
-                                    is_demo, demo_key)
-        VALUES ($1, $2, $3, $4, $5, now(), $6::text IS NOT NULL, $6)
-        RETURNING {_SCREEN_COLUMNS}""",
-        community_id,
-        kind,
-        name,
-        location,
-        token_hash,
-        demo_key,
-    )
-    assert row is not None
-    return ScreenRow.from_record(row)
-
-
-async def set_screen_token(db: Executor, screen_id: int, token_hash: bytes) -> bool:
-    """Replace a screen's token: the old one stops working at once."""
-    status = await db.execute(
-        """UPDATE screens SET token_hash = $2, token_issued_at = now(), updated_at = now(),
-                              version = version + 1
-        WHERE id = $1 AND status = 'ACTIVE'""",
-        screen_id,
-        token_hash,
-    )
-    return status.endswith(" 1")
-
-
 async def next_feed_boundary(db: Executor, path: Sequence[int], now: datetime, horizon: timedelta) -> datetime | None:
     """The next instant at which an item enters or leaves what screens show.
 
     Notices enter at display_start and leave at display_end; events enter the
-    schedule when they come within the horizon and leave when they end.
+    schedule when they come within the horizon and leave when they end; their
+    activity photos leave galleries PHOTO_AFTER later.
     """
     value: datetime | None = await db.fetchval(
         """SELECT min(t) FROM (
@@ -144,10 +108,16 @@ async def next_feed_boundary(db: Executor, path: Sequence[int], now: datetime, h
             UNION ALL
             SELECT ends_at FROM events
              WHERE region_id = ANY($1::bigint[]) AND status = 'PUBLISHED' AND ends_at > $2
+            UNION ALL
+            -- An activity photo leaves galleries PHOTO_AFTER after its event ends.
+            SELECT ends_at + $4::interval FROM events
+             WHERE region_id = ANY($1::bigint[]) AND status = 'PUBLISHED' AND image_kind = 'PHOTO'
+               AND ends_at + $4::interval > $2
         ) boundaries""",
         list(path),
         now,
         horizon,
+        PHOTO_AFTER,
     )
     return value
 
@@ -293,4 +263,57 @@ async def lock_screenshot(db: Executor, screen_id: int) -> ScreenshotRow | None:
 async def store_screenshot(db: Executor, screen_id: int, sha256: str, now: datetime) -> None:
     await db.execute(
         "UPDATE screen_screenshots SET taken_at = $2, media_sha256 = $3 WHERE screen_id = $1", screen_id, now, sha256
+    )
+
+
+@dataclass(frozen=True)
+class WatchChanges:
+    """What changed since a re-check, read in one snapshot (see migrations/0011_feed_notify.sql).
+
+    Rows changed by a transaction at or after the cutoff come back at every
+    re-check until the cutoff passes them (a long transaction anywhere holds
+    it back): so screens and resets come with the transaction that changed
+    them, and the caller acts on each pair once.
+    """
+
+    # The oldest transaction still running when the snapshot was taken: the
+    # next re-check reads rows changed by it or anything later.
+    xmin: int
+    revisions: dict[int, int]
+    screens: frozenset[tuple[int, int]]  # (screen id, transaction)
+    resets: frozenset[int]  # transactions
+
+
+_XMIN = "pg_snapshot_xmin(pg_current_snapshot())::text::bigint"
+
+
+async def all_feed_revisions(db: Executor) -> WatchChanges:
+    """Every region's feed revision: what a process starts from (and restarts from after a reset)."""
+    row = await db.fetchrow(
+        f"""SELECT {_XMIN} AS xmin, f.regions, f.revisions
+        FROM (SELECT array_agg(region_id) AS regions, array_agg(revision) AS revisions FROM feed_revisions) f"""
+    )
+    assert row is not None
+    revisions = dict(zip(row["regions"] or (), row["revisions"] or (), strict=True))
+    return WatchChanges(row["xmin"], revisions, frozenset(), frozenset())
+
+
+async def watch_changes_since(db: Executor, xid: int) -> WatchChanges:
+    """Revisions, screens and resets changed by transaction `xid` or later."""
+    row = await db.fetchrow(
+        f"""SELECT {_XMIN} AS xmin, f.regions, f.revisions, s.screens, s.screen_xids,
+               ARRAY(SELECT changed_xid::text::bigint FROM watch_resets
+                     WHERE changed_xid >= $1::text::xid8) AS resets
+        FROM (SELECT array_agg(region_id) AS regions, array_agg(revision) AS revisions
+              FROM feed_revisions WHERE changed_xid >= $1::text::xid8) f,
+             (SELECT array_agg(id) AS screens, array_agg(watch_xid::text::bigint) AS screen_xids
+              FROM screens WHERE watch_xid >= $1::text::xid8) s""",
+        str(xid),
+    )
+    assert row is not None
+    return WatchChanges(
+        row["xmin"],
+        dict(zip(row["regions"] or (), row["revisions"] or (), strict=True)),
+        frozenset(zip(row["screens"] or (), row["screen_xids"] or (), strict=True)),
+        frozenset(row["resets"]),
     )

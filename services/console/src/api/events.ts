@@ -21,6 +21,7 @@ graphql(`
     signUpStateLabel
     placesLeft
     attendance { ...AttendanceFields }
+    image { ...ContentImage }
     status
     version
     rejectReason

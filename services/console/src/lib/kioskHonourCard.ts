@@ -63,9 +63,5 @@ function honourText(p: Painter, slide: HonourSlide, accent: string): void {
   }
   const [ruleW, ruleH] = lay.honourRule
   p.rect(GOLD, { x: box.x, y, w: ruleW, h: ruleH })
-  y = lay.honourCitationTop(slide.nameLines.length, slide.nameSize)
-  for (const line of slide.lines) {
-    p.line(line, box.x, y + fontAscent(slide.size), slide.size, INK)
-    y += lineStep(slide.size)
-  }
+  p.lines(slide.lines, box.x, lay.honourCitationTop(slide.nameLines.length, slide.nameSize), slide.size, INK)
 }

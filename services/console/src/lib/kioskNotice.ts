@@ -20,11 +20,7 @@ function drawTextBlock(p: Painter, block: TextBlock, slide: NoticeSlide, colour:
     p.line(line, x, y + fontAscent(slide.titleSize), slide.titleSize, colour, true)
     y += lineStep(slide.titleSize)
   }
-  y = block.linesTop(slide.titleLines.length, slide.titleSize)
-  for (const line of slide.lines) {
-    p.line(line, x, y + fontAscent(slide.size), slide.size, colour)
-    y += lineStep(slide.size)
-  }
+  p.lines(slide.lines, x, block.linesTop(slide.titleLines.length, slide.titleSize), slide.size, colour)
 }
 
 /** A white card with a stripe and a label pill in the theme colour; events under it, if any. */

@@ -1,8 +1,8 @@
 // Drawing as the kiosk's Typesetter and pygame.draw do, into a list of
 // shapes instead of pixels (see kioskRender.ts).
-import { centreX, centreY, div, fontAscent, fontDescent, QUIET_ZONE, type Layout, type Rect } from './kioskLayout'
+import { centreX, centreY, div, fontAscent, fontDescent, lineStep, QUIET_ZONE, type Layout, type Rect } from './kioskLayout'
 import type { Typesetter } from './kioskSlides'
-import { COMPRESS_AT_START } from './kioskText'
+import { COMPRESS_AT_START, PARAGRAPH_BREAK } from './kioskText'
 import { qrShape } from './qr'
 
 export type Shape =
@@ -66,6 +66,19 @@ export class Painter {
     const drawn = { x: centreX(tile) - Math.trunc(side / 2), y: centreY(tile) - Math.trunc(side / 2), w: side, h: side }
     this.shapes.push({ kind: 'qr', ...drawn, text: url, modules: shape.size, path: shape.path })
     return drawn
+  }
+
+  /** Running text's lines from (x, top), half a line of space at each paragraph break (typeset.draw_lines). */
+  lines(lines: readonly string[], x: number, top: number, size: number, color: string): void {
+    let y = top
+    for (const line of lines) {
+      if (line === PARAGRAPH_BREAK) {
+        y += div(lineStep(size), 2)
+        continue
+      }
+      this.line(line, x, y + fontAscent(size), size, color)
+      y += lineStep(size)
+    }
   }
 
   textRight(text: string, rightX: number, y: number, size: number, color: string, bold = false): number {

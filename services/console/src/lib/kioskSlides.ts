@@ -30,8 +30,9 @@ export class Typesetter {
     return (text) => (text ? this.metrics.width(text, size, bold) : 0)
   }
 
-  wrap(text: string, width: number, size: number, bold = false): string[] {
-    return wrap(cleanText(text, true), width, this.measurer(size, bold))
+  /** `separate`: paragraphs set apart by PARAGRAPH_BREAK (running text: a notice, a citation). */
+  wrap(text: string, width: number, size: number, bold = false, separate = false): string[] {
+    return wrap(cleanText(text, true), width, this.measurer(size, bold), separate)
   }
 
   /** The largest size from `size` down to `floor` at which `text` fits `width` on one line. */
@@ -153,9 +154,9 @@ export function noticeSlides(notice: NoticeFields, lay: Layout, ts: Typesetter):
   let perPage = 1
   let size = lay.bodySize
   for (size of lay.noticeBodySizes) {
-    lines = ts.wrap(notice.body, width, size)
+    lines = ts.wrap(notice.body, width, size, false, true)
     perPage = block.linesPerPage(titleLines.length, titleSize, size)
-    if (lines.length <= perPage) break
+    if (paginate(lines, perPage).length === 1) break
   }
   const pages = paginate(lines, perPage)
   return pages.map((page, i) => ({
@@ -257,12 +258,12 @@ export function honourSlides(honour: HonourFields, lay: Layout, ts: Typesetter):
   const n = nameLines.length
   // A citation shrinks to the reading floor to stay on one card, then pages at body size.
   let size = lay.bodySize
-  let lines = ts.wrap(honour.citation, width, size)
+  let lines = ts.wrap(honour.citation, width, size, false, true)
   const fits = lay.honourCitationSizes.find((s) => {
-    lines = ts.wrap(honour.citation, width, s)
-    return lines.length <= lay.honourLinesPerPage(n, nameSize, s)
+    lines = ts.wrap(honour.citation, width, s, false, true)
+    return paginate(lines, lay.honourLinesPerPage(n, nameSize, s)).length === 1
   })
-  if (fits === undefined) lines = ts.wrap(honour.citation, width, size)
+  if (fits === undefined) lines = ts.wrap(honour.citation, width, size, false, true)
   else size = fits
   const pages = paginate(lines, lay.honourLinesPerPage(n, nameSize, size))
   return pages.map((page, i) => ({ kind: 'honour', honour, nameLines, nameSize, lines: page, size, page: i + 1, pages: pages.length }))

@@ -114,12 +114,20 @@ function noOrphan(lines: string[][], width: number, measure: Measure): void {
   lines[lines.length - 1] = [...moved, ...last]
 }
 
-/** Break text into lines no wider than width (as measured), keeping paragraphs and dropping blank ones. */
-export function wrap(text: string, width: number, measure: Measure): string[] {
+/** Between two paragraphs of running text (wrap(..., separate)): half a line of space. */
+export const PARAGRAPH_BREAK = ''
+
+/**
+ * Break text into lines no wider than width (as measured), keeping paragraphs and dropping blank ones.
+ * `separate`: a PARAGRAPH_BREAK between paragraphs, as a notice's paragraphs are set apart.
+ */
+export function wrap(text: string, width: number, measure: Measure, separate = false): string[] {
   const out: string[] = []
   for (const raw of text.replace(/\r\n/g, '\n').split('\n')) {
     const paragraph = raw.trim()
-    if (paragraph) out.push(...wrapParagraph(paragraph, width, measure))
+    if (!paragraph) continue
+    if (separate && out.length) out.push(PARAGRAPH_BREAK)
+    out.push(...wrapParagraph(paragraph, width, measure))
   }
   return out
 }
@@ -142,13 +150,39 @@ export function balance(text: string, width: number, measure: Measure): string[]
 /** Opening brackets and quotes: at a line's start their blank left half is taken in (行首压缩). */
 export const COMPRESS_AT_START: ReadonlySet<string> = new Set('（「《『【〔〈［｛〖“‘')
 
-/** Split lines into pages of at most perPage lines (at least one page). */
+/**
+ * Split lines into pages no taller than perPage lines (at least one page). A
+ * PARAGRAPH_BREAK is half a line tall, and is dropped where a page would start or end with it.
+ */
 export function paginate(lines: readonly string[], perPage: number): string[][] {
-  const per = Math.max(1, perPage)
-  if (!lines.length) return [[]]
+  const room = 2 * Math.max(1, perPage) // in half lines
   const pages: string[][] = []
-  for (let i = 0; i < lines.length; i += per) pages.push(lines.slice(i, i + per))
-  return pages
+  let page: string[] = []
+  let used = 0
+  for (const line of lines) {
+    if (line === PARAGRAPH_BREAK) {
+      if (!page.length) continue
+      if (used + 1 + 2 > room) {
+        // no line would follow it on this page
+        pages.push(page)
+        page = []
+        used = 0
+        continue
+      }
+      page.push(line)
+      used += 1
+      continue
+    }
+    if (page.length && used + 2 > room) {
+      pages.push(page)
+      page = []
+      used = 0
+    }
+    page.push(line)
+    used += 2
+  }
+  if (page.length) pages.push(page)
+  return pages.length ? pages : [[]]
 }
 
 /** One line, cut with … when too wide (names, table cells, a title's last line). */

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 from typing import Any
 
@@ -106,3 +107,23 @@ async def test_walk_ins_add_to_the_count_and_a_correction_wins_audited(api: Api)
     assert cleared["attendance"] == {"corrected": None, "participants": 33, "version": 4}
     actions = [r["action"] for r in await api.db.fetch("SELECT action FROM audit_log ORDER BY id")]
     assert actions == ["eventCheckIn", "eventWalkInsAdd", "eventAttendanceCorrect", "eventAttendanceCorrect"]
+
+
+async def test_a_correction_needs_a_count_and_its_audit_shows_the_count_before_and_after(api: Api) -> None:
+    event, editor, code = await at_the_door(api)
+
+    nothing_yet = await call(api, editor, CORRECT, event=event_gid(event), version=1, participants=10)
+    await call(api, editor, CHECK_IN, event=event_gid(event), code=code)
+    corrected = await call(api, editor, CORRECT, event=event_gid(event), version=1, participants=10)
+
+    assert nothing_yet["errors"] == [
+        {"code": "INVALID_TRANSITION", "field": "event", "message": "尚无签到记录，请在活动信息中登记参与人数"}
+    ]
+    assert corrected["attendance"] == {"corrected": 10, "participants": 10, "version": 2}
+    entry = await api.db.fetchrow(
+        "SELECT object_type, object_id, region_id, before, after FROM audit_log WHERE action = 'eventAttendanceCorrect'"
+    )
+    assert entry is not None and (entry["object_type"], entry["object_id"]) == ("Event", event)
+    assert entry["region_id"] == await api.db.fetchval("SELECT region_id FROM events WHERE id = $1", event)
+    assert json.loads(entry["before"])["participants"] == 3 and json.loads(entry["after"])["participants"] == 10
+    assert "王秀兰" not in entry["after"]

@@ -4,19 +4,22 @@ What took place is a fact recorded at the event, not content to publish: it
 lives in `event_attendance`, beside the event, so recording it never makes a
 draft revision of a published event waiting for review (the reviewed
 `participants` column stays for events without check-ins). Every step is
-audited against the event, without residents' names or numbers (the audit
-log outlives the sign-ups).
+audited against the event through `editing/versioned.py`, without
+residents' names or numbers (the audit log outlives the sign-ups).
 """
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from qile_api.audit.sql import log_entry
+import asyncpg
+
 from qile_api.db.database import Database, Executor
+from qile_api.editing import versioned
+from qile_api.editing.sql import lock_row
 from qile_api.events.signups import sql
 from qile_api.events.signups.registration import NOT_FOUND, normalise_code
-from qile_api.events.signups.sql import AttendanceRow, SignUpEvent, SignUpRow
+from qile_api.events.signups.sql import ATTENDANCE_TABLE, AttendanceRow, SignUpEvent, SignUpRow
 from qile_api.principals import StaffPrincipal
 from qile_api.problems import ErrorCode, Refused, problem
 
@@ -24,6 +27,8 @@ from qile_api.problems import ErrorCode, Refused, problem
 CHECK_IN_OPENS_BEFORE = timedelta(hours=3)
 MAX_PEOPLE = 20
 MAX_WALK_INS_STEP = 1000
+# A correction corrects a count: before the first check-in there is none.
+NOTHING_COUNTED = problem(ErrorCode.INVALID_TRANSITION, "尚无签到记录，请在活动信息中登记参与人数", "event")
 
 
 async def _door_open(tx: Executor, event_id: int, now: datetime) -> SignUpEvent:
@@ -35,20 +40,19 @@ async def _door_open(tx: Executor, event_id: int, now: datetime) -> SignUpEvent:
     return event
 
 
-async def _audit(
-    tx: Executor, staff: StaffPrincipal, action: str, event: SignUpEvent, before: AttendanceRow | None, **after: object
-) -> None:
-    title = await sql.event_title(tx, event.id)
-    await log_entry(
-        tx,
-        account_id=staff.id,
-        action=action,
-        object_type="Event",
-        object_id=event.id,
-        region_id=event.region_id,
-        before={"title": title, "participants": before.participants} if before else None,
-        after={"title": title, **after},
+async def _counted(
+    tx: Executor,
+    staff: StaffPrincipal,
+    action: str,
+    before: asyncpg.Record | None,
+    after: asyncpg.Record,
+    **noted: object,
+) -> AttendanceRow:
+    """Audit a step that added to the counts (no version to compare: counts add up); the counts after."""
+    await versioned.audit(
+        tx, ATTENDANCE_TABLE, actor_id=staff.id, action=action, before=before, after=after, noted=noted
     )
+    return AttendanceRow.from_record(after)
 
 
 async def check_in(
@@ -80,12 +84,11 @@ async def check_in(
         came = found.people if people is None else people
         if not 1 <= came <= MAX_PEOPLE:
             raise Refused(problem(ErrorCode.INVALID, f"签到人数须在1到{MAX_PEOPLE}人之间", "people"))
-        before = await sql.lock_attendance(tx, event.id)
+        before = await lock_row(tx, ATTENDANCE_TABLE, event.id)
         checked = await sql.mark_checked_in(tx, found.id, came, staff.id, now)
         counted = await sql.add_attendance(tx, event.id, now, checked_in=came)
         assert counted is not None
-        await _audit(tx, staff, "eventCheckIn", event, before, signUp=found.id, people=came)
-        return checked, counted
+        return checked, await _counted(tx, staff, "eventCheckIn", before, counted, signUp=found.id, people=came)
 
 
 async def add_walk_ins(db: Database, staff: StaffPrincipal, event_id: int, count: int, now: datetime) -> AttendanceRow:
@@ -96,12 +99,11 @@ async def add_walk_ins(db: Database, staff: StaffPrincipal, event_id: int, count
         )
     async with db.transaction() as tx:
         event = await _door_open(tx, event_id, now)
-        before = await sql.lock_attendance(tx, event.id)
+        before = await lock_row(tx, ATTENDANCE_TABLE, event.id)
         counted = await sql.add_attendance(tx, event.id, now, walk_ins=count)
         if counted is None:
             raise Refused(problem(ErrorCode.INVALID, "现场人数不能少于0", "count"))
-        await _audit(tx, staff, "eventWalkInsAdd", event, before, walkIns=counted.walk_ins, added=count)
-        return counted
+        return await _counted(tx, staff, "eventWalkInsAdd", before, counted, walkIns=counted["walk_ins"], added=count)
 
 
 async def correct(
@@ -112,14 +114,14 @@ async def correct(
         raise Refused(problem(ErrorCode.INVALID, "参与人数须在0到1000000之间", "participants"))
     async with db.transaction() as tx:
         event = await _door_open(tx, event_id, now)
-        before = await sql.lock_attendance(tx, event.id)
-        if before is None:
-            raise Refused(
-                problem(ErrorCode.INVALID_TRANSITION, "尚无签到记录，请在活动信息中登记参与人数", "event")
-            )
-        if before.version != version:
-            message = f"签到记录已被他人修改（当前版本 {before.version}），请刷新后重试"
-            raise Refused(problem(ErrorCode.CONFLICT, message, "version"))
-        counted = await sql.set_correction(tx, event.id, participants, now)
-        await _audit(tx, staff, "eventAttendanceCorrect", event, before, participants=counted.participants)
-        return counted
+        counted = await versioned.write(
+            tx,
+            ATTENDANCE_TABLE,
+            actor_id=staff.id,
+            action="eventAttendanceCorrect",
+            row_id=event.id,
+            version=version,
+            change={"corrected": participants},
+            missing=NOTHING_COUNTED,
+        )
+        return AttendanceRow.from_record(counted)

@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 
 from qile_api.db.database import Database
 from qile_api.db.errors import DatabaseError, log_database_errors
+from qile_api.db.query import advisory_xact_lock
 from qile_api.events.signups import sql
 from qile_api.state import AppState
 
@@ -29,7 +30,7 @@ _ATTEMPT_WINDOW = timedelta(hours=1)
 async def purge_expired(db: Database, now: datetime, days: int) -> int | None:
     """Delete what has been kept long enough; how many sign-ups went, or None when another process is at it."""
     async with db.transaction() as tx:
-        if not await tx.fetchval("SELECT pg_try_advisory_xact_lock($1)", RETENTION_LOCK_KEY):
+        if not await advisory_xact_lock(tx, RETENTION_LOCK_KEY, wait=False):
             return None
         deleted = await sql.delete_sign_ups_ended_before(tx, now - timedelta(days=days))
         await sql.delete_attempts_before(tx, now - _ATTEMPT_WINDOW)

@@ -10,6 +10,7 @@ import asyncpg
 
 from qile_api.db.database import Executor
 from qile_api.db.query import Conditions, fetch_ids, seek
+from qile_api.editing.sql import Table
 
 
 @dataclass(frozen=True)
@@ -73,9 +74,10 @@ class AttendanceRow:
 
 @dataclass(frozen=True)
 class ScanCount:
-    event_id: int
     screen_id: int
     opens: int
+    sign_ups: int
+    people: int
 
 
 _SIGN_UP = (
@@ -247,12 +249,34 @@ async def screen_exists(db: Executor, screen_id: int) -> bool:
     return bool(await db.fetchval("SELECT true FROM screens WHERE id = $1", screen_id))
 
 
-_ATTENDANCE = "event_id, checked_in, walk_ins, corrected, version, updated_at"
+_ATTENDANCE = "a.event_id, a.checked_in, a.walk_ins, a.corrected, a.version, a.updated_at"
+
+
+def _attendance_audited(r: asyncpg.Record) -> dict[str, object]:
+    # The event's title and the count that stands: never who checked in.
+    return {"title": r["title"], "participants": AttendanceRow.from_record(r).participants}
+
+
+# An event's counts, written through editing/versioned.py and audited against
+# the event: keyed by it, with its title and region read alongside.
+ATTENDANCE_TABLE: Table[AttendanceRow] = Table(
+    name="event_attendance",
+    columns=(
+        f"{_ATTENDANCE}, (SELECT e.title FROM events e WHERE e.id = a.event_id) AS title, "
+        "(SELECT e.region_id FROM events e WHERE e.id = a.event_id) AS region_id"
+    ),
+    type_name="Event",
+    label="签到记录",
+    from_record=AttendanceRow.from_record,
+    alias="a",
+    key="event_id",
+    audited=_attendance_audited,
+)
 
 
 async def attendance_by_events(db: Executor, event_ids: Sequence[int]) -> list[AttendanceRow]:
     rows = await db.fetch(
-        f"SELECT {_ATTENDANCE} FROM event_attendance WHERE event_id = ANY($1::bigint[])", list(event_ids)
+        f"SELECT {_ATTENDANCE} FROM event_attendance a WHERE a.event_id = ANY($1::bigint[])", list(event_ids)
     )
     return [AttendanceRow.from_record(r) for r in rows]
 
@@ -304,8 +328,14 @@ async def count_scan(db: Executor, event_id: int, screen_id: int, now: datetime)
 
 
 async def scans_of_event(db: Executor, event_id: int) -> list[ScanCount]:
+    """Per screen: the page's openings from its code, and the sign-ups (and people) that came through it."""
     rows = await db.fetch(
-        "SELECT event_id, screen_id, opens FROM event_scans WHERE event_id = $1 ORDER BY opens DESC, screen_id",
+        """SELECT screen_id, coalesce(c.opens, 0) AS opens, coalesce(s.sign_ups, 0) AS sign_ups,
+                  coalesce(s.people, 0) AS people
+        FROM (SELECT screen_id, opens FROM event_scans WHERE event_id = $1) c
+        FULL JOIN (SELECT screen_id, count(*)::int AS sign_ups, sum(people)::int AS people FROM event_sign_ups
+                   WHERE event_id = $1 AND screen_id IS NOT NULL GROUP BY screen_id) s USING (screen_id)
+        ORDER BY opens DESC, people DESC, screen_id""",
         event_id,
     )
     return [ScanCount(**{k: r[k] for k in ScanCount.__dataclass_fields__}) for r in rows]
@@ -331,42 +361,23 @@ async def mark_checked_in(db: Executor, sign_up_id: int, people: int, by: int, n
 
 async def add_attendance(
     db: Executor, event_id: int, now: datetime, *, checked_in: int = 0, walk_ins: int = 0
-) -> AttendanceRow | None:
-    """Add to the counts (the event's first check-in makes its row); None when walk-ins would go below 0."""
-    r = await db.fetchrow(
+) -> asyncpg.Record | None:
+    """Add to the counts (the event's first check-in makes its row); None when walk-ins would go below 0.
+
+    The row as `ATTENDANCE_TABLE` reads it, for the audit.
+    """
+    return await db.fetchrow(
         f"""INSERT INTO event_attendance AS a (event_id, checked_in, walk_ins, updated_at)
         SELECT $1, $2, $3, $4 WHERE $3 >= 0
         ON CONFLICT (event_id) DO UPDATE SET checked_in = a.checked_in + $2, walk_ins = a.walk_ins + $3,
             version = a.version + 1, updated_at = $4
         WHERE a.walk_ins + $3 >= 0
-        RETURNING {_ATTENDANCE}""",
+        RETURNING {ATTENDANCE_TABLE.columns}""",
         event_id,
         checked_in,
         walk_ins,
         now,
     )
-    return AttendanceRow.from_record(r) if r else None
-
-
-async def lock_attendance(db: Executor, event_id: int) -> AttendanceRow | None:
-    r = await db.fetchrow(f"SELECT {_ATTENDANCE} FROM event_attendance WHERE event_id = $1 FOR UPDATE", event_id)
-    return AttendanceRow.from_record(r) if r else None
-
-
-async def set_correction(db: Executor, event_id: int, corrected: int | None, now: datetime) -> AttendanceRow:
-    r = await db.fetchrow(
-        f"""UPDATE event_attendance SET corrected = $2, version = version + 1, updated_at = $3
-        WHERE event_id = $1 RETURNING {_ATTENDANCE}""",
-        event_id,
-        corrected,
-        now,
-    )
-    assert r is not None
-    return AttendanceRow.from_record(r)
-
-
-async def event_title(db: Executor, event_id: int) -> str:
-    return str(await db.fetchval("SELECT title FROM events WHERE id = $1", event_id))
 
 
 async def delete_sign_ups_ended_before(db: Executor, cutoff: datetime) -> int:

@@ -25,10 +25,12 @@ from enum import Enum
 import strawberry
 
 from qile_api.db.database import Executor
+from qile_api.editing import versioned
+from qile_api.editing.sql import lock_row
 from qile_api.graphql.describe import describe_values
 from qile_api.problems import ErrorCode, Refused, problem
 from qile_api.screens.pairing import sql
-from qile_api.screens.sql import set_screen_token
+from qile_api.screens.sql import SCREEN_TABLE
 from qile_api.screens.tokens import new_screen_token
 from qile_api.tokens import hash_token
 
@@ -122,9 +124,20 @@ async def redeem(db: Executor, *, code: str, secret: str, now: datetime, minutes
     # A claim made just before the code expired still leaves time to collect.
     if now >= found.claimed_at + timedelta(minutes=minutes):
         return Redeemed(PairingStatus.EXPIRED, None, found.screen_id)
-    token, token_hash = new_screen_token()
-    if not await set_screen_token(db, found.screen_id, token_hash):
+    screen = await lock_row(db, SCREEN_TABLE, found.screen_id)
+    if screen is None or screen["status"] != "ACTIVE":
         # Decommissioned between claim and redeem.
         return Redeemed(PairingStatus.EXPIRED, None, found.screen_id)
+    token, token_hash = new_screen_token()
+    # The kiosk knows no version: holding the code and its secret is its right to the token.
+    await versioned.rewrite(
+        db,
+        SCREEN_TABLE,
+        screen,
+        actor_id=None,
+        action="screenPairingRedeem",
+        change={"token_hash": token_hash},
+        stamped=("token_issued_at",),
+    )
     await sql.mark_redeemed(db, found.id, now)
     return Redeemed(PairingStatus.CLAIMED, token, found.screen_id)

@@ -9,7 +9,6 @@ from urllib.parse import urlencode
 import strawberry
 from strawberry import relay
 
-from qile_api.audit.sql import log_entry
 from qile_api.graphql.context import Info
 from qile_api.graphql.describe import COMMUNITY_INPUT, INPUT_ARG, errors_field
 from qile_api.graphql.ids import region_pk
@@ -22,7 +21,6 @@ from qile_api.screens.admin import check_registration, register_screen
 from qile_api.screens.pairing import flow
 from qile_api.screens.pairing import sql as pairing_sql
 from qile_api.screens.pairing.flow import PairingStatus
-from qile_api.screens.sql import screens_by_ids
 from qile_api.screens.types import Screen, ScreenKind
 
 
@@ -114,15 +112,6 @@ class PairingMutations:
             result = await flow.redeem(
                 tx, code=input.code, secret=input.secret, now=ctx.now(), minutes=ctx.settings.pairing_code_minutes
             )
-            if result.token is not None and result.screen_id is not None:
-                await log_entry(
-                    tx,
-                    account_id=None,
-                    action="screenPairingRedeem",
-                    object_type="Screen",
-                    object_id=result.screen_id,
-                    region_id=(await screens_by_ids(tx, [result.screen_id]))[0].community_id,
-                )
         return ScreenPairingRedeemPayload(status=result.status, token=result.token, errors=[])
 
     @strawberry.mutation(

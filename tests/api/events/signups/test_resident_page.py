@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta
+from pathlib import Path
 
 import httpx
 
 from tests.api.conftest import Api
+from tests.api.events.signups.code_qr import drawn, svg_on
 from tests.api.events.signups.residents import open_event, stored
 
 # What a phone fetches on first load: the page is all of it (no script, stylesheet, font or image).
@@ -51,6 +53,25 @@ async def test_a_resident_signs_up_with_the_form_and_sees_the_code_to_keep(api: 
     assert done.status_code == 200 and done.headers["cache-control"] == "no-store"
     assert "报名成功" in done.text and "剩余18人" in done.text
     assert await stored(api.db) == [{"name": "王秀兰", "mobile": "13812345678", "people": 2, "code": code_on(done)}]
+
+
+async def test_the_confirmation_shows_the_code_as_a_qr_code_a_decoder_reads_without_any_request_or_script(
+    api: Api, zbar: None, tmp_path: Path
+) -> None:
+    # Imported here: the decoder's helper brings pygame's kiosk along.
+    from tests.kiosk.qr import decode
+
+    event = await open_event(api.db, api.clock.now, capacity=20)
+
+    done = await api.client.post(f"/e/{event}", data=form())
+
+    code = code_on(done)
+    assert len(done.content) < FIRST_LOAD_LIMIT
+    assert not re.search(r"<script|<img|src=|stylesheet|style=", done.text)
+    svg = svg_on(done.text)
+    assert f"<title>报名码 {code} 的二维码</title>" in svg and len(svg) < 2048
+    drawn(svg, module_px=8).save(tmp_path / "code.png")
+    assert decode(tmp_path / "code.png") == [code]
 
 
 async def test_bad_input_is_shown_beside_its_field_with_what_was_typed_and_nothing_is_kept(api: Api) -> None:

@@ -18,10 +18,19 @@ function requireEnv(name) {
   return value
 }
 
-export async function launch() {
+/**
+ * Debian's chromium. `camera`: a .y4m file the browser films instead of a
+ * camera, with the camera allowed without asking (e2e/scan.mjs); otherwise
+ * the browser has no camera at all.
+ */
+export async function launch({ camera = null } = {}) {
   mkdirSync(SHOTS, { recursive: true })
   // As root (CI, this machine) Chromium needs --no-sandbox.
-  return chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'] })
+  const args = ['--no-sandbox', '--disable-dev-shm-usage']
+  if (camera) {
+    args.push('--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${camera}`)
+  }
+  return chromium.launch({ executablePath: CHROMIUM, args })
 }
 
 /**

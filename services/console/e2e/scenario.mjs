@@ -7,9 +7,9 @@ import { BASE, assert, launch, pickRegion, screenshot, settled, untranslated } f
 
 /**
  * Run `body({ browser, step, problems })`; on failure, screenshot every open
- * page as failure-<name>-<i> and exit non-zero.
+ * page as failure-<name>-<i> and exit non-zero. `options` go to launch().
  */
-export async function scenario(name, body) {
+export async function scenario(name, body, options = {}) {
   const problems = []
   const steps = []
   async function step(title, run) {
@@ -18,7 +18,7 @@ export async function scenario(name, body) {
     steps.push(title)
     console.log(`ok ${steps.length} - ${title} (${Date.now() - started} ms)`)
   }
-  const browser = await launch()
+  const browser = await launch(options)
   try {
     await body({ browser, step, problems })
     assert(problems.length === 0, `problems while browsing:\n${problems.join('\n')}`)

@@ -26,3 +26,12 @@ async def databases(pg_admin_dsn: str) -> AsyncIterator[Databases]:
 async def seeded_dsn(databases: Databases) -> str:
     """A database with every migration and the reference data (no demo)."""
     return await seeded_database(databases)
+
+
+@pytest.fixture(scope="session")
+def zbar() -> None:
+    """Debian's zbarimg, for tests that read a screen's QR codes (the kiosk's and the resident's)."""
+    # Imported here: the helper brings pygame and the kiosk, which most tests never load.
+    from tests.kiosk.qr import install_zbar
+
+    install_zbar()

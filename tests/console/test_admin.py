@@ -1,7 +1,8 @@
 """The administrator's pages in a real browser: accounts, screens (pairing, tokens, screenshots), the audit log.
 
 Runs services/console/e2e/admin.mjs against its own API over a fresh database
-(the `scenario` fixture), and checks that the admin pages were looked at, at
+(the `scenario` fixture; a pairing is claimed both by typing the code and from
+the address a screen's QR code carries), and checks that the admin pages were looked at, at
 desktop and phone widths, and kept as screenshots.
 """
 
@@ -25,12 +26,13 @@ ADMIN_PAGES = [
     "phone-admin-screens",
     "phone-admin-screen-detail",
     "phone-admin-audit",
+    "phone-admin-claim-scanned",
 ]
 
 
 def test_an_admin_manages_accounts_screens_and_reads_the_audit_log(scenario: Callable[[str], str]) -> None:
     output = scenario("admin")
 
-    assert "admin: all 14 steps passed" in output, output[-6000:]
+    assert "admin: all 15 steps passed" in output, output[-6000:]
     missing = [page for page in ADMIN_PAGES if not (SCREENSHOTS / f"{page}.png").is_file()]
     assert missing == []

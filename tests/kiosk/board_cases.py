@@ -37,8 +37,10 @@ import pygame
 from qile_kiosk.feed import BRAND, SHANGHAI, Event, Honour, Notice, Photo, ScreenInfo
 from qile_kiosk.fonts import Fonts
 from qile_kiosk.layout import Layout
+from qile_kiosk.qr import encode
+from qile_kiosk.qr_layout import QUIET_ZONE
 from qile_kiosk.render import Frame, Renderer, clock_text, date_text
-from qile_kiosk.slides import Slide, event_slides, honour_slides, notice_slides
+from qile_kiosk.slides import Slide, event_slides, honour_slides, notice_slides, with_events_below
 from qile_kiosk.state import Mode
 from qile_kiosk.textwrap_zh import COMPRESS_AT_START, ellipsize, wrap
 from qile_kiosk.typeset import Typesetter
@@ -173,6 +175,51 @@ ITEMS: dict[str, dict[str, Any]] = {
     },
 }
 
+# Events with their resident pages, as the API gives them: the schedule with a code per row,
+# and (portrait) under a short notice. Addresses of the length the tiles are sized for.
+QR_EVENTS: list[dict[str, Any]] = [
+    {
+        "title": "“我们的节日·端午”包粽子、做香囊亲子民俗体验",
+        "venue": "党群服务中心二楼多功能厅",
+        "startsAt": "2026-05-30T14:30:00+08:00",
+        "endsAt": "2026-05-30T16:30:00+08:00",
+        "largeScale": True,
+        "publicUrl": "https://qile.example.cn/e/123456?s=12345",
+    },
+    {
+        "title": "太极拳晨练",
+        "venue": "社区文化广场",
+        "startsAt": "2026-05-15T07:00:00+08:00",
+        "endsAt": "2026-05-15T08:00:00+08:00",
+        "largeScale": False,
+        "publicUrl": "http://127.0.0.1:8000/e/7?s=3",
+    },
+    # No address (an older API's): skipped under a notice; its row keeps the code's place light.
+    {
+        "title": "书法兴趣班",
+        "venue": "老年活动室",
+        "startsAt": "2026-05-16T09:00:00+08:00",
+        "endsAt": "2026-05-16T11:00:00+08:00",
+        "largeScale": False,
+        "publicUrl": None,
+    },
+    {
+        "title": "家门口招聘会",
+        "venue": "社区服务大厅",
+        "startsAt": "2026-05-18T09:00:00+08:00",
+        "endsAt": "2026-05-18T12:00:00+08:00",
+        "largeScale": False,
+        "publicUrl": "https://qile.example.cn/e/123457?s=12345",
+    },
+]
+ITEMS["event-qr"] = {"kind": "event", "fields": QR_EVENTS[0]}
+# A short notice and the coming events a bulletin screen has: portrait shows them under the card.
+ITEMS["notice-events-below"] = {
+    "kind": "notice",
+    "fields": ITEMS["notice-short"]["fields"],
+    "events": QR_EVENTS,
+}
+
 SCREEN = {
     "name": "样屏",
     "community": "工盛社区",
@@ -257,6 +304,12 @@ def fitted_photo(photo: dict[str, int] | None) -> Callable[[str, tuple[int, int]
     return load
 
 
+def kiosk_event(name: str, f: dict[str, Any]) -> Event:
+    starts, ends = datetime.fromisoformat(f["startsAt"]), datetime.fromisoformat(f["endsAt"])
+    url = f.get("publicUrl")
+    return Event(name, f["title"], "文化活动", f["venue"], starts, ends, "社区", f["largeScale"], url)
+
+
 def kiosk_item(name: str) -> Notice | Honour | Event:
     kind, f = ITEMS[name]["kind"], ITEMS[name]["fields"]
     if kind == "notice":
@@ -266,13 +319,23 @@ def kiosk_item(name: str) -> Notice | Honour | Event:
         p = f["photo"]
         photo = Photo(p["url"], p["width"], p["height"], "0" * 64) if p else None
         return Honour(name, f["title"], "PERSON", f["subjectName"], f["citation"], f["year"], photo)
-    starts, ends = datetime.fromisoformat(f["startsAt"]), datetime.fromisoformat(f["endsAt"])
-    return Event(name, f["title"], "文化活动", f["venue"], starts, ends, "社区", f["largeScale"])
+    return kiosk_event(name, f)
+
+
+def coming_events(name: str) -> list[Event]:
+    """The events the screen has beside the sample, in the order a feed's current_events gives."""
+    events = [kiosk_event(f"{name}-{i}", f) for i, f in enumerate(ITEMS[name].get("events", []))]
+    return sorted(events, key=lambda e: e.starts_at)
 
 
 def slides_of(item: Notice | Honour | Event, layout: Layout, ts: Typesetter) -> list[Slide]:
     if isinstance(item, Notice):
-        return list(notice_slides(item, layout, ts))
+        pages = notice_slides(item, layout, ts)
+        # As build_rotation does: in portrait, the coming events under a notice that leaves room.
+        if layout.portrait and not item.urgent:
+            events = coming_events(item.id)
+            pages = [with_events_below(p, events, layout, ts) for p in pages]
+        return list(pages)
     if isinstance(item, Honour):
         return list(honour_slides(item, layout, ts))
     return list(event_slides([item], layout, ts))
@@ -334,6 +397,9 @@ def layouts() -> dict[str, Any]:
             ],
             "eventRowsPerPage": lay.event_rows_per_page,
             "eventRowHeight": lay.event_row_height(1, 1),
+            "qrModule": lay.qr_module,
+            "qrTile": lay.qr_tile,
+            "eventQrRowHeight": lay.event_row_height(1, 1, qr=True),
         }
     return out
 
@@ -367,6 +433,14 @@ def build(fonts: Fonts) -> dict[str, Any]:
             "cleanedBold": ts.clean(GLYPH_PROBES, True),
         },
         "layouts": layouts(),
+        # Modules a side of each sample address's code as the kiosk encodes it (qr.py), quiet
+        # zone included: the preview's encoder (uqr) picks the same version. Its mask may differ
+        # (the encoders score masks differently): both codes read back as the address.
+        "qrModules": {
+            e["publicUrl"]: encode(e["publicUrl"]).symbol_size(border=QUIET_ZONE)[0]
+            for e in QR_EVENTS
+            if e["publicUrl"]
+        },
         "items": ITEMS,
         # With the stand-in metric: what the console's unit tests reproduce exactly.
         "standinFrames": standin_frames,

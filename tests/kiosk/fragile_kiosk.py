@@ -15,16 +15,18 @@ from datetime import datetime
 from qile_kiosk import app
 from qile_kiosk.feed import Feed
 from qile_kiosk.layout import Layout
-from qile_kiosk.slides import Slide, build_rotation
+from qile_kiosk.slides import Slide, Usable, build_rotation
 from qile_kiosk.typeset import Typesetter
 
 POISON = "poison"
 
 
-def fragile_build(feed: Feed | None, now: datetime, layout: Layout, ts: Typesetter) -> tuple[list[Slide], bool]:
+def fragile_build(
+    feed: Feed | None, now: datetime, layout: Layout, ts: Typesetter, usable: Usable
+) -> tuple[list[Slide], bool]:
     if feed is not None and any(n.id == POISON for n in feed.notices):
         raise ValueError(f"notice {POISON} cannot be laid out")
-    return build_rotation(feed, now, layout, ts)
+    return build_rotation(feed, now, layout, ts, usable)
 
 
 if __name__ == "__main__":

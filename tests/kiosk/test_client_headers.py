@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import http.server
 import json
-import threading
 from collections.abc import Iterator
 from importlib.metadata import version
 from pathlib import Path
@@ -17,6 +16,7 @@ import pytest
 from qile_kiosk.client import FeedClient, PairingCode, ScreenStatus
 from qile_kiosk.config import KioskConfig
 from qile_kiosk.plays import Play
+from tests.kiosk.fake_http import reply, serving
 
 # One answer that satisfies every operation the kiosk sends.
 ANSWER = {
@@ -41,21 +41,14 @@ class Recorder(http.server.BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         self._record()
         if self.path.startswith("/graphql?"):  # the feed, by its persisted document's id
-            self._reply(json.dumps(ANSWER).encode(), "application/json")
+            reply(self, 200, json.dumps(ANSWER).encode(), "application/json")
         else:
-            self._reply(b"\xff\xd8photo", "image/jpeg")
+            reply(self, 200, b"\xff\xd8photo", "image/jpeg")
 
     def do_POST(self) -> None:
         self.rfile.read(int(self.headers.get("Content-Length", 0)))
         self._record()
-        self._reply(json.dumps(ANSWER).encode(), "application/json")
-
-    def _reply(self, body: bytes, content_type: str) -> None:
-        self.send_response(200)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+        reply(self, 200, json.dumps(ANSWER).encode(), "application/json")
 
     def log_message(self, format: str, *args: object) -> None:
         pass
@@ -64,13 +57,8 @@ class Recorder(http.server.BaseHTTPRequestHandler):
 @pytest.fixture
 def recorder() -> Iterator[str]:
     Recorder.seen = []
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Recorder)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
-    thread.join()
+    with serving(Recorder) as url:
+        yield url
 
 
 def test_every_kind_of_request_carries_the_client_header(recorder: str, tmp_path: Path) -> None:

@@ -7,7 +7,6 @@ import http.server
 import json
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -22,6 +21,7 @@ from qile_kiosk.palette import AMBER, BRAND_RED, URGENT_RED
 from qile_kiosk.slides import EventsSlide, NoticeSlide
 from qile_kiosk.state import Mode
 from tests.kiosk.conftest import kiosk_config, new_screen, run_until
+from tests.kiosk.fake_http import reply, serving
 from tests.servers import ApiProcess, free_port
 
 OFFLINE_GREY = (90, 90, 90)
@@ -161,11 +161,7 @@ class Garbage(http.server.BaseHTTPRequestHandler):
     def do_GET(self) -> None:  # the feed comes by GET (its persisted document's id)
         status, body = self.replies[Garbage.count % len(self.replies)]
         Garbage.count += 1
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+        reply(self, status, body, "application/json")
 
     def log_message(self, format: str, *args: object) -> None:
         pass
@@ -173,12 +169,8 @@ class Garbage(http.server.BaseHTTPRequestHandler):
 
 @pytest.fixture
 def garbage_server() -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Garbage)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serving(Garbage) as url:
+        yield url
 
 
 async def test_garbage_responses_and_a_corrupt_cache_are_survived(

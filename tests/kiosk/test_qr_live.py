@@ -5,16 +5,20 @@ under a short notice) carry a code per event that zbarimg (Debian's
 zbar-tools, installed by infra/install-zbar.sh when missing) reads back as
 the event's public address, naming the screen; following it with an HTTP GET
 opens that event's resident page and counts the scan for the screen. The
-pairing screen's code reads back as the console page where staff claim it,
-and that page is served; nothing on it reaches past the safe area (by pixels),
-and OCR reads its hint and its code. Long titles and venues wrap (no "…"), keeping the
-weekday and the large-event badge; no text is drawn over a code.
+pairing screen's code reads back as the API's claimUrl, the console page
+where staff claim it with the code filled in, and that page is served; from
+an API older than claimUrl, the screens page at the kiosk's API address.
+Nothing on the pairing screen reaches past the safe area (by pixels), and
+OCR reads its hint and its code. Long titles and venues wrap (no "…"),
+keeping the weekday and the large-event badge; no text is drawn over a code.
 """
 
 from __future__ import annotations
 
-import subprocess
+import http.server
+import json
 from collections import Counter
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -25,13 +29,14 @@ from qile_api import limits
 from qile_api.db.database import Database
 from qile_kiosk.app import PAIRING_PAGE, Kiosk
 from qile_kiosk.palette import BRAND_RED
+from qile_kiosk.qr_layout import MODULE_MM
 from qile_kiosk.schedule import LEGEND, short_date
-from qile_kiosk.slides import EventsSlide, NoticeSlide
 from qile_kiosk.standby import PAIRING_HINT
-from qile_kiosk.state import Mode
 from tests.kiosk.conftest import SIZES, kiosk_config, new_screen, run_until
+from tests.kiosk.fake_http import reply, serving
 from tests.kiosk.maxed import text
 from tests.kiosk.ocr import cjk, code_read, read, recall
+from tests.kiosk.qr import coded_slides, decode
 from tests.kiosk.test_screens_live import assert_no_cut_no_overlap, draw_recorded, recording
 from tests.servers import ApiProcess
 
@@ -44,20 +49,6 @@ HINT_RECALL = 0.8
 CODE_MISREAD = 2
 LONG_TITLE = text(limits.EVENT_TITLE.max, "扫码报名")
 LONG_VENUE = text(limits.EVENT_VENUE.max, "党群服务中心")
-
-
-@pytest.fixture(scope="module")
-def zbar() -> None:
-    subprocess.run(["bash", str(ROOT / "infra/install-zbar.sh")], check=True)
-
-
-def decode(path: Path) -> list[str]:
-    """What zbarimg reads from a frame: one address per QR code found (none: empty)."""
-    out = subprocess.run(
-        ["zbarimg", "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", str(path)], capture_output=True, text=True
-    )
-    assert out.returncode in (0, 4), out.stderr  # 4: no code found
-    return [line for line in out.stdout.splitlines() if line]
 
 
 @pytest.fixture(scope="module")
@@ -98,38 +89,26 @@ async def test_each_event_carries_a_code_that_opens_its_resident_page(
     token = await new_screen(kiosk_db, "BULLETIN", name)
     screen_id = await kiosk_db.fetchval("SELECT id FROM screens WHERE name = $1", name)
     kiosk = Kiosk(kiosk_config(tmp_path, api.url, token, size), headless=True)
-    recording(kiosk)
-    kiosk.start()
     try:
-        run_until(kiosk, lambda: kiosk.state.mode is Mode.SHOWING and bool(kiosk.rotation.slides))
-        kiosk.step()
-
         # when every slide that shows events is drawn and its codes decoded
         decoded: dict[str, str] = {}  # address -> title of the row it was read from
-        for n in range(len(kiosk.rotation.slides)):
-            slide = kiosk.rotation.current
-            rows = (
-                slide.rows if isinstance(slide, EventsSlide) else slide.below if isinstance(slide, NoticeSlide) else ()
-            )
-            if rows:
-                texts, boxes = draw_recorded(kiosk, tmp_path / f"slide{n}.png")
-                read = decode(tmp_path / f"slide{n}.png")
-
-                # then each row's code reads back as that event's address, and nothing covers it or is cut
-                assert sorted(read) == sorted(r.event.public_url for r in rows), (n, read)
-                assert_no_cut_no_overlap(texts, boxes)
-                for row in rows:
-                    assert row.event.public_url in texts  # its box recorded with the texts'
-                    decoded[row.event.public_url or ""] = row.event.title
-                    # with its weekday (11月30日 周一), alone or before the time (portrait)
-                    assert any(t.startswith(short_date(row.event.starts_at)) for t in texts)
-                    if row.event.title == LONG_TITLE:
-                        # wrapped over lines, whole, with the badge; its meaning in the heading
-                        assert len(row.title_lines) > 1 and "".join(row.title_lines) == f"{LONG_TITLE} ★"
-                        assert "".join(row.venue_lines).removeprefix("地点：") == LONG_VENUE
-                        assert LEGEND in texts
-            kiosk.rotation.advance(kiosk.monotonic())
-            kiosk.step()
+        for n, slide in enumerate(coded_slides(kiosk, tmp_path)):
+            texts, rows = slide.texts, slide.rows
+            # then each row's code reads back as that event's address, and nothing covers it or is cut
+            assert sorted(slide.read) == sorted(r.event.public_url for r in rows), (n, slide.read)
+            assert_no_cut_no_overlap(texts, slide.boxes)
+            for row in rows:
+                assert row.event.public_url in texts  # its box recorded with the texts'
+                # big enough to scan from 1.5 m: modules of 3 mm or more on a 55-inch panel (qr_layout.py)
+                assert slide.module_mm(row.event.public_url) >= MODULE_MM
+                decoded[row.event.public_url or ""] = row.event.title
+                # with its weekday (11月30日 周一), alone or before the time (portrait)
+                assert any(t.startswith(short_date(row.event.starts_at)) for t in texts)
+                if row.event.title == LONG_TITLE:
+                    # wrapped over lines, whole, with the badge; its meaning in the heading
+                    assert len(row.title_lines) > 1 and "".join(row.title_lines) == f"{LONG_TITLE} ★"
+                    assert "".join(row.venue_lines).removeprefix("地点：") == LONG_VENUE
+                    assert LEGEND in texts
 
         # and each of our events' addresses, followed, is its resident page, counted for this screen
         async with httpx.AsyncClient() as http:
@@ -169,7 +148,9 @@ def test_the_pairing_screen_codes_the_console_page_that_claims_it(
         code = kiosk.state.pairing_code
         assert code is not None and " ".join(code) in texts
         assert kiosk.last_frame is not None and kiosk.last_frame.clock in texts
-        url = api.url.rstrip("/") + PAIRING_PAGE
+        # the API's claimUrl: the console page that claims it, the code filled in
+        url = kiosk.state.pairing_claim_url
+        assert url == f"{api.url.rstrip('/')}{PAIRING_PAGE}?pair={code}"
         assert url in texts
         assert_no_cut_no_overlap(texts, boxes)
         assert all(kiosk.layout.safe.contains(b) for b in boxes)
@@ -185,5 +166,52 @@ def test_the_pairing_screen_codes_the_console_page_that_claims_it(
         assert recall(cjk(PAIRING_HINT), read(tmp_path / "pairing.png")) >= HINT_RECALL
         found = code_read(tmp_path / "pairing.png", boxes[texts.index(" ".join(code))])
         assert sum((Counter(code) & Counter(found)).values()) >= len(code) - CODE_MISREAD, (code, found)
+    finally:
+        kiosk.close()
+
+
+class OlderApi(http.server.BaseHTTPRequestHandler):
+    """An API from before claimUrl: it refuses a document asking for it, as GraphQL validation does."""
+
+    def do_POST(self) -> None:
+        query = json.loads(self.rfile.read(int(self.headers.get("Content-Length", 0))))["query"]
+        if "claimUrl" in query:
+            unknown = "Cannot query field 'claimUrl' on type 'ScreenPairingStartPayload'."
+            answer: dict[str, object] = {"data": None, "errors": [{"message": unknown}]}
+        elif "screenPairingStart" in query:
+            started = {"code": "7K4Q2M", "secret": "qp_secret", "expiresAt": None, "errors": []}
+            answer = {"data": {"screenPairingStart": started}}
+        else:
+            answer = {"data": {"screenPairingRedeem": {"status": "PENDING", "token": None, "errors": []}}}
+        reply(self, 200, json.dumps(answer).encode(), "application/json")
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def older_api() -> Iterator[str]:
+    with serving(OlderApi) as url:
+        yield url
+
+
+def test_an_older_api_without_claim_url_still_gets_the_screens_page_coded(
+    older_api: str, tmp_path: Path, zbar: None
+) -> None:
+    # given a kiosk without a token, pairing with an API that has no claimUrl yet
+    kiosk = Kiosk(kiosk_config(tmp_path, older_api, None), headless=True)
+    recording(kiosk)
+    kiosk.start()
+    try:
+        run_until(kiosk, lambda: kiosk.state.pairing_code is not None)
+        kiosk.step()
+
+        # when its frame is drawn
+        texts, _boxes = draw_recorded(kiosk, tmp_path / "pairing.png")
+
+        # then the code shows, with the screens page at the kiosk's API address, as text and as a QR code
+        url = older_api + PAIRING_PAGE
+        assert "7 K 4 Q 2 M" in texts and url in texts
+        assert decode(tmp_path / "pairing.png") == [url]
     finally:
         kiosk.close()

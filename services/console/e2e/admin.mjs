@@ -1,7 +1,8 @@
 // The administrator's pages, done through the console in a real browser:
 // accounts (create, disable, enable, reset a password, change the scope, lift
 // a sign-in lock), screens (register, rotate a token, claim a pairing code,
-// ask for a screenshot and see it, decommission) and the audit log filtered
+// ask for a screenshot and see it, decommission, open a screen's pairing QR
+// code's address on a phone and claim it) and the audit log filtered
 // to one account. What the API must then do is checked as a kiosk or a script
 // meets it: a refused token, a pairing redeemed, a screenshot asked for.
 // Run by tests/console/test_admin.py against a real API over a fresh database.
@@ -14,11 +15,12 @@ const EDITOR = ['gongsheng.editor', 'gongsheng-editor-pw']
 const LOCAL_ADMIN = ['chezhan.admin', 'chezhan-admin-pw']
 const HALL = '大厅东屏'
 const UPSTAIRS = '二楼西屏'
+const SCANNED = '三楼南屏'
 
 const FEED = '{ screenFeed { version screen { name } } }'
 const BEAT = `mutation($input: ScreenHeartbeatInput!) {
   screenHeartbeat(input: $input) { screenshotRequested errors { code } } }`
-const PAIRING_START = 'mutation { screenPairingStart { code secret errors { code message } } }'
+const PAIRING_START = 'mutation { screenPairingStart { code secret claimUrl errors { code message } } }'
 const PAIRING_REDEEM = `mutation($code: String!, $secret: String!) {
   screenPairingRedeem(input: {code: $code, secret: $secret}) { status token errors { code } } }`
 const UPLOAD = 'mutation($file: Upload!) { screenScreenshotUpload(file: $file) { screenshot { takenAt } errors { code message } } }'
@@ -309,5 +311,31 @@ await scenario('admin', async ({ browser, step, problems }) => {
     assert(log.includes('停用屏幕') && log.includes(HALL), log)
     await checkChinese(mobile, 'phone audit log')
     await screenshot(mobile, 'phone-admin-audit')
+  })
+
+  await step('a screen’s pairing QR code, opened on a phone: the admin signs in and claims the code filled in', async () => {
+    // the address the kiosk draws as its QR code: the API's, the code in it
+    const started = (await graphql(PAIRING_START)).data.screenPairingStart
+    assert(started.claimUrl === `${BASE}/console/admin/screens?pair=${started.code}`, JSON.stringify(started))
+    const phone = await newContext(browser, PHONE, problems)
+    const mobile = await phone.newPage()
+    await mobile.goto(started.claimUrl)
+    await mobile.waitForURL(/\/console\/login/)
+    await signIn(mobile, LOCAL_ADMIN)
+    const dialog = mobile.locator('.el-dialog:visible')
+    await dialog.waitFor()
+    assert((await dialog.locator('.el-dialog__title').innerText()) === '认领配对码', 'the claim form is open')
+    assert((await field(dialog, 'code').locator('input').inputValue()) === started.code, 'the code is filled in')
+    // out of the address once opened: coming back does not open it again
+    await mobile.waitForURL((url) => url.pathname === '/console/admin/screens' && !url.searchParams.has('pair'))
+    await pickRegion(mobile, field(dialog, 'community'), '工盛社区')
+    await field(dialog, 'name').locator('input').fill(SCANNED)
+    await checkChinese(mobile, 'phone claim form from a QR code')
+    await screenshot(mobile, 'phone-admin-claim-scanned')
+    await dialog.locator('[data-test=screen-save]').click()
+    await mobile.locator('.el-message--success').filter({ hasText: SCANNED }).waitFor()
+    const redeemed = (await graphql(PAIRING_REDEEM, { code: started.code, secret: started.secret })).data.screenPairingRedeem
+    assert(redeemed.status === 'CLAIMED' && redeemed.token, JSON.stringify(redeemed))
+    assert((await graphql(FEED, {}, redeemed.token)).data.screenFeed.screen.name === SCANNED, 'the paired screen reads its feed')
   })
 })

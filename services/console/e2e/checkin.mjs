@@ -14,7 +14,9 @@ import {
   BASE, CJK_FONT, DESKTOP, PHONE, assert, cityWall, createStaff, fontsOf, graphql, login, mutate, newContext, regionIds,
   screenshot, settled, typeDateTime,
 } from './helpers.mjs'
-import { ADMIN, EDITOR, REVIEWER, checkChinese, field, fieldError, openFromMenu, scenario, signIn } from './scenario.mjs'
+import {
+  ADMIN, EDITOR, REVIEWER, checkChinese, field, fieldError, openFromMenu, openSignUps, scansOnScreensList, scenario, signIn,
+} from './scenario.mjs'
 
 const TITLE = '重阳节包饺子'
 const QUEUE = `{ reviewQueue(first: 20) { nodes { __typename ... on Event { id version title } } } }`
@@ -105,13 +107,8 @@ await scenario('checkin', async ({ browser, step, problems }) => {
   })
 
   await step('the editor sees the sign-up with the number masked, 2 places left and the QR code of the resident page', async () => {
-    await page.goto(`${BASE}/console/events/list`)
-    await page.locator('[data-test=event-list] .el-table__row', { hasText: TITLE }).locator('[data-test=event-sign-ups]').click()
-    await page.waitForURL(/\/console\/events\/[^/]+\/sign-ups$/)
+    const row = await openSignUps(page, TITLE, '王秀兰')
     const list = page.locator('[data-test=sign-up-list]')
-    await list.getByText('王秀兰').waitFor()
-    await settled(page)
-    const row = await list.innerText()
     assert(row.includes('139****4321') && !row.includes('13987654321'), `the number is not masked: ${row}`)
     assert(await page.locator('[data-test=masked-hint]').isVisible(), 'no word on why the numbers are masked')
     const places = await page.locator('[data-test=places-left]').innerText()
@@ -218,12 +215,8 @@ await scenario('checkin', async ({ browser, step, problems }) => {
     await page.locator('[data-test=sign-up-list]').getByText('13987654321').waitFor()
     assert(!(await page.locator('[data-test=masked-hint]').isVisible()), 'still said to be masked')
 
-    await openFromMenu(admin, '屏幕管理', /\/console\/admin\/screens$/)
-    await admin.locator('[data-test=scans-event]').click()
-    await admin.locator('.el-select-dropdown__item:visible', { hasText: TITLE }).click()
-    const screenRow = admin.locator('[data-test=screen-list] .el-table__row').filter({ hasText: '大厅东屏' })
-    await screenRow.locator('[data-test=screen-scans]').filter({ hasText: '1次' }).waitFor()
-    assert((await admin.locator('[data-test=scans-total]').innerText()).includes('共1次'), 'the total scans')
+    const total = await scansOnScreensList(admin, TITLE, '大厅东屏', '扫码1次 · 报名1人')
+    assert(total.includes('共扫码1次，报名1人'), `the total: ${total}`)
     await checkChinese(admin, 'screens with scans')
     await screenshot(admin, 'desktop-screens-scans')
   })

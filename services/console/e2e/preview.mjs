@@ -1,11 +1,15 @@
 // The board preview, revision diffs, urgent notices and long lists, in a real
 // browser against the real API: an editor sees a long title whole on every
-// board (with the kiosk's own lines, from tests/kiosk/board_cases.json),
+// board (with the kiosk's own lines, from tests/kiosk/board_cases.json), an
+// event's QR code where the kiosk draws it, reading back as its address,
 // a reviewer sees what a revision changed, an urgent notice names the screens
 // it interrupts and reaches a screen's feed, and 120 notices can all be reached.
-import { readFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import {
-  BASE, CJK_FONT, DESKTOP, PHONE, assert, fontsOf, graphql, newContext, pickRegion, screenshot, settled,
+  BASE, CJK_FONT, DESKTOP, PHONE, assert, fontsOf, graphql, newContext, pickRegion, screenshot, settled, typeDateTime,
 } from './helpers.mjs'
 import { checkChinese, field, scenario, signIn, signOut } from './scenario.mjs'
 
@@ -14,6 +18,7 @@ const ADMIN = ['admin', 'qile-demo-2024']
 const EDITOR = ['gongsheng.editor', 'gongsheng-editor-pw']
 const REVIEWER = ['chezhan.reviewer', 'chezhan-reviewer-pw']
 const LONG = CASES.items['notice-long-title'].fields
+const QR_EVENT = CASES.items['event-qr'].fields
 const WATER = ['3号楼周四上午停水', '周四8:00至12:00停水检修，请提前储水。']
 const WATER_REVISED = ['3号楼周五上午停水', '周五8:00至12:00停水检修，请大家提前储水。']
 const STORM = '暴雨橙色预警：今晚请勿外出'
@@ -64,6 +69,22 @@ function inBody(texts, board) {
 function kioskTexts(item, board) {
   const frame = CASES.fontFrames.find((f) => f.item === item && f.board === board && f.page === 1)
   return inBody(frame.draws.filter((d) => d[0] === 'text').map((d) => [d[1], d[2], d[3], d[4]]), board)
+}
+
+/** The kiosk's QR code boxes on a board (its own renderer's), as [x, y, side]. */
+function kioskCodes(item, board) {
+  const frame = CASES.fontFrames.find((f) => f.item === item && f.board === board && f.page === 1)
+  return frame.draws.filter((d) => d[0] === 'box').map((d) => [d[2], d[3], d[4]])
+}
+
+/** What zbarimg reads from a QR code drawn as the preview draws it, shown large on a page of its own. */
+async function readBack(browser, svg) {
+  const page = await browser.newPage()
+  await page.setContent(`<body style="margin:0;background:#fff">${svg.replace('<svg', '<svg width="400" height="400"')}</body>`)
+  const file = join(mkdtempSync(join(tmpdir(), 'qr-')), 'code.png')
+  await page.screenshot({ path: file, clip: { x: 0, y: 0, width: 440, height: 440 } })
+  await page.close()
+  return execFileSync('zbarimg', ['--quiet', '--raw', '-Sdisable', '-Sqrcode.enable', file], { encoding: 'utf8' }).trim()
 }
 
 const listCount = async (page) => (await page.locator('[data-test=list-count]:visible').innerText()).trim()
@@ -122,6 +143,33 @@ await scenario('preview', async ({ browser, step, problems }) => {
     assert(fonts.some((f) => CJK_FONT.test(f.familyName)), `the board's text is not in a CJK font: ${JSON.stringify(fonts)}`)
     await checkChinese(page, 'notice preview')
     await screenshot(page, 'desktop-notice-preview')
+  })
+
+  await step('an editor types an event: each board shows its QR code where the kiosk draws one, and it reads back', async () => {
+    await page.goto(`${BASE}/console/events/new`)
+    await field(page, 'title').locator('input').fill(QR_EVENT.title)
+    await field(page, 'venue').locator('input').fill(QR_EVENT.venue)
+    const wall = (iso) => iso.slice(0, 16).replace('T', ' ')
+    await typeDateTime(page, field(page, 'startsAt'), wall(QR_EVENT.startsAt))
+    await typeDateTime(page, field(page, 'endsAt'), wall(QR_EVENT.endsAt))
+    if (QR_EVENT.largeScale) await page.locator('[data-test=large-scale-switch]').click()
+    for (const board of ['1920x1080', '1280x720', '1080x1920']) {
+      // The texts beside the code where the kiosk draws them (the code's column or place is kept for it) …
+      const shown = await boardTexts(page, board)
+      const kiosk = kioskTexts('event-qr', board)
+      assert(JSON.stringify(shown) === JSON.stringify(kiosk), `${board}: the preview differs from the kiosk:\n${JSON.stringify(shown)}\n${JSON.stringify(kiosk)}`)
+      // … and the code centred where the kiosk centres its own (a new event's stand-in address may be shorter).
+      const codes = await page.locator(`.board-stage[data-board="${board}"] [data-test=board-qr]`).evaluateAll((els) =>
+        els.map((e) => [Number(e.dataset.x), Number(e.dataset.y), Number(e.dataset.side), e.dataset.url, e.outerHTML]),
+      )
+      const [[kx, ky, kside]] = kioskCodes('event-qr', board)
+      assert(codes.length === 1, `${board}: one code: ${codes.length}`)
+      const [x, y, side, url, svg] = codes[0]
+      assert(x + side / 2 === kx + kside / 2 && y + side / 2 === ky + kside / 2, `${board}: the code at ${[x, y, side]}, the kiosk's at ${[kx, ky, kside]}`)
+      assert((await readBack(browser, svg)) === url, `${board}: the preview's code reads back as ${url}`)
+    }
+    await checkChinese(page, 'event preview with QR codes')
+    await screenshot(page, 'desktop-event-preview-qr')
   })
 
   await step('the editor edits the published notice: a revision goes for review', async () => {

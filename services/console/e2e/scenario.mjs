@@ -3,7 +3,7 @@
 // untranslated word), plus the page actions every scenario shares.
 // tests/console/ runs each scenario file against its own API and database and
 // expects its closing line: "<name>: all N steps passed".
-import { assert, launch, pickRegion, screenshot, settled, untranslated } from './helpers.mjs'
+import { BASE, assert, launch, pickRegion, screenshot, settled, untranslated } from './helpers.mjs'
 
 /**
  * Run `body({ browser, step, problems })`; on failure, screenshot every open
@@ -106,4 +106,24 @@ export async function listText(page, testId) {
   await list.waitFor()
   await settled(page)
   return list.innerText()
+}
+
+/** From the events list, the sign-ups page of the event titled `title`, once `name` is on its list; the list's text. */
+export async function openSignUps(page, title, name) {
+  await page.goto(`${BASE}/console/events/list`)
+  await page.locator('[data-test=event-list] .el-table__row', { hasText: title }).locator('[data-test=event-sign-ups]').click()
+  await page.waitForURL(/\/console\/events\/[^/]+\/sign-ups$/)
+  await page.locator('[data-test=sign-up-list]').getByText(name).waitFor()
+  await settled(page)
+  return page.locator('[data-test=sign-up-list]').innerText()
+}
+
+/** 扫码统计 on the screens list for the event titled `title`: waits for `screen`'s row to say `counted`; the total. */
+export async function scansOnScreensList(page, title, screen, counted) {
+  await openFromMenu(page, '屏幕管理', /\/console\/admin\/screens$/)
+  await page.locator('[data-test=scans-event]').click()
+  await page.locator('.el-select-dropdown__item:visible', { hasText: title }).click()
+  const row = page.locator('[data-test=screen-list] .el-table__row').filter({ hasText: screen })
+  await row.locator('[data-test=screen-scans]').filter({ hasText: counted }).waitFor()
+  return page.locator('[data-test=scans-total]').innerText()
 }

@@ -55,7 +55,8 @@ log = logging.getLogger(__name__)
 
 # Screenshots go to staff downscaled: enough to see what shows, small to send.
 SCREENSHOT_SIDE = 960
-# The console page where staff enter a pairing code (services/console/src/router.ts).
+# The console page where staff enter a pairing code (services/console/src/router.ts), when
+# an API older than screenPairingStart's claimUrl does not say.
 PAIRING_PAGE = "/console/admin/screens"
 
 
@@ -165,7 +166,7 @@ class Kiosk:
         elif isinstance(message, PollFailed):
             self.state = self.state.on_failure(message.error, message.unauthenticated)
         elif isinstance(message, PairingShown):
-            self.state = self.state.on_pairing_code(message.code, message.expires_at)
+            self.state = self.state.on_pairing_code(message.code, message.expires_at, message.claim_url)
         elif isinstance(message, Paired):
             self.state = self.state.on_paired()
             return  # the first feed is still to come
@@ -177,6 +178,7 @@ class Kiosk:
             self.images.clear()  # it holds None for the photos that were missing
             self.renderer.forget()
             self.last_frame = None  # the frame's description is unchanged: draw anyway
+            self._signature = None  # a poster or photo that arrived gets its slide
             return
         elif isinstance(message, ScreenshotWanted):
             self._send_screenshot()
@@ -265,7 +267,7 @@ class Kiosk:
             # New feed, or an item's window ended by the local clock. Noted first:
             # content that cannot be built is not tried again on every frame.
             self._signature = signature
-            slides, urgent = build_rotation(feed, wall, self.layout, self.ts)
+            slides, urgent = build_rotation(feed, wall, self.layout, self.ts, self.images.usable)
             outgoing, started = self.rotation.current, self.rotation.started
             if self.rotation.replace(slides, urgent, mono) and outgoing is not None:
                 # Cut short by new content: it was still shown, so it still counts.
@@ -316,8 +318,13 @@ class Kiosk:
             offline_since=moment_text(state.fetched_at, wall) if offline and state.fetched_at else None,
             status=self.status_line(),
             pairing_code=state.pairing_code if pairing else None,
-            pairing_url=self.config.api_url.rstrip("/") + PAIRING_PAGE if pairing else None,
+            pairing_url=self.pairing_url() if pairing else None,
         )
+
+    def pairing_url(self) -> str:
+        """The page that claims the code shown: the API's claimUrl (the code filled in, on its
+        public address), or from an API older than that, the screens page at the kiosk's API address."""
+        return self.state.pairing_claim_url or self.config.api_url.rstrip("/") + PAIRING_PAGE
 
     def status_line(self) -> str | None:
         state = self.state

@@ -28,11 +28,12 @@ from qile_kiosk.documents import (
     HEARTBEAT,
     PAIRING_REDEEM,
     PAIRING_START,
+    PAIRING_START_LEGACY,
     PLAYS_RECORD,
     SCREEN_FEED,
     SCREENSHOT_UPLOAD,
 )
-from qile_kiosk.feed import Feed, FeedError, parse_feed
+from qile_kiosk.feed import Feed, FeedError, parse_feed, web_address
 from qile_kiosk.plays import Play
 
 log = logging.getLogger(__name__)
@@ -64,6 +65,8 @@ class PairingCode:
     code: str
     secret: str
     expires_at: datetime | None
+    # The console page that claims the code, the code filled in (the API's); None from an older API.
+    claim_url: str | None = None
 
 
 @dataclass(frozen=True)
@@ -173,13 +176,26 @@ class FeedClient:
 
     async def pairing_start(self) -> PairingCode | None:
         """A code to show; None when the API refuses for now (e.g. too many requests)."""
-        data = _field(await self._execute(PAIRING_START), "screenPairingStart")
+        try:
+            result = await self._execute(PAIRING_START)
+        except TransportQueryError as exc:
+            # An API older than `claimUrl` refuses the document that asks for it.
+            if "claimUrl" not in str(exc.errors):
+                raise
+            log.info("the API does not give claimUrl: the console page is made from the API's address")
+            result = await self._execute(PAIRING_START_LEGACY)
+        data = _field(result, "screenPairingStart")
         code, secret = data.get("code"), data.get("secret")
         if not isinstance(code, str) or not isinstance(secret, str):
             log.warning("no pairing code: %s", data.get("errors"))
             return None
         expires = data.get("expiresAt")
-        return PairingCode(code, secret, datetime.fromisoformat(expires) if isinstance(expires, str) else None)
+        return PairingCode(
+            code,
+            secret,
+            datetime.fromisoformat(expires) if isinstance(expires, str) else None,
+            web_address(data, "claimUrl", "screenPairingStart"),
+        )
 
     async def pairing_redeem(self, pairing: PairingCode) -> tuple[str, str | None]:
         """(status, token): PENDING, CLAIMED with the token (sent once), or EXPIRED."""

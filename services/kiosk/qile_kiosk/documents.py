@@ -25,22 +25,31 @@ query ScreenFeed($since: String) {
         district { name }
       }
     }
-    notices { id title body category categoryLabel priority urgent exclusive displayStart displayEnd }
+    notices {
+      id title body category categoryLabel priority urgent exclusive displayStart displayEnd
+      image { poster photo { url width height sha256 } }
+    }
     honours {
       id title subjectKind subjectName citation year
       photo { url width height sha256 }
     }
-    events { id title description categoryLabel venue startsAt endsAt organiser largeScale publicUrl }
+    events {
+      id title description categoryLabel venue startsAt endsAt organiser largeScale publicUrl
+      image { poster photo { url width height sha256 } }
+    }
+    photos { id caption happenedAt image { photo { url width height sha256 } } }
   }
 }
 """
 
-# Pairing: asked without any token.
+# Pairing: asked without any token. `claimUrl` (the console page that claims the code) is
+# newer than the mutation: an API without it is asked again without it (client.py).
 PAIRING_START = """
 mutation PairingStart {
-  screenPairingStart { code secret expiresAt errors { code message } }
+  screenPairingStart { code secret expiresAt claimUrl errors { code message } }
 }
 """
+PAIRING_START_LEGACY = PAIRING_START.replace(" claimUrl", "")
 
 PAIRING_REDEEM = """
 mutation PairingRedeem($code: String!, $secret: String!) {

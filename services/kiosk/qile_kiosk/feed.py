@@ -37,6 +37,24 @@ class Photo:
 
 
 @dataclass(frozen=True)
+class Image:
+    """A notice's or event's image: a poster gets a slide of its own; a photo is a gallery's."""
+
+    poster: bool
+    photo: Photo
+
+
+@dataclass(frozen=True)
+class ActivityPhoto:
+    """A community activity photo for a gallery, with its caption."""
+
+    id: str
+    caption: str
+    happened_at: datetime
+    photo: Photo
+
+
+@dataclass(frozen=True)
 class Notice:
     id: str
     title: str
@@ -48,6 +66,7 @@ class Notice:
     display_end: datetime | None
     # Urgent and shown alone: the rest of the rotation waits (staff's choice; else it keeps a share).
     exclusive: bool = False
+    image: Image | None = None
 
     def showing(self, now: datetime) -> bool:
         return self.display_start <= now and (self.display_end is None or now < self.display_end)
@@ -76,6 +95,7 @@ class Event:
     large_scale: bool
     # The resident page (sign-up), its address naming this screen: what the event's QR code opens.
     public_url: str | None = None
+    image: Image | None = None
 
 
 @dataclass(frozen=True)
@@ -98,6 +118,7 @@ class Feed:
     notices: tuple[Notice, ...] = ()
     honours: tuple[Honour, ...] = ()
     events: tuple[Event, ...] = ()
+    photos: tuple[ActivityPhoto, ...] = ()
     generated_at: datetime | None = None
     valid_until: datetime | None = None
     raw: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
@@ -160,7 +181,7 @@ def _time(data: dict[str, Any], key: str, where: str, optional: bool = False) ->
     return parsed
 
 
-def _web_address(data: dict[str, Any], key: str, where: str) -> str | None:
+def web_address(data: dict[str, Any], key: str, where: str) -> str | None:
     """A page a phone may open from a QR code: http(s) and ASCII, else none (no code drawn).
 
     Absent from APIs (and caches) older than the field: then too, none."""
@@ -211,21 +232,47 @@ def _notice(d: dict[str, Any]) -> Notice:
         display_end=_time(d, "displayEnd", w, optional=True),
         # Only from APIs that send it; absent means the rotation keeps its share.
         exclusive=_bool(d, "exclusive", w) if "exclusive" in d else False,
+        image=_image(d, w),
+    )
+
+
+def _photo(value: Any, where: str) -> Photo:
+    p = _obj(value, where)
+    return Photo(
+        url=_str(p, "url", where),
+        width=_int(p, "width", where),
+        height=_int(p, "height", where),
+        sha256=_str(p, "sha256", where),
+    )
+
+
+def _image(d: dict[str, Any], where: str) -> Image | None:
+    """An item's image; one that does not parse is left out, not the item (its text still shows)."""
+    value = d.get("image")
+    if value is None:
+        return None
+    try:
+        i = _obj(value, f"{where}.image")
+        return Image(poster=_bool(i, "poster", f"{where}.image"), photo=_photo(i.get("photo"), f"{where}.image"))
+    except FeedError as exc:
+        log.warning("%s %s: image left out (%s)", where, d.get("id"), exc)
+        return None
+
+
+def _activity_photo(d: dict[str, Any]) -> ActivityPhoto:
+    w = "photo"
+    return ActivityPhoto(
+        id=_str(d, "id", w),
+        caption=_str(d, "caption", w),
+        happened_at=_req_time(d, "happenedAt", w),
+        photo=_photo(_obj(d.get("image"), "photo.image").get("photo"), "photo.image.photo"),
     )
 
 
 def _honour(d: dict[str, Any]) -> Honour:
     w = "honour"
     photo_data = d.get("photo")
-    photo = None
-    if photo_data is not None:
-        p = _obj(photo_data, "honour.photo")
-        photo = Photo(
-            url=_str(p, "url", "photo"),
-            width=_int(p, "width", "photo"),
-            height=_int(p, "height", "photo"),
-            sha256=_str(p, "sha256", "photo"),
-        )
+    photo = _photo(photo_data, "honour.photo") if photo_data is not None else None
     return Honour(
         id=_str(d, "id", w),
         title=_str(d, "title", w),
@@ -248,7 +295,8 @@ def _event(d: dict[str, Any]) -> Event:
         ends_at=_req_time(d, "endsAt", w),
         organiser=_str(d, "organiser", w),
         large_scale=_bool(d, "largeScale", w),
-        public_url=_web_address(d, "publicUrl", w),
+        public_url=web_address(d, "publicUrl", w),
+        image=_image(d, w),
     )
 
 
@@ -277,6 +325,8 @@ def parse_feed(data: Any) -> Feed:
         notices=_items(d, "notices", _notice, dropped),
         honours=_items(d, "honours", _honour, dropped),
         events=_items(d, "events", _event, dropped),
+        # Only from APIs that send it (older ones have no photos).
+        photos=_items(d, "photos", _activity_photo, dropped) if "photos" in d else (),
         generated_at=_time(d, "generatedAt", "feed", optional=True),
         valid_until=_time(d, "validUntil", "feed", optional=True),
         raw=d,

@@ -23,9 +23,19 @@ class ImageStore:
         # Photos deleted as undecodable: a second failure after a fresh download
         # means the image itself is bad, and it is kept rather than fetched forever.
         self._discarded: set[str] = set()
+        # Whether each image is in the cache and decodes, as last found.
+        self._usable: dict[str, bool] = {}
 
     def clear(self) -> None:
         self._surfaces.clear()
+        self._usable.clear()
+
+    def usable(self, sha256: str) -> bool:
+        """In the cache and decodable: a poster's slide is shown only then (else its text slide)."""
+        if sha256 not in self._usable:
+            self._usable[sha256] = self(sha256, (1, 1)) is not None
+            self._surfaces.pop((sha256, (1, 1)), None)
+        return self._usable[sha256]
 
     def __call__(self, sha256: str, box: tuple[int, int]) -> pygame.Surface | None:
         key = (sha256, box)
@@ -35,6 +45,8 @@ class ImageStore:
             self._surfaces.clear()
         surface = self._load(sha256, box)
         self._surfaces[key] = surface  # None too: a broken image is not retried every frame
+        if surface is None:
+            self._usable[sha256] = False
         return surface
 
     def _load(self, sha256: str, box: tuple[int, int]) -> pygame.Surface | None:

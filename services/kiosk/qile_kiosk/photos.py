@@ -16,7 +16,7 @@ from collections.abc import Awaitable, Callable
 import httpx
 
 from qile_kiosk.cache import FeedCache
-from qile_kiosk.feed import Feed, Photo
+from qile_kiosk.feed import Event, Feed, Notice, Photo
 
 log = logging.getLogger(__name__)
 
@@ -24,9 +24,14 @@ FetchBytes = Callable[[httpx.AsyncClient, str], Awaitable[bytes]]
 
 
 def feed_photos(feed: Feed | None) -> dict[str, Photo]:
+    """Every image the feed may show: honours' photos, posters and photos of notices and events, gallery photos."""
     if feed is None:
         return {}
-    return {h.photo.sha256: h.photo for h in feed.honours if h.photo is not None}
+    photos = [h.photo for h in feed.honours if h.photo is not None]
+    items: list[Notice | Event] = [*feed.notices, *feed.events]
+    photos += [i.image.photo for i in items if i.image is not None]
+    photos += [p.photo for p in feed.photos]
+    return {photo.sha256: photo for photo in photos}
 
 
 class PhotoFetcher:

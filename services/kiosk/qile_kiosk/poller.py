@@ -43,7 +43,7 @@ from qile_kiosk.client import FeedClient, PairingCode, ScreenStatus, Unauthentic
 from qile_kiosk.config import KioskConfig
 from qile_kiosk.feed import Feed
 from qile_kiosk.pairing import TokenStore
-from qile_kiosk.photos import PhotoFetcher
+from qile_kiosk.photos import PhotoFetcher, feed_photos
 from qile_kiosk.plays import PlayLog
 
 log = logging.getLogger(__name__)
@@ -70,6 +70,7 @@ class PollFailed:
 class PairingShown:
     code: str
     expires_at: datetime | None
+    claim_url: str | None = None
 
 
 @dataclass(frozen=True)
@@ -278,7 +279,7 @@ class Poller:
         await self.photos.fetch(http, self.client.fetch_bytes)
         try:
             self.cache.save(feed, fetched_at)
-            self.cache.prune_images({h.photo.sha256 for h in feed.honours if h.photo})
+            self.cache.prune_images(set(feed_photos(feed)))
         except OSError as exc:
             # A full or read-only disk must not stop the screen from showing news.
             log.error("cannot write the cache: %s", exc)
@@ -339,7 +340,7 @@ class Poller:
                     pairing = await self.client.pairing_start()
                     if pairing is None:
                         raise RuntimeError("配对码暂不可用")
-                    self.messages.put(PairingShown(pairing.code, pairing.expires_at))
+                    self.messages.put(PairingShown(pairing.code, pairing.expires_at, pairing.claim_url))
                 else:
                     status, token = await self.client.pairing_redeem(pairing)
                     if status == "CLAIMED" and token:

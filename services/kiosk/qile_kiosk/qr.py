@@ -23,6 +23,14 @@ log = logging.getLogger(__name__)
 CACHED = 32
 
 
+def encode(url: str) -> segno.QRCode:
+    """The code of `url` as screens draw it (the console's board preview encodes alike).
+
+    Level L: a screen's code is never creased or stained; segno raises the level
+    when the address fits the same version at a higher one."""
+    return segno.make(url, error="l", micro=False, boost_error=True)
+
+
 class QrCodes:
     """Encodes and draws codes, keeping the surfaces of the last few."""
 
@@ -43,9 +51,7 @@ class QrCodes:
         if found is not None:
             self._surfaces.move_to_end(key)
             return found
-        # Level L: a screen's code is never creased or stained; segno raises the level
-        # when the address fits the same version at a higher one.
-        qr = segno.make(url, error="l", micro=False, boost_error=True)
+        qr = encode(url)
         n = qr.symbol_size(border=QUIET_ZONE)[0]
         module = max(1, side // n)
         if n > RESERVED_MODULES + 2 * QUIET_ZONE and url not in self._warned:

@@ -35,9 +35,10 @@ from qile_kiosk.palette import (
     URGENT_RED,
     WHITE,
 )
+from qile_kiosk.poster_card import PhotoCard, draw_poster, poster_geometry
 from qile_kiosk.qr import QrCodes
 from qile_kiosk.schedule import WEEKDAYS, draw_schedule, short_date, time_span
-from qile_kiosk.slides import EventsSlide, HonourSlide, NoticeSlide, Slide
+from qile_kiosk.slides import EventsSlide, HonourSlide, NoticeSlide, PhotoSlide, PosterSlide, Slide
 from qile_kiosk.standby import draw_pairing, draw_standby
 from qile_kiosk.state import Mode
 from qile_kiosk.typeset import Color, Typesetter
@@ -90,6 +91,8 @@ class Renderer:
     def __init__(self, layout: Layout, ts: Typesetter, images: ImageLoader) -> None:
         self.honour_card = HonourCard(layout, ts, images)
         self.codes = QrCodes()
+        self.photo_card = PhotoCard(layout, ts, images)
+        self.images = images
         self.layout = layout
         self.ts = ts
         self._frames: OrderedDict[Frame, tuple[pygame.Surface, list[pygame.Rect]]] = OrderedDict()
@@ -109,6 +112,8 @@ class Renderer:
         in a tick that drew nothing. `like` is the screen (its size and pixel format)."""
         if frame.slide is None or frame.mode is Mode.PAIRING:
             return False
+        if isinstance(frame.slide, PosterSlide) and self._poster(frame.slide) is None:
+            return False  # drawn as its text slide when its turn comes
         key = replace(frame, clock="")
         if key in self._frames:
             return False
@@ -151,6 +156,10 @@ class Renderer:
                 # The status line holds the bottom: the mark goes to the top right.
                 self._offline_mark(surface, frame.offline_since, lay.safe.right, lay.safe.y)
             return
+        if isinstance(slide, PosterSlide) and self._poster(slide) is None:
+            # The poster cannot be drawn after all: its text slide, never a blank screen.
+            frame = replace(frame, slide=slide.fallback)
+            slide = slide.fallback
         # Everything but the clock comes from the page, rendered now unless it was before.
         key = replace(frame, clock="")
         page = self._frames.get(key)
@@ -183,6 +192,13 @@ class Renderer:
     def _page(self, surface: pygame.Surface, frame: Frame, slide: Slide) -> None:
         """A slide's frame without its clock: emergency mode, or header, slide and footer."""
         lay = self.layout
+        if isinstance(slide, PosterSlide):
+            image = self._poster(slide)
+            assert image is not None, "checked in draw"
+            geometry = poster_geometry(lay, self.ts, slide.title)
+            offline = offline_text(frame.offline_since) if frame.offline_since is not None else None
+            draw_poster(surface, lay, self.ts, image, geometry, self.accent(frame), offline)
+            return
         if isinstance(slide, NoticeSlide) and slide.notice.urgent:
             surface.fill(URGENT_RED)
             draw_emergency(surface, lay, self.ts, slide)
@@ -199,6 +215,8 @@ class Renderer:
         """The minute, drawn over its box in the band it sits on (the rest came from the cache)."""
         lay, ts = self.layout, self.ts
         size = lay.clock_size
+        if isinstance(slide, PosterSlide):
+            return  # the poster has the whole screen
         if isinstance(slide, NoticeSlide) and slide.notice.urgent:
             right, base, ground, ink = lay.safe.right, emergency_clock_base(lay, ts), AMBER, INK
         else:
@@ -222,6 +240,13 @@ class Renderer:
             draw_schedule(surface, self.layout, self.ts, slide, accent, self.codes)
         elif isinstance(slide, HonourSlide):
             self.honour_card.draw(surface, slide, accent)
+        elif isinstance(slide, PhotoSlide):
+            self.photo_card.draw(surface, slide, accent)
+
+    def _poster(self, slide: PosterSlide) -> pygame.Surface | None:
+        """The poster fitted whole into its box (the loader keeps its shape), or None."""
+        box = poster_geometry(self.layout, self.ts, slide.title).image_box
+        return self.images(slide.photo.sha256, box.size)
 
     # Header and footer -----------------------------------------------------
     def _header(self, surface: pygame.Surface, frame: Frame, accent: Color) -> None:

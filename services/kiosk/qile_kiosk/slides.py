@@ -9,10 +9,11 @@ Layout's to say, which the renderer draws with too.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from qile_kiosk.feed import Event, Feed, Honour, Notice
+from qile_kiosk.feed import SHANGHAI, ActivityPhoto, Event, Feed, Honour, Notice, Photo
 from qile_kiosk.layout import Layout, line_step
 from qile_kiosk.textwrap_zh import balance, paginate
 from qile_kiosk.typeset import Typesetter
@@ -90,7 +91,42 @@ class HonourSlide:
         return self.honour.id
 
 
-Slide = NoticeSlide | EventsSlide | HonourSlide
+@dataclass(frozen=True)
+class PosterSlide:
+    """A notice's or event's poster, whole on the screen, its title small at the edge.
+
+    `fallback` is what shows instead if the image cannot be drawn after all
+    (its text slide): a broken image never blanks the screen.
+    """
+
+    item_id: str
+    title: str
+    photo: Photo
+    fallback: NoticeSlide | EventsSlide
+
+    @property
+    def key(self) -> str:
+        return f"poster:{self.item_id}:{self.photo.sha256[:12]}"
+
+
+@dataclass(frozen=True)
+class PhotoSlide:
+    """A community activity photo on a gallery, with its caption."""
+
+    photo: ActivityPhoto
+
+    @property
+    def key(self) -> str:
+        return f"photo:{self.photo.id}:{self.photo.photo.sha256[:12]}"
+
+    @property
+    def item_id(self) -> str:
+        return self.photo.id
+
+
+Slide = NoticeSlide | EventsSlide | HonourSlide | PosterSlide | PhotoSlide
+# Whether an image is in the cache and decodes (images.ImageStore.usable).
+Usable = Callable[[str], bool]
 
 
 def fitted_lines(
@@ -237,30 +273,63 @@ def urgent_rotation(urgent: list[NoticeSlide], rest: list[Slide]) -> list[Slide]
     return out
 
 
-def build_rotation(feed: Feed | None, now: datetime, layout: Layout, ts: Typesetter) -> tuple[list[Slide], bool]:
+def _nothing_usable(_sha256: str) -> bool:
+    return False
+
+
+def poster_of(item: Notice | Event, usable: Usable) -> Photo | None:
+    """The item's poster when it can be shown (in the cache, decodable); None: its text instead."""
+    image = item.image
+    return image.photo if image is not None and image.poster and usable(image.photo.sha256) else None
+
+
+def bulletin_slides(feed: Feed, now: datetime, layout: Layout, ts: Typesetter, usable: Usable) -> list[Slide]:
+    """A bulletin's rotation but for urgent notices: each notice as its poster or its text, then the
+    schedule, then the coming events' posters."""
+    out: list[Slide] = []
+    events = feed.current_events(now)
+    for notice in feed.current_notices(now):
+        if notice.urgent:
+            continue
+        text = notice_slides(notice, layout, ts)
+        if layout.portrait:
+            # A portrait card ends with its text: the coming events (and their codes) fill the rest.
+            text = [with_events_below(page, events, layout, ts) for page in text]
+        poster = poster_of(notice, usable)
+        out.extend([PosterSlide(notice.id, notice.title, poster, text[0])] if poster else text)
+    out.extend(event_slides(events, layout, ts))
+    for event in events:
+        if poster := poster_of(event, usable):
+            when = event.starts_at.astimezone(SHANGHAI)
+            title = f"{event.title} · {when.month}月{when.day}日 {when:%H:%M}"
+            out.append(PosterSlide(event.id, title, poster, event_slides([event], layout, ts)[0]))
+    return out
+
+
+def gallery_slides(feed: Feed, layout: Layout, ts: Typesetter, usable: Usable) -> list[Slide]:
+    """Honours, then the activity photos that can be shown (a photo without pixels has no slide)."""
+    out: list[Slide] = [s for honour in feed.honours for s in honour_slides(honour, layout, ts)]
+    out.extend(PhotoSlide(p) for p in feed.photos if usable(p.photo.sha256))
+    return out
+
+
+def build_rotation(
+    feed: Feed | None, now: datetime, layout: Layout, ts: Typesetter, usable: Usable = _nothing_usable
+) -> tuple[list[Slide], bool]:
     """The slides to rotate through now, and whether an urgent notice is among them.
 
     An urgent notice in its window takes the whole screen on BULLETIN and GALLERY
     boards alike, every other slide; the rest of the rotation keeps the slides
-    between, unless staff asked for exclusive display.
+    between, unless staff asked for exclusive display. Posters and photos show
+    only when `usable` finds their image in the cache.
     """
     if feed is None:
         return [], False
-    notices = feed.current_notices(now)
-    urgent = [n for n in notices if n.urgent]
-    rest: list[Slide] = []
+    urgent = [n for n in feed.current_notices(now) if n.urgent]
     if feed.screen.kind == "GALLERY":
-        for honour in feed.honours:
-            rest.extend(honour_slides(honour, layout, ts))
+        rest = gallery_slides(feed, layout, ts, usable)
     else:
-        events = feed.current_events(now)
-        for notice in notices:
-            if not notice.urgent:
-                pages = notice_slides(notice, layout, ts)
-                if layout.portrait:
-                    pages = [with_events_below(p, events, layout, ts) for p in pages]
-                rest.extend(pages)
-        rest.extend(event_slides(events, layout, ts))
+        rest = bulletin_slides(feed, now, layout, ts, usable)
     if not urgent:
         return rest, False
     urgent_slides = [s for n in urgent for s in notice_slides(n, layout, ts)]

@@ -34,6 +34,8 @@ class KioskState:
     unauthenticated: bool = False
     pairing_code: str | None = None
     pairing_expires_at: datetime | None = None
+    # The console page that claims the code (the API's claimUrl), shown with it as a QR code.
+    pairing_claim_url: str | None = None
 
     @classmethod
     def initial(cls, has_token: bool, cached: Feed | None = None, fetched_at: datetime | None = None) -> KioskState:
@@ -65,8 +67,15 @@ class KioskState:
             mode = Mode.PAIRING
         return replace(self, mode=mode, last_error=error, unauthenticated=refused)
 
-    def on_pairing_code(self, code: str, expires_at: datetime | None) -> KioskState:
-        return replace(self, mode=Mode.PAIRING, pairing_code=code, pairing_expires_at=expires_at, last_error=None)
+    def on_pairing_code(self, code: str, expires_at: datetime | None, claim_url: str | None = None) -> KioskState:
+        return replace(
+            self,
+            mode=Mode.PAIRING,
+            pairing_code=code,
+            pairing_expires_at=expires_at,
+            pairing_claim_url=claim_url,
+            last_error=None,
+        )
 
     def on_unpaired(self) -> KioskState:
         return KioskState(Mode.PAIRING)

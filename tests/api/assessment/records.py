@@ -34,7 +34,13 @@ async def facility(
         """INSERT INTO facilities (community_id, kind, name, indoor_area_m2, outdoor_area_m2,
                                    weekly_open_hours, free_of_charge)
         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id""",
-        await region_id(db, community), kind, name or kind, num(indoor), num(outdoor), num(hours), free,
+        await region_id(db, community),
+        kind,
+        name or kind,
+        num(indoor),
+        num(outdoor),
+        num(hours),
+        free,
     )
     return int(value)
 
@@ -51,7 +57,11 @@ async def team(
     value = await db.fetchval(
         """INSERT INTO teams (community_id, kind, name, members, active_all_year)
         VALUES ($1, $2, $3, $4, $5) RETURNING id""",
-        await region_id(db, community), kind, name or f"{kind}队{members}", members, all_year,
+        await region_id(db, community),
+        kind,
+        name or f"{kind}队{members}",
+        members,
+        all_year,
     )
     return int(value)
 
@@ -70,7 +80,13 @@ async def event(
     value = await db.fetchval(
         """INSERT INTO events (region_id, category, title, starts_at, ends_at, status, large_scale, participants)
         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id""",
-        await region_id(db, scope), category, title, starts, starts + timedelta(hours=2), status, large,
+        await region_id(db, scope),
+        category,
+        title,
+        starts,
+        starts + timedelta(hours=2),
+        status,
+        large,
         participants,
     )
     return int(value)
@@ -86,7 +102,11 @@ async def selection(
     value = await db.fetchval(
         """INSERT INTO selections (community_id, year, kind, households_eligible, households_participating)
         VALUES ($1, $2, $3, $4, $5) RETURNING id""",
-        await region_id(db, community), year, kind, eligible, participating,
+        await region_id(db, community),
+        year,
+        kind,
+        eligible,
+        participating,
     )
     return int(value)
 
@@ -95,7 +115,9 @@ async def recognition(db: Database, level: str, *, on: date = date(2025, 5, 1), 
     value = await db.fetchval(
         """INSERT INTO recognitions (community_id, brand_name, level, recognised_by, recognised_on)
         VALUES ($1, '齐乐邻里节', $2, '山东省委宣传部', $3) RETURNING id""",
-        await region_id(db, community), level, on,
+        await region_id(db, community),
+        level,
+        on,
     )
     return int(value)
 
@@ -106,7 +128,11 @@ async def attestation(
     value = await db.fetchval(
         """INSERT INTO attestations (community_id, year, criterion_key, met, attested_by_name, attested_at, note)
         VALUES ($1, $2, $3, $4, '李主任', $5, '现场查看') RETURNING id""",
-        await region_id(db, community), year, key, met, at,
+        await region_id(db, community),
+        year,
+        key,
+        met,
+        at,
     )
     return int(value)
 

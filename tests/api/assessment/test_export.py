@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from decimal import Decimal
 from urllib.parse import quote
@@ -20,16 +19,6 @@ from qile_api.http.csv_cells import BOM
 from tests.api import staff
 from tests.api.assessment import records as r
 from tests.api.conftest import Api
-
-
-@pytest.fixture
-async def reports(api: Api) -> AsyncIterator[httpx.AsyncClient]:
-    """The app's report endpoint, signed in as the city reviewer of this suite."""
-    headers = {"Authorization": f"Bearer {api.default_token}"}
-    transport = httpx.ASGITransport(app=api.app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://qile.test", headers=headers) as client:
-        yield client
-
 
 TEAM_CREATE = """
 mutation($input: TeamCreateInput!) { teamCreate(input: $input) { team { id } errors { code message } } }
@@ -54,10 +43,20 @@ async def test_build_csv_is_pure_and_readable(api: Api) -> None:
     assert len(rows) == 1 + len(criteria)
     first = dict(zip(HEADER, rows[1], strict=True))
     assert first == {
-        "区县": "张店区", "街道/镇": "车站街道", "社区": "工盛社区", "试点编号": "1", "主题": "齐有爱·文明社区",
-        "年度": "2026", "部分": "1.功能设施", "标准项": "facilities.station_area",
-        "标准内容": "新时代文明实践站室内建筑面积不少于300平方米", "测量值": "299.9", "标准值": "300",
-        "单位": "平方米", "结果": "未达标", "依据": "文明实践站（新时代文明实践站）：299.9平方米",
+        "区县": "张店区",
+        "街道/镇": "车站街道",
+        "社区": "工盛社区",
+        "试点编号": "1",
+        "主题": "齐有爱·文明社区",
+        "年度": "2026",
+        "部分": "1.功能设施",
+        "标准项": "facilities.station_area",
+        "标准内容": "新时代文明实践站室内建筑面积不少于300平方米",
+        "测量值": "299.9",
+        "标准值": "300",
+        "单位": "平方米",
+        "结果": "未达标",
+        "依据": "文明实践站（新时代文明实践站）：299.9平方米",
     }
     free = next(row for row in rows[1:] if row[7] == "management.free_of_charge")
     assert (free[9], free[10], free[11], free[12]) == ("100", "100", "%", "达标")
@@ -190,7 +189,8 @@ async def test_a_district_outside_the_scope_is_refused_in_chinese(api: Api, repo
     editor = await staff.staff(api.db, "editor", "EDITOR", "张店区")
 
     response = await reports.get(
-        "/reports/assessment.csv", params={"year": "2026", "district": "淄川区"},
+        "/reports/assessment.csv",
+        params={"year": "2026", "district": "淄川区"},
         headers={"Authorization": f"Bearer {editor}"},
     )
 

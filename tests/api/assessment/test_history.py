@@ -54,8 +54,7 @@ async def test_a_month_once_over_is_kept_as_its_assessment_stood(api: Api) -> No
     assessed = await r.assessment(api)
     assert points[0]["counts"] == {k: assessed["counts"][k] for k in ("met", "notMet", "unknown", "total")}
     assert [(p["number"], p["name"], p["counts"]) for p in points[0]["parts"]] == [
-        (p["number"], p["name"], {k: p["counts"][k] for k in ("met", "notMet", "unknown")})
-        for p in assessed["parts"]
+        (p["number"], p["name"], {k: p["counts"][k] for k in ("met", "notMet", "unknown")}) for p in assessed["parts"]
     ]
     assert points[0]["takenAt"] == "2026-12-01T10:00:00+08:00"
     # And the city's history counts every community
@@ -131,7 +130,9 @@ async def test_staff_take_the_month_so_far_for_their_scope(api: Api) -> None:
     payload = body["data"]["assessmentSnapshotTake"]
     assert payload["errors"] == []
     assert (payload["snapshot"]["month"], payload["snapshot"]["closing"], payload["snapshot"]["communities"]) == (
-        "2026-11-01", False, 4,
+        "2026-11-01",
+        False,
+        4,
     )
     # And it is in the audit log
     admin = await staff.staff(api.db, "admin", "ADMIN", "淄博市")

@@ -59,7 +59,11 @@ async def test_pilots_grouped_per_theme_and_district(api: Api) -> None:
     themes = {t["theme"]["key"]: t for t in data["themes"]}
     assert [t["theme"]["name"] for t in data["themes"]] == ["齐有爱", "齐养德", "齐育美", "齐健康", "齐劳动"]
     assert {k: t["hasFourPilots"] for k, t in themes.items()} == {
-        "LOVE": True, "VIRTUE": True, "BEAUTY": True, "HEALTH": False, "LABOUR": False,
+        "LOVE": True,
+        "VIRTUE": True,
+        "BEAUTY": True,
+        "HEALTH": False,
+        "LABOUR": False,
     }
     assert themes["VIRTUE"]["counts"]["met"] == 1
     assert [p["pilotNo"] for p in themes["LOVE"]["pilots"]] == [1, 2, 7, 12]
@@ -121,5 +125,7 @@ async def test_a_year_left_out_is_this_year_in_zibo(api: Api) -> None:
     body = await api.gql(THIS_YEAR, {"community": await r.community_gid(api)})
 
     assert body["data"] == {
-        "assessment": {"year": 2027}, "communityYear": {"assessment": {"year": 2027}}, "pilotProgramme": {"year": 2027},
+        "assessment": {"year": 2027},
+        "communityYear": {"assessment": {"year": 2027}},
+        "pilotProgramme": {"year": 2027},
     }

@@ -88,8 +88,14 @@ async def test_a_measured_criterion_cannot_be_attested_and_stays_as_its_records_
 
     # When they attest the measured criterion as met
     refused = await payload(
-        api, MEASURED_ATTEST, reviewer, community=community, year=2026, criterion="facilities.outdoor_squares",
-        met=True, note="广场看着挺大",
+        api,
+        MEASURED_ATTEST,
+        reviewer,
+        community=community,
+        year=2026,
+        criterion="facilities.outdoor_squares",
+        met=True,
+        note="广场看着挺大",
     )
 
     # Then it is refused at the criterion, saying why, and nothing is recorded or listed as met
@@ -146,12 +152,25 @@ async def test_records_listed_by_the_assessment_carry_what_a_correction_needs(ap
     editor = await staff.staff(api.db, "editor", "EDITOR", "工盛社区")
     community = await r.community_gid(api, "工盛社区")
     await payload(
-        api, CREATE, editor, community=community, year=2026, kind="CIVIL_FAMILY",
-        householdsEligible=100, householdsParticipating=80,
+        api,
+        CREATE,
+        editor,
+        community=community,
+        year=2026,
+        kind="CIVIL_FAMILY",
+        householdsEligible=100,
+        householdsParticipating=80,
     )
     await payload(
-        api, RECOGNITION_CREATE, editor, community=community, brandName="邻里守望", level="PROVINCIAL",
-        recognisedBy="大众日报", recognisedOn="2026-03-01", note="省级媒体专题报道",
+        api,
+        RECOGNITION_CREATE,
+        editor,
+        community=community,
+        brandName="邻里守望",
+        level="PROVINCIAL",
+        recognisedBy="大众日报",
+        recognisedOn="2026-03-01",
+        note="省级媒体专题报道",
     )
 
     # When the editor reads them back through the assessment and corrects the recognition
@@ -165,5 +184,6 @@ async def test_records_listed_by_the_assessment_carry_what_a_correction_needs(ap
     assert [s["version"] for s in listed["selections"]] == [1]
     assert recognition["note"] == "省级媒体专题报道"
     assert corrected == {
-        "recognition": {"brandName": "邻里守望站", "note": "省级媒体专题报道", "version": 2}, "errors": []
+        "recognition": {"brandName": "邻里守望站", "note": "省级媒体专题报道", "version": 2},
+        "errors": [],
     }

@@ -48,9 +48,7 @@ async def test_a_new_criterion_is_a_new_row(api: Api) -> None:
 
 async def test_a_rule_the_code_does_not_know_is_unknown_never_met(api: Api) -> None:
     await r.facility(api.db, "PRACTICE_STATION", indoor="500")
-    await api.db.execute(
-        "UPDATE assessment_criteria SET rule = 'no_such_rule' WHERE key = 'facilities.station_area'"
-    )
+    await api.db.execute("UPDATE assessment_criteria SET rule = 'no_such_rule' WHERE key = 'facilities.station_area'")
     await api.db.execute(
         """UPDATE assessment_criteria SET params = '{"field": "roof"}'
         WHERE key = 'facilities.outdoor_squares'"""
@@ -88,9 +86,13 @@ async def test_assessing_several_communities_costs_the_same_as_one(api: Api) -> 
         await r.facility(api.db, "PRACTICE_STATION", indoor="300", community=name)
         await r.team(api.db, 20, community=name)
     gids = [await r.community_gid(api, n) for n in names]
-    query = "query($a: ID!, $b: ID!, $c: ID!) {" + "".join(
-        f" {x}: assessment(community: ${x}, year: 2026) {{ counts {{ met }} community {{ name }} }}" for x in "abc"
-    ) + " }"
+    query = (
+        "query($a: ID!, $b: ID!, $c: ID!) {"
+        + "".join(
+            f" {x}: assessment(community: ${x}, year: 2026) {{ counts {{ met }} community {{ name }} }}" for x in "abc"
+        )
+        + " }"
+    )
     single = "query($a: ID!) { a: assessment(community: $a, year: 2026) { counts { met } community { name } } }"
 
     before = api.queries

@@ -1,10 +1,14 @@
-"""Turnout into the assessment: check-ins at the door count as participation, named in the evidence."""
+"""Turnout into the assessment: check-ins at the door count as participation, named in the evidence,
+in the community's assessment, the pilot programme and the office's CSV alike."""
 
 from __future__ import annotations
 
+import csv
+import io
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import httpx
 from strawberry.relay import to_base64
 
 from tests.api import staff
@@ -17,13 +21,31 @@ SIGN_UP = (
     """mutation($input: EventSignUpInput!) { eventSignUp(input: $input) { signUp { code } errors { message } } }"""
 )
 KEY = "organisation.culture_events"
+PROGRAMME = "{ pilotProgramme(year: 2026) { pilots { community { name } counts { met } } } }"
 
 
 async def criterion(api: Api) -> dict[str, Any]:
     return (await r.results(api))[KEY]
 
 
-async def test_a_communitys_participation_is_met_once_the_last_events_crowd_is_checked_in(api: Api) -> None:
+async def pilot_met(api: Api) -> int:
+    """Criteria met by the pilot 工盛社区, as the pilot programme shows it."""
+    pilots = (await api.gql(PROGRAMME))["data"]["pilotProgramme"]["pilots"]
+    met: int = next(p["counts"]["met"] for p in pilots if p["community"]["name"] == r.COMMUNITY)
+    return met
+
+
+async def csv_row(reports: httpx.AsyncClient) -> dict[str, str]:
+    """The criterion's row for 工盛社区 in the office's CSV (UTF-8 with a BOM)."""
+    response = await reports.get("/reports/assessment.csv", params={"year": "2026", "district": "张店区"})
+    assert response.status_code == 200 and response.content.startswith(b"\xef\xbb\xbf")
+    rows = csv.DictReader(io.StringIO(response.content.decode("utf-8-sig")))
+    return next(row for row in rows if row["社区"] == r.COMMUNITY and row["标准项"] == KEY)
+
+
+async def test_a_communitys_participation_is_met_once_the_last_events_crowd_is_checked_in(
+    api: Api, reports: httpx.AsyncClient
+) -> None:
     # given fourteen reading events with 30 people each, and a fitness event whose head count nobody typed in
     await r.events(api.db, 14, category="READING", participants=30)
     starts = datetime(2026, 11, 28, 1, 0, tzinfo=UTC)  # an hour before the tests' clock
@@ -41,20 +63,25 @@ async def test_a_communitys_participation_is_met_once_the_last_events_crowd_is_c
         sign_up = {"event": event, "name": f"居民{i}", "mobile": f"1391234000{i}", "people": 3, "consent": True}
         codes.append((await api.gql(SIGN_UP, {"input": sign_up}))["data"]["eventSignUp"]["signUp"]["code"])
     api.clock.now = starts + timedelta(hours=3)  # the event is over, its count still open
-    before = await criterion(api)
+    before, pilot_before, row_before = await criterion(api), await pilot_met(api), await csv_row(reports)
 
     # when the twelve residents who signed up are checked in and 20 more are counted as walk-ins
     for code in codes:
         checked = await api.gql(CHECK_IN, {"input": {"event": event, "code": code}}, token=editor)
         assert checked["data"]["eventCheckIn"]["errors"] == []
     await api.gql(WALK_INS, {"input": {"event": event, "count": 20}}, token=editor)
-    after = await criterion(api)
+    after, pilot_after, row_after = await criterion(api), await pilot_met(api), await csv_row(reports)
 
     # then the assessment, read through the same query, counts it, naming the event and its count
     assert (before["status"], before["measured"]) == ("UNKNOWN", None)
     assert (after["status"], after["measured"]) == ("MET", 15)
     assert any(e["label"] == "广场舞大赛（2026-11-28，签到32人）" for e in after["evidence"])
     assert any(e["label"].endswith("，登记30人）") for e in after["evidence"])
+    # and so do the pilot programme and the office's CSV
+    assert pilot_after == pilot_before + 1
+    assert (row_before["结果"], row_before["测量值"]) != ("达标", "15")
+    assert (row_after["结果"], row_after["测量值"]) == ("达标", "15")
+    assert "广场舞大赛（2026-11-28，签到32人）" in row_after["依据"]
 
 
 async def test_a_corrected_count_below_thirty_takes_the_event_out_of_broad_participation(api: Api) -> None:

@@ -61,18 +61,25 @@ async def test_the_summary_has_one_row_per_community_counted_as_the_assessment_c
     # And 工盛社区's row reads, part by part, what the GraphQL assessment counts
     gongsheng = next(row for row in summary if row["社区"] == "工盛社区")
     assert (gongsheng["区县"], gongsheng["街道/镇"], gongsheng["试点编号"], gongsheng["年度"]) == (
-        "张店区", "车站街道", 1, 2026,
+        "张店区",
+        "车站街道",
+        1,
+        2026,
     )
     assessed = await r.assessment(api)
     for part in assessed["parts"]:
         group = f"{part['number']}.{part['name']}"
         counts = part["counts"]
         assert (gongsheng[f"{group} 达标"], gongsheng[f"{group} 未达标"], gongsheng[f"{group} 数据不足"]) == (
-            counts["met"], counts["notMet"], counts["unknown"],
+            counts["met"],
+            counts["notMet"],
+            counts["unknown"],
         ), group
     total = assessed["counts"]
     assert (gongsheng["合计 达标"], gongsheng["合计 未达标"], gongsheng["合计 数据不足"]) == (
-        total["met"], total["notMet"], total["unknown"],
+        total["met"],
+        total["notMet"],
+        total["unknown"],
     )
     assert gongsheng["1.功能设施 达标"] >= 1
     assert gongsheng["达标率"] == pytest.approx(total["progress"], abs=0.001)
@@ -99,7 +106,8 @@ async def test_measured_values_are_numbers(api: Api, reports: httpx.AsyncClient)
     response = await reports.get(XLSX, params={"year": "2026", "district": "张店区"})
 
     station = next(
-        row for row in sheet(response.content, "明细")
+        row
+        for row in sheet(response.content, "明细")
         if row["社区"] == "工盛社区" and row["标准项"] == "facilities.station_area"
     )
     assert (station["测量值"], station["标准值"], station["结果"]) == (299.9, 300, "未达标")
@@ -132,9 +140,7 @@ async def test_the_same_rules_as_the_csv(api: Api, reports: httpx.AsyncClient) -
     assert bad.status_code == 400 and "没有名为“东城区”的区县" in bad.text
     # Outside the scope
     editor = await staff.staff(api.db, "editor", "EDITOR", "张店区")
-    refused = await reports.get(
-        XLSX, params={"district": "淄川区"}, headers={"Authorization": f"Bearer {editor}"}
-    )
+    refused = await reports.get(XLSX, params={"district": "淄川区"}, headers={"Authorization": f"Bearer {editor}"})
     assert refused.status_code == 403 and "不在您的管辖范围内" in refused.text
     # Signed out
     anonymous = await reports.get(XLSX, headers={"Authorization": ""})

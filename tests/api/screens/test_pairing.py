@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 from tests.api.conftest import Api
 from tests.api.screens.conftest import community_gid, data, sign_in
 
-START = "mutation { screenPairingStart { code secret expiresAt errors { code message } } }"
+START = "mutation { screenPairingStart { code secret expiresAt claimUrl errors { code message } } }"
 REDEEM = """
 mutation($code: String!, $secret: String!) {
   screenPairingRedeem(input: {code: $code, secret: $secret}) { status token errors { code } }
@@ -153,3 +154,20 @@ async def test_starts_are_limited_per_address(api: Api) -> None:
         assert (await start(api))["code"]
     finally:
         settings.pairing_per_address_per_hour = saved
+
+
+async def test_the_code_comes_with_the_console_page_that_claims_it(api: Api) -> None:
+    # given no public address set: the address the kiosk asked at
+    started = await start(api)
+    assert started["claimUrl"] == f"http://qile.test/console/admin/screens?pair={started['code']}"
+    parts = urlsplit(started["claimUrl"])
+    assert parse_qs(parts.query) == {"pair": [started["code"]]}
+
+    # given the public address residents reach (as events' publicUrl): that one, whatever the request's
+    settings = api.state.settings
+    api.state.settings = settings.model_copy(update={"public_url": "https://qile.example.cn/"})
+    try:
+        again = await start(api)
+    finally:
+        api.state.settings = settings
+    assert again["claimUrl"] == f"https://qile.example.cn/console/admin/screens?pair={again['code']}"

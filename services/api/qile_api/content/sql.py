@@ -34,6 +34,24 @@ class ReviewMeta:
     submitted_at: datetime | None
 
 
+# The image a notice or an event carries (migration 0016, content/images.py).
+IMAGE_COLUMNS = (
+    "c.image_sha256, c.image_kind, c.image_people, c.image_consent_by, c.image_consent_method, c.image_consent_at"
+)
+
+
+@dataclass(frozen=True)
+class ImageMeta:
+    """The image columns of a row (IMAGE_COLUMNS): notices and events carry one."""
+
+    image_sha256: str | None
+    image_kind: str | None
+    image_people: bool
+    image_consent_by: str | None
+    image_consent_method: str | None
+    image_consent_at: datetime | None
+
+
 @dataclass(frozen=True)
 class ContentTable:
     table: str

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
+from qile_api.content.images import IMAGE_FIELDS, image_exists, image_problems
 from qile_api.content.workflow import ReviewActions, Workflow
 from qile_api.db.database import Executor
 from qile_api.editing.crud import Editable
@@ -33,15 +34,16 @@ EVENT_FIELDS = FieldMap(
     Field("capacity", nullable=True, between=(1, sign_up.MAX_CAPACITY), label="报名名额"),
     Field("sign_up_opens_at", nullable=True, offset=True, label="报名开始时间"),
     Field("sign_up_closes_at", nullable=True, offset=True, label="报名截止时间"),
+    *IMAGE_FIELDS,
 )
 
 
 async def _checks(db: Executor, v: Mapping[str, Any], _now: datetime) -> list[Problem]:
-    return await region_exists(db, v.get("region_id"))
+    return [*await region_exists(db, v.get("region_id")), *await image_exists(db, v)]
 
 
 def _in_order(v: Mapping[str, Any], now: datetime) -> list[Problem]:
-    return _times_in_order(v, now) or sign_up.window_problems(v)
+    return _times_in_order(v, now) or sign_up.window_problems(v) or image_problems(v, now)
 
 
 def _times_in_order(v: Mapping[str, Any], now: datetime) -> list[Problem]:

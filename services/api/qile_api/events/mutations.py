@@ -9,6 +9,8 @@ import strawberry
 from strawberry import relay
 
 from qile_api.content.batch import BatchRejectInput, BatchReviewInput, BatchSteps
+from qile_api.content.image_types import ImageCreateFields, ImageUpdateFields
+from qile_api.content.images import image_changes
 from qile_api.content.mutations import ContentSteps, RejectInput, ReviewInput
 from qile_api.events.editing import EVENT_BATCH_WORKFLOW, EVENT_FIELDS, EVENT_WORKFLOW
 from qile_api.events.signups import event_settings as sign_up
@@ -55,7 +57,7 @@ _PARTICIPANTS = "How many took part: once the event is over, 0 to 1000000."
 
 
 @strawberry.input(description="A new event, written as a draft to submit for review.")
-class EventCreateInput:
+class EventCreateInput(ImageCreateFields):
     scope: relay.GlobalID = strawberry.field(description=_SCOPE)
     category: EventCategory = strawberry.field(description=_CATEGORY)
     title: str = strawberry.field(description=_TITLE)
@@ -74,9 +76,9 @@ class EventCreateInput:
 
 @strawberry.input(
     description="Changes to an event: only the fields given change "
-    "(null clears theme, participants, capacity and the sign-up window)."
+    "(null clears theme, participants, capacity, the sign-up window and the image fields)."
 )
-class EventUpdateInput:
+class EventUpdateInput(ImageUpdateFields):
     id: relay.GlobalID = strawberry.field(description=ID_INPUT)
     version: int = strawberry.field(description=VERSION_INPUT)
     scope: relay.GlobalID | None = strawberry.field(default=strawberry.UNSET, description=_SCOPE)
@@ -114,7 +116,7 @@ class EventEditMutations:
         description="Edit a draft; editing a published event makes a draft revision and returns it.",
     )
     async def event_update(self, info: Info, input: Annotated[EventUpdateInput, INPUT_ARG]) -> EventPayload:
-        changes = EVENT_FIELDS.changes(given(input, scope=region_pk))
+        changes = image_changes(EVENT_FIELDS.changes(given(input, scope=region_pk)))
         return await _STEPS.update(info, input.id, input.version, changes)
 
 

@@ -5,13 +5,15 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import asyncpg
 
 from qile_api.content.sql import (
+    IMAGE_COLUMNS,
     REVIEW_COLUMNS,
     ContentTable,
+    ImageMeta,
     ReviewMeta,
     for_community,
     visible,
@@ -27,7 +29,7 @@ EVENTS = ContentTable(
     columns="c.id, c.region_id, c.theme_key, c.category, c.title, c.description, c.venue, "
     "c.starts_at, c.ends_at, c.organiser, c.large_scale, c.participants, c.status, "
     "c.published_at, c.version, c.updated_at, c.revision_of, c.reject_reason, "
-    "c.capacity, c.sign_up_opens_at, c.sign_up_closes_at, c.series_id, " + REVIEW_COLUMNS,
+    "c.capacity, c.sign_up_opens_at, c.sign_up_closes_at, c.series_id, " + REVIEW_COLUMNS + ", " + IMAGE_COLUMNS,
     order_by=("starts_at", "id"),
 )
 # Looking back (the past events whose head count is still to be recorded): latest start first.
@@ -35,7 +37,7 @@ EVENTS_LATEST_FIRST = dataclasses.replace(EVENTS, descending=True)
 
 
 @dataclass(frozen=True)
-class EventRow(ReviewMeta):
+class EventRow(ImageMeta, ReviewMeta):
     id: int
     region_id: int
     theme_key: str | None
@@ -115,6 +117,28 @@ async def feed_events(db: Executor, path: Sequence[int], now: datetime, horizon_
         list(path),
         now,
         horizon_end,
+    )
+    return [EventRow.from_record(r) for r in rows]
+
+
+# An event's activity photo stays on galleries this long after the event ends
+# (上周的邻居节): screens/sql.py's next_feed_boundary knows it too.
+PHOTO_AFTER = timedelta(days=30)
+
+
+async def feed_photo_events(db: Executor, path: Sequence[int], now: datetime, horizon_end: datetime) -> list[EventRow]:
+    """Published events along a community's path with an activity photo, for galleries: from when they
+    come within the horizon until PHOTO_AFTER after they end, latest first."""
+    rows = await db.fetch(
+        f"""SELECT {EVENTS.columns} FROM events c
+        WHERE c.region_id = ANY($1::bigint[]) AND c.status = 'PUBLISHED'
+          AND c.image_sha256 IS NOT NULL AND c.image_kind = 'PHOTO'
+          AND c.ends_at > $2::timestamptz - $4::interval AND c.starts_at < $3
+        ORDER BY c.starts_at DESC, c.id DESC""",
+        list(path),
+        now,
+        horizon_end,
+        PHOTO_AFTER,
     )
     return [EventRow.from_record(r) for r in rows]
 

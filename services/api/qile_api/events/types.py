@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 from strawberry import relay
 
-from qile_api.content.types import ContentFields
+from qile_api.content.image_types import ContentWithImage
 from qile_api.events.dataloaders import EventByIdLoader
 from qile_api.events.signups import event_fields
 from qile_api.events.signups.types import SIGN_UP_STATE_LABELS, EventAttendance, SignUpState
@@ -66,7 +66,7 @@ LARGE_SCALE_DESCRIPTION = (
 
 
 @strawberry.type(description="An event on a community's schedule.")
-class Event(relay.Node, ContentFields):
+class Event(relay.Node, ContentWithImage):
     id: relay.NodeID[int]
     row: strawberry.Private[EventRow]
 

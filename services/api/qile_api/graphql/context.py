@@ -83,6 +83,12 @@ class Context:
     def settings(self) -> Settings:
         return self.app.settings
 
+    @property
+    def public_base(self) -> str:
+        """Where phones reach the API (QR codes: a resident page, the page that claims a screen):
+        the `public_url` setting, else the address this request came to; no trailing slash."""
+        return (self.settings.public_url or str(self.request.base_url)).rstrip("/")
+
     def now(self) -> datetime:
         return self.app.clock()
 

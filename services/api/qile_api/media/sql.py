@@ -58,6 +58,8 @@ async def store_media(db: Executor, sha256: str, content_type: str, width: int, 
 MEDIA_USES: tuple[tuple[str, str, str], ...] = (
     ("honours", "photo_sha256", "SELECT region_id FROM honours WHERE photo_sha256 = $1"),
     ("honours", "consent_form_sha256", "SELECT region_id FROM honours WHERE consent_form_sha256 = $1"),
+    ("notices", "image_sha256", "SELECT region_id FROM notices WHERE image_sha256 = $1"),
+    ("events", "image_sha256", "SELECT region_id FROM events WHERE image_sha256 = $1"),
     ("attestations", "photo_sha256", "SELECT community_id FROM attestations WHERE photo_sha256 = $1"),
     (
         "screen_screenshots",
@@ -84,6 +86,20 @@ async def media_used_within(db: Executor, sha256: str, scope_region_id: int) -> 
                 WHERE $2 = ANY(r.path))""",
             sha256,
             scope_region_id,
+        )
+    )
+
+
+async def image_on_public_view(db: Executor, sha256: str) -> bool:
+    """The image is the poster or photo of a published notice or event: anyone may fetch it.
+
+    Publishing needs what saving it needed: the consent of the people it shows.
+    """
+    return bool(
+        await db.fetchval(
+            """SELECT EXISTS (SELECT 1 FROM notices WHERE image_sha256 = $1 AND status = 'PUBLISHED')
+                OR EXISTS (SELECT 1 FROM events WHERE image_sha256 = $1 AND status = 'PUBLISHED')""",
+            sha256,
         )
     )
 

@@ -39,6 +39,7 @@ CONSOLE_OPERATIONS = frozenset(
         "AuditChoices",
         "AuditLog",
         "ChangePassword",
+        "ComingEvents",
         "CommunitiesImport",
         "CommunityAssessment",
         "CommunityRecords",

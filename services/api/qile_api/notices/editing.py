@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
+from qile_api.content.images import IMAGE_FIELDS, image_exists, image_problems
 from qile_api.content.workflow import ReviewActions, Workflow
 from qile_api.db.database import Executor
 from qile_api.editing.crud import Editable
@@ -27,18 +28,19 @@ NOTICE_FIELDS = FieldMap(
     Field("exclusive"),
     Field("display_start", offset=True, label="展示开始时间"),
     Field("display_end", nullable=True, offset=True, label="展示结束时间"),
+    *IMAGE_FIELDS,
 )
 
 
 async def _checks(db: Executor, v: Mapping[str, Any], _now: datetime) -> list[Problem]:
-    return await region_exists(db, v.get("region_id"))
+    return [*await region_exists(db, v.get("region_id")), *await image_exists(db, v)]
 
 
-def _in_order(v: Mapping[str, Any], _now: datetime) -> list[Problem]:
+def _in_order(v: Mapping[str, Any], now: datetime) -> list[Problem]:
     start, end = v["display_start"], v["display_end"]
     if end is not None and end <= start:
         return [problem(ErrorCode.INVALID, "展示结束时间须晚于开始时间", "displayEnd")]
-    return []
+    return image_problems(v, now)
 
 
 NOTICE_WORKFLOW: Workflow[NoticeRow] = Workflow(

@@ -8,6 +8,8 @@ from typing import Annotated
 import strawberry
 from strawberry import relay
 
+from qile_api.content.image_types import ImageCreateFields, ImageUpdateFields
+from qile_api.content.images import image_changes
 from qile_api.content.mutations import ContentSteps, RejectInput, ReviewInput
 from qile_api.graphql.context import Info
 from qile_api.graphql.describe import ID_INPUT, INPUT_ARG, VERSION_INPUT, errors_field
@@ -50,7 +52,7 @@ _END = "Shown until this instant (exclusive), after displayStart; null: no end (
 
 
 @strawberry.input(description="A new notice, written as a draft to submit for review.")
-class NoticeCreateInput:
+class NoticeCreateInput(ImageCreateFields):
     scope: relay.GlobalID = strawberry.field(description=_SCOPE)
     category: NoticeCategory = strawberry.field(description=_CATEGORY)
     title: str = strawberry.field(description=_TITLE)
@@ -62,8 +64,10 @@ class NoticeCreateInput:
     display_end: datetime | None = strawberry.field(default=None, description=_END)
 
 
-@strawberry.input(description="Changes to a notice: only the fields given change (null clears displayEnd only).")
-class NoticeUpdateInput:
+@strawberry.input(
+    description="Changes to a notice: only the fields given change (null clears displayEnd and the image fields)."
+)
+class NoticeUpdateInput(ImageUpdateFields):
     id: relay.GlobalID = strawberry.field(description=ID_INPUT)
     version: int = strawberry.field(description=VERSION_INPUT)
     scope: relay.GlobalID | None = strawberry.field(default=strawberry.UNSET, description=_SCOPE)
@@ -98,7 +102,7 @@ class NoticeEditMutations:
         description="Edit a draft; editing a published notice makes a draft revision and returns it.",
     )
     async def notice_update(self, info: Info, input: Annotated[NoticeUpdateInput, INPUT_ARG]) -> NoticePayload:
-        changes = NOTICE_FIELDS.changes(given(input, scope=region_pk))
+        changes = image_changes(NOTICE_FIELDS.changes(given(input, scope=region_pk)))
         return await _STEPS.update(info, input.id, input.version, changes)
 
     @strawberry.mutation(

@@ -9,8 +9,10 @@ from datetime import datetime
 import asyncpg
 
 from qile_api.content.sql import (
+    IMAGE_COLUMNS,
     REVIEW_COLUMNS,
     ContentTable,
+    ImageMeta,
     ReviewMeta,
     containing,
     for_community,
@@ -26,14 +28,14 @@ NOTICES = ContentTable(
     table="notices",
     columns="c.id, c.region_id, c.category, c.title, c.body, c.priority, c.urgent, c.exclusive, "
     "c.display_start, c.display_end, c.status, c.published_at, c.version, c.updated_at, c.revision_of, "
-    "c.reject_reason, " + REVIEW_COLUMNS,
+    "c.reject_reason, " + REVIEW_COLUMNS + ", " + IMAGE_COLUMNS,
     order_by=("id",),
     descending=True,
 )
 
 
 @dataclass(frozen=True)
-class NoticeRow(ReviewMeta):
+class NoticeRow(ImageMeta, ReviewMeta):
     id: int
     region_id: int
     category: str
@@ -104,6 +106,23 @@ async def feed_notices(db: Executor, path: Sequence[int], now: datetime, urgent_
         list(path),
         now,
         urgent_only,
+    )
+    return [NoticeRow.from_record(r) for r in rows]
+
+
+async def feed_photo_notices(db: Executor, path: Sequence[int], now: datetime) -> list[NoticeRow]:
+    """Published notices showing now along a community's path whose image is an activity photo, newest first.
+
+    Galleries show these photos (urgent notices reach galleries as urgent notices already).
+    """
+    rows = await db.fetch(
+        f"""SELECT {NOTICES.columns} FROM notices c
+        WHERE c.region_id = ANY($1::bigint[]) AND c.status = 'PUBLISHED' AND NOT c.urgent
+          AND c.image_sha256 IS NOT NULL AND c.image_kind = 'PHOTO'
+          AND c.display_start <= $2 AND (c.display_end IS NULL OR c.display_end > $2)
+        ORDER BY c.display_start DESC, c.id DESC""",
+        list(path),
+        now,
     )
     return [NoticeRow.from_record(r) for r in rows]
 

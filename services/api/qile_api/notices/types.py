@@ -10,7 +10,7 @@ from typing import Any
 import strawberry
 from strawberry import relay
 
-from qile_api.content.types import ContentFields
+from qile_api.content.image_types import ContentWithImage
 from qile_api.graphql.context import Info
 from qile_api.graphql.describe import describe_values
 from qile_api.graphql.ids import node_pks
@@ -46,7 +46,7 @@ describe_values(NoticeCategory, NOTICE_CATEGORY_LABELS)
 
 
 @strawberry.type(description="A notice for the publicity board (宣传阅报栏).")
-class Notice(relay.Node, ContentFields):
+class Notice(relay.Node, ContentWithImage):
     id: relay.NodeID[int]
     row: strawberry.Private[NoticeRow]
 

@@ -2,7 +2,8 @@
 
 Photos of residents are personal information, and a hash is no secret (it
 travels in feeds, logs and payloads). Anyone may fetch the photo of an
-honour on public view. Any other image (a draft's photo, a consent form, a
+honour on public view, and the poster or photo of a published notice or
+event. Any other image (a draft's photo or poster, a consent form, a
 withdrawn honour, a screenshot, attestation evidence, a fresh upload) goes
 only to:
 
@@ -30,7 +31,7 @@ from starlette.responses import JSONResponse, Response
 from qile_api.accounts.http import staff_of
 from qile_api.honours.sql import photo_on_public_view
 from qile_api.media.links import valid_link
-from qile_api.media.sql import media_content, media_used_within
+from qile_api.media.sql import image_on_public_view, media_content, media_used_within
 from qile_api.screens.auth import screen_of
 from qile_api.screens.feed import FeedCache
 from qile_api.state import AppState
@@ -51,7 +52,7 @@ async def may_see_private(request: Request, sha256: str) -> bool:
     screen = await screen_of(request)
     if screen is not None:
         feed = await state.held(FeedCache).get(state.db, screen, state.clock())
-        return any(h.photo_sha256 == sha256 for h in feed.honours)
+        return sha256 in feed.images
     return False
 
 
@@ -60,7 +61,7 @@ async def media(request: Request) -> Response:
     if not _SHA256.match(sha):
         return JSONResponse({"error": "not a sha256 hex digest"}, status_code=400)
     state: AppState = request.app.state.qile
-    public = await photo_on_public_view(state.db, sha)
+    public = await photo_on_public_view(state.db, sha) or await image_on_public_view(state.db, sha)
     link_left = valid_link(
         state.media_key, sha, request.query_params.get("exp"), request.query_params.get("sig"), state.clock()
     )

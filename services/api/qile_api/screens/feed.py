@@ -23,10 +23,10 @@ from typing import Self
 from cachetools import LRUCache
 
 from qile_api.db.database import Executor
-from qile_api.events.sql import EventRow, feed_events
+from qile_api.events.sql import EventRow, feed_events, feed_photo_events
 from qile_api.honours.sql import HonourRow, feed_honours
 from qile_api.metrics.instruments import FEED_BUILDS, FEED_CACHE_LOOKUPS
-from qile_api.notices.sql import NoticeRow, feed_notices
+from qile_api.notices.sql import NoticeRow, feed_notices, feed_photo_notices
 from qile_api.regions.sql import RegionRow, regions_by_ids
 from qile_api.screens.sql import ScreenPrincipal, ScreenRow, next_feed_boundary
 from qile_api.settings import Settings
@@ -44,7 +44,21 @@ class FeedContent:
     notices: tuple[NoticeRow, ...]
     honours: tuple[HonourRow, ...]
     events: tuple[EventRow, ...]
+    # GALLERY only: notices and events whose image is an activity photo.
+    photo_notices: tuple[NoticeRow, ...]
+    photo_events: tuple[EventRow, ...]
     digest: str
+
+    @property
+    def images(self) -> frozenset[str]:
+        """Every image this feed shows: what its screens may fetch though it is off public view."""
+        items = (*self.notices, *self.events, *self.photo_notices, *self.photo_events)
+        return frozenset(
+            [
+                *(h.photo_sha256 for h in self.honours if h.photo_sha256),
+                *(i.image_sha256 for i in items if i.image_sha256),
+            ]
+        )
 
     def fresh(self, revision: int, now: datetime) -> bool:
         return self.revision == revision and (self.valid_until is None or now < self.valid_until)
@@ -81,6 +95,8 @@ async def build_feed(db: Executor, principal: ScreenPrincipal, now: datetime, ho
     notices = tuple(await feed_notices(db, path, now, urgent_only=gallery))
     honours = tuple(await feed_honours(db, path)) if gallery else ()
     events = () if gallery else tuple(await feed_events(db, path, now, now + horizon))
+    photo_notices = tuple(await feed_photo_notices(db, path, now)) if gallery else ()
+    photo_events = tuple(await feed_photo_events(db, path, now, now + horizon)) if gallery else ()
     valid_until = await next_feed_boundary(db, path, now, horizon)
     return FeedContent(
         revision=principal.revision,
@@ -90,7 +106,9 @@ async def build_feed(db: Executor, principal: ScreenPrincipal, now: datetime, ho
         notices=notices,
         honours=honours,
         events=events,
-        digest=_digest(regions, themes, notices, honours, events),
+        photo_notices=photo_notices,
+        photo_events=photo_events,
+        digest=_digest(regions, themes, notices, honours, events, photo_notices, photo_events),
     )
 
 

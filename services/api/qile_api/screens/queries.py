@@ -18,7 +18,7 @@ from qile_api.regions.dataloaders import RegionByIdLoader
 from qile_api.screens.auth import IsScreen, signed_in_screen
 from qile_api.screens.feed import FeedCache, feed_version
 from qile_api.screens.sql import count_screens, list_screens
-from qile_api.screens.types import Screen, ScreenFeed, ScreenStatus
+from qile_api.screens.types import Screen, ScreenFeed, ScreenStatus, activity_photos
 from qile_api.themes.dataloaders import ThemeByKeyLoader
 
 
@@ -91,4 +91,5 @@ class ScreenQueries:
             notices=[] if unchanged else [Notice.from_row(r) for r in content.notices],
             honours=[] if unchanged else [Honour.from_row(r) for r in content.honours],
             events=[] if unchanged else [Event.from_row(r) for r in content.events],
+            photos=[] if unchanged else activity_photos(content.photo_notices, content.photo_events),
         )

@@ -11,6 +11,7 @@ import asyncpg
 from qile_api.db.database import Executor
 from qile_api.db.query import Conditions, fetch_ids, seek
 from qile_api.editing.sql import Table
+from qile_api.events.sql import PHOTO_AFTER
 from qile_api.problems import ErrorCode, problem
 
 
@@ -89,7 +90,8 @@ async def next_feed_boundary(db: Executor, path: Sequence[int], now: datetime, h
     """The next instant at which an item enters or leaves what screens show.
 
     Notices enter at display_start and leave at display_end; events enter the
-    schedule when they come within the horizon and leave when they end.
+    schedule when they come within the horizon and leave when they end; their
+    activity photos leave galleries PHOTO_AFTER later.
     """
     value: datetime | None = await db.fetchval(
         """SELECT min(t) FROM (
@@ -106,10 +108,16 @@ async def next_feed_boundary(db: Executor, path: Sequence[int], now: datetime, h
             UNION ALL
             SELECT ends_at FROM events
              WHERE region_id = ANY($1::bigint[]) AND status = 'PUBLISHED' AND ends_at > $2
+            UNION ALL
+            -- An activity photo leaves galleries PHOTO_AFTER after its event ends.
+            SELECT ends_at + $4::interval FROM events
+             WHERE region_id = ANY($1::bigint[]) AND status = 'PUBLISHED' AND image_kind = 'PHOTO'
+               AND ends_at + $4::interval > $2
         ) boundaries""",
         list(path),
         now,
         horizon,
+        PHOTO_AFTER,
     )
     return value
 

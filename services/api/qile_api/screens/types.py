@@ -10,11 +10,14 @@ from typing import Any
 import strawberry
 from strawberry import relay
 
+from qile_api.content.image_types import AttachedImage, attached_image
+from qile_api.events.sql import EventRow
 from qile_api.events.types import Event
 from qile_api.graphql.context import Info
 from qile_api.graphql.describe import VERSION, describe_values
 from qile_api.graphql.ids import node_pks
 from qile_api.honours.types import Honour
+from qile_api.notices.sql import NoticeRow
 from qile_api.notices.types import Notice
 from qile_api.regions.dataloaders import RegionByIdLoader
 from qile_api.regions.scope import staff_visible
@@ -27,7 +30,7 @@ from qile_api.screens.sql import ScreenRow
 BRAND = "里仁为美·齐乐融融"
 
 
-@strawberry.enum(description="BULLETIN: 宣传阅报栏 (notices, events). GALLERY: 好人长廊 (honours).")
+@strawberry.enum(description="BULLETIN: 宣传阅报栏 (notices, events, posters). GALLERY: 好人长廊 (honours, photos).")
 class ScreenKind(Enum):
     BULLETIN = "BULLETIN"
     GALLERY = "GALLERY"
@@ -37,7 +40,7 @@ describe_values(
     ScreenKind,
     {
         ScreenKind.BULLETIN: "宣传阅报栏: notices and the coming events.",
-        ScreenKind.GALLERY: "好人长廊: honours.",
+        ScreenKind.GALLERY: "好人长廊: honours and community activity photos.",
     },
 )
 
@@ -152,6 +155,37 @@ class Screen(relay.Node):
         return await health.screenshot_of(info, self.row.id)
 
 
+@strawberry.type(
+    description="A community activity photo for a gallery screen (好人长廊): a published notice's or "
+    "event's photo, with its title as caption."
+)
+class ActivityPhoto:
+    id: relay.GlobalID = strawberry.field(description="The global ID of the notice or event it belongs to.")
+    caption: str = strawberry.field(description="The notice's or event's title.")
+    happened_at: datetime = strawberry.field(description="When: the event's start, or the notice's display start.")
+    row: strawberry.Private[Any]
+
+    @strawberry.field(description="The photo: its url, width and height (kind PHOTO).")
+    async def image(self, info: Info) -> AttachedImage:
+        found = await attached_image(info, self.row)
+        assert found is not None, "the feed lists items whose image is stored"
+        return found
+
+    @classmethod
+    def of_notice(cls, row: NoticeRow) -> ActivityPhoto:
+        return cls(id=relay.GlobalID("Notice", str(row.id)), caption=row.title, happened_at=row.display_start, row=row)
+
+    @classmethod
+    def of_event(cls, row: EventRow) -> ActivityPhoto:
+        return cls(id=relay.GlobalID("Event", str(row.id)), caption=row.title, happened_at=row.starts_at, row=row)
+
+
+def activity_photos(notices: Iterable[NoticeRow], events: Iterable[EventRow]) -> list[ActivityPhoto]:
+    """A gallery's activity photos, latest first."""
+    photos = [*map(ActivityPhoto.of_notice, notices), *map(ActivityPhoto.of_event, events)]
+    return sorted(photos, key=lambda p: p.happened_at, reverse=True)
+
+
 @strawberry.type(description="What one screen shows now. Poll it with `since` set to the last version.")
 class ScreenFeed:
     version: str = strawberry.field(
@@ -169,5 +203,10 @@ class ScreenFeed:
     honours: list[Honour] = strawberry.field(description="For GALLERY screens; empty on a BULLETIN.")
     events: list[Event] = strawberry.field(
         description="Events not yet over that start within the horizon (14 days), soonest first; BULLETIN only."
+    )
+    photos: list[ActivityPhoto] = strawberry.field(
+        description="GALLERY only: activity photos of published notices (while shown) and events (from when they "
+        "are on the schedule until 30 days after they end), latest first. Posters are not among them: a notice's "
+        "or event's `image` with `poster` true is a bulletin's poster slide."
     )
     brand: str = strawberry.field(default=BRAND, description="The city-wide brand shown on every screen.")

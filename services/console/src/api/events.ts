@@ -21,6 +21,7 @@ graphql(`
     signUpStateLabel
     placesLeft
     attendance { ...AttendanceFields }
+    image { ...ContentImage }
     status
     version
     rejectReason
@@ -68,7 +69,17 @@ export const EventQuery = graphql(`
     me { id username }
     node(id: $id) {
       __typename
-      ... on Event { ...EventFields }
+      ... on Event { ...EventFields publicUrl }
+    }
+  }
+`)
+
+// The coming events a screen of a scope has beside a notice: the board preview draws them
+// under a short notice in portrait, with their codes, as the screens do.
+export const ComingEventsQuery = graphql(`
+  query ComingEvents($within: ID!, $from: DateTime!) {
+    events(from: $from, first: 6, filter: {within: $within, status: [PUBLISHED]}) {
+      nodes { id title venue startsAt endsAt largeScale publicUrl }
     }
   }
 `)

@@ -1,5 +1,16 @@
 import { graphql } from '../gql'
 
+// A notice's or event's poster or photo (lib/contentImage.ts); the consent for staff of its scope.
+graphql(`
+  fragment ContentImage on AttachedImage {
+    kind
+    poster
+    showsPeople
+    photo { sha256 url width height }
+    consent { givenBy givenAt method }
+  }
+`)
+
 graphql(`
   fragment NoticeFields on Notice {
     id
@@ -12,6 +23,7 @@ graphql(`
     exclusive
     displayStart
     displayEnd
+    image { ...ContentImage }
     status
     version
     rejectReason

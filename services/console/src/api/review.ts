@@ -5,7 +5,7 @@ graphql(`
     __typename
     ... on Notice {
       ...NoticeFields
-      original { id title body categoryLabel priority urgent displayStart displayEnd scope { name } }
+      original { id title body categoryLabel priority urgent displayStart displayEnd scope { name } image { ...ContentImage } }
     }
     ... on Honour {
       id
@@ -45,8 +45,9 @@ graphql(`
       participants
       original { id participants }
       series { id }
+      image { ...ContentImage }
       scope { __typename name level ... on Node { id } }
-      original { id title description categoryLabel venue organiser startsAt endsAt largeScale scope { name } }
+      original { id title description categoryLabel venue organiser startsAt endsAt largeScale scope { name } image { ...ContentImage } }
     }
   }
 `)

@@ -34,6 +34,7 @@ export const EventSignUpSummaryQuery = graphql(`
     }
     eventScans(event: $id) {
       opens
+      people
       screen { id name community { name } }
     }
   }
@@ -83,6 +84,7 @@ export const EventScansQuery = graphql(`
   query EventScans($event: ID!) {
     eventScans(event: $event) {
       opens
+      people
       screen { id name community { name } }
     }
   }

@@ -16,7 +16,7 @@ import {
   type ScreenInfo,
   type Slide,
 } from './kioskRender'
-import { eventSlides, honourSlides, noticeSlides, Typesetter, TITLE_LINES, type TextMetrics } from './kioskSlides'
+import { eventSlides, honourSlides, noticeSlides, Typesetter, TITLE_LINES, withEventsBelow, type TextMetrics } from './kioskSlides'
 import { lostCharacters, PLACEHOLDER } from './kioskText'
 import type { RegionNode } from './regions'
 
@@ -32,6 +32,14 @@ export interface PreviewFieldsByKind {
 export type PreviewKind = keyof PreviewFieldsByKind
 
 export const BRAND = '里仁为美·齐乐融融'
+
+/**
+ * The resident page of an event not saved yet, for its QR code in the preview: of the
+ * length a saved one's has (…/e/<id>?s=<screen>), so the code is of the screen's size.
+ */
+export function sampleEventUrl(origin: string): string {
+  return `${origin}/e/100000?s=1000`
+}
 
 /** A screen for the preview's header and footer when the form knows no better. */
 export const SAMPLE_SCREEN: ScreenInfo = {
@@ -62,11 +70,20 @@ export interface PreviewWarning {
   message: string
 }
 
-function slidesOf<K extends PreviewKind>(kind: K, fields: PreviewFieldsByKind[K], lay: Layout, ts: Typesetter, now: string): Slide[] {
+function slidesOf<K extends PreviewKind>(
+  kind: K,
+  fields: PreviewFieldsByKind[K],
+  lay: Layout,
+  ts: Typesetter,
+  now: string,
+  events: EventFields[],
+): Slide[] {
   if (kind === 'notice') {
     const notice = fields as NoticeFields
     // Until the editor sets a start, an urgent notice would be issued now.
-    return noticeSlides({ ...notice, displayStart: notice.displayStart ?? now }, lay, ts)
+    const pages = noticeSlides({ ...notice, displayStart: notice.displayStart ?? now }, lay, ts)
+    // As the kiosk's rotation: in portrait, the screen's coming events under a notice that leaves room.
+    return lay.portrait && !notice.urgent ? pages.map((p) => withEventsBelow(p, events, lay, ts)) : pages
   }
   if (kind === 'honour') return honourSlides(fields as HonourFields, lay, ts)
   return eventSlides([fields as EventFields], lay, ts)
@@ -87,18 +104,23 @@ function notesOf(slides: Slide[], lay: Layout): Note[] {
   return notes
 }
 
-/** The item on every board. `now` sets the header's clock and date. */
+/**
+ * The item on every board. `now` sets the header's clock and date; `events`
+ * are the coming events a screen has beside a notice (by start, with their
+ * resident pages), drawn under it in portrait where it leaves room.
+ */
 export function previewBoards<K extends PreviewKind>(
   kind: K,
   fields: PreviewFieldsByKind[K],
   metrics: TextMetrics,
   screen: ScreenInfo = SAMPLE_SCREEN,
   now: string = new Date().toISOString(),
+  events: EventFields[] = [],
 ): BoardView[] {
   const ts = new Typesetter(metrics)
   return BOARDS.map((board) => {
     const layout = layoutFor(board.width, board.height)
-    const slides = slidesOf(kind, fields, layout, ts, now)
+    const slides = slidesOf(kind, fields, layout, ts, now, events)
     const pages = slides.map((slide) => drawFrame({ screen, brand: BRAND, clock: clockText(now), date: dateText(now), slide }, layout, ts))
     return { board, layout, pages, notes: notesOf(slides, layout) }
   })

@@ -2,8 +2,9 @@
 // typeset.py reads, for the board preview. Sizes derive from a board's short
 // side, so a portrait board keeps the type size of a landscape one and gains
 // lines instead. Every distance is named as the kiosk names it (camelCase),
-// so the two files read side by side; the preview draws only the showing
-// states (standby and pairing are not what an editor previews).
+// so the two files read side by side (the QR codes' geometry is qr_layout.py's);
+// the preview draws only the showing states (standby and pairing are not what
+// an editor previews).
 
 /** The boards the city installs, as the preview names them. */
 export interface Board {
@@ -78,6 +79,15 @@ export class TextBlock {
 /** The schedule's columns (date, time, activity, venue) as shares of the body's width. */
 const EVENT_COLUMN_SHARES = [0.21, 0.18, 0.35, 0.26]
 
+// The QR codes (qile_kiosk/qr_layout.py, where the reasons are): a module is at
+// least MODULE_MM on a 55-inch panel's glass; tiles hold a version 3 code and
+// its quiet zone; with codes, a landscape schedule has these three text columns.
+const MODULE_MM = 3.0
+const PANEL_LONG_SIDE_MM = 1218.0
+export const QUIET_ZONE = 2
+const RESERVED_MODULES = 29
+const EVENT_QR_COLUMN_SHARES = [0.24, 0.42, 0.34]
+
 export class Layout {
   readonly portrait: boolean
   readonly unit: number
@@ -139,9 +149,16 @@ export class Layout {
   // Notices ------------------------------------------------------------------
   get noticeRadius(): number { return this.px(16) }
   get noticeStripe(): number { return this.px(12) }
+  /** A notice's text from its card's edges: across and down. */
+  get noticePad(): [number, number] { return [this.px(40), this.px(32)] }
+  /** The card: the whole body, or (portrait, events under it) down to its text's end. */
+  noticeCard(textBottom: number | null = null): Rect {
+    const b = this.body
+    if (textBottom === null) return b
+    return { x: b.x, y: b.y, w: b.w, h: textBottom + this.noticePad[1] - b.y }
+  }
   get noticeText(): Rect {
-    const padX = this.px(40)
-    const padY = this.px(32)
+    const [padX, padY] = this.noticePad
     const b = this.body
     return { x: b.x + padX, y: b.y + padY, w: b.w - 2 * padX, h: b.h - 2 * padY }
   }
@@ -165,7 +182,8 @@ export class Layout {
   get eventsTableTop(): number { return this.body.y + lineStep(this.titleSize) + div(lineStep(this.smallSize), 2) }
   get eventsRowsTop(): number { return this.eventsTableTop + (this.portrait ? 0 : lineStep(this.smallSize)) }
 
-  eventRowHeight(titleLines: number, venueLines: number): number {
+  eventRowHeight(titleLines: number, venueLines: number, qr = false): number {
+    if (qr) return this.eventQrRowHeight(titleLines, venueLines)
     const pad = 2 * this.eventRowTop
     const title = titleLines * lineStep(this.bodySize)
     const venue = venueLines * lineStep(this.labelSize)
@@ -174,7 +192,8 @@ export class Layout {
   }
 
   /** The widths a title and a venue wrap to. */
-  eventCellWidths(): [number, number] {
+  eventCellWidths(qr = false): [number, number] {
+    if (qr) return this.eventQrCellWidths()
     if (this.portrait) {
       const inner = this.body.w - 2 * this.eventRowInset
       return [inner, inner]
@@ -206,6 +225,60 @@ export class Layout {
 
   get eventHeadRadius(): number { return this.px(8) }
   get eventHeadRaise(): number { return this.px(4) }
+
+  // The QR codes (qr_layout.py) ------------------------------------------------
+  /** Pixels per module: MODULE_MM or more at this board's pixel pitch. */
+  get qrModule(): number {
+    const pitch = PANEL_LONG_SIDE_MM / Math.max(this.width, this.height)
+    return Math.ceil(MODULE_MM / pitch)
+  }
+  /** The side of a code's white tile: a reserved code and its quiet zone. */
+  get qrTile(): number { return this.qrModule * (RESERVED_MODULES + 2 * QUIET_ZONE) }
+
+  /** Landscape with codes: the date-and-time, activity and venue columns' text start and width. */
+  get eventQrCells(): [number, number][] {
+    const pad = this.px(16)
+    const cells: [number, number][] = []
+    let x = this.body.x
+    const room = this.body.w - this.qrTile - 2 * pad
+    for (const share of EVENT_QR_COLUMN_SHARES) {
+      const w = pyRound(room * share)
+      cells.push([x + pad, w - 2 * pad])
+      x += w
+    }
+    return cells
+  }
+
+  /** A row's code: at its right end, a row's inset from its top. */
+  eventQrTile(rowTop: number, rowRight: number): Rect {
+    const side = this.qrTile
+    const inset = this.portrait ? this.eventRowInset : this.px(16)
+    return { x: rowRight - inset - side, y: rowTop + this.eventRowTop, w: side, h: side }
+  }
+
+  /** The widths a title and a venue wrap to beside a code. */
+  eventQrCellWidths(): [number, number] {
+    if (this.portrait) {
+      const inner = this.body.w - 2 * this.eventRowInset - this.qrTile - this.gap
+      return [inner, inner]
+    }
+    const cells = this.eventQrCells
+    return [(cells[1] as [number, number])[1], (cells[2] as [number, number])[1]]
+  }
+
+  /** A row with a code: as tall as its text (landscape: the date over the time) or its code. */
+  eventQrRowHeight(titleLines: number, venueLines: number): number {
+    const title = titleLines * lineStep(this.bodySize)
+    const venue = venueLines * lineStep(this.labelSize)
+    const text = this.portrait
+      ? lineStep(this.bodySize) + title + venue
+      : Math.max(2 * lineStep(this.bodySize), title, venue)
+    return Math.max(text, this.qrTile) + 2 * this.eventRowTop
+  }
+
+  /** Portrait: the heading's baseline over the events under a notice's card. */
+  belowHeadingBase(cardBottom: number): number { return cardBottom + this.gap + fontAscent(this.titleSize) }
+  belowRowsTop(cardBottom: number): number { return cardBottom + this.gap + lineStep(this.titleSize) }
 
   // The honour card ----------------------------------------------------------
   get honourRadius(): number { return this.px(20) }

@@ -1,11 +1,13 @@
 // A notice as the kiosk draws it: in a white card under its category's pill
 // (qile_kiosk/notice_card.py), or, urgent, over the whole screen in
 // emergency mode (emergency.py): red under an amber band saying "⚠ 紧急通知"
-// larger than any title, with its time of issue.
-import { fontAscent, lineStep, type Layout, type Rect, type TextBlock } from './kioskLayout'
+// larger than any title, with its time of issue. In portrait, a card that
+// ends with its text has the coming events under it (withEventsBelow chose them).
+import { bottom, fontAscent, lineStep, type Layout, type Rect, type TextBlock } from './kioskLayout'
 import { centredBaseline, type Painter } from './kioskPaint'
 import { AMBER, INK, WHITE } from './kioskPalette'
-import type { NoticeSlide } from './kioskSlides'
+import { drawEventsBelow } from './kioskSchedule'
+import { noticeTextBottom, type NoticeSlide } from './kioskSlides'
 import { isoToCityWall } from './time'
 
 export const EMERGENCY_LABEL = '⚠ 紧急通知'
@@ -21,10 +23,10 @@ function drawTextBlock(p: Painter, block: TextBlock, slide: NoticeSlide, colour:
   p.lines(slide.lines, x, block.linesTop(slide.titleLines.length, slide.titleSize), slide.size, colour)
 }
 
-/** A white card with a stripe and a label pill in the theme colour. */
+/** A white card with a stripe and a label pill in the theme colour; events under it, if any. */
 export function drawNotice(p: Painter, slide: NoticeSlide, accent: string): void {
   const { lay, ts } = p
-  const b = lay.body
+  const b = lay.noticeCard(slide.below.length ? noticeTextBottom(slide, lay) : null)
   p.rect(WHITE, b, lay.noticeRadius)
   p.rect(accent, { x: b.x, y: b.y, w: lay.noticeStripe, h: b.h })
   const block = lay.noticeBlock(false)
@@ -34,6 +36,7 @@ export function drawNotice(p: Painter, slide: NoticeSlide, accent: string): void
   p.rect(accent, pill, Math.floor(pill.h / 2))
   p.text(label, pill.x + lay.pillInset, centredBaseline(pill, size), size, WHITE, true)
   drawTextBlock(p, block, slide, INK)
+  if (slide.below.length) drawEventsBelow(p, slide.below, bottom(b), accent)
 }
 
 /** "5月13日 09:30 发布": when display starts (the preview gives now while the editor has not set it). */

@@ -1,8 +1,9 @@
 // Drawing as the kiosk's Typesetter and pygame.draw do, into a list of
 // shapes instead of pixels (see kioskRender.ts).
-import { div, fontAscent, fontDescent, lineStep, type Layout, type Rect } from './kioskLayout'
+import { centreX, centreY, div, fontAscent, fontDescent, lineStep, QUIET_ZONE, type Layout, type Rect } from './kioskLayout'
 import type { Typesetter } from './kioskSlides'
 import { COMPRESS_AT_START, PARAGRAPH_BREAK } from './kioskText'
+import { qrShape } from './qr'
 
 export type Shape =
   | { kind: 'rect'; x: number; y: number; w: number; h: number; color: string; radius: number; width: number }
@@ -10,6 +11,8 @@ export type Shape =
   /** Text with its pen at (x, y): y is the baseline. */
   | { kind: 'text'; text: string; x: number; y: number; size: number; bold: boolean; color: string }
   | { kind: 'image'; x: number; y: number; w: number; h: number; url: string }
+  /** A QR code of `text` drawn over (x, y, w, h), its quiet zone included: `modules` a side, `path` its dark ones. */
+  | { kind: 'qr'; x: number; y: number; w: number; h: number; text: string; modules: number; path: string }
 
 /** The shapes of a frame over the colour the screen is filled with. */
 export interface Drawing {
@@ -50,6 +53,19 @@ export class Painter {
     const first = clean.slice(0, 1)
     if (COMPRESS_AT_START.has(first)) x -= Math.max(0, this.ts.metrics.inkLeft(first, size, bold) - div(size, 10))
     return this.text(clean, x, y, size, color, bold)
+  }
+
+  /**
+   * The code for `url` centred in the square `tile`, with its quiet zone, as qile_kiosk/qr.py
+   * draws it: whole-pixel modules as large as fit, so a longer address is drawn smaller.
+   */
+  qr(url: string, tile: Rect): Rect {
+    const shape = qrShape(url, { ecc: 'L', border: QUIET_ZONE, boostEcc: true })
+    const side = shape.size * Math.max(1, div(tile.w, shape.size))
+    // pygame's get_rect(center=…): integer halves.
+    const drawn = { x: centreX(tile) - Math.trunc(side / 2), y: centreY(tile) - Math.trunc(side / 2), w: side, h: side }
+    this.shapes.push({ kind: 'qr', ...drawn, text: url, modules: shape.size, path: shape.path })
+    return drawn
   }
 
   /** Running text's lines from (x, top), half a line of space at each paragraph break (typeset.draw_lines). */

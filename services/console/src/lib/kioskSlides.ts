@@ -2,7 +2,7 @@
 // measuring half of typeset.py): nothing the API accepts is cut. Titles and
 // names are balanced, short text grows, a citation shrinks to the reading
 // floor, and the rest pages at body size. kioskRender.ts draws these.
-import { div, type Layout } from './kioskLayout'
+import { bottom, div, lineStep, type Layout } from './kioskLayout'
 import { balance, cleanText, paginate, wrap, type Measure } from './kioskText'
 
 /** How the preview measures text in the kiosk's font: the browser's canvas, or a stand-in in tests. */
@@ -83,6 +83,8 @@ export interface EventFields {
   startsAt: string | null
   endsAt: string | null
   largeScale: boolean
+  /** The resident page a screen's code opens (the API's publicUrl); without it, no code. */
+  publicUrl?: string | null
 }
 
 // The slides -----------------------------------------------------------------
@@ -101,6 +103,8 @@ export interface NoticeSlide {
   titleSize: number
   /** The body's size: larger than body size when a short notice fills its card. */
   size: number
+  /** Portrait: the coming events (with their codes) under a card that ends with its text. */
+  below: EventRow[]
 }
 
 export interface EventRow {
@@ -114,6 +118,8 @@ export interface EventsSlide {
   rows: EventRow[]
   page: number
   pages: number
+  /** Each row carries its event's code (rows without an address leave its place light). */
+  qr: boolean
 }
 
 export interface HonourSlide {
@@ -153,26 +159,52 @@ export function noticeSlides(notice: NoticeFields, lay: Layout, ts: Typesetter):
     if (paginate(lines, perPage).length === 1) break
   }
   const pages = paginate(lines, perPage)
-  return pages.map((page, i) => ({ kind: 'notice', notice, titleLines, lines: page, page: i + 1, pages: pages.length, titleSize, size }))
+  return pages.map((page, i) => ({
+    kind: 'notice', notice, titleLines, lines: page, page: i + 1, pages: pages.length, titleSize, size, below: [],
+  }))
 }
 
-export function eventRow(event: EventFields, lay: Layout, ts: Typesetter): EventRow {
-  const [titleW, venueW] = lay.eventCellWidths()
+export function eventRow(event: EventFields, lay: Layout, ts: Typesetter, qr = false): EventRow {
+  const [titleW, venueW] = lay.eventCellWidths(qr)
   const title = event.title + (event.largeScale ? ` ${LARGE_EVENT_MARK}` : '')
   const venue = lay.portrait ? `地点：${event.venue}` : event.venue
   return { event, titleLines: ts.wrap(title, titleW, lay.bodySize), venueLines: ts.wrap(venue, venueW, lay.labelSize) }
 }
 
+/** Where a notice's last line ends in its card. */
+export function noticeTextBottom(slide: NoticeSlide, lay: Layout): number {
+  const block = lay.noticeBlock(false)
+  return block.linesTop(slide.titleLines.length, slide.titleSize) + slide.lines.length * lineStep(slide.size)
+}
+
+/** Portrait: the coming events that fit under the notice's text, with their codes (none: as it was). */
+export function withEventsBelow(slide: NoticeSlide, events: EventFields[], lay: Layout, ts: Typesetter): NoticeSlide {
+  const top = lay.belowRowsTop(bottom(lay.noticeCard(noticeTextBottom(slide, lay))))
+  const gap = lay.eventRowGap
+  let room = bottom(lay.body) - top + gap
+  const rows: EventRow[] = []
+  for (const event of events) {
+    if (!event.publicUrl) continue
+    const row = eventRow(event, lay, ts, true)
+    room -= lay.eventRowHeight(row.titleLines.length, row.venueLines.length, true) + gap
+    if (room < 0) break
+    rows.push(row)
+  }
+  return rows.length ? { ...slide, below: rows } : slide
+}
+
 export function eventSlides(events: EventFields[], lay: Layout, ts: Typesetter): EventsSlide[] {
   if (!events.length) return []
-  const rows = events.map((e) => eventRow(e, lay, ts))
+  // The API gives each event its resident page's address; without any, no codes' column.
+  const qr = events.some((e) => !!e.publicUrl)
+  const rows = events.map((e) => eventRow(e, lay, ts, qr))
   const gap = lay.eventRowGap
-  const heights = rows.map((r) => lay.eventRowHeight(r.titleLines.length, r.venueLines.length) + gap)
+  const heights = rows.map((r) => lay.eventRowHeight(r.titleLines.length, r.venueLines.length, qr) + gap)
   const pages = evenPages(heights, lay.eventRowsRoom + gap)
   const out: EventsSlide[] = []
   let start = 0
   pages.forEach((size, n) => {
-    out.push({ kind: 'events', rows: rows.slice(start, start + size), page: n + 1, pages: pages.length })
+    out.push({ kind: 'events', rows: rows.slice(start, start + size), page: n + 1, pages: pages.length, qr })
     start += size
   })
   return out

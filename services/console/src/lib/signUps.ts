@@ -61,22 +61,42 @@ export function signUpsFileName(proposed: string | null, title: string): string 
   return name.replace(/[\\/:*?"<>|]/g, '')
 }
 
+/** What one screen's QR code did for an event: openings of its page, and the people signed up through it. */
+export interface ScreenCount {
+  opens: number
+  people: number
+}
+
+/** 扫码3次 · 报名5人: a screen's count as the screens list shows it. */
+export function screenCountText(c: ScreenCount | undefined): string {
+  return `扫码${c?.opens ?? 0}次 · 报名${c?.people ?? 0}人`
+}
+
+/** Most people brought first, then most scans. */
+export function byPeopleThenOpens(a: ScreenCount | undefined, b: ScreenCount | undefined): number {
+  return (a?.people ?? 0) - (b?.people ?? 0) || (a?.opens ?? 0) - (b?.opens ?? 0)
+}
+
 /** How many came from each screen, the screens I cannot see counted together. */
-export interface ScanRow {
+export interface ScanRow extends ScreenCount {
   key: string
   name: string
   community: string
-  opens: number
 }
 
-export function scanRows(scans: readonly { opens: number; screen: { id: string; name: string; community: { name: string } } | null }[]): ScanRow[] {
+type Scans = readonly (ScreenCount & { screen: { id: string; name: string; community: { name: string } } | null })[]
+
+export function scanRows(scans: Scans): ScanRow[] {
   const rows: ScanRow[] = []
-  let elsewhere = 0
+  const elsewhere = { opens: 0, people: 0 }
   for (const s of scans) {
-    if (s.screen) rows.push({ key: s.screen.id, name: s.screen.name, community: s.screen.community.name, opens: s.opens })
-    else elsewhere += s.opens
+    if (s.screen) rows.push({ key: s.screen.id, name: s.screen.name, community: s.screen.community.name, opens: s.opens, people: s.people })
+    else {
+      elsewhere.opens += s.opens
+      elsewhere.people += s.people
+    }
   }
-  rows.sort((a, b) => b.opens - a.opens)
-  if (elsewhere) rows.push({ key: 'elsewhere', name: '辖区外的屏幕', community: '—', opens: elsewhere })
+  rows.sort((a, b) => -byPeopleThenOpens(a, b))
+  if (elsewhere.opens || elsewhere.people) rows.push({ key: 'elsewhere', name: '辖区外的屏幕', community: '—', ...elsewhere })
   return rows
 }

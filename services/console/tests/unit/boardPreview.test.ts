@@ -4,7 +4,7 @@
 // stand-in font (tests/kiosk/board_cases.json).
 import { describe, expect, it } from 'vitest'
 import cases from '../../../../tests/kiosk/board_cases.json'
-import { previewBoards, previewWarnings, type PreviewFieldsByKind, type PreviewKind, type Shape } from '../../src/lib/boardPreview'
+import { previewBoards, previewWarnings, type EventFields, type PreviewFieldsByKind, type PreviewKind, type Shape } from '../../src/lib/boardPreview'
 import { BOARDS, boardKey, fontAscent, fontDescent, layoutFor } from '../../src/lib/kioskLayout'
 import { URGENT_RED } from '../../src/lib/kioskPalette'
 import type { TextMetrics } from '../../src/lib/kioskSlides'
@@ -20,15 +20,19 @@ const standin: TextMetrics = {
   },
 }
 
-type Item = { kind: PreviewKind; fields: PreviewFieldsByKind[PreviewKind] }
+/** A sample; a notice's with the coming events the screen has beside it. */
+type Item = { kind: PreviewKind; fields: PreviewFieldsByKind[PreviewKind]; events?: EventFields[] }
 const items = cases.items as unknown as Record<string, Item>
+/** As a feed's current events: by start. */
+const byStart = (events: EventFields[]) => [...events].sort((a, b) => Date.parse(a.startsAt ?? '') - Date.parse(b.startsAt ?? ''))
 const views = (item: string) => {
-  const { kind, fields } = items[item] as Item
-  return previewBoards(kind, fields, standin, cases.screen, cases.now)
+  const { kind, fields, events } = items[item] as Item
+  return previewBoards(kind, fields, standin, cases.screen, cases.now, byStart(events ?? []))
 }
 
-/** A shape as the kiosk's recorder writes it (photos are blitted, not recorded). */
+/** A shape as the kiosk's recorder writes it (photos are blitted, not recorded; a QR code as its box). */
 function recorded(shape: Shape): unknown[] | null {
+  if (shape.kind === 'qr') return ['box', shape.text, shape.x, shape.y, shape.w, shape.h]
   if (shape.kind === 'rect') return ['rect', shape.x, shape.y, shape.w, shape.h, shape.color, shape.radius, shape.width]
   if (shape.kind === 'circle') return ['circle', shape.cx, shape.cy, shape.r, shape.color, shape.width]
   if (shape.kind === 'text') return ['text', shape.text, shape.x, shape.y, shape.size, shape.bold, shape.color]
@@ -62,6 +66,9 @@ describe('the boards’ geometry', () => {
       noticeLinesPerPage: [1, 2].map((n) => lay.noticeBlock(false).linesPerPage(n, lay.titleSize, lay.bodySize)),
       eventRowsPerPage: lay.eventRowsPerPage,
       eventRowHeight: lay.eventRowHeight(1, 1),
+      qrModule: lay.qrModule,
+      qrTile: lay.qrTile,
+      eventQrRowHeight: lay.eventRowHeight(1, 1, true),
     }).toEqual((cases.layouts as Record<string, unknown>)[key])
   })
 
@@ -91,6 +98,32 @@ describe('each sample drawn on each board', () => {
   it('shows an urgent notice over a red screen, and any other over paper', () => {
     expect(views('notice-urgent').map((v) => v.pages[0]?.background)).toEqual([URGENT_RED, URGENT_RED, URGENT_RED])
     expect(views('notice-short').every((v) => v.pages[0]?.background !== URGENT_RED)).toBe(true)
+  })
+})
+
+describe('the QR codes', () => {
+  const codes = (item: string, board: string) =>
+    (views(item).find((v) => boardKey(v.board) === board)?.pages[0]?.shapes ?? []).filter(
+      (s): s is Extract<Shape, { kind: 'qr' }> => s.kind === 'qr',
+    )
+
+  it('are of the version the kiosk encodes, drawn in whole pixels a module', () => {
+    const modules = cases.qrModules as Record<string, number>
+    const drawn = BOARDS.flatMap((b) => [...codes('event-qr', boardKey(b)), ...codes('notice-events-below', boardKey(b))])
+    expect(new Set(drawn.map((c) => c.text))).toEqual(new Set(Object.keys(modules)))
+    for (const code of drawn) {
+      expect([code.text, code.modules]).toEqual([code.text, modules[code.text]])
+      expect(code.w % code.modules).toBe(0)
+    }
+  })
+
+  it('portrait: the events with an address go under a short notice, soonest first; landscape keeps the card', () => {
+    const below = codes('notice-events-below', '1080x1920').map((c) => c.text)
+    const events = byStart(items['notice-events-below']?.events ?? []).filter((e) => e.publicUrl)
+    expect(below).toEqual(events.map((e) => e.publicUrl))
+    expect(codes('notice-events-below', '1920x1080')).toEqual([])
+    // whole modules of at least 3 mm on a 55-inch panel: 5 px at 1080×1920
+    expect(codes('notice-events-below', '1080x1920').every((c) => c.w % c.modules === 0 && c.w / c.modules === 5)).toBe(true)
   })
 })
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { doorOpen, placesText, scanRows, shownMobile, signUpProblems, signUpsFileName } from '../../src/lib/signUps'
+import { doorOpen, placesText, scanRows, screenCountText, shownMobile, signUpProblems, signUpsFileName } from '../../src/lib/signUps'
 
 const ENDS = '2026-12-01T11:00:00+08:00'
 
@@ -59,18 +59,25 @@ describe('what staff read of sign-ups', () => {
     expect(signUpsFileName(null, '读书/分享会')).toBe('活动报名-读书分享会.csv')
   })
 
-  it('ranks screens by scans, those outside my scope counted together last', () => {
+  it('ranks screens by the people they brought, then scans, those outside my scope counted together last', () => {
     const screen = (id: string, name: string) => ({ id, name, community: { name: '工盛社区' } })
     const rows = scanRows([
-      { opens: 2, screen: screen('S1', '大厅东屏') },
-      { opens: 1, screen: null },
-      { opens: 5, screen: screen('S2', '广场屏') },
-      { opens: 3, screen: null },
+      { opens: 2, people: 3, screen: screen('S1', '大厅东屏') },
+      { opens: 1, people: 0, screen: null },
+      { opens: 5, people: 0, screen: screen('S2', '广场屏') },
+      { opens: 4, people: 3, screen: screen('S3', '楼道屏') },
+      { opens: 3, people: 2, screen: null },
     ])
-    expect(rows.map((r) => [r.name, r.opens])).toEqual([
-      ['广场屏', 5],
-      ['大厅东屏', 2],
-      ['辖区外的屏幕', 4],
+    expect(rows.map((r) => [r.name, r.opens, r.people])).toEqual([
+      ['楼道屏', 4, 3],
+      ['大厅东屏', 2, 3],
+      ['广场屏', 5, 0],
+      ['辖区外的屏幕', 4, 2],
     ])
+  })
+
+  it('says what a screen did: scans and people, nothing yet as zero', () => {
+    expect(screenCountText({ opens: 3, people: 5 })).toBe('扫码3次 · 报名5人')
+    expect(screenCountText(undefined)).toBe('扫码0次 · 报名0人')
   })
 })

@@ -60,8 +60,10 @@ async def sign_up(
     return result
 
 
-async def cancel(api: Api, event_id: int, code: str) -> dict[str, Any]:
-    body = await api.gql(CANCEL, {"input": {"event": event_gid(event_id), "code": code}}, token=None)
+async def cancel(api: Api, event: int | str, code: str) -> dict[str, Any]:
+    """Cancel with `code`; `event` an event's id, or any global ID a link might carry."""
+    gid = event if isinstance(event, str) else event_gid(event)
+    body = await api.gql(CANCEL, {"input": {"event": gid, "code": code}}, token=None)
     assert "errors" not in body, body
     result: dict[str, Any] = body["data"]["eventSignUpCancel"]
     return result

@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 
 from tests.api.conftest import Api
-from tests.api.events.signups.residents import open_event, sign_up, stored
+from tests.api.events.signups.residents import cancel, open_event, sign_up, stored
 
 
 async def test_one_number_trying_again_and_again_is_stopped_for_an_hour(api: Api) -> None:
@@ -37,3 +37,20 @@ async def test_one_address_signing_up_many_numbers_is_stopped(api: Api, monkeypa
 
     assert [a["errors"][0]["code"] if a["errors"] else None for a in answers] == [None, None, None, "THROTTLED"]
     assert len(await stored(api.db)) == 3
+
+
+async def test_guessing_cancellation_codes_from_one_address_is_stopped(
+    api: Api, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    event = await open_event(api.db, api.clock.now)
+    code = (await sign_up(api, event, "13812345678"))["signUp"]["code"]
+    monkeypatch.setattr(api.state.settings, "signup_per_address_per_hour", 3)
+
+    guesses = [await cancel(api, event, guess) for guess in ("AAAAAA", "BBBBBB")]
+    right_but_too_late = await cancel(api, event, code)
+
+    assert [g["errors"][0]["code"] for g in guesses] == ["NOT_FOUND", "NOT_FOUND"]
+    assert right_but_too_late["errors"] == [
+        {"code": "THROTTLED", "field": None, "message": "操作过于频繁，请一小时后再试"}
+    ]
+    assert len(await stored(api.db)) == 1

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
+from strawberry.relay import to_base64
+
 from tests.api.conftest import Api
 from tests.api.events.signups.residents import cancel, open_event, sign_up, stored
 
@@ -34,6 +36,8 @@ async def test_bad_input_gets_chinese_messages_on_its_fields_and_changes_nothing
         await sign_up(api, event, people=0),
         await sign_up(api, event, people=6),
         await sign_up(api, event, consent=False),
+        # a link naming another kind of thing (a screen) as the event
+        await sign_up(api, event, event=to_base64("Screen", event)),
     ]
 
     assert [(e["code"], e["field"]) for a in answers for e in a["errors"]] == [
@@ -45,9 +49,12 @@ async def test_bad_input_gets_chinese_messages_on_its_fields_and_changes_nothing
         ("INVALID", "people"),
         ("INVALID", "people"),
         ("CONSENT_REQUIRED", "consent"),
+        ("NOT_FOUND", "event"),
     ]
     assert answers[0]["errors"][0]["message"] == "请填写正确的中国大陆手机号（11位，如 138 1234 5678）"
-    assert answers[-1]["errors"][0]["message"] == "请阅读并同意个人信息处理说明后再报名"
+    assert answers[-2]["errors"][0]["message"] == "请阅读并同意个人信息处理说明后再报名"
+    assert answers[-1]["errors"][0]["message"] == "活动不存在或未发布"
+    assert all(re.search("[\u4e00-\u9fff]", e["message"]) for a in answers for e in a["errors"])
     assert all(a["signUp"] is None for a in answers)
     assert await stored(api.db) == []
     assert await api.db.fetchval("SELECT count(*) FROM sign_up_attempts") == 0
@@ -109,10 +116,13 @@ async def test_a_resident_cancels_with_their_code_and_the_place_is_free_again(ap
     code = (await sign_up(api, event, people=2))["signUp"]["code"]
 
     wrong = await cancel(api, event, "ZZZZZZ")
+    elsewhere = await cancel(api, to_base64("Screen", event), code)
     done = await cancel(api, event, code.lower()[:3] + " " + code.lower()[3:])
     again = await cancel(api, event, code)
 
     assert wrong["errors"][0]["field"] == "code" and wrong["event"] is None
+    assert wrong["errors"][0]["message"] == "取消码不正确，请核对报名成功时显示的6位码"
+    assert elsewhere["errors"] == [{"code": "NOT_FOUND", "field": "event", "message": "活动不存在或未发布"}]
     assert done == {"event": {"placesLeft": 2}, "errors": []}
     assert again["errors"][0]["code"] == "NOT_FOUND"
     assert await stored(api.db) == []

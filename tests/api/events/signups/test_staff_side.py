@@ -7,7 +7,7 @@ from strawberry.relay import to_base64
 from tests.api import factories as f
 from tests.api import staff
 from tests.api.conftest import Api
-from tests.api.events.signups.residents import event_gid, open_event, sign_up
+from tests.api.events.signups.residents import cancel, event_gid, open_event, sign_up
 
 LIST = """query($event: ID!, $search: String) {
   eventSignUps(event: $event, search: $search) { totalCount nodes { name mobileMasked mobile people } }
@@ -15,7 +15,7 @@ LIST = """query($event: ID!, $search: String) {
 GRANT = """mutation($id: ID!, $granted: Boolean!) {
   accountResidentMobilesSet(input: {id: $id, granted: $granted}) { seesResidentMobiles errors { code } }
 }"""
-SCANS = "query($event: ID!) { eventScans(event: $event) { opens screen { name } } }"
+SCANS = "query($event: ID!) { eventScans(event: $event) { opens signUps people screen { name } } }"
 HOLDERS = "{ accountsSeeingResidentMobiles { username } }"
 
 
@@ -125,16 +125,28 @@ async def test_the_export_needs_a_staff_token_and_an_event_inside_the_scope(api:
     assert "13812345678" not in outside.text + anonymous.text
 
 
-async def test_openings_of_the_page_are_counted_for_the_screen_whose_code_was_scanned(api: Api) -> None:
+async def test_openings_of_the_page_and_sign_ups_are_counted_for_the_screen_whose_code_was_scanned(api: Api) -> None:
     event = await open_event(api.db, api.clock.now)
     await f.screen(api.db, "工盛社区", name="大厅东屏")
     await f.screen(api.db, "工盛社区", name="广场屏")
-    east, square = [r["id"] for r in await api.db.fetch("SELECT id FROM screens ORDER BY id")]
+    await f.screen(api.db, "工盛社区", name="楼道屏")
+    east, square, stairs = [r["id"] for r in await api.db.fetch("SELECT id FROM screens ORDER BY id")]
     editor = await staff.staff(api.db, "editor", "EDITOR", "工盛社区")
 
     for screen in (square, east, square, 999999, "x"):
         assert (await api.client.get(f"/e/{event}?s={screen}")).status_code == 200
     await api.client.get(f"/e/{event}")
+    # two families came through the east screen's code, one of them cancelling; one through the stairs' (a page
+    # opened before it was counted, say), and one typed the address
+    for mobile, people, screen in [("13812345678", 3, east), ("13987654321", 2, east), ("13700001111", 1, stairs)]:
+        await sign_up(api, event, mobile, people=people, screen=to_base64("Screen", screen))
+    second = await api.db.fetchval("SELECT code FROM event_sign_ups WHERE mobile = '13987654321'")
+    assert (await cancel(api, event, second))["errors"] == []
+    await sign_up(api, event, "13600002222", people=4)
 
     scans = (await api.gql(SCANS, {"event": event_gid(event)}, token=editor))["data"]["eventScans"]
-    assert scans == [{"opens": 2, "screen": {"name": "广场屏"}}, {"opens": 1, "screen": {"name": "大厅东屏"}}]
+    assert scans == [
+        {"opens": 2, "signUps": 0, "people": 0, "screen": {"name": "广场屏"}},
+        {"opens": 1, "signUps": 1, "people": 3, "screen": {"name": "大厅东屏"}},
+        {"opens": 0, "signUps": 1, "people": 1, "screen": {"name": "楼道屏"}},
+    ]

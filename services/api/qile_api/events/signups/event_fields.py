@@ -46,9 +46,8 @@ async def public_url(info: Info, row: EventRow, screen: relay.GlobalID | None) -
     screen_id = node_pk(screen, "Screen", "screen")
     if screen_id is None:
         screen_id = await ctx.calling_screen_id(ctx)
-    base = (ctx.settings.public_url or str(ctx.request.base_url)).rstrip("/")
     query = f"?{urlencode({'s': screen_id})}" if screen_id is not None else ""
-    return base + PAGE_PATH.format(event_id=row.revision_of or row.id) + query
+    return ctx.public_base + PAGE_PATH.format(event_id=row.revision_of or row.id) + query
 
 
 async def attendance(info: Info, row: EventRow) -> EventAttendance | None:

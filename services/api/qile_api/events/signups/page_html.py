@@ -1,9 +1,11 @@
 """The resident page's HTML: small, script-free, Chinese, for any phone browser.
 
 No script at all: a plain form POST works in WeChat's in-app browser and on a
-basic Android browser alike, and the Content-Security-Policy can forbid
-every script. The one inline style block is allowed by its hash. Everything
-shown is escaped here; callers pass plain text.
+basic Android browser alike (tests/console/test_resident.py signs up with
+JavaScript switched off), and the Content-Security-Policy can forbid
+every script. The style keeps to CSS old Android browsers know (no grid,
+no custom properties, no flex gap). The one inline style block is allowed
+by its hash. Everything shown is escaped here; callers pass plain text.
 """
 
 from __future__ import annotations
@@ -24,7 +26,8 @@ STYLE = (
     "label{display:block;margin:.8em 0 .2em}"
     "input[type=text],input[type=tel],select{width:100%;box-sizing:border-box;font-size:1.1em;padding:.5em;"
     "border:1px solid #bbb;border-radius:6px}"
-    ".consent label{display:flex;gap:.5em;align-items:flex-start}"
+    # No flex `gap`: Android's WebView before Chrome 84 (many a WeChat on an old phone) ignores it.
+    ".consent label{display:flex;align-items:flex-start}.consent input{margin:.35em .5em 0 0;flex:none}"
     "button{width:100%;font-size:1.15em;padding:.7em;margin-top:1em;border:0;border-radius:6px;"
     "background:#c62828;color:#fff}"
     "button.quiet{background:#777}"

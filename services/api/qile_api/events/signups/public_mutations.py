@@ -18,11 +18,11 @@ from qile_api.events.signups.types import SignUpReceipt, load_public_event
 from qile_api.events.types import Event
 from qile_api.graphql.context import Info
 from qile_api.graphql.describe import INPUT_ARG, errors_field
-from qile_api.graphql.ids import node_pk
+from qile_api.graphql.ids import pk_of
 from qile_api.graphql.payloads import MutationError, errors_of
 from qile_api.http.addresses import client_address
 from qile_api.limits import SIGN_UP_NAME
-from qile_api.problems import Refused
+from qile_api.problems import ErrorCode, Refused, problem
 
 _EVENT = "The event's global ID (from its page or the screen's QR code)."
 
@@ -63,9 +63,19 @@ class EventSignUpCancelPayload:
     errors: list[MutationError] = errors_field()
 
 
+def _pk(gid: relay.GlobalID | None, type_name: str) -> int | None:
+    """The row a resident's link names, if it names one of `type_name`: anonymous callers get no English
+    errors about ID types; a wrong kind of ID is simply nothing (the event not found, the screen left out)."""
+    return pk_of(gid) if gid is not None and gid.type_name == type_name else None
+
+
+def _no_event() -> list[MutationError]:
+    return errors_of([problem(ErrorCode.NOT_FOUND, registration.NOT_FOUND, "event")])
+
+
 async def _screen_id(info: Info, screen: relay.GlobalID | None) -> int | None:
     """The screen that brought the resident; an unknown one is left out (a QR code outlives a screen)."""
-    pk = node_pk(screen, "Screen", "screen")
+    pk = _pk(screen, "Screen")
     return pk if pk is not None and await sql.screen_exists(info.context.db, pk) else None
 
 
@@ -77,13 +87,15 @@ class PublicSignUpMutations:
     )
     async def event_sign_up(self, info: Info, input: Annotated[EventSignUpInput, INPUT_ARG]) -> EventSignUpPayload:
         ctx = info.context
-        event_id = node_pk(input.event, "Event", "event")
-        assert event_id is not None
+        event_id = _pk(input.event, "Event")
+        if event_id is None:
+            return EventSignUpPayload(sign_up=None, errors=_no_event())
         form = SignUpForm(event_id, input.name, input.mobile, input.people, input.consent)
         problems, mobile = registration.check_form(form, ctx.settings.signup_max_people)
         if problems or mobile is None:
             return EventSignUpPayload(sign_up=None, errors=errors_of(problems))
         now = ctx.now()
+        screen_id = await _screen_id(info, input.screen)
         try:
             await registration.count_attempts(
                 ctx.db,
@@ -93,9 +105,7 @@ class PublicSignUpMutations:
                 ],
                 now,
             )
-            form = SignUpForm(
-                event_id, input.name, input.mobile, input.people, input.consent, await _screen_id(info, input.screen)
-            )
+            form = SignUpForm(event_id, input.name, input.mobile, input.people, input.consent, screen_id)
             receipt = await registration.sign_up(
                 ctx.db, form, mobile, name=input.name.strip(), now=now, timezone=ctx.settings.timezone
             )
@@ -110,8 +120,9 @@ class PublicSignUpMutations:
         self, info: Info, input: Annotated[EventSignUpCancelInput, INPUT_ARG]
     ) -> EventSignUpCancelPayload:
         ctx = info.context
-        event_id = node_pk(input.event, "Event", "event")
-        assert event_id is not None
+        event_id = _pk(input.event, "Event")
+        if event_id is None:
+            return EventSignUpCancelPayload(event=None, errors=_no_event())
         try:
             # Codes are guessed per address: the same limit as signing up.
             address = "address:" + client_address(ctx.request)

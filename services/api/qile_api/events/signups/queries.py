@@ -68,12 +68,12 @@ class SignUpQueries:
 
     @strawberry.field(
         permission_classes=STAFF_IN_SCOPE,
-        description="How often the event's page was opened from each screen's QR code, most first: "
-        "which boards bring people.",
+        description="How often the event's page was opened from each screen's QR code, and the sign-ups "
+        "made through it, most opened first: which boards bring people.",
     )
     async def event_scans(self, info: Info, event: EventArg) -> list[ScreenScans]:
         return [
-            ScreenScans(screen_id=c.screen_id, opens=c.opens)
+            ScreenScans(screen_id=c.screen_id, opens=c.opens, sign_ups=c.sign_ups, people=c.people)
             for c in await sql.scans_of_event(info.context.db, event_pk(event))
         ]
 

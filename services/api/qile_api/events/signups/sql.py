@@ -74,9 +74,10 @@ class AttendanceRow:
 
 @dataclass(frozen=True)
 class ScanCount:
-    event_id: int
     screen_id: int
     opens: int
+    sign_ups: int
+    people: int
 
 
 _SIGN_UP = (
@@ -327,8 +328,14 @@ async def count_scan(db: Executor, event_id: int, screen_id: int, now: datetime)
 
 
 async def scans_of_event(db: Executor, event_id: int) -> list[ScanCount]:
+    """Per screen: the page's openings from its code, and the sign-ups (and people) that came through it."""
     rows = await db.fetch(
-        "SELECT event_id, screen_id, opens FROM event_scans WHERE event_id = $1 ORDER BY opens DESC, screen_id",
+        """SELECT screen_id, coalesce(c.opens, 0) AS opens, coalesce(s.sign_ups, 0) AS sign_ups,
+                  coalesce(s.people, 0) AS people
+        FROM (SELECT screen_id, opens FROM event_scans WHERE event_id = $1) c
+        FULL JOIN (SELECT screen_id, count(*)::int AS sign_ups, sum(people)::int AS people FROM event_sign_ups
+                   WHERE event_id = $1 AND screen_id IS NOT NULL GROUP BY screen_id) s USING (screen_id)
+        ORDER BY opens DESC, people DESC, screen_id""",
         event_id,
     )
     return [ScanCount(**{k: r[k] for k in ScanCount.__dataclass_fields__}) for r in rows]

@@ -160,10 +160,15 @@ class EventAttendance:
         return self.row.version
 
 
-@strawberry.type(description="How often an event's page was opened from one screen's QR code.")
+@strawberry.type(description="How often an event's page was opened from one screen's QR code, and who signed up.")
 class ScreenScans:
     screen_id: strawberry.Private[int]
     opens: int = strawberry.field(description="Times the page was opened from this screen's QR code.")
+    sign_ups: int = strawberry.field(description="Sign-ups made on the page opened from this screen's code.")
+    people: int = strawberry.field(
+        description="The people those sign-ups bring (each sign-up's head count added up): "
+        "how many people this screen brought."
+    )
 
     @strawberry.field(description="The screen whose QR code was scanned (null if it is not yours to see).")
     async def screen(self, info: Info) -> LazyScreen | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import Annotated
+from urllib.parse import urlencode
 
 import strawberry
 from strawberry import relay
@@ -28,7 +29,20 @@ class ScreenPairingStartPayload:
     code: str | None = strawberry.field(description="Show it large on screen, e.g. 7K4Q2M.")
     secret: str | None = strawberry.field(description="Keep it; redeem the code with it. Never shown on screen.")
     expires_at: datetime | None = strawberry.field(description="When the code stops working.")
+    claim_url: str | None = strawberry.field(
+        description="The console page where an ADMIN claims this code, the code filled in "
+        "(…/console/admin/screens?pair=7K4Q2M): the screen shows it as a QR code. On the "
+        "API's public address (as events' publicUrl)."
+    )
     errors: list[MutationError] = errors_field()
+
+
+# The console's screens page (services/console/src/router.ts); `?pair=` opens its claim form filled.
+CLAIM_PAGE = "/console/admin/screens"
+
+
+def claim_url(info: Info, code: str) -> str:
+    return f"{info.context.public_base}{CLAIM_PAGE}?{urlencode({'pair': code})}"
 
 
 @strawberry.input(description="The kiosk's pairing code and the secret that came with it.")
@@ -78,9 +92,15 @@ class PairingMutations:
                     per_hour=ctx.settings.pairing_per_address_per_hour,
                 )
         except Refused as refused:
-            return ScreenPairingStartPayload(code=None, secret=None, expires_at=None, errors=errors_of(refused))
+            return ScreenPairingStartPayload(
+                code=None, secret=None, expires_at=None, claim_url=None, errors=errors_of(refused)
+            )
         return ScreenPairingStartPayload(
-            code=started.code, secret=started.secret, expires_at=started.expires_at, errors=[]
+            code=started.code,
+            secret=started.secret,
+            expires_at=started.expires_at,
+            claim_url=claim_url(info, started.code),
+            errors=[],
         )
 
     @strawberry.mutation(description="The kiosk asks whether its code was claimed; the token comes once.")

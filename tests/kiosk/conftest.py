@@ -8,6 +8,7 @@ import os
 os.environ["SDL_VIDEODRIVER"] = "dummy"
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
+import subprocess
 import time
 from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
@@ -24,6 +25,12 @@ from tests.pg import Databases, seeded_database
 from tests.servers import ApiProcess
 
 SIZES = [(1920, 1080), (1080, 1920), (1280, 720)]
+
+
+@pytest.fixture(scope="module")
+def ocr() -> None:
+    """Debian's tesseract with chi_sim, installed when missing (tests/kiosk/ocr.py reads with it)."""
+    subprocess.run(["bash", str(Path(__file__).resolve().parents[2] / "infra/install-tesseract.sh")], check=True)
 
 
 @pytest.fixture(scope="session")

@@ -8,14 +8,16 @@ opens that event's resident page and counts the scan for the screen. The
 pairing screen's code reads back as the API's claimUrl, the console page
 where staff claim it with the code filled in, and that page is served; from
 an API older than claimUrl, the screens page at the kiosk's API address.
-Long titles and venues wrap (no "…"), keeping the weekday and the
-large-event badge; no text is drawn over a code.
+Nothing on the pairing screen reaches past the safe area (by pixels), and
+OCR reads its hint and its code. Long titles and venues wrap (no "…"),
+keeping the weekday and the large-event badge; no text is drawn over a code.
 """
 
 from __future__ import annotations
 
 import http.server
 import json
+from collections import Counter
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -26,15 +28,25 @@ import pytest
 from qile_api import limits
 from qile_api.db.database import Database
 from qile_kiosk.app import PAIRING_PAGE, Kiosk
+from qile_kiosk.palette import BRAND_RED
 from qile_kiosk.qr_layout import MODULE_MM
 from qile_kiosk.schedule import LEGEND, short_date
+from qile_kiosk.standby import PAIRING_HINT
 from tests.kiosk.conftest import SIZES, kiosk_config, new_screen, run_until
 from tests.kiosk.fake_http import reply, serving
 from tests.kiosk.maxed import text
+from tests.kiosk.ocr import cjk, code_read, read, recall
 from tests.kiosk.qr import coded_slides, decode
 from tests.kiosk.test_screens_live import assert_no_cut_no_overlap, draw_recorded, recording
 from tests.servers import ApiProcess
 
+ROOT = Path(__file__).resolve().parents[2]
+# Of the pairing hint's 11 characters, the share OCR must find: measured 0.91–1.0 (one missed).
+HINT_RECALL = 0.8
+# Of a pairing code's six characters, how many OCR may miss. Read alone in English (chi_sim
+# reads Latin capitals as radicals), 13 of 15 codes tried came back exact; one gave "77" as
+# "TT". That the code fits is shown by pixels (nothing outside the safe area), not by OCR.
+CODE_MISREAD = 2
 LONG_TITLE = text(limits.EVENT_TITLE.max, "扫码报名")
 LONG_VENUE = text(limits.EVENT_VENUE.max, "党群服务中心")
 
@@ -118,7 +130,7 @@ async def test_each_event_carries_a_code_that_opens_its_resident_page(
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_the_pairing_screen_codes_the_console_page_that_claims_it(
-    size: tuple[int, int], api: ApiProcess, tmp_path: Path, zbar: None
+    size: tuple[int, int], api: ApiProcess, tmp_path: Path, zbar: None, ocr: None
 ) -> None:
     # given a kiosk without a token, showing the code the API gave it
     kiosk = Kiosk(kiosk_config(tmp_path, api.url, None, size), headless=True)
@@ -145,6 +157,15 @@ def test_the_pairing_screen_codes_the_console_page_that_claims_it(
         assert decode(tmp_path / "pairing.png") == [url]
         page = httpx.get(url)
         assert page.status_code == 200 and "text/html" in page.headers["content-type"]
+        # and, by pixels, nothing (the code least of all) reaches past the safe area: all there is
+        # the screen's ground; OCR reads the hint, and the code from its box
+        safe, surface = kiosk.layout.safe, kiosk.surface
+        w, h = surface.get_size()
+        outside = [(x, y) for x in range(0, w, 3) for y in range(0, h, 3) if not safe.collidepoint(x, y)]
+        assert all(tuple(surface.get_at(p))[:3] == BRAND_RED for p in outside)
+        assert recall(cjk(PAIRING_HINT), read(tmp_path / "pairing.png")) >= HINT_RECALL
+        found = code_read(tmp_path / "pairing.png", boxes[texts.index(" ".join(code))])
+        assert sum((Counter(code) & Counter(found)).values()) >= len(code) - CODE_MISREAD, (code, found)
     finally:
         kiosk.close()
 

@@ -10,7 +10,6 @@ maximum-length content holds "…", and no two drawn text boxes overlap.
 
 from __future__ import annotations
 
-import subprocess
 from datetime import UTC, datetime, timedelta
 from itertools import combinations
 from pathlib import Path
@@ -29,27 +28,9 @@ from qile_kiosk.state import Mode
 from tests.kiosk.board_cases import RecordingTypesetter
 from tests.kiosk.conftest import SIZES, kiosk_config, new_screen, run_until
 from tests.kiosk.maxed import NAME, text
+from tests.kiosk.ocr import read
 from tests.kiosk.test_live import share_of
 from tests.servers import ApiProcess
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def ocr() -> None:
-    subprocess.run(["bash", str(ROOT / "infra/install-tesseract.sh")], check=True)
-
-
-def read(path: Path, part: pygame.Rect | None = None) -> str:
-    """What tesseract reads in a frame, or a part of it (Simplified Chinese), without its spaces."""
-    if part is not None:
-        cropped = path.with_suffix(".part.png")
-        pygame.image.save(pygame.image.load(str(path)).subsurface(part), str(cropped))
-        path = cropped
-    out = subprocess.run(
-        ["tesseract", str(path), "-", "-l", "chi_sim", "--psm", "3"], capture_output=True, text=True, check=True
-    ).stdout
-    return "".join(out.split())
 
 
 def texts_and_boxes(kiosk: Kiosk) -> tuple[list[str], list[pygame.Rect]]:

@@ -2,9 +2,10 @@
 
 An editor uploads a poster to a notice (a file that is not an image refused at
 the field, refusals calling it a 海报, or a 图片 for an activity photo, never a
-照片), sees it in the board preview where the kiosk draws it, is refused until the consent of the people in it is recorded, and
-submits; a reviewer sees the poster in the queue and approves; the bulletin
-screen's feed carries it, and it is served.
+照片), sees it in the board preview where the kiosk draws it, is refused
+until the consent of the people in it is recorded, and submits; a reviewer
+sees the poster in the queue and approves; the bulletin screen's feed carries
+it, and it is served.
 """
 
 from __future__ import annotations

@@ -50,16 +50,13 @@ def prepare_photo(
     except (UnidentifiedImageError, OSError) as exc:
         raise Refused(problem(ErrorCode.INVALID_IMAGE, unreadable, "file")) from exc
     width, height = image.size
+    too_large = f"{noun}尺寸过大（{width}×{height}）"
     if max(width, height) > max_side:
-        raise Refused(
-            problem(ErrorCode.IMAGE_TOO_LARGE, f"{noun}尺寸过大（{width}×{height}），长边不能超过{max_side}像素", "file")
-        )
+        raise Refused(problem(ErrorCode.IMAGE_TOO_LARGE, f"{too_large}，长边不能超过{max_side}像素", "file"))
     if width * height > max_pixels:
         # Within the side limit, yet too many pixels to decode safely: say which limit it is.
         limit = f"{max_pixels // 10_000}万" if max_pixels % 10_000 == 0 else str(max_pixels)
-        raise Refused(
-            problem(ErrorCode.IMAGE_TOO_LARGE, f"{noun}尺寸过大（{width}×{height}），总像素不能超过{limit}", "file")
-        )
+        raise Refused(problem(ErrorCode.IMAGE_TOO_LARGE, f"{too_large}，总像素不能超过{limit}", "file"))
     try:
         image.load()
     except (OSError, Image.DecompressionBombError, SyntaxError) as exc:

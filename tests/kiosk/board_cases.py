@@ -15,6 +15,10 @@ board_cases.json, which both sides test against.
 - services/console/e2e/preview.mjs: the preview in Chromium, measuring with
   Noto Sans CJK as the kiosk does, draws the same lines as the kiosk.
 
+Besides texts, rectangles, circles and QR boxes, a frame records what the
+screen is filled with and where each photo or poster is blitted, so that a
+poster fitted whole and letterboxed is compared too, not only its title.
+
 Regenerate with: .venv/bin/python -m tests.kiosk.board_cases
 """
 
@@ -25,6 +29,7 @@ import json
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -34,13 +39,21 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 import pygame
 
-from qile_kiosk.feed import BRAND, SHANGHAI, Event, Honour, Notice, Photo, ScreenInfo
+from qile_kiosk.feed import BRAND, SHANGHAI, ActivityPhoto, Event, Feed, Honour, Image, Notice, Photo, ScreenInfo
 from qile_kiosk.fonts import Fonts
 from qile_kiosk.layout import Layout
 from qile_kiosk.qr import encode
 from qile_kiosk.qr_layout import QUIET_ZONE
 from qile_kiosk.render import Frame, Renderer, clock_text, date_text
-from qile_kiosk.slides import Slide, event_slides, honour_slides, notice_slides, with_events_below
+from qile_kiosk.slides import (
+    Slide,
+    bulletin_slides,
+    event_slides,
+    gallery_slides,
+    honour_slides,
+    notice_slides,
+    with_events_below,
+)
 from qile_kiosk.state import Mode
 from qile_kiosk.textwrap_zh import COMPRESS_AT_START, ellipsize, wrap
 from qile_kiosk.typeset import Typesetter
@@ -213,6 +226,43 @@ QR_EVENTS: list[dict[str, Any]] = [
     },
 ]
 ITEMS["event-qr"] = {"kind": "event", "fields": QR_EVENTS[0]}
+# Items with an image (a poster or an activity photo, as ContentImageFields gives it): a poster takes
+# the whole screen, fitted whole, its title along the bottom edge; an activity photo goes to galleries.
+PORTRAIT_POSTER = {"url": "poster-portrait.jpg", "width": 600, "height": 850, "kind": "POSTER"}
+ITEMS["notice-poster-portrait"] = {
+    "kind": "notice",
+    "fields": {**ITEMS["notice-short"]["fields"], "title": "邻里节海报：欢迎全家参加", "image": PORTRAIT_POSTER},
+}
+ITEMS["notice-poster-long-title"] = {
+    "kind": "notice",
+    "fields": {
+        **ITEMS["notice-long-title"]["fields"],
+        "title": "“我们的节日·端午”邻里文化节暨二〇二六年度社区志愿服务表彰大会、百家宴、游园和才艺表演活动通知",
+        "image": {"url": "poster-square.jpg", "width": 1200, "height": 1200, "kind": "POSTER"},
+    },
+}
+ITEMS["event-poster-landscape"] = {
+    "kind": "event",
+    "fields": {
+        **ITEMS["event-short"]["fields"],
+        "image": {"url": "poster-landscape.jpg", "width": 1600, "height": 900, "kind": "POSTER"},
+    },
+}
+ITEMS["event-photo"] = {
+    "kind": "event",
+    "fields": {
+        **ITEMS["event-long"]["fields"],
+        "image": {"url": "photo-landscape.jpg", "width": 1600, "height": 1067, "kind": "PHOTO"},
+    },
+}
+ITEMS["notice-photo-portrait"] = {
+    "kind": "notice",
+    "fields": {
+        **ITEMS["notice-short"]["fields"],
+        "title": "重阳节敬老宴圆满举办",
+        "image": {"url": "photo-portrait.jpg", "width": 1000, "height": 1500, "kind": "PHOTO"},
+    },
+}
 # A short notice and the coming events a bulletin screen has: portrait shows them under the card.
 ITEMS["notice-events-below"] = {
     "kind": "notice",
@@ -270,10 +320,32 @@ def hex_colour(color: Any) -> str:
     return f"#{r:02x}{g:02x}{b:02x}"
 
 
+class LoadedImage(pygame.Surface):
+    """A photo or poster as the kiosk's ImageStore gives it: its blits are recorded."""
+
+
+class RecordingSurface(pygame.Surface):
+    """The screen (and the pages copied from it): records its fill and the photos blitted onto it."""
+
+    calls: list[list[Any]] | None = None  # set while recording_shapes records
+
+    def fill(self, color: Any, *args: Any, **kwargs: Any) -> pygame.Rect:
+        if RecordingSurface.calls is not None and not args and not kwargs:
+            RecordingSurface.calls.append(["fill", hex_colour(color)])
+        return super().fill(color, *args, **kwargs)
+
+    def blit(self, source: pygame.Surface, dest: Any, *args: Any, **kwargs: Any) -> pygame.Rect:
+        if RecordingSurface.calls is not None and isinstance(source, LoadedImage):
+            at = pygame.Rect(dest) if isinstance(dest, pygame.Rect) else pygame.Rect(dest[0], dest[1], 0, 0)
+            RecordingSurface.calls.append(["image", at.x, at.y, source.get_width(), source.get_height()])
+        return super().blit(source, dest, *args, **kwargs)
+
+
 @contextmanager
 def recording_shapes(calls: list[list[Any]]) -> Iterator[None]:
-    """Record pygame's rectangles and circles, in drawing order with the texts."""
+    """Record pygame's rectangles and circles, fills and photos, in drawing order with the texts."""
     rect, circle = pygame.draw.rect, pygame.draw.circle
+    RecordingSurface.calls = calls
 
     def rec_rect(surface: pygame.Surface, color: Any, r: Any, width: int = 0, border_radius: int = 0) -> pygame.Rect:
         box = pygame.Rect(r)
@@ -289,17 +361,18 @@ def recording_shapes(calls: list[list[Any]]) -> Iterator[None]:
         yield
     finally:
         pygame.draw.rect, pygame.draw.circle = rect, circle  # type: ignore[assignment]
+        RecordingSurface.calls = None
 
 
-def fitted_photo(photo: dict[str, int] | None) -> Callable[[str, tuple[int, int]], pygame.Surface | None]:
-    """As the kiosk's ImageStore scales a photo into its box (images.py)."""
+def fitted_photo(photo: dict[str, Any] | None) -> Callable[[str, tuple[int, int]], pygame.Surface | None]:
+    """As the kiosk's ImageStore scales a photo (or poster) into its box (images.py)."""
 
     def load(_sha: str, box: tuple[int, int]) -> pygame.Surface | None:
         if photo is None:
             return None
         w, h = photo["width"], photo["height"]
         scale = min(box[0] / w, box[1] / h)
-        return pygame.Surface((max(1, round(w * scale)), max(1, round(h * scale))))
+        return LoadedImage((max(1, round(w * scale)), max(1, round(h * scale))))
 
     return load
 
@@ -307,14 +380,20 @@ def fitted_photo(photo: dict[str, int] | None) -> Callable[[str, tuple[int, int]
 def kiosk_event(name: str, f: dict[str, Any]) -> Event:
     starts, ends = datetime.fromisoformat(f["startsAt"]), datetime.fromisoformat(f["endsAt"])
     url = f.get("publicUrl")
-    return Event(name, f["title"], "文化活动", f["venue"], starts, ends, "社区", f["largeScale"], url)
+    return Event(name, f["title"], "文化活动", f["venue"], starts, ends, "社区", f["largeScale"], url, kiosk_image(f))
+
+
+def kiosk_image(f: dict[str, Any]) -> Image | None:
+    i = f.get("image")
+    return Image(i["kind"] == "POSTER", Photo(i["url"], i["width"], i["height"], "1" * 64)) if i else None
 
 
 def kiosk_item(name: str) -> Notice | Honour | Event:
     kind, f = ITEMS[name]["kind"], ITEMS[name]["fields"]
     if kind == "notice":
         start = datetime.fromisoformat(f["displayStart"])
-        return Notice(name, f["title"], f["body"], f["categoryLabel"], 0, f["urgent"], start, None)
+        image = kiosk_image(f)
+        return Notice(name, f["title"], f["body"], f["categoryLabel"], 0, f["urgent"], start, None, image=image)
     if kind == "honour":
         p = f["photo"]
         photo = Photo(p["url"], p["width"], p["height"], "0" * 64) if p else None
@@ -326,6 +405,25 @@ def coming_events(name: str) -> list[Event]:
     """The events the screen has beside the sample, in the order a feed's current_events gives."""
     events = [kiosk_event(f"{name}-{i}", f) for i, f in enumerate(ITEMS[name].get("events", []))]
     return sorted(events, key=lambda e: e.starts_at)
+
+
+def _usable(_sha256: str) -> bool:
+    return True  # the sample's image is in the cache
+
+
+def image_slides(item: Notice | Event, screen: ScreenInfo, layout: Layout, ts: Typesetter) -> list[tuple[Slide, str]]:
+    """An item with an image, through the kiosk's own rotation: a bulletin's slides (its poster
+    instead of a notice's text; an event's after the schedule), and for an activity photo a
+    gallery's photo slide, captioned as the API captions it (the title; display start or start)."""
+    bulletin = Feed("cases", BRAND, replace(screen, kind="BULLETIN"))
+    bulletin = replace(bulletin, notices=(item,)) if isinstance(item, Notice) else replace(bulletin, events=(item,))
+    out = [(s, "BULLETIN") for s in bulletin_slides(bulletin, NOW, layout, ts, _usable)]
+    if item.image is not None and not item.image.poster:
+        when = item.display_start if isinstance(item, Notice) else item.starts_at
+        photo = ActivityPhoto(item.id, item.title, when, item.image.photo)
+        gallery = Feed("cases", BRAND, replace(screen, kind="GALLERY"), photos=(photo,))
+        out += [(s, "GALLERY") for s in gallery_slides(gallery, layout, ts, _usable)]
+    return out
 
 
 def slides_of(item: Notice | Honour | Event, layout: Layout, ts: Typesetter) -> list[Slide]:
@@ -346,10 +444,10 @@ def frames(fonts: Fonts, metric: Callable[[str, int], int] | None) -> list[dict[
     out = []
     for width, height in BOARDS:
         layout = Layout.for_size(width, height)
-        surface = pygame.Surface((width, height))
+        surface = RecordingSurface((width, height))
         for name, sample in ITEMS.items():
             ts = RecordingTypesetter(fonts, metric)
-            photo = sample["fields"].get("photo")
+            photo = sample["fields"].get("photo") or sample["fields"].get("image")
             renderer = Renderer(layout, ts, fitted_photo(photo))
             item = kiosk_item(name)
             kind = "GALLERY" if sample["kind"] == "honour" else "BULLETIN"
@@ -363,14 +461,20 @@ def frames(fonts: Fonts, metric: Callable[[str, int], int] | None) -> list[dict[
                 SCREEN["subdistrict"],
                 SCREEN["district"],
             )
-            for slide in slides_of(item, layout, ts):
+            if isinstance(item, Honour) or item.image is None:
+                slides = [(s, kind) for s in slides_of(item, layout, ts)]
+            else:
+                slides = image_slides(item, screen, layout, ts)
+            # `page`: the preview's page, one per slide in rotation order (a notice's pages, a poster …).
+            for page, (slide, on) in enumerate(slides, 1):
                 urgent = isinstance(item, Notice) and item.urgent
-                frame = Frame(Mode.SHOWING, screen, BRAND, clock_text(NOW), date_text(NOW), slide, urgent)
+                shown = replace(screen, kind=on)
+                frame = Frame(Mode.SHOWING, shown, BRAND, clock_text(NOW), date_text(NOW), slide, urgent)
                 ts.calls = []
                 with recording_shapes(ts.calls):
                     renderer.draw(surface, frame)
-                page = getattr(slide, "page", 1)
-                out.append({"board": f"{width}x{height}", "item": name, "page": page, "draws": ts.calls})
+                record = {"board": f"{width}x{height}", "item": name, "page": page, "draws": ts.calls}
+                out.append(record if on == kind else {**record, "screen": on})
     return out
 
 

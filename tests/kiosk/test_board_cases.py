@@ -59,3 +59,21 @@ def test_the_table_shows_the_cases_an_editor_must_be_warned_about(recorded: dict
     # Emoji and Extension B are drawn by fallback faces; nothing is left out unseen.
     assert "😀" in recorded["glyphs"]["probe"] and "😀" in recorded["glyphs"]["cleaned"]
     assert "𪚥" in recorded["glyphs"]["cleaned"]
+
+
+def test_the_table_has_posters_and_gallery_photos_at_every_size(recorded: dict[str, Any]) -> None:
+    # A poster fills the screen in the theme colour, drawn whole above its title, which is whole too.
+    for board in recorded["layouts"]:
+        for item in ("notice-poster-portrait", "notice-poster-long-title", "event-poster-landscape"):
+            frame = [f for f in recorded["fontFrames"] if f["board"] == board and f["item"] == item][-1]
+            fill, image, *texts = frame["draws"]
+            assert fill == ["fill", "#be282d"] and image[0] == "image", (board, item)
+            shape = recorded["items"][item]["fields"]["image"]
+            assert abs(image[3] / image[4] - shape["width"] / shape["height"]) < 0.01
+            assert all(d[0] == "text" and d[3] > image[2] + image[4] for d in texts)
+        item = "notice-poster-long-title"
+        frame = next(f for f in recorded["fontFrames"] if f["board"] == board and f["item"] == item)
+        assert "".join(d[1] for d in frame["draws"] if d[0] == "text") == recorded["items"][item]["fields"]["title"]
+        # An activity photo is a gallery's page after the bulletin's.
+        photo = [f for f in recorded["fontFrames"] if f["board"] == board and f["item"] == "event-photo"][-1]
+        assert photo.get("screen") == "GALLERY" and any(d[0] == "image" for d in photo["draws"])

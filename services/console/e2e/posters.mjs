@@ -5,10 +5,13 @@
 // in the queue and approves; the bulletin screen's feed carries the poster
 // (its size, `poster: true`) and the poster itself is served.
 // Run by tests/console/test_posters.py against a real API over a fresh database.
+import { readFileSync } from 'node:fs'
 import { BASE, DESKTOP, assert, createStaff, graphql, login, mutate, newContext, regionIds, screenshot, settled } from './helpers.mjs'
 import { ADMIN, EDITOR, REVIEWER, checkChinese, field, fieldError, openFromMenu, scenario, signIn, signOut } from './scenario.mjs'
 
 const TITLE = '邻里节海报：欢迎全家参加'
+// The kiosk's own drawing of this poster (same title, 600×850), recorded by tests/kiosk/board_cases.py.
+const CASES = JSON.parse(readFileSync(new URL('../../../tests/kiosk/board_cases.json', import.meta.url), 'utf8'))
 const BODY = '5月18日上午9点，社区文化广场，百家宴、游园和才艺表演。'
 const SCREEN = `mutation($input: ScreenRegisterInput!) { screenRegister(input: $input) { token errors { message } } }`
 const FEED = '{ screenFeed { notices { title image { kind poster showsPeople consent { givenBy } photo { url width height } } } } }'
@@ -54,7 +57,8 @@ await scenario('posters', async ({ browser, step, problems }) => {
     await field(page, 'body').locator('textarea').fill(BODY)
     await chooseFile(page, '海报.png', 'image/png', Buffer.from('这不是一张海报'))
     const refused = await field(page, 'image').locator('[data-test=photo-error]').innerText()
-    assert(refused.includes('无法识别的图片'), `not an image: ${refused}`)
+    // Its kind is chosen after upload: a 图片 until then, never an honour's 照片.
+    assert(refused.includes('无法识别的图片') && refused.includes('格式的图片') && !refused.includes('照片'), `not an image: ${refused}`)
     assert((await field(page, 'title').locator('input').inputValue()) === TITLE, 'the title was kept')
   })
 
@@ -69,6 +73,41 @@ await scenario('posters', async ({ browser, step, problems }) => {
     const hint = await page.locator('[data-test=image-kind-hint]').innerText()
     assert(hint.includes('不裁剪'), hint)
     assert((await page.locator('[data-test=image-size]').innerText()).includes('600×850'), 'its size is shown')
+    // Refusals now call it a 海报 (the API's, and the console's own), an activity photo a 图片; the poster stays.
+    const refusal = async (buffer) => {
+      await chooseFile(page, '海报.png', 'image/png', buffer)
+      const error = field(page, 'image').locator('[data-test=photo-error]')
+      await error.waitFor()
+      await settled(page)
+      return error.innerText()
+    }
+    const notImage = await refusal(Buffer.from('这也不是海报'))
+    assert(notImage.includes('格式的海报') && !notImage.includes('照片'), `API refusal: ${notImage}`)
+    const heavy = Buffer.alloc(9 * 1024 * 1024, 1)
+    assert((await refusal(heavy)).startsWith('海报文件不能超过8MB'), 'a heavy poster is named a poster')
+    await page.locator('[data-test=image-kind-PHOTO]').click()
+    assert((await refusal(heavy)).startsWith('图片文件不能超过8MB'), 'a heavy activity photo is named a picture')
+    await page.locator('[data-test=image-kind-POSTER]').click()
+    assert((await field(page, 'image').locator('[data-test=photo-choose]').innerText()).includes('更换海报'), 'the button says 海报')
+    await chooseFile(page, '海报.png', 'image/png', poster)
+    await field(page, 'image').locator('[data-test=photo-error]').waitFor({ state: 'detached' })
+    // The board preview draws the poster itself, fitted whole where the kiosk fits it, its title under it.
+    for (const board of ['1920x1080', '1080x1920', '1280x720']) {
+      await page.locator(`[data-test=board-choice] [data-board="${board}"]`).click()
+      const stage = page.locator(`.board-stage[data-board="${board}"]`)
+      const img = stage.locator('[data-test=board-image]')
+      await img.waitFor()
+      await page.waitForFunction((el) => el.complete && el.naturalWidth === 600, await img.elementHandle())
+      const rect = await img.evaluate((e) => ['x', 'y', 'w', 'h'].map((k) => Number(e.dataset[k])))
+      const kiosk = CASES.fontFrames.find((f) => f.item === 'notice-poster-portrait' && f.board === board)
+      const kioskImage = kiosk.draws.find((d) => d[0] === 'image').slice(1)
+      assert(JSON.stringify(rect) === JSON.stringify(kioskImage), `${board}: poster at ${rect}, the kiosk's at ${kioskImage}`)
+      const texts = await stage.locator('.board-text').evaluateAll((els) => els.map((e) => [e.textContent, Number(e.dataset.x), Number(e.dataset.y)]))
+      const kioskTexts = kiosk.draws.filter((d) => d[0] === 'text').map((d) => [d[1], d[2], d[3]])
+      assert(JSON.stringify(texts) === JSON.stringify(kioskTexts), `${board}: ${JSON.stringify(texts)} vs ${JSON.stringify(kioskTexts)}`)
+      assert((await page.locator('[data-test=preview-page-caption]').innerText()).includes('海报'), 'the page says it is the poster')
+    }
+    await screenshot(page, 'desktop-notice-poster-preview')
   })
 
   await step('people are recognisable in it: saving is refused until their consent is recorded', async () => {

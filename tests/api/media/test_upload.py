@@ -16,14 +16,19 @@ from tests.api import staff
 from tests.api.conftest import Api
 
 UPLOAD = """
-mutation($file: Upload!) {
-  mediaUpload(file: $file) { photo { sha256 url width height contentType } errors { code field message } }
+mutation($file: Upload!, $purpose: UploadPurpose) {
+  mediaUpload(file: $file, purpose: $purpose) {
+    photo { sha256 url width height contentType } errors { code field message }
+  }
 }
 """
 
 
-async def upload(api: Api, token: str | None, name: str, data: bytes, content_type: str) -> dict[str, Any]:
-    operations = {"query": UPLOAD, "variables": {"file": None}}
+async def upload(
+    api: Api, token: str | None, name: str, data: bytes, content_type: str, purpose: str | None = None
+) -> dict[str, Any]:
+    variables: dict[str, Any] = {"file": None, **({"purpose": purpose} if purpose else {})}
+    operations = {"query": UPLOAD, "variables": variables}
     response = await api.client.post(
         "/graphql",
         data={"operations": json.dumps(operations), "map": json.dumps({"0": ["variables.file"]})},
@@ -133,6 +138,38 @@ async def test_bad_files_get_a_clear_error_and_store_nothing(
     assert payload["photo"] is None
     assert [(e["code"], e["field"]) for e in payload["errors"]] == [(code, "file")]
     assert payload["errors"][0]["message"]
+    assert await api.db.fetchval("SELECT count(*) FROM media") == 0
+
+
+def noise_png(side: int) -> bytes:
+    """Random pixels do not compress: over the test app's 300 KiB cap from about 320 pixels a side."""
+    out = io.BytesIO()
+    Image.frombytes("RGB", (side, side), os.urandom(side * side * 3)).save(out, format="PNG")
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("purpose", "noun"), [(None, "照片"), ("PHOTO", "照片"), ("POSTER", "海报"), ("IMAGE", "图片")]
+)
+async def test_refusals_name_what_is_uploaded(api: Api, editor: str, purpose: str | None, noun: str) -> None:
+    # An editor uploading a notice's poster is told about the poster, not about a photo of an honour.
+    async def refusal(data: bytes) -> str:
+        payload = (await upload(api, editor, "海报.png", data, "image/png", purpose))["data"]["mediaUpload"]
+        assert payload["photo"] is None
+        [error] = payload["errors"]
+        return str(error["message"])
+
+    others = {"照片", "海报", "图片"} - {noun}
+    too_heavy = await refusal(noise_png(400))
+    assert too_heavy == f"{noun}文件不能超过300KB"  # the test app's cap
+    not_an_image = await refusal("这不是一张海报".encode())
+    assert not_an_image == f"无法识别的图片，请上传 JPEG、PNG 或 WebP 格式的{noun}"
+    too_wide = await refusal(png_header(9_000, 10))
+    assert too_wide == f"{noun}尺寸过大（9000×10），长边不能超过8000像素"
+    too_many_pixels = await refusal(png_header(7_000, 7_000))
+    assert too_many_pixels == f"{noun}尺寸过大（7000×7000），总像素不能超过4000万"
+    for message in (too_heavy, too_wide, too_many_pixels):
+        assert not any(other in message for other in others), message
     assert await api.db.fetchval("SELECT count(*) FROM media") == 0
 
 

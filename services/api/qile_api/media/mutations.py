@@ -14,7 +14,7 @@ from qile_api.graphql.payloads import MutationError, errors_of
 from qile_api.graphql.permissions import EDITORS
 from qile_api.media.processing import prepare_photo
 from qile_api.media.sql import MediaInfo, store_media
-from qile_api.media.types import Photo
+from qile_api.media.types import Photo, UploadPurpose
 from qile_api.problems import Refused
 from qile_api.settings import Settings
 
@@ -40,6 +40,10 @@ class MediaMutations:
         file: Annotated[
             Upload, strawberry.argument(description=f"The photo (multipart): JPEG, PNG or WebP, at most {_MAX_MB} MB.")
         ],
+        purpose: Annotated[
+            UploadPurpose,
+            strawberry.argument(description="What it is for: refusals call it 照片, 海报 or 图片 accordingly."),
+        ] = UploadPurpose.PHOTO,
     ) -> MediaUploadPayload:
         staff = info.context.staff
         assert staff is not None
@@ -53,6 +57,7 @@ class MediaMutations:
                 max_side=settings.max_image_side,
                 max_pixels=settings.max_image_pixels,
                 screen_side=settings.screen_image_side,
+                noun=purpose.noun,
             )
         except Refused as refused:
             return MediaUploadPayload(photo=None, errors=errors_of(refused))

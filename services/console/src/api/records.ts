@@ -32,8 +32,8 @@ export const CommunityRecordsQuery = graphql(`
 `)
 
 export const MediaUploadMutation = graphql(`
-  mutation MediaUpload($file: Upload!) {
-    mediaUpload(file: $file) {
+  mutation MediaUpload($file: Upload!, $purpose: UploadPurpose!) {
+    mediaUpload(file: $file, purpose: $purpose) {
       photo { sha256 url width height }
       errors { code field message }
     }

@@ -12,15 +12,17 @@ import {
   type Drawing,
   type EventFields,
   type HonourFields,
+  type ImageFields,
   type NoticeFields,
   type ScreenInfo,
   type Slide,
 } from './kioskRender'
+import { eventPosterTitle, photoSlide, posterSlide } from './kioskPoster'
 import { eventSlides, honourSlides, noticeSlides, Typesetter, TITLE_LINES, withEventsBelow, type TextMetrics } from './kioskSlides'
 import { lostCharacters, PLACEHOLDER } from './kioskText'
 import type { RegionNode } from './regions'
 
-export type { EventFields, HonourFields, NoticeFields, PhotoFields, ScreenInfo, Shape } from './kioskRender'
+export type { EventFields, HonourFields, ImageFields, NoticeFields, PhotoFields, ScreenInfo, Shape } from './kioskRender'
 
 /** What BoardPreview shows, by kind: the fields each kind's form passes. */
 export interface PreviewFieldsByKind {
@@ -52,7 +54,7 @@ export const SAMPLE_SCREEN: ScreenInfo = {
 }
 
 /** How an item shows on a board other than as typed at full size: set smaller, on three lines, paged. */
-export type Note = { field: string; how: 'smaller' | 'threeLines' | 'paged' }
+export type Note = { field: string; how: 'smaller' | 'threeLines' | 'paged'; pages?: number }
 
 export interface BoardView {
   board: Board
@@ -81,12 +83,37 @@ function slidesOf<K extends PreviewKind>(
   if (kind === 'notice') {
     const notice = fields as NoticeFields
     // Until the editor sets a start, an urgent notice would be issued now.
-    const pages = noticeSlides({ ...notice, displayStart: notice.displayStart ?? now }, lay, ts)
-    // As the kiosk's rotation: in portrait, the screen's coming events under a notice that leaves room.
-    return lay.portrait && !notice.urgent ? pages.map((p) => withEventsBelow(p, events, lay, ts)) : pages
+    const start = notice.displayStart ?? now
+    const pages = noticeSlides({ ...notice, displayStart: start }, lay, ts)
+    // An urgent notice is drawn in emergency mode, its image aside.
+    if (notice.urgent) return pages
+    const image = shownImage(notice.image)
+    // As the kiosk's rotation: a poster shows instead of the text on bulletins.
+    if (image?.kind === 'POSTER') return [posterSlide(notice.title, image)]
+    // In portrait, the screen's coming events under a notice that leaves room.
+    const text = lay.portrait ? pages.map((p) => withEventsBelow(p, events, lay, ts)) : pages
+    return image ? [...text, photoSlide(notice.title, start, image)] : text
   }
   if (kind === 'honour') return honourSlides(fields as HonourFields, lay, ts)
-  return eventSlides([fields as EventFields], lay, ts)
+  const event = fields as EventFields
+  const slides: Slide[] = eventSlides([event], lay, ts)
+  const image = shownImage(event.image)
+  // An event's poster follows the schedule; its activity photo is a gallery's, dated by its start.
+  if (image?.kind === 'POSTER') slides.push(posterSlide(eventPosterTitle(event), image))
+  else if (image) slides.push(photoSlide(event.title, event.startsAt ?? now, image))
+  return slides
+}
+
+/** An image the preview can draw: the kiosk shows only a decodable one, so one of no size shows nothing. */
+function shownImage(image: ImageFields | null | undefined): ImageFields | null {
+  return image && image.width > 0 && image.height > 0 ? image : null
+}
+
+/** Says which screens show a page that not every screen shows. */
+function captionOf(slide: Slide): string | undefined {
+  if (slide.kind === 'poster') return '宣传阅报栏屏：整屏显示海报，标题以小字显示在底边'
+  if (slide.kind === 'photo') return '好人长廊屏：活动照片，以标题作说明'
+  return undefined
 }
 
 function notesOf(slides: Slide[], lay: Layout): Note[] {
@@ -95,11 +122,11 @@ function notesOf(slides: Slide[], lay: Layout): Note[] {
   if (first?.kind === 'notice') {
     if (first.titleSize < lay.titleSize) notes.push({ field: 'title', how: 'smaller' })
     else if (first.titleLines.length >= TITLE_LINES) notes.push({ field: 'title', how: 'threeLines' })
-    if (first.pages > 1) notes.push({ field: 'body', how: 'paged' })
+    if (first.pages > 1) notes.push({ field: 'body', how: 'paged', pages: first.pages })
   } else if (first?.kind === 'honour') {
     if (first.nameSize < (lay.honourNameSizes[0] as number)) notes.push({ field: 'subjectName', how: 'smaller' })
     if (first.size < lay.bodySize) notes.push({ field: 'citation', how: 'smaller' })
-    if (first.pages > 1) notes.push({ field: 'citation', how: 'paged' })
+    if (first.pages > 1) notes.push({ field: 'citation', how: 'paged', pages: first.pages })
   }
   return notes
 }
@@ -121,7 +148,11 @@ export function previewBoards<K extends PreviewKind>(
   return BOARDS.map((board) => {
     const layout = layoutFor(board.width, board.height)
     const slides = slidesOf(kind, fields, layout, ts, now, events)
-    const pages = slides.map((slide) => drawFrame({ screen, brand: BRAND, clock: clockText(now), date: dateText(now), slide }, layout, ts))
+    const pages = slides.map((slide) => {
+      const drawing = drawFrame({ screen, brand: BRAND, clock: clockText(now), date: dateText(now), slide }, layout, ts)
+      const caption = captionOf(slide)
+      return caption ? { ...drawing, caption } : drawing
+    })
     return { board, layout, pages, notes: notesOf(slides, layout) }
   })
 }
@@ -138,7 +169,9 @@ function noteMessage(name: string, note: Note, views: BoardView[]): string {
   const where = having.map((v) => v.board.label).join('、')
   if (note.how === 'threeLines') return `${name}较长，在${where}上分三行显示`
   if (note.how === 'smaller') return `${name}较长，在${where}上字号会缩小`
-  return `${name}较长，屏幕会分页轮播：${having.map((v) => `${v.board.label}分 ${v.pages.length} 页`).join('，')}`
+  // The text's own pages: a poster's or a gallery photo's page is not one of them.
+  const pages = (v: BoardView) => v.notes.find((k) => k.field === note.field && k.how === 'paged')?.pages ?? v.pages.length
+  return `${name}较长，屏幕会分页轮播：${having.map((v) => `${v.board.label}分 ${pages(v)} 页`).join('，')}`
 }
 
 /** The fields whose characters the screens draw (a notice's category is chosen, not typed). */

@@ -2,6 +2,7 @@
 // image* input fields): the form's state, filled from a saved item and turned
 // back into an input. Consent is asked for when people are recognisable in it,
 // as for an honour's photo; the API refuses to save without it.
+import type { ImageFields } from './kioskSlides'
 import type { UploadedPhoto } from './photo'
 import { cityNowWall, cityWallToIso, isoToCityWall } from './time'
 
@@ -68,4 +69,11 @@ export function imageInput(form: ImageForm): Record<string, unknown> {
     imageConsentMethod: people ? form.consentMethod.trim() || null : null,
     imageConsentAt: people && form.consentAt ? cityWallToIso(form.consentAt) : null,
   }
+}
+
+/** What the board preview draws of the form's image: the uploaded picture itself, as the kind chosen. */
+export function previewImage(form: ImageForm): ImageFields | null {
+  const info = form.info
+  if (!form.image || !info || info.sha256 !== form.image) return null
+  return { url: info.url, width: info.width, height: info.height, kind: form.kind }
 }

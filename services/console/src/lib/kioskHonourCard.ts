@@ -17,13 +17,7 @@ function photo(p: Painter, slide: HonourSlide, box: Rect, accent: string): void 
   const { lay, ts } = p
   const h = slide.honour
   if (h.photo && h.photo.width > 0 && h.photo.height > 0) {
-    // Fitted inside the box, keeping its shape, as the kiosk's ImageStore scales it.
-    const scale = Math.min(box.w / h.photo.width, box.h / h.photo.height)
-    const w = Math.max(1, pyRound(h.photo.width * scale))
-    const ht = Math.max(1, pyRound(h.photo.height * scale))
-    const r = { x: centreX(box) - Math.trunc(w / 2), y: centreY(box) - Math.trunc(ht / 2), w, h: ht }
-    p.shapes.push({ kind: 'image', ...r, url: h.photo.url })
-    p.rect(GOLD, r, 0, lay.photoFrame)
+    p.rect(GOLD, p.image(h.photo, box), 0, lay.photoFrame)
     return
   }
   // No photo: a deliberate monogram card in the theme colour, not an empty frame.

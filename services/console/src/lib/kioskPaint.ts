@@ -1,6 +1,6 @@
 // Drawing as the kiosk's Typesetter and pygame.draw do, into a list of
 // shapes instead of pixels (see kioskRender.ts).
-import { centreX, centreY, div, fontAscent, fontDescent, lineStep, QUIET_ZONE, type Layout, type Rect } from './kioskLayout'
+import { centreX, centreY, div, fontAscent, fontDescent, lineStep, pyRound, QUIET_ZONE, type Layout, type Rect } from './kioskLayout'
 import type { Typesetter } from './kioskSlides'
 import { COMPRESS_AT_START, PARAGRAPH_BREAK } from './kioskText'
 import { qrShape } from './qr'
@@ -18,6 +18,8 @@ export type Shape =
 export interface Drawing {
   background: string
   shapes: Shape[]
+  /** Which screens show this page and as what, when not every screen shows it (a poster, a gallery's photo). */
+  caption?: string
 }
 
 /** Draws into a list of shapes, as the kiosk's Typesetter and pygame.draw do into pixels. */
@@ -30,6 +32,19 @@ export class Painter {
 
   rect(color: string, r: Rect, radius = 0, width = 0): void {
     this.shapes.push({ kind: 'rect', x: r.x, y: r.y, w: r.w, h: r.h, color, radius, width })
+  }
+
+  /**
+   * A photo or poster fitted whole inside `box`, keeping its shape, centred, as the kiosk's
+   * ImageStore scales it and get_rect(center=…) places it; returns where it went.
+   */
+  image(photo: { url: string; width: number; height: number }, box: Rect): Rect {
+    const scale = Math.min(box.w / photo.width, box.h / photo.height)
+    const w = Math.max(1, pyRound(photo.width * scale))
+    const h = Math.max(1, pyRound(photo.height * scale))
+    const r = { x: centreX(box) - Math.trunc(w / 2), y: centreY(box) - Math.trunc(h / 2), w, h }
+    this.shapes.push({ kind: 'image', ...r, url: photo.url })
+    return r
   }
 
   circle(color: string, cx: number, cy: number, r: number, width = 0): void {

@@ -3,19 +3,21 @@
 // kioskSchedule.ts, the honour card in kioskHonourCard.ts), as a list of
 // shapes instead of pixels: the preview turns them into positioned
 // elements, and the unit tests compare them with what the kiosk's own
-// renderer drew (tests/kiosk/board_cases.json). Only the showing states are
+// renderer drew (tests/kiosk/board_cases.json); posters and gallery photos
+// are in kioskPoster.ts. Only the showing states are
 // ported; standby, pairing and the offline mark are not what an editor previews.
 import { honourCard } from './kioskHonourCard'
 import { centreX, div, fontAscent, lineStep, right, type Layout } from './kioskLayout'
 import { drawBand, drawEmergency, drawNotice, emergencyClockBase } from './kioskNotice'
 import { Painter, type Drawing } from './kioskPaint'
 import { AMBER, BRAND_RED, GOLD, INK, LIGHT_GOLD, MUTED, PAPER, THEME_COLOURS, URGENT_RED, WHITE } from './kioskPalette'
+import { drawPoster, photoCard } from './kioskPoster'
 import { drawSchedule, WEEKDAYS } from './kioskSchedule'
 import type { Slide, Typesetter } from './kioskSlides'
 import { isoToCityWall } from './time'
 
 export type { Drawing, Shape } from './kioskPaint'
-export type { EventFields, HonourFields, NoticeFields, PhotoFields, Slide } from './kioskSlides'
+export type { EventFields, HonourFields, ImageFields, NoticeFields, PhotoFields, Slide } from './kioskSlides'
 
 /** Where the preview pretends to show: the header and footer of a screen there. */
 export interface ScreenInfo {
@@ -59,6 +61,11 @@ export function drawFrame(frame: Frame, lay: Layout, ts: Typesetter): Drawing {
   const p = new Painter(lay, ts)
   const slide = frame.slide
   const accent = accentOf(frame.screen)
+  if (slide.kind === 'poster') {
+    // The poster has the whole screen, letterboxed in the theme colour: no header, footer or clock.
+    drawPoster(p, slide)
+    return { background: accent, shapes: p.shapes }
+  }
   let background = PAPER
   if (slide.kind === 'notice' && slide.notice.urgent) {
     background = URGENT_RED
@@ -69,6 +76,7 @@ export function drawFrame(frame: Frame, lay: Layout, ts: Typesetter): Drawing {
     header(p, frame, accent)
     if (slide.kind === 'notice') drawNotice(p, slide, accent)
     else if (slide.kind === 'events') drawSchedule(p, slide, accent)
+    else if (slide.kind === 'photo') photoCard(p, slide, accent)
     else honourCard(p, slide, accent)
     footer(p, frame, accent, MUTED)
   }

@@ -60,12 +60,19 @@ export interface NoticeFields {
   urgent: boolean
   /** When display starts (ISO): an urgent notice shows it as its time of issue; null for now. */
   displayStart: string | null
+  /** Its poster (a slide of its own on bulletins) or activity photo (on galleries), as uploaded. */
+  image?: ImageFields | null
 }
 
 export interface PhotoFields {
   url: string
   width: number
   height: number
+}
+
+/** A notice's or event's image: POSTER or an activity PHOTO (the API's ImageKind). */
+export interface ImageFields extends PhotoFields {
+  kind: 'POSTER' | 'PHOTO'
 }
 
 export interface HonourFields {
@@ -85,6 +92,8 @@ export interface EventFields {
   largeScale: boolean
   /** The resident page a screen's code opens (the API's publicUrl); without it, no code. */
   publicUrl?: string | null
+  /** Its poster (after the schedule on bulletins) or activity photo (on galleries), as uploaded. */
+  image?: ImageFields | null
 }
 
 // The slides -----------------------------------------------------------------
@@ -133,7 +142,27 @@ export interface HonourSlide {
   pages: number
 }
 
-export type Slide = NoticeSlide | EventsSlide | HonourSlide
+/** A poster over the whole screen, its title along the bottom edge (kioskPoster.ts draws it). */
+export interface PosterSlide {
+  kind: 'poster'
+  title: string
+  image: PhotoFields
+  page: number
+  pages: number
+}
+
+/** A gallery's activity photo with its caption and date. */
+export interface PhotoSlide {
+  kind: 'photo'
+  caption: string
+  /** ISO: the notice's display start or the event's start. */
+  happenedAt: string
+  image: PhotoFields
+  page: number
+  pages: number
+}
+
+export type Slide = NoticeSlide | EventsSlide | HonourSlide | PosterSlide | PhotoSlide
 
 /** Balanced lines at the first size that needs at most `most` lines (else the last size's). */
 export function fittedLines(ts: Typesetter, text: string, width: number, sizes: number[], most: number, bold = false): [string[], number] {

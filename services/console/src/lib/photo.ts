@@ -19,7 +19,19 @@ export const PHOTO_MAX_SIDE = 8000
 export const PHOTO_MAX_PIXELS = 40_000_000
 /** The API keeps at most this many pixels on a photo's longer side: a larger crop is wasted bytes. */
 export const PHOTO_SCREEN_SIDE = 1600
-export const PHOTO_UNREADABLE = '无法识别的图片，请上传 JPEG、PNG 或 WebP 照片'
+
+/**
+ * What an upload is for (the API's UploadPurpose), and the word refusals use for it: a
+ * notice's poster is a 海报, an activity's picture a 图片, not an honour's 照片.
+ */
+export type UploadPurpose = 'PHOTO' | 'POSTER' | 'IMAGE'
+export const UPLOAD_NOUNS: Record<UploadPurpose, string> = { PHOTO: '照片', POSTER: '海报', IMAGE: '图片' }
+
+/** A file that is not a JPEG, PNG or WebP image, in the API's words. */
+export function unreadable(noun = '照片'): string {
+  return `无法识别的图片，请上传 JPEG、PNG 或 WebP 格式的${noun}`
+}
+export const PHOTO_UNREADABLE = unreadable()
 
 /** A photo the API stored (mediaUpload's answer, or an honour's `photo`). */
 export interface UploadedPhoto {
@@ -49,21 +61,21 @@ export interface CropView {
 export const MAX_ZOOM = 4
 export const CENTRED: CropView = { zoom: 1, centerX: 0.5, centerY: 0.5 }
 
-/** Why a chosen file cannot be sent, before reading it; null when it may be. */
-export function photoFileProblem(file: { size: number }): string | null {
+/** Why a chosen file cannot be sent, before reading it; null when it may be. `noun`: what it is (UPLOAD_NOUNS). */
+export function photoFileProblem(file: { size: number }, noun = '照片'): string | null {
   if (file.size > PHOTO_MAX_BYTES) {
-    return `照片文件不能超过${PHOTO_MAX_BYTES / (1024 * 1024)}MB（所选文件约${(file.size / (1024 * 1024)).toFixed(1)}MB）`
+    return `${noun}文件不能超过${PHOTO_MAX_BYTES / (1024 * 1024)}MB（所选文件约${(file.size / (1024 * 1024)).toFixed(1)}MB）`
   }
-  if (file.size === 0) return PHOTO_UNREADABLE
+  if (file.size === 0) return unreadable(noun)
   return null
 }
 
 /** Why a decoded image is refused by the API for its dimensions; null when it is not. */
-export function photoSizeProblem(size: Size): string | null {
-  if (size.width <= 0 || size.height <= 0) return PHOTO_UNREADABLE
-  if (Math.max(size.width, size.height) > PHOTO_MAX_SIDE || size.width * size.height > PHOTO_MAX_PIXELS) {
-    return `照片尺寸过大（${size.width}×${size.height}），长边不能超过${PHOTO_MAX_SIDE}像素`
-  }
+export function photoSizeProblem(size: Size, noun = '照片'): string | null {
+  if (size.width <= 0 || size.height <= 0) return unreadable(noun)
+  const shown = `${noun}尺寸过大（${size.width}×${size.height}）`
+  if (Math.max(size.width, size.height) > PHOTO_MAX_SIDE) return `${shown}，长边不能超过${PHOTO_MAX_SIDE}像素`
+  if (size.width * size.height > PHOTO_MAX_PIXELS) return `${shown}，总像素不能超过${PHOTO_MAX_PIXELS / 10_000}万`
   return null
 }
 

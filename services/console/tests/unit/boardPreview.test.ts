@@ -4,9 +4,9 @@
 // stand-in font (tests/kiosk/board_cases.json).
 import { describe, expect, it } from 'vitest'
 import cases from '../../../../tests/kiosk/board_cases.json'
-import { previewBoards, previewWarnings, type EventFields, type PreviewFieldsByKind, type PreviewKind, type Shape } from '../../src/lib/boardPreview'
+import { previewBoards, previewWarnings, type EventFields, type NoticeFields, type PreviewFieldsByKind, type PreviewKind, type Shape } from '../../src/lib/boardPreview'
 import { BOARDS, boardKey, fontAscent, fontDescent, layoutFor } from '../../src/lib/kioskLayout'
-import { URGENT_RED } from '../../src/lib/kioskPalette'
+import { THEME_COLOURS, URGENT_RED } from '../../src/lib/kioskPalette'
 import type { TextMetrics } from '../../src/lib/kioskSlides'
 import { units } from './kioskText.test'
 
@@ -30,9 +30,10 @@ const views = (item: string) => {
   return previewBoards(kind, fields, standin, cases.screen, cases.now, byStart(events ?? []))
 }
 
-/** A shape as the kiosk's recorder writes it (photos are blitted, not recorded; a QR code as its box). */
+/** A shape as the kiosk's recorder writes it (a QR code as its box; a photo or poster where it is blitted). */
 function recorded(shape: Shape): unknown[] | null {
   if (shape.kind === 'qr') return ['box', shape.text, shape.x, shape.y, shape.w, shape.h]
+  if (shape.kind === 'image') return ['image', shape.x, shape.y, shape.w, shape.h]
   if (shape.kind === 'rect') return ['rect', shape.x, shape.y, shape.w, shape.h, shape.color, shape.radius, shape.width]
   if (shape.kind === 'circle') return ['circle', shape.cx, shape.cy, shape.r, shape.color, shape.width]
   if (shape.kind === 'text') return ['text', shape.text, shape.x, shape.y, shape.size, shape.bold, shape.color]
@@ -41,7 +42,10 @@ function recorded(shape: Shape): unknown[] | null {
 
 function drawn(item: string, board: string, page: number): unknown[][] {
   const view = views(item).find((v) => boardKey(v.board) === board)
-  return (view?.pages[page - 1]?.shapes ?? []).map(recorded).filter((s): s is unknown[] => s !== null)
+  const drawing = view?.pages[page - 1]
+  if (!drawing) return []
+  // The kiosk fills the screen first: paper, the emergency red, or a poster's theme colour.
+  return [['fill', drawing.background], ...drawing.shapes.map(recorded).filter((s): s is unknown[] => s !== null)]
 }
 
 describe('the boards’ geometry', () => {
@@ -168,5 +172,55 @@ describe('what the editor is told', () => {
     expect(warn('honour-photo-long').some((w) => w.field === 'citation' && w.level === 'info')).toBe(true)
     expect(warn('event-long')).toEqual([])
     expect(warn('event-short')).toEqual([])
+  })
+})
+
+describe('posters and activity photos', () => {
+  const page = (item: string, board: string, n: number) => views(item).find((v) => boardKey(v.board) === board)?.pages[n - 1]
+  const images = (item: string, board: string, n: number) =>
+    (page(item, board, n)?.shapes ?? []).filter((s): s is Extract<Shape, { kind: 'image' }> => s.kind === 'image')
+
+  it.each(BOARDS.map((b) => [boardKey(b)]))('on %s a poster is the whole screen: fitted whole, letterboxed in the theme colour, no header', (key) => {
+    const lay = layoutFor(...(key.split('x').map(Number) as [number, number]))
+    for (const item of ['notice-poster-portrait', 'notice-poster-long-title']) {
+      const drawing = page(item, key, 1)
+      expect(drawing?.background).toBe(THEME_COLOURS['齐有爱'])
+      const [poster] = images(item, key, 1)
+      const { width, height } = (items[item]?.fields as NoticeFields).image as { width: number; height: number }
+      // Its shape kept (to a pixel's rounding), touching two opposite edges of its box, inside the screen.
+      expect(Math.abs((poster?.w ?? 0) / (poster?.h ?? 1) - width / height)).toBeLessThan(0.01)
+      expect(poster!.x >= 0 && poster!.y >= 0 && poster!.x + poster!.w <= lay.width).toBe(true)
+      expect(poster!.y === 0 || poster!.x === 0).toBe(true)
+      // No clock, no header: only the title's lines, which hold the whole title.
+      const texts = drawing!.shapes.filter((s): s is Extract<Shape, { kind: 'text' }> => s.kind === 'text')
+      expect(texts.map((t) => t.text).join('')).toBe((items[item]?.fields as NoticeFields).title)
+      expect(texts.every((t) => t.size === lay.readingFloor && t.y > poster!.y + poster!.h)).toBe(true)
+    }
+    expect(page('notice-poster-portrait', key, 1)?.caption).toContain('海报')
+  })
+
+  it('a notice with a poster shows the poster instead of its text; an event’s follows the schedule with its date', () => {
+    expect(views('notice-poster-long-title').map((v) => v.pages.length)).toEqual([1, 1, 1])
+    const event = views('event-poster-landscape')[0]!
+    expect(event.pages.map((d) => d.caption ?? null)).toEqual([null, expect.stringContaining('海报')])
+    expect(event.pages[1]?.shapes.some((s) => s.kind === 'text' && s.text === '亲子阅读分享会 · 5月16日 09:00')).toBe(true)
+  })
+
+  it('an activity photo is a gallery’s page: framed whole, captioned with the title and dated', () => {
+    for (const view of views('notice-photo-portrait')) {
+      const photo = view.pages[view.pages.length - 1]!
+      expect(photo.caption).toContain('好人长廊')
+      expect(photo.shapes.filter((s) => s.kind === 'image')).toHaveLength(1)
+      const texts = photo.shapes.filter((s): s is Extract<Shape, { kind: 'text' }> => s.kind === 'text').map((t) => t.text)
+      expect(texts).toContain('重阳节敬老宴圆满举办')
+      expect(texts).toContain('2026年5月13日')
+    }
+  })
+
+  it('an image of no size is not drawn: the item shows as text alone', () => {
+    const notice = { title: '通知', body: '正文', categoryLabel: '便民服务', urgent: false, displayStart: null }
+    const broken = { ...notice, image: { url: 'x.jpg', width: 0, height: 0, kind: 'POSTER' as const } }
+    const pages = (f: NoticeFields) => previewBoards('notice', f, standin).map((v) => v.pages.length)
+    expect(pages(broken)).toEqual(pages(notice))
   })
 })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   CENTRED, HONOUR_PHOTO_ASPECT, MAX_ZOOM, PHOTO_MAX_BYTES, clampView, cropRect, frameLayout, outputSize, panBy,
-  photoFileProblem, photoSizeProblem,
+  photoFileProblem, photoSizeProblem, UPLOAD_NOUNS,
 } from '../../src/lib/photo'
 
 const LANDSCAPE = { width: 4000, height: 3000 } // a phone's photo, held sideways
@@ -81,5 +81,12 @@ describe('a chosen photo file', () => {
     expect(photoSizeProblem({ width: 9000, height: 100 })).toBe('照片尺寸过大（9000×100），长边不能超过8000像素')
     expect(photoSizeProblem({ width: 7000, height: 7000 })).toContain('7000×7000')
     expect(photoSizeProblem({ width: 4000, height: 3000 })).toBeNull()
+  })
+
+  it('names what is uploaded: a poster is a 海报, an activity’s picture a 图片, never a 照片', () => {
+    expect(photoFileProblem({ size: PHOTO_MAX_BYTES + 1 }, UPLOAD_NOUNS.POSTER)).toMatch(/^海报文件不能超过8MB/)
+    expect(photoFileProblem({ size: 0 }, UPLOAD_NOUNS.IMAGE)).toBe('无法识别的图片，请上传 JPEG、PNG 或 WebP 格式的图片')
+    expect(photoSizeProblem({ width: 9000, height: 100 }, UPLOAD_NOUNS.POSTER)).toBe('海报尺寸过大（9000×100），长边不能超过8000像素')
+    expect(photoSizeProblem({ width: 7000, height: 7000 }, UPLOAD_NOUNS.IMAGE)).toBe('图片尺寸过大（7000×7000），总像素不能超过4000万')
   })
 })

@@ -7,6 +7,7 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
+PERSISTED := services/api/qile_api/graphql/persisted
 STAMP := $(VENV)/.installed
 
 CONSOLE := services/console
@@ -65,6 +66,8 @@ seed: install
 
 schema: install
 	$(VENV)/bin/qile-api schema > schema/schema.graphql
+	@# The API knows the kiosk's feed document by its hash (GET polling): the same bytes.
+	$(PY) -c 'from pathlib import Path; from qile_kiosk.documents import SCREEN_FEED; Path("$(PERSISTED)/ScreenFeed.graphql").write_text(SCREEN_FEED, encoding="utf-8")'
 
 lint: install
 	$(VENV)/bin/ruff check services tests infra

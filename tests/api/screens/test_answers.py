@@ -39,7 +39,9 @@ def without_time(feed: dict[str, Any]) -> dict[str, Any]:
 
 
 def test_the_kiosk_document_is_persisted_byte_for_byte() -> None:
-    assert document_id(SCREEN_FEED) in PersistedDocuments.load().by_id
+    assert document_id(SCREEN_FEED) in PersistedDocuments.load().by_id, (
+        "the kiosk's feed document changed: run `make schema` to copy it to the API's persisted documents"
+    )
 
 
 async def test_a_full_feed_executes_graphql_once_until_it_changes(api: Api) -> None:

@@ -97,12 +97,15 @@ class Renderer:
         self.ts = ts
         self._frames: OrderedDict[Frame, tuple[pygame.Surface, list[pygame.Rect]]] = OrderedDict()
         # Surfaces of pages let go, reused: a full-screen allocation costs as much as a blit.
+        # All of them are made at the first page (the kept pages and the one being drawn), so
+        # a kiosk's memory reaches its level with its first frame and stays there all day.
         self._spare: list[pygame.Surface] = []
+        self._pooled = False
 
     def forget(self) -> None:
         """Photos arrived (or went): frames drawn without them are stale."""
         self._spare.extend(pixels for pixels, _ in self._frames.values())
-        del self._spare[FRAME_CACHE:]
+        del self._spare[FRAME_CACHE + 1 :]
         self._frames.clear()
 
     def prepare(self, frame: Frame, like: pygame.Surface) -> bool:
@@ -174,6 +177,9 @@ class Renderer:
         self, key: Frame, frame: Frame, slide: Slide, like: pygame.Surface
     ) -> tuple[pygame.Surface, list[pygame.Rect]]:
         """Draw a page into a surface of its own and keep it, with the text boxes drawn on it."""
+        if not self._pooled:
+            self._spare = [like.copy() for _ in range(FRAME_CACHE + 1)]
+            self._pooled = True
         pixels = self._spare.pop() if self._spare else like.copy()
         outer, self.ts.drawn = self.ts.drawn, []
         try:

@@ -63,7 +63,9 @@ async def test_a_stalled_api_leaves_the_screen_showing_and_it_is_back_online_by_
             lambda: screen.kiosk.state.mode is Mode.SHOWING, cap + REQUEST_TIMEOUT + 2.0, "back online"
         )
         offline_at = next(t for t, mode in screen.modes if mode is Mode.OFFLINE and t >= stalled)
-        assert offline_at - stalled <= REQUEST_TIMEOUT + cap + 1.0
+        # (plus 1.5 s for the frames and threads between: on a loaded 2-core CI machine 1 s was
+        # overrun by 0.03 s once)
+        assert offline_at - stalled <= REQUEST_TIMEOUT + cap + 1.5
 
         # and no frame was blank, and every play it showed is stored, once
         assert not screen.blank, screen.blank[:3]

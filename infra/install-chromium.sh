@@ -13,12 +13,6 @@ if path=$(find_chromium); then
   echo "$path"
   exit 0
 fi
-if [ "$(id -u)" != 0 ] && ! command -v sudo >/dev/null 2>&1; then
-  echo "no chromium found; install Debian's chromium package (apt-get install chromium)" >&2
-  exit 1
-fi
-SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
-echo "installing chromium for the console's browser tests…" >&2
-$SUDO apt-get update -qq >/dev/null
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends chromium >/dev/null
+source "$(dirname "$0")/apt.sh"
+apt_install "the console's browser tests" chromium
 find_chromium

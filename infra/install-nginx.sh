@@ -13,13 +13,7 @@ if path=$(find_nginx); then
   echo "$path"
   exit 0
 fi
-if [ "$(id -u)" != 0 ] && ! command -v sudo >/dev/null 2>&1; then
-  echo "no nginx found; install Debian's nginx package (apt-get install nginx-light)" >&2
-  exit 1
-fi
-SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
-echo "installing nginx for the test of the production site…" >&2
-$SUDO apt-get update -qq >/dev/null
+source "$(dirname "$0")/apt.sh"
 # The test runs nginx with a configuration and ports of its own; the package's service is left as Debian sets it up.
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends nginx-light >/dev/null
+apt_install "the test of the production site" nginx-light
 find_nginx

@@ -5,7 +5,5 @@ set -euo pipefail
 if command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx chi_sim; then
   exit 0
 fi
-SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
-echo "installing tesseract-ocr with chi_sim…" >&2
-$SUDO apt-get update -qq >/dev/null
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends tesseract-ocr tesseract-ocr-chi-sim >/dev/null
+source "$(dirname "$0")/apt.sh"
+apt_install "the kiosk's OCR tests" tesseract-ocr tesseract-ocr-chi-sim

@@ -169,9 +169,11 @@ def test_a_frame_that_cannot_be_described_shows_standby_and_recovers(
         assert caplog.text.count("cannot read the display's events") == 1
         # when the clock works again, the content is back
         monkeypatch.setattr(app, "clock_text", real_clock)
+        monkeypatch.undo()
         kiosk.step()
     assert slide_shown(kiosk.surface)
     assert "frame works again" in caplog.text
+    assert "status works again" in caplog.text and "events works again" in caplog.text
 
 
 # Restarting the kiosk as systemd does, on a cache holding the feed it cannot lay out.

@@ -231,6 +231,8 @@ class Kiosk:
         except Exception:
             # The heartbeat keeps saying what it said; the screen goes on.
             self._failing("status", "cannot work out the status to report")
+        else:
+            self._recovered("status")
         wall, mono = self.now(), self.monotonic()
         try:
             self._schedule(wall, mono)
@@ -395,6 +397,8 @@ class Kiosk:
         except Exception:
             # The display's event queue is not content: log, and keep drawing.
             self._failing("events", "cannot read the display's events")
+        else:
+            self._recovered("events")
         drawn = self.draw(self.update())
         if not drawn:
             self.prepare_next()
